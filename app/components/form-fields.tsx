@@ -1,0 +1,278 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { get, type FieldValues, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { ValidatedForm } from './use-validated-form';
+
+/** Translates an error key from a schema or an action ("validation.required"). */
+export function useErrorText() {
+  const { t, i18n } = useTranslation('errors');
+  return (key: string | undefined): string | undefined => {
+    if (!key) return undefined;
+    const fullKey = `errors:${key}`;
+    return i18n.exists(fullKey) ? (t as (k: string) => string)(fullKey) : t('validation.invalid');
+  };
+}
+
+function useFieldError<T extends FieldValues>(
+  form: ValidatedForm<T>,
+  name: Path<T>,
+): string | undefined {
+  const errorText = useErrorText();
+  const clientMessage = (get(form.formState.errors, name) as { message?: string } | undefined)
+    ?.message;
+  return errorText(form.hydrated ? clientMessage : form.serverErrors[name]);
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const joined = ids.filter(Boolean).join(' ');
+  return joined || undefined;
+}
+
+type FieldShellProps = {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+};
+
+function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type TextFieldProps<T extends FieldValues> = {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'form' | 'defaultValue'>;
+
+export function TextField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  type = 'text',
+  ...input
+}: TextFieldProps<T>) {
+  const id = `field-${name}`;
+  const error = useFieldError(form, name);
+  const isPassword = type === 'password';
+  const initial = isPassword
+    ? undefined
+    : (get(form.formState.defaultValues, name) as string | number | undefined);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        type={type}
+        defaultValue={initial ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(
+          hint ? `${id}-hint` : undefined,
+          error ? `${id}-error` : undefined,
+        )}
+        {...input}
+        {...form.register(name)}
+      />
+    </FieldShell>
+  );
+}
+
+type SelectFieldProps<T extends FieldValues> = {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'form' | 'defaultValue'>;
+
+export function SelectField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  options,
+  placeholder,
+  ...select
+}: SelectFieldProps<T>) {
+  const id = `field-${name}`;
+  const error = useFieldError(form, name);
+  const initial = get(form.formState.defaultValues, name) as string | number | null | undefined;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        defaultValue={initial == null ? '' : String(initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(
+          hint ? `${id}-hint` : undefined,
+          error ? `${id}-error` : undefined,
+        )}
+        {...select}
+        {...form.register(name)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+type CheckboxFieldProps<T extends FieldValues> = {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  label: ReactNode;
+  hint?: ReactNode;
+  disabled?: boolean;
+};
+
+export function CheckboxField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  disabled,
+}: CheckboxFieldProps<T>) {
+  const id = `field-${name}`;
+  const error = useFieldError(form, name);
+  const initial = Boolean(get(form.formState.defaultValues, name));
+  return (
+    <div className="field">
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          defaultChecked={initial}
+          disabled={disabled}
+          aria-describedby={describedBy(
+            hint ? `${id}-hint` : undefined,
+            error ? `${id}-error` : undefined,
+          )}
+          {...form.register(name)}
+        />
+        <span>{label}</span>
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type CheckboxGroupProps<T extends FieldValues> = {
+  form: ValidatedForm<T>;
+  name: Path<T>;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+};
+
+/** Several checkboxes under one name (roles, localities); posts every checked value. */
+export function CheckboxGroup<T extends FieldValues>({
+  form,
+  name,
+  legend,
+  hint,
+  options,
+}: CheckboxGroupProps<T>) {
+  const id = `field-${name}`;
+  const error = useFieldError(form, name);
+  const initial =
+    (get(form.formState.defaultValues, name) as unknown[] | undefined)?.map(String) ?? [];
+  return (
+    <fieldset
+      className="field"
+      aria-describedby={describedBy(
+        hint ? `${id}-hint` : undefined,
+        error ? `${id}-error` : undefined,
+      )}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <label key={option.value} className="checkbox" htmlFor={`${id}-${option.value}`}>
+          <input
+            id={`${id}-${option.value}`}
+            type="checkbox"
+            value={option.value}
+            defaultChecked={initial.includes(option.value)}
+            aria-invalid={error ? true : undefined}
+            {...form.register(name)}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A message about the whole form (wrong password, too many tries), announced when it appears. */
+export function FormAlert({ message }: { message?: string }) {
+  const errorText = useErrorText();
+  if (!message) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      <p>{errorText(message)}</p>
+    </div>
+  );
+}
+
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant,
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  variant?: 'secondary' | 'danger';
+}) {
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={variant ? `button button--${variant}` : 'button'}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,85 @@
+import { PassThrough } from 'node:stream';
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { isbot } from 'isbot';
+import { renderToPipeableStream } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { isLocale } from '~/i18n/config';
+import { i18nFor } from '~/i18n/i18n.server';
+import { detectLocale } from '~/utils/locale.server';
+import { NonceProvider } from '~/utils/nonce';
+import { startBackgroundWork } from '~/utils/background.server';
+
+const ABORT_DELAY = 5_000;
+
+// The server process imports this module once: start mail delivery with it.
+startBackgroundWork();
+export { stopBackgroundWork } from '~/utils/background.server';
+
+/** Pages can hold personal data: never cached unless a route says otherwise. */
+function defaultNoStore(headers: Headers) {
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  defaultNoStore(response.headers);
+  return response;
+};
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : '';
+  // The root loader decided the language; if it failed, decide again from the request.
+  const rootData = remixContext.staticHandlerContext.loaderData.root as
+    { locale?: unknown } | undefined;
+  const locale = isLocale(rootData?.locale) ? rootData.locale : await detectLocale(request);
+  const i18n = i18nFor(locale);
+  const waitForAll = isbot(request.headers.get('user-agent') ?? '');
+
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </I18nextProvider>
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          responseHeaders.set('Content-Language', locale);
+          defaultNoStore(responseHeaders);
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}

@@ -1,0 +1,26 @@
+import type { TFunction } from 'i18next';
+
+/** Languages Ishenim speaks. Kyrgyz first: most families read it. Client-safe. */
+export const LOCALES = ['ky', 'ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'ky';
+
+/** BCP 47 tags for Intl; Russian as spoken in Kyrgyzstan. */
+export const INTL_TAGS: Record<Locale, string> = { ky: 'ky-KG', ru: 'ru-KG', en: 'en-GB' };
+
+/** Each language's own name, for the switcher (never translated). */
+export const LOCALE_NATIVE_NAMES: Record<Locale, string> = {
+  ky: 'Кыргызча',
+  ru: 'Русский',
+  en: 'English',
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export const NAMESPACES = ['common', 'auth', 'account', 'admin', 'errors', 'email'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** A `t` that reads every namespace: "auth:signIn.title"; unprefixed keys are in "common". */
+export type AppTFunction = TFunction<typeof NAMESPACES>;

@@ -1,0 +1,117 @@
+export default {
+  skipToContent: 'Skip to main content',
+  footer: {
+    tagline: "Ishenim — small grants that turn a family's business idea into a working business.",
+  },
+  language: {
+    switcher: 'Language',
+  },
+  account: {
+    menu: 'Your account',
+    settings: 'Account settings',
+    changePassword: 'Change password',
+    signOut: 'Sign out',
+    signIn: 'Sign in',
+  },
+  nav: {
+    label: 'Main',
+    home: 'Home',
+    families: 'Families',
+    outbox: 'Outbox',
+    users: 'People',
+    audit: 'Audit log',
+  },
+  roles: {
+    applicant: 'Applicant family',
+    facilitator: 'Facilitator',
+    juror: 'Juror',
+    consultant: 'Consultant',
+    staff: 'Programme staff',
+    admin: 'Administrator',
+  },
+  pagination: {
+    label: 'Pages',
+    previous: '← Previous',
+    next: 'Next →',
+    status: 'Page {{page}} of {{pages}}',
+  },
+  home: {
+    title: 'Home',
+    greeting: 'Hello, {{name}}',
+    passwordSet: 'Your password is set and you are signed in.',
+    visitor: {
+      title: "A small grant for your family's business",
+      lead: 'Ishenim helps families who receive social benefits start a business of their own: training, free advice, a grant in the name of the daughter-in-law, and support for a year.',
+      stepsLabel: 'How it works',
+      steps: {
+        training: {
+          title: '1. Training',
+          body: 'Learn to plan the household budget and keep money safe.',
+        },
+        consultation: {
+          title: '2. Free advice',
+          body: 'A business adviser helps you shape your idea and its budget.',
+        },
+        apply: {
+          title: '3. Apply',
+          body: 'Write your idea here, on your phone, in Kyrgyz, Russian or English. Save and come back at any time.',
+        },
+        grant: {
+          title: '4. The grant',
+          body: 'A jury scores every idea fairly. Winners receive the grant in instalments.',
+        },
+        followUp: {
+          title: '5. A year of support',
+          body: 'Visits after 3, 6 and 12 months help the business grow.',
+        },
+      },
+      signUp: 'Create an account',
+      signIn: 'Sign in',
+      noInternet:
+        "No e-mail or internet? The programme's facilitator in your village can register your family and apply with you.",
+    },
+    applicant: {
+      title: 'Your application',
+      body: 'When a competition opens, you will be able to apply here. Until then, make sure we can reach you safely.',
+      contactTitle: 'How we contact you',
+      contactViaFacilitator:
+        'Only through your facilitator. We send you no e-mails about the programme.',
+      contactEmailAndPhone: 'By e-mail and by phone.',
+      contactEmail: 'By e-mail only.',
+      contactPhone: 'By phone only.',
+      contactNone:
+        'You have not allowed any way to contact you. Your facilitator will tell you the news.',
+      contactChange: 'Change how we contact you',
+    },
+    families: {
+      title: 'Families',
+      body_one: '{{count}} family you can help.',
+      body_other: '{{count}} families you can help.',
+      link: 'Open the list of families',
+    },
+    juror: {
+      title: 'Scoring',
+      body: 'No applications have been assigned to you yet. You will get an e-mail when a round opens.',
+    },
+    consultant: {
+      title: 'Consultations',
+      body: 'You have no consultation slots yet.',
+    },
+    outbox: {
+      title: 'Outbox',
+      pending_one: '{{count}} message waiting to be sent.',
+      pending_other: '{{count}} messages waiting to be sent.',
+      failed_one: '{{count}} could not be delivered.',
+      failed_other: '{{count}} could not be delivered.',
+      link: 'Open the outbox',
+    },
+    admin: {
+      title: 'Administration',
+      body_one: '{{count}} account.',
+      body_other: '{{count}} accounts.',
+      users: 'People and roles',
+      invite: 'Invite someone',
+      audit: 'Audit log',
+    },
+  },
+};

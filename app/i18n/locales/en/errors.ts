@@ -1,0 +1,53 @@
+export default {
+  validation: {
+    required: 'Please fill in this field.',
+    tooLong: 'This is too long.',
+    invalid: 'This value is not valid.',
+    passwordTooShort: 'The password needs at least 8 characters.',
+    passwordsDiffer: 'The two passwords are not the same.',
+    emailOrPhone: 'Enter an e-mail address (name@example.com) or a phone number (0555 123 456).',
+    email: 'Enter an e-mail address like name@example.com.',
+    phone: 'Enter a phone number like 0555 123 456 or +996 555 123 456.',
+    chooseRole: 'Choose at least one role.',
+    facilitatorNeedsLocality: 'A facilitator needs at least one village or town.',
+  },
+  auth: {
+    throttled:
+      'Too many attempts. For your safety, wait 15 minutes and try again, or ask for a new password.',
+    invalidCredentials: 'The e-mail or phone number, or the password, is not right.',
+    contactTaken:
+      'An account already uses this e-mail or phone number. Sign in, or ask for a new password.',
+    linkInvalid: 'This link does not work any more. Ask for a new one.',
+    wrongPassword: 'This is not your current password.',
+  },
+  account: {
+    phoneTaken: 'Another account already uses this phone number.',
+  },
+  admin: {
+    emailTaken: 'An account with this e-mail already exists.',
+    'own-admin-role':
+      'You cannot take away your own administrator role. Ask another administrator.',
+    'facilitator-needs-locality': 'A facilitator needs at least one village or town.',
+    cannotDisableSelf: 'You cannot disable your own account.',
+    cannotResend: 'This person has already set a password, or the account is disabled.',
+  },
+  page: {
+    home: 'Go to the home page',
+    forbidden: {
+      title: 'This page is not for your role',
+      body: 'Your account cannot open this page. If you think it should, ask the programme office.',
+    },
+    notFound: {
+      title: 'Page not found',
+      body: 'The address may be mistyped, or the page was moved.',
+    },
+    tooMany: {
+      title: 'Too many attempts',
+      body: 'Please wait a few minutes and try again.',
+    },
+    serverError: {
+      title: 'Something went wrong',
+      body: 'Nothing you sent was lost. Please try again in a moment.',
+    },
+  },
+};

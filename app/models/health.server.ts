@@ -1,0 +1,5 @@
+import { sqlite } from '~db/client';
+
+export function checkDatabase() {
+  sqlite.prepare('select 1').get();
+}

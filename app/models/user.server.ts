@@ -1,0 +1,198 @@
+import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { db, type Tx } from '~db/client';
+import {
+  facilitatorLocalities,
+  localities,
+  userRoles,
+  users,
+  type Locale,
+  type NewUser,
+  type Role,
+  type User,
+} from '~db/schema/people';
+
+type Reader = typeof db | Tx;
+
+export function findUserById(userId: number, reader: Reader = db): User | undefined {
+  return reader.select().from(users).where(eq(users.id, userId)).get();
+}
+
+/** Finds an account by a normalised e-mail or phone number. */
+export function findUserByIdentifier(
+  identifier: { email: string } | { phone: string },
+  reader: Reader = db,
+): User | undefined {
+  const where =
+    'email' in identifier ? eq(users.email, identifier.email) : eq(users.phone, identifier.phone);
+  return reader.select().from(users).where(where).get();
+}
+
+export function rolesOfUser(userId: number, reader: Reader = db): Role[] {
+  return reader
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId))
+    .all()
+    .map((r) => r.role);
+}
+
+export function insertUser(tx: Tx, values: NewUser): User {
+  return tx.insert(users).values(values).returning().get();
+}
+
+export function updateUser(tx: Tx, userId: number, values: Partial<NewUser>): User {
+  const updated = tx.update(users).set(values).where(eq(users.id, userId)).returning().get();
+  if (!updated) throw new Error(`user ${userId} not found`);
+  return updated;
+}
+
+export function replaceUserRoles(
+  tx: Tx,
+  userId: number,
+  roles: readonly Role[],
+  grantedById: number | null,
+) {
+  tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
+  if (roles.length > 0) {
+    tx.insert(userRoles)
+      .values(roles.map((role) => ({ userId, role, grantedById })))
+      .run();
+  }
+}
+
+export function facilitatorLocalityIds(userId: number, reader: Reader = db): number[] {
+  return reader
+    .select({ localityId: facilitatorLocalities.localityId })
+    .from(facilitatorLocalities)
+    .where(eq(facilitatorLocalities.userId, userId))
+    .all()
+    .map((r) => r.localityId);
+}
+
+export function replaceFacilitatorLocalities(
+  tx: Tx,
+  userId: number,
+  localityIds: readonly number[],
+) {
+  tx.delete(facilitatorLocalities).where(eq(facilitatorLocalities.userId, userId)).run();
+  if (localityIds.length > 0) {
+    tx.insert(facilitatorLocalities)
+      .values(localityIds.map((localityId) => ({ userId, localityId })))
+      .run();
+  }
+}
+
+export function listLocalities(reader: Reader = db) {
+  return reader.select().from(localities).orderBy(asc(localities.code)).all();
+}
+
+export type UserListFilter = { search?: string; role?: Role; page: number; pageSize: number };
+
+/** The admin's list of accounts; never returns password hashes. */
+export function listUsersForAdmin(filter: UserListFilter) {
+  const conditions = [];
+  if (filter.search) {
+    const pattern = `%${filter.search.trim().toLowerCase()}%`;
+    conditions.push(
+      or(
+        sql`fold(${users.name}) like ${pattern}`,
+        like(users.email, pattern),
+        like(users.phone, pattern),
+      ),
+    );
+  }
+  if (filter.role) {
+    conditions.push(
+      inArray(
+        users.id,
+        db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, filter.role)),
+      ),
+    );
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const rows = db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      phone: users.phone,
+      disabledAt: users.disabledAt,
+      hasPassword: sql<number>`${users.passwordHash} is not null`,
+      lastSignInAt: users.lastSignInAt,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .all();
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(where)
+      .get()?.n ?? 0;
+  const roleRows = rows.length
+    ? db
+        .select()
+        .from(userRoles)
+        .where(
+          inArray(
+            userRoles.userId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
+    : [];
+  return {
+    total,
+    users: rows.map((row) => ({
+      ...row,
+      hasPassword: Boolean(row.hasPassword),
+      roles: roleRows.filter((r) => r.userId === row.id).map((r) => r.role),
+    })),
+  };
+}
+
+/**
+ * Applicant accounts a facilitator or staff member may help: staff see all, a facilitator only
+ * those in her localities.
+ */
+export function listFamiliesForHelper(helper: { userId: number; seesAllLocalities: boolean }) {
+  const localityScope = helper.seesAllLocalities
+    ? undefined
+    : inArray(
+        users.localityId,
+        db
+          .select({ id: facilitatorLocalities.localityId })
+          .from(facilitatorLocalities)
+          .where(eq(facilitatorLocalities.userId, helper.userId)),
+      );
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      phone: users.phone,
+      localityId: users.localityId,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'applicant')))
+    .where(and(localityScope, isNull(users.disabledAt)))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function setUserLocale(tx: Tx, userId: number, locale: Locale) {
+  tx.update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+export function countUsers(): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0
+  );
+}

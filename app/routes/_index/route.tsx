@@ -1,0 +1,156 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { fixedT } from '~/i18n/i18n.server';
+import { countOutboxByStatus } from '~/models/outbox.server';
+import { countUsers, listFamiliesForHelper } from '~/models/user.server';
+import { getOptionalUser } from '~/utils/auth.server';
+import { detectLocale } from '~/utils/locale.server';
+import { titleFromLoader } from '~/utils/meta';
+import { hasPermission, type RouteAccess } from '~/utils/permissions';
+
+// Public: visitors see what Ishenim is; a signed-in person sees what she can do now.
+export const handle: RouteAccess = { access: 'public' };
+export const meta = titleFromLoader;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const sessionUser = await getOptionalUser(request);
+  const locale = await detectLocale(request, sessionUser);
+  const t = fixedT(locale);
+  if (!sessionUser) return json({ pageTitle: t('common:home.title'), person: null });
+  const { user, roles } = sessionUser;
+  const familiesCount = hasPermission(roles, 'families:reset-password')
+    ? listFamiliesForHelper({
+        userId: user.id,
+        seesAllLocalities: roles.includes('staff') || roles.includes('admin'),
+      }).length
+    : null;
+  return json({
+    pageTitle: t('common:home.title'),
+    person: {
+      name: user.name,
+      roles,
+      contact: {
+        byEmail: user.contactByEmail && Boolean(user.email),
+        byPhone: user.contactByPhone && Boolean(user.phone),
+        onlyViaFacilitator: user.contactOnlyViaFacilitator,
+      },
+      familiesCount,
+      outbox: hasPermission(roles, 'outbox:read') ? countOutboxByStatus() : null,
+      usersCount: hasPermission(roles, 'users:manage') ? countUsers() : null,
+    },
+  });
+}
+
+function Welcome() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <h1>{t('home.visitor.title')}</h1>
+      <p className="lead">{t('home.visitor.lead')}</p>
+      <ol className="cards" aria-label={t('home.visitor.stepsLabel')}>
+        {(['training', 'consultation', 'apply', 'grant', 'followUp'] as const).map((step) => (
+          <li key={step} className="card">
+            <h2>{t(`home.visitor.steps.${step}.title`)}</h2>
+            <p>{t(`home.visitor.steps.${step}.body`)}</p>
+          </li>
+        ))}
+      </ol>
+      <div className="row">
+        <Link to="/signup" className="button">
+          {t('home.visitor.signUp')}
+        </Link>
+        <Link to="/login" className="button button--secondary">
+          {t('home.visitor.signIn')}
+        </Link>
+      </div>
+      <p className="muted">{t('home.visitor.noInternet')}</p>
+    </div>
+  );
+}
+
+export default function HomePage() {
+  const { person } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  if (!person) return <Welcome />;
+  const { roles } = person;
+  return (
+    <div className="stack">
+      <h1>{t('home.greeting', { name: person.name })}</h1>
+      {searchParams.get('password') === 'set' ? (
+        <div className="alert alert--success" role="status">
+          <p>{t('home.passwordSet')}</p>
+        </div>
+      ) : null}
+      <div className="cards">
+        {roles.includes('applicant') ? (
+          <>
+            <section className="card" aria-labelledby="home-apply">
+              <h2 id="home-apply">{t('home.applicant.title')}</h2>
+              <p>{t('home.applicant.body')}</p>
+            </section>
+            <section className="card" aria-labelledby="home-contact">
+              <h2 id="home-contact">{t('home.applicant.contactTitle')}</h2>
+              <p>
+                {person.contact.onlyViaFacilitator
+                  ? t('home.applicant.contactViaFacilitator')
+                  : person.contact.byEmail && person.contact.byPhone
+                    ? t('home.applicant.contactEmailAndPhone')
+                    : person.contact.byEmail
+                      ? t('home.applicant.contactEmail')
+                      : person.contact.byPhone
+                        ? t('home.applicant.contactPhone')
+                        : t('home.applicant.contactNone')}
+              </p>
+              <Link to="/account">{t('home.applicant.contactChange')}</Link>
+            </section>
+          </>
+        ) : null}
+        {person.familiesCount !== null ? (
+          <section className="card" aria-labelledby="home-families">
+            <h2 id="home-families">{t('home.families.title')}</h2>
+            <p>{t('home.families.body', { count: person.familiesCount })}</p>
+            <Link to="/families">{t('home.families.link')}</Link>
+          </section>
+        ) : null}
+        {roles.includes('juror') ? (
+          <section className="card" aria-labelledby="home-juror">
+            <h2 id="home-juror">{t('home.juror.title')}</h2>
+            <p>{t('home.juror.body')}</p>
+          </section>
+        ) : null}
+        {roles.includes('consultant') ? (
+          <section className="card" aria-labelledby="home-consultant">
+            <h2 id="home-consultant">{t('home.consultant.title')}</h2>
+            <p>{t('home.consultant.body')}</p>
+          </section>
+        ) : null}
+        {person.outbox ? (
+          <section className="card" aria-labelledby="home-outbox">
+            <h2 id="home-outbox">{t('home.outbox.title')}</h2>
+            <p>
+              {t('home.outbox.pending', { count: person.outbox.pending })}{' '}
+              {person.outbox.failed > 0
+                ? t('home.outbox.failed', { count: person.outbox.failed })
+                : null}
+            </p>
+            <Link to="/staff/outbox">{t('home.outbox.link')}</Link>
+          </section>
+        ) : null}
+        {person.usersCount !== null ? (
+          <section className="card" aria-labelledby="home-admin">
+            <h2 id="home-admin">{t('home.admin.title')}</h2>
+            <p>{t('home.admin.body', { count: person.usersCount })}</p>
+            <p className="row">
+              <Link to="/admin/users">{t('home.admin.users')}</Link>
+              <Link to="/admin/users/new">{t('home.admin.invite')}</Link>
+              <Link to="/admin/audit">{t('home.admin.audit')}</Link>
+            </p>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

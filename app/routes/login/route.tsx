@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert, SubmitButton, TextField } from '~/components/form-fields';
+import { useValidatedForm } from '~/components/use-validated-form';
+import { fixedT } from '~/i18n/i18n.server';
+import { signInSchema } from '~/schemas/auth';
+import { signIn } from '~/services/accounts.server';
+import { getOptionalUser } from '~/utils/auth.server';
+import { parseRequestForm, formFailure, refuse } from '~/utils/forms.server';
+import { detectLocale } from '~/utils/locale.server';
+import { titleFromLoader } from '~/utils/meta';
+import type { RouteAccess } from '~/utils/permissions';
+import { safeRedirectPath } from '~/utils/request.server';
+
+export const handle: RouteAccess = { access: 'public' };
+export const meta = titleFromLoader;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'));
+  if (await getOptionalUser(request)) throw redirect(redirectTo);
+  const t = fixedT(await detectLocale(request));
+  return json({ pageTitle: t('auth:signIn.title'), redirectTo });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseRequestForm(request, signInSchema);
+  if (!parsed.ok) return formFailure(parsed.failure);
+  const result = await signIn(request, parsed.data);
+  if (!result.ok) {
+    return result.error === 'throttled'
+      ? refuse(parsed.formData, { message: 'auth.throttled' }, 429)
+      : refuse(parsed.formData, { message: 'auth.invalidCredentials' }, 400);
+  }
+  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+    headers: { 'Set-Cookie': result.setCookie },
+  });
+}
+
+export default function SignInPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation('auth');
+  const form = useValidatedForm({ schema: signInSchema, failure, defaultValues: { redirectTo } });
+  return (
+    <div className="narrow">
+      <h1>{t('signIn.title')}</h1>
+      <FormAlert message={failure?.formError} />
+      <Form method="post" className="form card" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField
+          form={form}
+          name="identifier"
+          label={t('signIn.identifier')}
+          hint={t('signIn.identifierHint')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <TextField
+          form={form}
+          name="password"
+          type="password"
+          label={t('signIn.password')}
+          autoComplete="current-password"
+        />
+        <SubmitButton>{t('signIn.submit')}</SubmitButton>
+      </Form>
+      <p>
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
+      <p>
+        {t('signIn.noAccount')} <Link to="/signup">{t('signIn.signUpLink')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,636 @@
+import { writeTransaction } from '~db/client';
+import type { Locale, Role, User } from '~db/schema/people';
+import { invitationEmail } from '~emails/invitation';
+import { passwordChangedEmail } from '~emails/password-changed';
+import { passwordResetEmail } from '~emails/password-reset';
+import { fixedT } from '~/i18n/i18n.server';
+import { appendAudit } from '~/models/audit.server';
+import {
+  consumePasswordToken,
+  countTokensSince,
+  expireOpenTokens,
+  findUsablePasswordToken,
+  insertPasswordToken,
+} from '~/models/password-token.server';
+import { insertSession, revokeSession, revokeUserSessions } from '~/models/session.server';
+import {
+  clearFailuresFor,
+  countRecentFailures,
+  pruneFailuresBefore,
+  recordFailure,
+} from '~/models/sign-in-failure.server';
+import {
+  facilitatorLocalityIds,
+  findUserById,
+  findUserByIdentifier,
+  insertUser,
+  replaceFacilitatorLocalities,
+  replaceUserRoles,
+  rolesOfUser,
+  updateUser,
+} from '~/models/user.server';
+import { appLink, queueNotice } from '~/services/notices.server';
+import {
+  identifierKey,
+  normalizeEmail,
+  normalizeIdentifier,
+  normalizePhone,
+} from '~/utils/contact.server';
+import { hashToken, randomToken } from '~/utils/crypto.server';
+import { generateReadablePassword, hashPassword, verifyPassword } from '~/utils/password.server';
+import { clientIp } from '~/utils/request.server';
+import { newSession, readSessionId, type SessionUser } from '~/utils/session.server';
+
+/** ~10 failed sign-ins in 15 minutes, for one account or one address, and then 429. */
+export const SIGN_IN_FAILURE_LIMIT = 10;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export const RESET_LINK_VALID_MINUTES = 60;
+export const INVITATION_VALID_DAYS = 7;
+/** At most this many reset e-mails per account per hour, so nobody can flood a mailbox. */
+const RESET_MAILS_PER_HOUR = 3;
+
+type RequestMeta = {
+  userAgent: string | null;
+  ipAddress: string;
+  existingSessionId: string | null;
+};
+
+async function requestMeta(request: Request): Promise<RequestMeta> {
+  return {
+    userAgent: request.headers.get('User-Agent')?.slice(0, 300) ?? null,
+    ipAddress: clientIp(request),
+    existingSessionId: await readSessionId(request),
+  };
+}
+
+/** Prepares a new session for `userId` (async) and returns what the transaction must write. */
+async function prepareSession(userId: number, meta: RequestMeta) {
+  const session = await newSession(rolesOfUser(userId));
+  return {
+    setCookie: session.setCookie,
+    write: (tx: Parameters<Parameters<typeof writeTransaction>[0]>[0]) => {
+      // A cookie the browser already carried is retired, so an old id never lives on.
+      if (meta.existingSessionId) revokeSession(tx, meta.existingSessionId, 'sign-out');
+      insertSession(tx, {
+        id: session.sessionId,
+        userId,
+        expiresAt: session.expiresAt,
+        userAgent: meta.userAgent,
+        ipAddress: meta.ipAddress,
+      });
+      updateUser(tx, userId, { lastSignInAt: new Date() });
+    },
+  };
+}
+
+function accountSnapshot(user: User, roles?: readonly Role[]) {
+  return {
+    name: user.name,
+    email: user.email,
+    phone: user.phone,
+    locale: user.locale,
+    localityId: user.localityId,
+    contactByEmail: user.contactByEmail,
+    contactByPhone: user.contactByPhone,
+    contactOnlyViaFacilitator: user.contactOnlyViaFacilitator,
+    disabled: Boolean(user.disabledAt),
+    ...(roles ? { roles: [...roles].sort() } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-up, sign-in, sign-out
+
+export type SignUpInput = {
+  name: string;
+  contact: string;
+  password: string;
+  localityId: number | null;
+  locale: Locale;
+};
+
+export async function signUp(
+  request: Request,
+  input: SignUpInput,
+): Promise<
+  | { ok: true; setCookie: string; userId: number }
+  | { ok: false; error: 'contact-taken' | 'contact-invalid' }
+> {
+  const identifier = normalizeIdentifier(input.contact);
+  if (!identifier) return { ok: false, error: 'contact-invalid' };
+  if (findUserByIdentifier(identifier)) return { ok: false, error: 'contact-taken' };
+  const passwordHash = await hashPassword(input.password);
+  const meta = await requestMeta(request);
+  const session = await newSession(['applicant']);
+  try {
+    const user = writeTransaction((tx) => {
+      if (findUserByIdentifier(identifier, tx)) throw new ContactTakenError();
+      const created = insertUser(tx, {
+        name: input.name,
+        ...identifier,
+        passwordHash,
+        passwordChangedAt: new Date(),
+        locale: input.locale,
+        localityId: input.localityId,
+        contactByEmail: 'email' in identifier,
+        contactByPhone: 'phone' in identifier,
+      });
+      replaceUserRoles(tx, created.id, ['applicant'], null);
+      if (meta.existingSessionId) revokeSession(tx, meta.existingSessionId, 'sign-out');
+      insertSession(tx, {
+        id: session.sessionId,
+        userId: created.id,
+        expiresAt: session.expiresAt,
+        userAgent: meta.userAgent,
+        ipAddress: meta.ipAddress,
+      });
+      updateUser(tx, created.id, { lastSignInAt: new Date() });
+      appendAudit(tx, {
+        actorUserId: created.id,
+        action: 'user.signed-up',
+        entityType: 'user',
+        entityId: created.id,
+        after: accountSnapshot(created, ['applicant']),
+        ipAddress: meta.ipAddress,
+      });
+      return created;
+    });
+    return { ok: true, setCookie: session.setCookie, userId: user.id };
+  } catch (error) {
+    if (error instanceof ContactTakenError) return { ok: false, error: 'contact-taken' };
+    throw error;
+  }
+}
+
+class ContactTakenError extends Error {}
+
+export type SignInResult =
+  { ok: true; setCookie: string; userId: number } | { ok: false; error: 'invalid' | 'throttled' };
+
+/**
+ * Checks the password and starts a session. The answer is the same whether the account does
+ * not exist, is disabled or the password is wrong, so sign-in never reveals who has an account.
+ */
+export async function signIn(
+  request: Request,
+  input: { identifier: string; password: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const key = identifierKey(input.identifier);
+  const meta = await requestMeta(request);
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const failures = countRecentFailures(key, meta.ipAddress, since);
+  if (
+    failures.byIdentifier >= SIGN_IN_FAILURE_LIMIT ||
+    failures.byAddress >= SIGN_IN_FAILURE_LIMIT
+  ) {
+    return { ok: false, error: 'throttled' };
+  }
+  const identifier = normalizeIdentifier(input.identifier);
+  const user = identifier ? findUserByIdentifier(identifier) : undefined;
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !passwordOk || user.disabledAt) {
+    writeTransaction((tx) => recordFailure(tx, key, meta.ipAddress, now));
+    pruneFailuresBefore(new Date(now.getTime() - 24 * 60 * 60_000));
+    return { ok: false, error: 'invalid' };
+  }
+  const session = await prepareSession(user.id, meta);
+  writeTransaction((tx) => {
+    clearFailuresFor(tx, key);
+    session.write(tx);
+    appendAudit(tx, {
+      actorUserId: user.id,
+      action: 'user.signed-in',
+      entityType: 'user',
+      entityId: user.id,
+      ipAddress: meta.ipAddress,
+    });
+  });
+  return { ok: true, setCookie: session.setCookie, userId: user.id };
+}
+
+export async function signOut(request: Request, sessionUser: SessionUser | null) {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return;
+  writeTransaction((tx) => {
+    revokeSession(tx, sessionId, 'sign-out');
+    if (sessionUser) {
+      appendAudit(tx, {
+        actorUserId: sessionUser.user.id,
+        action: 'user.signed-out',
+        entityType: 'user',
+        entityId: sessionUser.user.id,
+        ipAddress: clientIp(request),
+      });
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Password reset (e-mailed link) and invitations (the link sets the first password)
+
+/**
+ * Sends a reset link if an account has this e-mail. Returns nothing either way, and the page says
+ * the same thing either way: reset never reveals whether an account exists.
+ */
+export async function requestPasswordReset(request: Request, email: string, now = new Date()) {
+  const user = findUserByIdentifier({ email: normalizeEmail(email) });
+  if (!user || user.disabledAt || !user.email) return;
+  if (
+    countTokensSince(user.id, 'reset', new Date(now.getTime() - 60 * 60_000)) >=
+    RESET_MAILS_PER_HOUR
+  )
+    return;
+  const token = randomToken();
+  writeTransaction((tx) => {
+    expireOpenTokens(tx, user.id, 'reset', now);
+    insertPasswordToken(tx, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      purpose: 'reset',
+      expiresAt: new Date(now.getTime() + RESET_LINK_VALID_MINUTES * 60_000),
+      createdAt: now,
+    });
+    queueNotice(tx, {
+      recipient: user,
+      template: passwordResetEmail,
+      params: {
+        name: user.name,
+        url: appLink(`/set-password?${new URLSearchParams({ token })}`),
+        validMinutes: RESET_LINK_VALID_MINUTES,
+      },
+      kind: 'account',
+    });
+    appendAudit(tx, {
+      actorUserId: null,
+      action: 'user.password-reset-requested',
+      entityType: 'user',
+      entityId: user.id,
+      ipAddress: clientIp(request),
+    });
+  });
+}
+
+/** What the set-password page shows for a link: whose it is and why, or that it is not valid. */
+export function describePasswordLink(token: string, now = new Date()) {
+  const found = findUsablePasswordToken(hashToken(token), now);
+  if (!found || found.user.disabledAt) return null;
+  return { purpose: found.token.purpose, name: found.user.name };
+}
+
+export async function setPasswordWithLink(
+  request: Request,
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<{ ok: true; setCookie: string } | { ok: false; error: 'link-invalid' }> {
+  const found = findUsablePasswordToken(hashToken(input.token), now);
+  if (!found || found.user.disabledAt) return { ok: false, error: 'link-invalid' };
+  const { token, user } = found;
+  const passwordHash = await hashPassword(input.password);
+  const meta = await requestMeta(request);
+  const session = await prepareSession(user.id, meta);
+  const ok = writeTransaction((tx) => {
+    if (!consumePasswordToken(tx, token.id, now)) return false;
+    updateUser(tx, user.id, { passwordHash, passwordChangedAt: now });
+    revokeUserSessions(tx, user.id, 'password-reset');
+    session.write(tx);
+    appendAudit(tx, {
+      actorUserId: user.id,
+      action: token.purpose === 'invite' ? 'user.invitation-accepted' : 'user.password-reset',
+      entityType: 'user',
+      entityId: user.id,
+      ipAddress: meta.ipAddress,
+    });
+    if (token.purpose === 'reset') {
+      queueNotice(tx, {
+        recipient: user,
+        template: passwordChangedEmail,
+        params: { name: user.name, url: appLink('/forgot-password') },
+        kind: 'account',
+      });
+    }
+    return true;
+  });
+  return ok ? { ok: true, setCookie: session.setCookie } : { ok: false, error: 'link-invalid' };
+}
+
+export async function changePassword(
+  request: Request,
+  sessionUser: SessionUser,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ ok: true; setCookie: string } | { ok: false; error: 'wrong-password' }> {
+  const { user } = sessionUser;
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, error: 'wrong-password' };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const meta = await requestMeta(request);
+  const session = await prepareSession(user.id, meta);
+  writeTransaction((tx) => {
+    updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
+    // Every other browser is signed out; this one gets a fresh session.
+    revokeUserSessions(tx, user.id, 'password-changed');
+    session.write(tx);
+    appendAudit(tx, {
+      actorUserId: user.id,
+      action: 'user.password-changed',
+      entityType: 'user',
+      entityId: user.id,
+      ipAddress: meta.ipAddress,
+    });
+    queueNotice(tx, {
+      recipient: user,
+      template: passwordChangedEmail,
+      params: { name: user.name, url: appLink('/forgot-password') },
+      kind: 'account',
+    });
+  });
+  return { ok: true, setCookie: session.setCookie };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Account settings and language
+
+export type AccountSettingsInput = {
+  name: string;
+  locale: Locale;
+  phone: string;
+  contactByEmail: boolean;
+  contactByPhone: boolean;
+  contactOnlyViaFacilitator: boolean;
+};
+
+export function updateAccountSettings(
+  request: Request,
+  sessionUser: SessionUser,
+  input: AccountSettingsInput,
+): { ok: true } | { ok: false; field: 'phone'; error: 'phone-invalid' | 'phone-taken' } {
+  const { user } = sessionUser;
+  let phone: string | null = null;
+  if (input.phone.trim()) {
+    phone = normalizePhone(input.phone);
+    if (!phone) return { ok: false, field: 'phone', error: 'phone-invalid' };
+    const holder = findUserByIdentifier({ phone });
+    if (holder && holder.id !== user.id) return { ok: false, field: 'phone', error: 'phone-taken' };
+  }
+  if (!phone && !user.email) {
+    // A family without e-mail signs in with her phone; it cannot be removed.
+    return { ok: false, field: 'phone', error: 'phone-invalid' };
+  }
+  writeTransaction((tx) => {
+    const updated = updateUser(tx, user.id, {
+      name: input.name,
+      locale: input.locale,
+      phone,
+      contactByEmail: Boolean(user.email) && input.contactByEmail,
+      contactByPhone: Boolean(phone) && input.contactByPhone,
+      contactOnlyViaFacilitator: input.contactOnlyViaFacilitator,
+    });
+    appendAudit(tx, {
+      actorUserId: user.id,
+      action: 'user.settings-changed',
+      entityType: 'user',
+      entityId: user.id,
+      before: accountSnapshot(user),
+      after: accountSnapshot(updated),
+      ipAddress: clientIp(request),
+    });
+  });
+  return { ok: true };
+}
+
+/** The language switcher: kept on the account of a signed-in person. */
+export function changeAccountLocale(request: Request, sessionUser: SessionUser, locale: Locale) {
+  const { user } = sessionUser;
+  if (user.locale === locale) return;
+  writeTransaction((tx) => {
+    updateUser(tx, user.id, { locale });
+    appendAudit(tx, {
+      actorUserId: user.id,
+      action: 'user.locale-changed',
+      entityType: 'user',
+      entityId: user.id,
+      before: { locale: user.locale },
+      after: { locale },
+      ipAddress: clientIp(request),
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration: invitations, roles, disabling
+
+export type InviteInput = {
+  name: string;
+  email: string;
+  locale: Locale;
+  roles: Role[];
+  localityIds: number[];
+};
+
+function rolesLabel(roles: readonly Role[], locale: Locale): string {
+  const t = fixedT(locale);
+  return roles.map((role) => t(`common:roles.${role}`)).join(', ');
+}
+
+export function inviteUser(
+  request: Request,
+  admin: SessionUser,
+  input: InviteInput,
+): { ok: true; userId: number } | { ok: false; error: 'email-taken' } {
+  const email = normalizeEmail(input.email);
+  const token = randomToken();
+  const now = new Date();
+  try {
+    const userId = writeTransaction((tx) => {
+      if (findUserByIdentifier({ email }, tx)) throw new ContactTakenError();
+      const user = insertUser(tx, {
+        name: input.name,
+        email,
+        locale: input.locale,
+        createdById: admin.user.id,
+      });
+      replaceUserRoles(tx, user.id, input.roles, admin.user.id);
+      if (input.roles.includes('facilitator'))
+        replaceFacilitatorLocalities(tx, user.id, input.localityIds);
+      insertPasswordToken(tx, {
+        userId: user.id,
+        tokenHash: hashToken(token),
+        purpose: 'invite',
+        expiresAt: new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 60 * 60_000),
+        createdById: admin.user.id,
+        createdAt: now,
+      });
+      queueNotice(tx, {
+        recipient: user,
+        template: invitationEmail,
+        params: {
+          name: user.name,
+          inviterName: admin.user.name,
+          roles: rolesLabel(input.roles, user.locale),
+          url: appLink(`/set-password?${new URLSearchParams({ token })}`),
+          validDays: INVITATION_VALID_DAYS,
+        },
+        kind: 'account',
+      });
+      appendAudit(tx, {
+        actorUserId: admin.user.id,
+        action: 'user.invited',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ...accountSnapshot(user, input.roles), localityIds: input.localityIds },
+        ipAddress: clientIp(request),
+      });
+      return user.id;
+    });
+    return { ok: true, userId };
+  } catch (error) {
+    if (error instanceof ContactTakenError) return { ok: false, error: 'email-taken' };
+    throw error;
+  }
+}
+
+/** Sends a fresh invitation link (the old one stops working). */
+export function resendInvitation(request: Request, admin: SessionUser, userId: number): boolean {
+  const user = findUserById(userId);
+  if (!user || !user.email || user.passwordHash || user.disabledAt) return false;
+  const token = randomToken();
+  const now = new Date();
+  writeTransaction((tx) => {
+    expireOpenTokens(tx, user.id, 'invite', now);
+    insertPasswordToken(tx, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      purpose: 'invite',
+      expiresAt: new Date(now.getTime() + INVITATION_VALID_DAYS * 24 * 60 * 60_000),
+      createdById: admin.user.id,
+      createdAt: now,
+    });
+    queueNotice(tx, {
+      recipient: user,
+      template: invitationEmail,
+      params: {
+        name: user.name,
+        inviterName: admin.user.name,
+        roles: rolesLabel(rolesOfUser(user.id, tx), user.locale),
+        url: appLink(`/set-password?${new URLSearchParams({ token })}`),
+        validDays: INVITATION_VALID_DAYS,
+      },
+      kind: 'account',
+    });
+    appendAudit(tx, {
+      actorUserId: admin.user.id,
+      action: 'user.invitation-resent',
+      entityType: 'user',
+      entityId: user.id,
+      ipAddress: clientIp(request),
+    });
+  });
+  return true;
+}
+
+export type RolesChangeError = 'not-found' | 'own-admin-role' | 'facilitator-needs-locality';
+
+export function changeUserRoles(
+  request: Request,
+  admin: SessionUser,
+  userId: number,
+  input: { roles: Role[]; localityIds: number[] },
+): { ok: true } | { ok: false; error: RolesChangeError } {
+  const user = findUserById(userId);
+  if (!user) return { ok: false, error: 'not-found' };
+  // An admin cannot lock herself out; another admin must take the role away.
+  if (userId === admin.user.id && !input.roles.includes('admin'))
+    return { ok: false, error: 'own-admin-role' };
+  if (input.roles.includes('facilitator') && input.localityIds.length === 0) {
+    return { ok: false, error: 'facilitator-needs-locality' };
+  }
+  writeTransaction((tx) => {
+    const before = {
+      roles: rolesOfUser(userId, tx).sort(),
+      localityIds: facilitatorLocalityIds(userId, tx).sort(),
+    };
+    const localityIds = input.roles.includes('facilitator') ? input.localityIds : [];
+    replaceUserRoles(tx, userId, input.roles, admin.user.id);
+    replaceFacilitatorLocalities(tx, userId, localityIds);
+    appendAudit(tx, {
+      actorUserId: admin.user.id,
+      action: 'user.roles-changed',
+      entityType: 'user',
+      entityId: userId,
+      before,
+      after: { roles: [...input.roles].sort(), localityIds: [...localityIds].sort() },
+      ipAddress: clientIp(request),
+    });
+  });
+  return { ok: true };
+}
+
+export function setUserDisabled(
+  request: Request,
+  admin: SessionUser,
+  userId: number,
+  disabled: boolean,
+): { ok: true } | { ok: false; error: 'not-found' | 'self' } {
+  const user = findUserById(userId);
+  if (!user) return { ok: false, error: 'not-found' };
+  if (userId === admin.user.id) return { ok: false, error: 'self' };
+  writeTransaction((tx) => {
+    updateUser(tx, userId, { disabledAt: disabled ? new Date() : null });
+    if (disabled) revokeUserSessions(tx, userId, 'disabled');
+    appendAudit(tx, {
+      actorUserId: admin.user.id,
+      action: disabled ? 'user.disabled' : 'user.enabled',
+      entityType: 'user',
+      entityId: userId,
+      before: { disabled: Boolean(user.disabledAt) },
+      after: { disabled },
+      ipAddress: clientIp(request),
+    });
+  });
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A family without e-mail gets a new password from her facilitator or from staff
+
+/** Staff and admins help every family; a facilitator only the families in her localities. */
+export function mayHelpFamily(
+  helper: SessionUser,
+  family: User,
+  familyRoles: readonly Role[],
+): boolean {
+  if (!familyRoles.includes('applicant') || family.disabledAt) return false;
+  if (helper.roles.includes('staff') || helper.roles.includes('admin')) return true;
+  if (!helper.roles.includes('facilitator') || family.localityId == null) return false;
+  return facilitatorLocalityIds(helper.user.id).includes(family.localityId);
+}
+
+/**
+ * Sets a new readable password and returns it once, to be read out or written down. The audit
+ * line records who did it, never the password.
+ */
+export async function issueFamilyPassword(
+  request: Request,
+  helper: SessionUser,
+  familyUserId: number,
+): Promise<{ ok: true; password: string; name: string } | { ok: false; error: 'not-allowed' }> {
+  const family = findUserById(familyUserId);
+  if (!family || !mayHelpFamily(helper, family, rolesOfUser(familyUserId))) {
+    return { ok: false, error: 'not-allowed' };
+  }
+  const password = generateReadablePassword();
+  const passwordHash = await hashPassword(password);
+  writeTransaction((tx) => {
+    updateUser(tx, family.id, { passwordHash, passwordChangedAt: new Date() });
+    revokeUserSessions(tx, family.id, 'password-reset');
+    appendAudit(tx, {
+      actorUserId: helper.user.id,
+      action: 'user.password-issued-by-helper',
+      entityType: 'user',
+      entityId: family.id,
+      ipAddress: clientIp(request),
+    });
+  });
+  return { ok: true, password, name: family.name };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+// Configuration is read once; a bad value stops the server at start with a clear message.
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().positive().default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_PATH: z.string().default('data/ishenim.db'),
+  SESSION_SECRET: z.string().optional(),
+  APP_URL: z.url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Ishenim <no-reply@ishenim.local>'),
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(5000),
+});
+
+function readEnv() {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid configuration: ${JSON.stringify(z.flattenError(parsed.error).fieldErrors)}`,
+    );
+  }
+  const env = parsed.data;
+  const appUrl = new URL(env.APP_URL ?? `http://localhost:${env.PORT}`);
+  if (!env.SESSION_SECRET && env.NODE_ENV === 'production') {
+    throw new Error('SESSION_SECRET must be set in production (npm run demo makes one for you).');
+  }
+  return {
+    ...env,
+    SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-secret-do-not-use',
+    SMTP_URL: env.SMTP_URL || undefined,
+    appUrl,
+    /** Cookies are Secure (with the __Host- prefix) and HSTS is sent when served over https. */
+    isHttps: appUrl.protocol === 'https:',
+  };
+}
+
+export const env = readEnv();

@@ -1,0 +1,78 @@
+import { createCookie } from '@remix-run/node';
+import type { Role, User } from '~db/schema/people';
+import { findLiveSession, touchSession } from '~/models/session.server';
+import { rolesOfUser } from '~/models/user.server';
+import { hashToken, randomToken } from './crypto.server';
+import { env } from './env.server';
+import { sessionTimeoutsFor } from './session-policy';
+
+// In production (https) the cookie is Secure and __Host- prefixed: it cannot be set by a
+// subdomain or sent over plain http.
+export const sessionCookie = createCookie(
+  env.isHttps ? '__Host-ishenim_session' : 'ishenim_session',
+  {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.isHttps,
+    path: '/',
+    secrets: [env.SESSION_SECRET],
+  },
+);
+
+/** Writes lastSeenAt at most this often, so reading pages does not write on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export type SessionUser = {
+  user: User;
+  roles: Role[];
+  sessionId: string;
+};
+
+/** The stored id of the request's session: the SHA-256 of the cookie's token. */
+export async function readSessionId(request: Request): Promise<string | null> {
+  const token: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  return typeof token === 'string' && token.length > 0 ? hashToken(token) : null;
+}
+
+/** Judges a live session against the idle and absolute time-outs of the user's roles. */
+export function isSessionExpired(
+  session: { lastSeenAt: Date; expiresAt: Date },
+  roles: readonly Role[],
+  now: Date,
+): boolean {
+  const { idleMs } = sessionTimeoutsFor(roles);
+  return now >= session.expiresAt || now.getTime() - session.lastSeenAt.getTime() >= idleMs;
+}
+
+/** The signed-in person, or null (no cookie, revoked, expired, or disabled account). */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const found = findLiveSession(sessionId);
+  if (!found || found.user.disabledAt) return null;
+  const roles = rolesOfUser(found.user.id);
+  const now = new Date();
+  if (isSessionExpired(found.session, roles, now)) return null;
+  if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    touchSession(sessionId, now);
+  }
+  return { user: found.user, roles, sessionId };
+}
+
+/**
+ * A fresh session for a user: always a new id, so a cookie planted before sign-in is useless.
+ * The caller stores `sessionId` in its transaction and sends `setCookie`.
+ */
+export async function newSession(roles: readonly Role[]) {
+  const token = randomToken();
+  const { absoluteMs } = sessionTimeoutsFor(roles);
+  return {
+    sessionId: hashToken(token),
+    expiresAt: new Date(Date.now() + absoluteMs),
+    setCookie: await sessionCookie.serialize(token, { maxAge: Math.floor(absoluteMs / 1000) }),
+  };
+}
+
+export function clearSessionCookie(): Promise<string> {
+  return sessionCookie.serialize('', { maxAge: 0 });
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as people from './schema/people';
+import * as auth from './schema/auth';
+import * as audit from './schema/audit';
+import * as mail from './schema/mail';
+
+export const schema = { ...people, ...auth, ...audit, ...mail };
+export type Db = BetterSQLite3Database<typeof schema>;
+/** What a write transaction callback receives. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'db/migrations');
+
+export function databasePath(): string {
+  return path.resolve(process.env.DATABASE_PATH || 'data/ishenim.db');
+}
+
+/** Opens the SQLite file with the pragmas that keep commits durable, and migrates it. */
+export function openDatabase(filePath: string): { db: Db; sqlite: Database.Database } {
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const sqlite = new Database(filePath);
+  sqlite.pragma('journal_mode = WAL');
+  // better-sqlite3's default (NORMAL under WAL) may lose the last commits on power loss.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // SQLite's own LOWER() and LIKE fold only ASCII; fold() lower-cases Cyrillic too, so a search
+  // for "айгүл" finds "Айгүл".
+  sqlite.function('fold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
+  const db = drizzle(sqlite, { schema, casing: 'snake_case' });
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, sqlite };
+}
+
+// One connection per process; kept on globalThis so a development rebuild reuses it.
+const globalForDb = globalThis as unknown as { __ishenimDb?: ReturnType<typeof openDatabase> };
+globalForDb.__ishenimDb ??= openDatabase(databasePath());
+
+export const db: Db = globalForDb.__ishenimDb.db;
+export const sqlite: Database.Database = globalForDb.__ishenimDb.sqlite;
+
+/**
+ * Runs one use case as a single IMMEDIATE transaction: the write lock is taken at BEGIN, so two
+ * requests cannot both read a stale state and then write. The callback must be synchronous —
+ * with better-sqlite3 an `await` inside would commit early and never roll back.
+ */
+export function writeTransaction<T>(work: (tx: Tx) => T): T {
+  return db.transaction(
+    (tx) => {
+      const result = work(tx);
+      if (result instanceof Promise) {
+        throw new Error('writeTransaction callbacks must be synchronous');
+      }
+      return result;
+    },
+    { behavior: 'immediate' },
+  );
+}

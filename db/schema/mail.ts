@@ -1,0 +1,42 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id, instant, timestamps } from '../columns';
+import { MAIL_STATUSES, type MailStatus } from '../../app/schemas/enums';
+import { LOCALES, users } from './people';
+
+export { MAIL_STATUSES, type MailStatus };
+
+/**
+ * Every notice is written here in the same transaction as the change that causes it, already
+ * rendered in the recipient's language; the delivery worker sends it later.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: id(),
+    /** Stable across retries, so a receiving server can drop a duplicate. */
+    messageId: text().notNull().unique(),
+    recipientUserId: integer().references(() => users.id),
+    toAddress: text(),
+    toName: text().notNull(),
+    locale: text({ enum: LOCALES }).notNull(),
+    template: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    status: text({ enum: MAIL_STATUSES }).notNull().default('pending'),
+    /** Why a notice was not sent: the person's safe-contact choice, or no address. */
+    withheldReason: text({ enum: ['no-email-contact', 'via-facilitator-only', 'no-address'] }),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: instant().notNull(),
+    claimedAt: instant(),
+    lastError: text(),
+    sentAt: instant(),
+    ...timestamps,
+  },
+  (t) => [
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_recipient_idx').on(t.recipientUserId),
+  ],
+);
+
+export type OutboxMail = typeof mailOutbox.$inferSelect;

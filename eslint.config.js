@@ -1,0 +1,60 @@
+import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// The classic Remix compiler strips only *.server.ts files from the browser bundle, so the
+// database and e-mail code may be imported only from there; app code never imports tests.
+const dbAndEmails = {
+  group: ['~db/*', '~emails/*', '**/db/*', '**/emails/*'],
+  message: 'db/ and emails/ are server-only: import them from an app/**/*.server.ts file.',
+};
+const testsCode = {
+  group: ['**/tests/*', '**/tests/**'],
+  message: 'App code must not import tests/.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'build/',
+      'public/build/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'db/migrations/',
+      '.cache/',
+      'data/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,ts,tsx}'],
+    plugins: { react, 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    settings: { react: { version: '18.3' } },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...react.configs['jsx-runtime'].rules,
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'react/prop-types': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/**/*.server.ts', 'app/**/*.server.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [dbAndEmails, testsCode] }] },
+  },
+  {
+    files: ['app/**/*.server.ts', 'app/**/*.server.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [testsCode] }] },
+  },
+);

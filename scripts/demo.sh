@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm run demo — build, migrate, seed the demo programme and serve it at http://localhost:3000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm ci
+npm run build
+
+export DATABASE_PATH="${DATABASE_PATH:-data/ishenim.db}"
+export PORT="${PORT:-3000}"
+mkdir -p data
+if [ -z "${SESSION_SECRET:-}" ]; then
+  # A secret made once for this machine's demo and kept beside its database (not committed).
+  [ -s data/session-secret ] || node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('hex'))" > data/session-secret
+  SESSION_SECRET="$(cat data/session-secret)"
+  export SESSION_SECRET
+fi
+
+npx tsx db/seed/seed-cli.ts
+echo
+echo "Open http://localhost:${PORT} and sign in with one of the accounts above."
+NODE_ENV=production exec node server.js

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Started by Playwright: a production build of the current code, on a fresh database seeded
+# with the demo programme.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+npx remix build
+rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm"
+mkdir -p "$(dirname "$DATABASE_PATH")"
+npx tsx db/seed/seed-cli.ts > /dev/null
+NODE_ENV=production exec node server.js

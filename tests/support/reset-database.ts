@@ -1,0 +1,29 @@
+// Empties every table of the test file's database (and restores the audit triggers a test may
+// have dropped to simulate tampering), for tests that need to start from nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS_FOLDER, sqlite } from '~db/client';
+
+const TRIGGERS_SQL = fs
+  .readFileSync(path.join(MIGRATIONS_FOLDER, '0001_audit_append_only.sql'), 'utf8')
+  .split('--> statement-breakpoint');
+
+export function resetDatabase() {
+  const tables = sqlite
+    .prepare<[], { name: string }>(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'",
+    )
+    .all()
+    .map((row) => row.name);
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite.exec(
+      'drop trigger if exists audit_log_no_update; drop trigger if exists audit_log_no_delete;',
+    );
+    for (const table of tables) sqlite.prepare(`delete from "${table}"`).run();
+    sqlite.prepare('delete from sqlite_sequence').run();
+    for (const statement of TRIGGERS_SQL) sqlite.exec(statement);
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
