@@ -3,8 +3,9 @@ import { defineConfig } from '@playwright/test';
 
 // One server for the whole run, on its own port and database, seeded with the demo programme;
 // mail goes to a real SMTP server the run starts (tests/support/smtp-sink.ts).
-export const E2E_PORT = 3100;
-export const E2E_SMTP_PORT = 2626;
+// Ports can be moved (E2E_PORT, E2E_SMTP_PORT) to run two checkouts' suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2626);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 const e2eEnv = {
   DATABASE_PATH: path.resolve('test-results/e2e/ishenim.db'),
