@@ -7,8 +7,11 @@ import * as people from './schema/people';
 import * as auth from './schema/auth';
 import * as audit from './schema/audit';
 import * as mail from './schema/mail';
+import * as competitions from './schema/competitions';
+import * as households from './schema/households';
+import * as applications from './schema/applications';
 
-export const schema = { ...people, ...auth, ...audit, ...mail };
+export const schema = { ...people, ...auth, ...audit, ...mail, ...competitions, ...households, ...applications };
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

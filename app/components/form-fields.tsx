@@ -3,12 +3,15 @@ import { get, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ValidatedForm } from './use-validated-form';
 
-/** Translates an error key from a schema or an action ("validation.required"). */
+/**
+ * Translates an error key from a schema or an action: "validation.required" is looked up in the
+ * errors namespace, "screening:errors.x" in the namespace it names.
+ */
 export function useErrorText() {
   const { t, i18n } = useTranslation('errors');
   return (key: string | undefined): string | undefined => {
     if (!key) return undefined;
-    const fullKey = `errors:${key}`;
+    const fullKey = key.includes(':') ? key : `errors:${key}`;
     return i18n.exists(fullKey) ? (t as (k: string) => string)(fullKey) : t('validation.invalid');
   };
 }

@@ -19,7 +19,18 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-export const NAMESPACES = ['common', 'auth', 'account', 'admin', 'errors', 'email'] as const;
+export const NAMESPACES = [
+  'common',
+  'auth',
+  'account',
+  'admin',
+  'errors',
+  'email',
+  'competitions',
+  'households',
+  'applications',
+  'screening',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** A `t` that reads every namespace: "auth:signIn.title"; unprefixed keys are in "common". */

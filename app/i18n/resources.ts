@@ -18,6 +18,18 @@ import kyAccount from './locales/ky/account';
 import kyAdmin from './locales/ky/admin';
 import kyErrors from './locales/ky/errors';
 import kyEmail from './locales/ky/email';
+import enCompetitions from './locales/en/competitions';
+import enHouseholds from './locales/en/households';
+import enApplications from './locales/en/applications';
+import enScreening from './locales/en/screening';
+import ruCompetitions from './locales/ru/competitions';
+import ruHouseholds from './locales/ru/households';
+import ruApplications from './locales/ru/applications';
+import ruScreening from './locales/ru/screening';
+import kyCompetitions from './locales/ky/competitions';
+import kyHouseholds from './locales/ky/households';
+import kyApplications from './locales/ky/applications';
+import kyScreening from './locales/ky/screening';
 import type { Locale } from './config';
 
 const en = {
@@ -27,6 +39,10 @@ const en = {
   admin: enAdmin,
   errors: enErrors,
   email: enEmail,
+  competitions: enCompetitions,
+  households: enHouseholds,
+  applications: enApplications,
+  screening: enScreening,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -41,6 +57,10 @@ export const resources: Record<Locale, Resources> = {
     admin: ruAdmin,
     errors: ruErrors,
     email: ruEmail,
+    competitions: ruCompetitions,
+    households: ruHouseholds,
+    applications: ruApplications,
+    screening: ruScreening,
   },
   ky: {
     common: kyCommon,
@@ -49,5 +69,9 @@ export const resources: Record<Locale, Resources> = {
     admin: kyAdmin,
     errors: kyErrors,
     email: kyEmail,
+    competitions: kyCompetitions,
+    households: kyHouseholds,
+    applications: kyApplications,
+    screening: kyScreening,
   },
 };

@@ -6,6 +6,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_PATH: z.string().default('data/ishenim.db'),
+  UPLOADS_PATH: z.string().default('data/uploads'),
   SESSION_SECRET: z.string().optional(),
   APP_URL: z.url().optional(),
   SMTP_URL: z.string().optional(),

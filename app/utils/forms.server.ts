@@ -2,16 +2,47 @@ import { json } from '@remix-run/node';
 import { z } from 'zod';
 import type { FormFailure } from '~/components/use-validated-form';
 
-/** FormData → plain object; a name that appears several times becomes an array. */
+type Tree = Record<string, unknown> | unknown[];
+
+function setPath(root: Record<string, unknown>, path: string[], value: string) {
+  let node: Tree = root;
+  path.forEach((segment, index) => {
+    const last = index === path.length - 1;
+    const key: string | number = Array.isArray(node) ? Number(segment) : segment;
+    const container = node as Record<string | number, unknown>;
+    if (last) {
+      const existing = container[key];
+      // A name that appears several times (a checkbox group) becomes an array.
+      container[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+      return;
+    }
+    if (container[key] === undefined) container[key] = /^\d+$/.test(path[index + 1]!) ? [] : {};
+    node = container[key] as Tree;
+  });
+}
+
+/** Rows removed from the middle of a list leave holes; the form's order is kept without them. */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(compact);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  }
+  return value;
+}
+
+/**
+ * FormData → plain object. Dotted names nest as react-hook-form names them
+ * ("members.0.firstName" → { members: [{ firstName }] }); a repeated name becomes an array.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== 'string') continue;
-    const existing = values[key];
-    if (existing === undefined) values[key] = value;
-    else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    const path = key.split('.');
+    if (path.some((segment) => segment === '' || segment === '__proto__' || segment === 'constructor' || segment === 'prototype')) continue;
+    setPath(values, path, value);
   }
-  return values;
+  return compact(values) as Record<string, unknown>;
 }
 
 /** What was typed, for the form to show again — never passwords. */

@@ -16,6 +16,20 @@ export const PERMISSIONS = {
   'users:manage': ['admin'],
   /** Browse the audit log. */
   'audit:read': ['admin'],
+  /** Create competitions, edit them, open and close them. */
+  'competitions:manage': ['staff', 'admin'],
+  /** A family: her own household and her own applications. */
+  'household:own': ['applicant'],
+  /** Register families of one's localities (with their consent) and apply on their behalf. */
+  'households:register': ['facilitator'],
+  /** Import households from the benefit register (CSV). */
+  'households:import': ['staff', 'admin'],
+  /** Open an application; each person sees only the ones her work needs (checked per record). */
+  'applications:view': ['applicant', 'facilitator', 'staff', 'admin'],
+  /** Edit, submit or withdraw an application: the family, or a facilitator on its behalf. */
+  'applications:edit': ['applicant', 'facilitator'],
+  /** Screening: list all applications, decide eligible or ineligible, export. */
+  'applications:screen': ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,7 +3,8 @@
 # with the demo programme.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-npx remix build
+# The test runner sets NODE_ENV=test; the server runs a production build, so build as one.
+NODE_ENV=production npx remix build
 rm -f "$DATABASE_PATH" "$DATABASE_PATH-wal" "$DATABASE_PATH-shm"
 mkdir -p "$(dirname "$DATABASE_PATH")"
 npx tsx db/seed/seed-cli.ts > /dev/null

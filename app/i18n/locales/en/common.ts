@@ -20,6 +20,11 @@ export default {
     outbox: 'Outbox',
     users: 'People',
     audit: 'Audit log',
+    competitions: 'Competitions',
+    household: 'My family',
+    myApplications: 'My applications',
+    staffCompetitions: 'Competitions',
+    applications: 'Applications',
   },
   roles: {
     applicant: 'Applicant family',

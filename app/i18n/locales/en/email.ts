@@ -23,4 +23,22 @@ export default {
     notYou: 'If you did not do this, choose a new password at once and tell the programme office.',
     action: 'Choose a new password',
   },
+  applicationSubmitted: {
+    subject: 'Your application {{reference}} is received',
+    body: 'Thank you! Your application to "{{competition}}" has been received. Its number is:',
+    summary: 'Your idea: {{title}}. You ask for {{amount}}.',
+    next: 'The programme staff will check it and write to you. Keep this number: you can quote it when you call.',
+    action: 'See your application',
+  },
+  screeningResult: {
+    eligibleSubject: 'Your application {{reference}} goes to the jury',
+    ineligibleSubject: 'Your application {{reference}}: the result of the check',
+    eligibleBody:
+      'Good news: your application to "{{competition}}" meets the conditions. The jury will now score it.',
+    ineligibleBody:
+      'We checked your application to "{{competition}}". Unfortunately it does not meet the conditions of this competition.',
+    reason: 'The reason: {{reason}}',
+    help: 'If you have questions, ask your facilitator or call the programme office. You can still take part in training and consultations.',
+    action: 'See your application',
+  },
 };

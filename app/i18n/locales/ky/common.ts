@@ -20,6 +20,11 @@ export default {
     outbox: 'Жөнөтүлүүчү каттар',
     users: 'Колдонуучулар',
     audit: 'Аудит журналы',
+    competitions: 'Сынактар',
+    household: 'Менин үй-бүлөм',
+    myApplications: 'Менин арыздарым',
+    staffCompetitions: 'Сынактар',
+    applications: 'Арыздар',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

@@ -20,6 +20,11 @@ export default {
     outbox: 'Исходящие письма',
     users: 'Пользователи',
     audit: 'Журнал аудита',
+    competitions: 'Конкурсы',
+    household: 'Моя семья',
+    myApplications: 'Мои заявки',
+    staffCompetitions: 'Конкурсы',
+    applications: 'Заявки',
   },
   roles: {
     applicant: 'Семья-заявитель',

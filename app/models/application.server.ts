@@ -1,0 +1,187 @@
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { db, type Tx } from '~db/client';
+import {
+  applicationAttachments,
+  applicationBudgetItems,
+  applications,
+  applicationStatusHistory,
+  type Application,
+  type Attachment,
+  type BudgetItem,
+} from '~db/schema/applications';
+import { competitions } from '~db/schema/competitions';
+import { householdMembers, households } from '~db/schema/households';
+import { localities, users } from '~db/schema/people';
+import type { ApplicationStatus, Sector } from '~/schemas/enums';
+
+type Reader = typeof db | Tx;
+
+export function findApplication(applicationId: number, reader: Reader = db): Application | undefined {
+  return reader.select().from(applications).where(eq(applications.id, applicationId)).get();
+}
+
+export function findApplicationOfHousehold(competitionId: number, householdId: number, reader: Reader = db) {
+  return reader
+    .select()
+    .from(applications)
+    .where(and(eq(applications.competitionId, competitionId), eq(applications.householdId, householdId)))
+    .get();
+}
+
+export function insertApplication(tx: Tx, values: typeof applications.$inferInsert): Application {
+  return tx.insert(applications).values(values).returning().get();
+}
+
+export function updateApplicationRow(tx: Tx, applicationId: number, values: Partial<typeof applications.$inferInsert>) {
+  const row = tx.update(applications).set(values).where(eq(applications.id, applicationId)).returning().get();
+  if (!row) throw new Error(`application ${applicationId} not found`);
+  return row;
+}
+
+export function budgetItemsOf(applicationId: number, reader: Reader = db): BudgetItem[] {
+  return reader
+    .select()
+    .from(applicationBudgetItems)
+    .where(eq(applicationBudgetItems.applicationId, applicationId))
+    .orderBy(asc(applicationBudgetItems.position))
+    .all();
+}
+
+export function replaceBudgetItems(
+  tx: Tx,
+  applicationId: number,
+  items: { name: string; quantity: number; unitPrice: number }[],
+) {
+  tx.delete(applicationBudgetItems).where(eq(applicationBudgetItems.applicationId, applicationId)).run();
+  if (items.length > 0) {
+    tx.insert(applicationBudgetItems)
+      .values(items.map((item, position) => ({ ...item, applicationId, position })))
+      .run();
+  }
+}
+
+export function insertStatusHistory(tx: Tx, values: typeof applicationStatusHistory.$inferInsert) {
+  tx.insert(applicationStatusHistory).values(values).run();
+}
+
+/** The application's history as its family sees it: statuses, when, and why. */
+export function historyOf(applicationId: number) {
+  return db
+    .select({
+      id: applicationStatusHistory.id,
+      fromStatus: applicationStatusHistory.fromStatus,
+      toStatus: applicationStatusHistory.toStatus,
+      reason: applicationStatusHistory.reason,
+      createdAt: applicationStatusHistory.createdAt,
+      changedByName: users.name,
+    })
+    .from(applicationStatusHistory)
+    .leftJoin(users, eq(users.id, applicationStatusHistory.changedById))
+    .where(eq(applicationStatusHistory.applicationId, applicationId))
+    .orderBy(asc(applicationStatusHistory.id))
+    .all();
+}
+
+export function attachmentsOf(applicationId: number, reader: Reader = db): Attachment[] {
+  return reader
+    .select()
+    .from(applicationAttachments)
+    .where(eq(applicationAttachments.applicationId, applicationId))
+    .orderBy(asc(applicationAttachments.id))
+    .all();
+}
+
+export function findAttachment(attachmentId: number, reader: Reader = db): Attachment | undefined {
+  return reader.select().from(applicationAttachments).where(eq(applicationAttachments.id, attachmentId)).get();
+}
+
+export function insertAttachment(tx: Tx, values: typeof applicationAttachments.$inferInsert): Attachment {
+  return tx.insert(applicationAttachments).values(values).returning().get();
+}
+
+export function deleteAttachmentRow(tx: Tx, attachmentId: number) {
+  tx.delete(applicationAttachments).where(eq(applicationAttachments.id, attachmentId)).run();
+}
+
+/** A household's applications, newest first, with their competition. */
+export function applicationsOfHousehold(householdId: number) {
+  return db
+    .select({ application: applications, competition: competitions })
+    .from(applications)
+    .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .where(eq(applications.householdId, householdId))
+    .orderBy(desc(applications.id))
+    .all();
+}
+
+const beneficiary = alias(householdMembers, 'beneficiary');
+
+export type ScreeningFilter = {
+  competitionId?: number;
+  localityId?: number;
+  status?: ApplicationStatus;
+  sector?: Sector;
+  /** Matched against the beneficiary's and the account holder's names and the reference. */
+  search?: string;
+  /** Drafts are the family's own until submitted; screening lists leave them out by default. */
+  includeDrafts?: boolean;
+  ids?: number[];
+};
+
+/** Every application matching the filter, with what the screening list shows. */
+export function listApplicationsForScreening(filter: ScreeningFilter) {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.competitionId) conditions.push(eq(applications.competitionId, filter.competitionId));
+  if (filter.localityId) conditions.push(eq(households.localityId, filter.localityId));
+  if (filter.status) conditions.push(eq(applications.status, filter.status));
+  else if (!filter.includeDrafts) conditions.push(sql`${applications.status} != 'draft'`);
+  if (filter.sector) conditions.push(eq(applications.sector, filter.sector));
+  if (filter.ids) conditions.push(inArray(applications.id, filter.ids.length ? filter.ids : [-1]));
+  if (filter.search?.trim()) {
+    const pattern = `%${filter.search.trim().toLowerCase()}%`;
+    conditions.push(
+      or(
+        sql`fold(${beneficiary.firstName} || ' ' || ${beneficiary.lastName}) like ${pattern}`,
+        sql`fold(${beneficiary.lastName} || ' ' || ${beneficiary.firstName}) like ${pattern}`,
+        sql`fold(${users.name}) like ${pattern}`,
+        sql`fold(${applications.reference}) like ${pattern}`,
+        sql`fold(${applications.title}) like ${pattern}`,
+      ),
+    );
+  }
+  return db
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      status: applications.status,
+      title: applications.title,
+      sector: applications.sector,
+      requestedAmount: applications.requestedAmount,
+      ownContribution: applications.ownContribution,
+      jobsCreated: applications.jobsCreated,
+      submittedAt: applications.submittedAt,
+      ineligibleReason: applications.ineligibleReason,
+      competitionId: applications.competitionId,
+      currency: competitions.currency,
+      householdId: households.id,
+      localityId: households.localityId,
+      localityKy: localities.nameKy,
+      localityRu: localities.nameRu,
+      localityEn: localities.nameEn,
+      receivesSocialBenefits: households.receivesSocialBenefits,
+      beneficiaryFirstName: beneficiary.firstName,
+      beneficiaryLastName: beneficiary.lastName,
+      accountName: users.name,
+    })
+    .from(applications)
+    .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .innerJoin(households, eq(households.id, applications.householdId))
+    .innerJoin(localities, eq(localities.id, households.localityId))
+    .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId))
+    .leftJoin(users, eq(users.id, households.userId))
+    .where(and(...conditions))
+    .all();
+}
+
+export type ScreeningRow = ReturnType<typeof listApplicationsForScreening>[number];

@@ -1,0 +1,93 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { db, type Tx } from '~db/client';
+import { applications } from '~db/schema/applications';
+import { competitionLocalities, competitions, type Competition, type NewCompetition } from '~db/schema/competitions';
+import { localities } from '~db/schema/people';
+import type { CompetitionStatus } from '~/schemas/enums';
+
+type Reader = typeof db | Tx;
+
+export function findCompetition(competitionId: number, reader: Reader = db): Competition | undefined {
+  return reader.select().from(competitions).where(eq(competitions.id, competitionId)).get();
+}
+
+export function listCompetitions(filter: { statuses?: CompetitionStatus[] } = {}) {
+  return db
+    .select()
+    .from(competitions)
+    .where(filter.statuses ? inArray(competitions.status, filter.statuses) : undefined)
+    .orderBy(desc(competitions.opensAt), desc(competitions.id))
+    .all();
+}
+
+/** The competition's localities with their names and quotas. */
+export function competitionLocalityRows(competitionId: number, reader: Reader = db) {
+  return reader
+    .select({
+      localityId: competitionLocalities.localityId,
+      quota: competitionLocalities.quota,
+      code: localities.code,
+      nameKy: localities.nameKy,
+      nameRu: localities.nameRu,
+      nameEn: localities.nameEn,
+    })
+    .from(competitionLocalities)
+    .innerJoin(localities, eq(localities.id, competitionLocalities.localityId))
+    .where(eq(competitionLocalities.competitionId, competitionId))
+    .orderBy(asc(localities.code))
+    .all();
+}
+
+export function insertCompetition(tx: Tx, values: NewCompetition): Competition {
+  return tx.insert(competitions).values(values).returning().get();
+}
+
+export function updateCompetitionRow(tx: Tx, competitionId: number, values: Partial<NewCompetition>): Competition {
+  const row = tx.update(competitions).set(values).where(eq(competitions.id, competitionId)).returning().get();
+  if (!row) throw new Error(`competition ${competitionId} not found`);
+  return row;
+}
+
+export function replaceCompetitionLocalities(
+  tx: Tx,
+  competitionId: number,
+  rows: { localityId: number; quota: number | null }[],
+) {
+  tx.delete(competitionLocalities).where(eq(competitionLocalities.competitionId, competitionId)).run();
+  if (rows.length > 0) {
+    tx.insert(competitionLocalities)
+      .values(rows.map((row) => ({ competitionId, ...row })))
+      .run();
+  }
+}
+
+export function countApplicationsOf(competitionId: number, reader: Reader = db): number {
+  return (
+    reader
+      .select({ n: sql<number>`count(*)` })
+      .from(applications)
+      .where(eq(applications.competitionId, competitionId))
+      .get()?.n ?? 0
+  );
+}
+
+/** Takes the next reference number inside the submitting transaction (the write lock is held). */
+export function takeReferenceNumber(tx: Tx, competitionId: number): number {
+  const row = tx
+    .update(competitions)
+    .set({ nextReferenceNumber: sql`${competitions.nextReferenceNumber} + 1` })
+    .where(eq(competitions.id, competitionId))
+    .returning({ next: competitions.nextReferenceNumber })
+    .get();
+  if (!row) throw new Error(`competition ${competitionId} not found`);
+  return row.next - 1;
+}
+
+export function countApplicationsByStatus(competitionId: number) {
+  return db
+    .select({ status: applications.status, n: sql<number>`count(*)` })
+    .from(applications)
+    .where(and(eq(applications.competitionId, competitionId)))
+    .groupBy(applications.status)
+    .all();
+}

@@ -1,0 +1,191 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { db, type Tx } from '~db/client';
+import { applications } from '~db/schema/applications';
+import {
+  householdConsents,
+  householdMembers,
+  households,
+  type Household,
+  type HouseholdMember,
+} from '~db/schema/households';
+import { facilitatorLocalities, localities, users } from '~db/schema/people';
+
+type Reader = typeof db | Tx;
+
+export function findHousehold(householdId: number, reader: Reader = db): Household | undefined {
+  return reader.select().from(households).where(eq(households.id, householdId)).get();
+}
+
+export function findHouseholdOfUser(userId: number, reader: Reader = db): Household | undefined {
+  return reader.select().from(households).where(eq(households.userId, userId)).get();
+}
+
+export function findHouseholdByRegisterNumber(registerNumber: string, reader: Reader = db) {
+  return reader.select().from(households).where(eq(households.benefitRegisterNumber, registerNumber)).get();
+}
+
+export function membersOf(householdId: number, reader: Reader = db): HouseholdMember[] {
+  return reader
+    .select()
+    .from(householdMembers)
+    .where(eq(householdMembers.householdId, householdId))
+    .orderBy(asc(householdMembers.position), asc(householdMembers.id))
+    .all();
+}
+
+export function latestConsent(householdId: number, reader: Reader = db) {
+  return reader
+    .select({
+      id: householdConsents.id,
+      givenBy: householdConsents.givenBy,
+      method: householdConsents.method,
+      givenAt: householdConsents.givenAt,
+      note: householdConsents.note,
+      recordedById: householdConsents.recordedById,
+      recordedByName: users.name,
+    })
+    .from(householdConsents)
+    .innerJoin(users, eq(users.id, householdConsents.recordedById))
+    .where(eq(householdConsents.householdId, householdId))
+    .orderBy(sql`${householdConsents.givenAt} desc`, sql`${householdConsents.id} desc`)
+    .get();
+}
+
+export function insertHousehold(tx: Tx, values: typeof households.$inferInsert): Household {
+  return tx.insert(households).values(values).returning().get();
+}
+
+export function updateHouseholdRow(tx: Tx, householdId: number, values: Partial<typeof households.$inferInsert>) {
+  return tx.update(households).set(values).where(eq(households.id, householdId)).returning().get();
+}
+
+export type MemberInput = {
+  id?: number | null;
+  firstName: string;
+  lastName: string;
+  sex: HouseholdMember['sex'];
+  birthYear: number;
+  relation: HouseholdMember['relation'];
+};
+
+/**
+ * Makes the household's members exactly `members`: rows with an id are updated in place (so an
+ * application's beneficiary stays the same person), new ones inserted, missing ones deleted.
+ */
+export function replaceMembers(tx: Tx, householdId: number, members: MemberInput[]) {
+  const existing = membersOf(householdId, tx);
+  const keepIds = new Set(members.map((m) => m.id).filter((id): id is number => Boolean(id)));
+  const removed = existing.filter((m) => !keepIds.has(m.id)).map((m) => m.id);
+  if (removed.length > 0) {
+    // A member removed from the household can no longer hold a draft's grant.
+    tx.update(applications)
+      .set({ beneficiaryMemberId: null })
+      .where(and(inArray(applications.beneficiaryMemberId, removed), eq(applications.status, 'draft')))
+      .run();
+    tx.delete(householdMembers).where(inArray(householdMembers.id, removed)).run();
+  }
+  members.forEach((member, position) => {
+    const values = {
+      firstName: member.firstName,
+      lastName: member.lastName,
+      sex: member.sex,
+      birthYear: member.birthYear,
+      relation: member.relation,
+      position,
+    };
+    if (member.id && existing.some((m) => m.id === member.id)) {
+      tx.update(householdMembers).set(values).where(eq(householdMembers.id, member.id)).run();
+    } else {
+      tx.insert(householdMembers)
+        .values({ ...values, householdId })
+        .run();
+    }
+  });
+}
+
+/** Members that hold the grant of an application past the draft stage; they cannot be removed. */
+export function lockedBeneficiaryIds(householdId: number, reader: Reader = db): number[] {
+  return reader
+    .select({ id: applications.beneficiaryMemberId })
+    .from(applications)
+    .where(and(eq(applications.householdId, householdId), sql`${applications.status} != 'draft'`))
+    .all()
+    .map((r) => r.id)
+    .filter((id): id is number => id != null);
+}
+
+export function insertConsent(tx: Tx, values: typeof householdConsents.$inferInsert) {
+  return tx.insert(householdConsents).values(values).returning().get();
+}
+
+/** Households a facilitator may see: those in her localities. Staff pass seesAll. */
+export function listHouseholdsFor(viewer: { userId: number; seesAll: boolean }, filter: { localityId?: number } = {}) {
+  const scope = viewer.seesAll
+    ? undefined
+    : inArray(
+        households.localityId,
+        db
+          .select({ id: facilitatorLocalities.localityId })
+          .from(facilitatorLocalities)
+          .where(eq(facilitatorLocalities.userId, viewer.userId)),
+      );
+  const rows = db
+    .select({
+      id: households.id,
+      localityId: households.localityId,
+      localityKy: localities.nameKy,
+      localityRu: localities.nameRu,
+      localityEn: localities.nameEn,
+      address: households.address,
+      phone: households.phone,
+      receivesSocialBenefits: households.receivesSocialBenefits,
+      benefitRegisterNumber: households.benefitRegisterNumber,
+      hasAccount: sql<number>`${households.userId} is not null`,
+      source: households.source,
+    })
+    .from(households)
+    .innerJoin(localities, eq(localities.id, households.localityId))
+    .where(
+      and(
+        scope,
+        isNull(households.anonymisedAt),
+        filter.localityId ? eq(households.localityId, filter.localityId) : undefined,
+      ),
+    )
+    .all();
+  const members = rows.length
+    ? db
+        .select()
+        .from(householdMembers)
+        .where(inArray(householdMembers.householdId, rows.map((r) => r.id)))
+        .orderBy(asc(householdMembers.position))
+        .all()
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    hasAccount: Boolean(row.hasAccount),
+    members: members.filter((m) => m.householdId === row.id),
+  }));
+}
+
+export function facilitatorWorksIn(facilitatorId: number, localityId: number, reader: Reader = db): boolean {
+  return Boolean(
+    reader
+      .select({ one: sql`1` })
+      .from(facilitatorLocalities)
+      .where(and(eq(facilitatorLocalities.userId, facilitatorId), eq(facilitatorLocalities.localityId, localityId)))
+      .get(),
+  );
+}
+
+export function existingRegisterNumbers(numbers: string[], reader: Reader = db): Set<string> {
+  if (numbers.length === 0) return new Set();
+  return new Set(
+    reader
+      .select({ n: households.benefitRegisterNumber })
+      .from(households)
+      .where(inArray(households.benefitRegisterNumber, numbers))
+      .all()
+      .map((r) => r.n!),
+  );
+}

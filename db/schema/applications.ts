@@ -1,0 +1,114 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { APPLICATION_STATUSES, ATTACHMENT_KINDS, SECTORS } from '../../app/schemas/enums';
+import { id, instant, timestamps } from '../columns';
+import { competitions } from './competitions';
+import { householdConsents, householdMembers, households } from './households';
+import { users } from './people';
+
+/**
+ * A household's application to a competition: one per household per competition (unique index).
+ * Amounts are in the competition's minor unit; `requestedAmount` = budget total − own
+ * contribution, recomputed on every save.
+ */
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: id(),
+    competitionId: integer()
+      .notNull()
+      .references(() => competitions.id),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    status: text({ enum: APPLICATION_STATUSES }).notNull().default('draft'),
+    /** Given at submission, e.g. TJ-2024-0007. */
+    reference: text().unique(),
+    beneficiaryMemberId: integer().references(() => householdMembers.id),
+    title: text().notNull().default(''),
+    sector: text({ enum: SECTORS }),
+    description: text().notNull().default(''),
+    market: text().notNull().default(''),
+    experience: text().notNull().default(''),
+    ownContribution: integer().notNull().default(0),
+    requestedAmount: integer().notNull().default(0),
+    expectedMonthlyRevenue: integer(),
+    expectedMonthlyCosts: integer(),
+    jobsCreated: integer(),
+    /** Who typed it in: the family herself, or a facilitator on its behalf. */
+    enteredById: integer()
+      .notNull()
+      .references(() => users.id),
+    /** The consent on record when a facilitator entered it. */
+    consentId: integer().references(() => householdConsents.id),
+    submittedAt: instant(),
+    submittedById: integer().references(() => users.id),
+    withdrawnAt: instant(),
+    screenedById: integer().references(() => users.id),
+    screenedAt: instant(),
+    ineligibleReason: text(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('applications_one_per_household_idx').on(t.competitionId, t.householdId),
+    index('applications_status_idx').on(t.competitionId, t.status),
+  ],
+);
+
+export const applicationBudgetItems = sqliteTable(
+  'application_budget_items',
+  {
+    id: id(),
+    applicationId: integer()
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    name: text().notNull(),
+    quantity: integer().notNull(),
+    /** Minor units per item. */
+    unitPrice: integer().notNull(),
+  },
+  (t) => [index('application_budget_items_application_idx').on(t.applicationId)],
+);
+
+/** Photos and price quotes; the file lives outside public/, under UPLOADS_PATH/<storageKey>. */
+export const applicationAttachments = sqliteTable(
+  'application_attachments',
+  {
+    id: id(),
+    applicationId: integer()
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    kind: text({ enum: ATTACHMENT_KINDS }).notNull(),
+    originalName: text().notNull(),
+    /** Detected from the file's content, never from its name. */
+    mimeType: text({ enum: ['image/jpeg', 'image/png', 'application/pdf'] }).notNull(),
+    sizeBytes: integer().notNull(),
+    storageKey: text().notNull().unique(),
+    uploadedById: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('application_attachments_application_idx').on(t.applicationId)],
+);
+
+/** What the family sees as her application's history. */
+export const applicationStatusHistory = sqliteTable(
+  'application_status_history',
+  {
+    id: id(),
+    applicationId: integer()
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    fromStatus: text({ enum: APPLICATION_STATUSES }),
+    toStatus: text({ enum: APPLICATION_STATUSES }).notNull(),
+    changedById: integer().references(() => users.id),
+    reason: text(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('application_status_history_application_idx').on(t.applicationId)],
+);
+
+export type Application = typeof applications.$inferSelect;
+export type BudgetItem = typeof applicationBudgetItems.$inferSelect;
+export type Attachment = typeof applicationAttachments.$inferSelect;

@@ -1,0 +1,88 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CONSENT_METHODS, HOUSEHOLD_SOURCES, RELATIONS, SEXES } from '../../app/schemas/enums';
+import { bool, id, instant, timestamps } from '../columns';
+import { localities, users } from './people';
+
+/** A family. It may have an applicant account (`userId`), or be looked after by a facilitator. */
+export const households = sqliteTable(
+  'households',
+  {
+    id: id(),
+    localityId: integer()
+      .notNull()
+      .references(() => localities.id),
+    address: text().notNull().default(''),
+    receivesSocialBenefits: bool().notNull().default(false),
+    /** The number in the ministry's register of benefit recipients; unique. */
+    benefitRegisterNumber: text().unique(),
+    /** The family's phone, for the facilitator; the account's contact choices still apply. */
+    phone: text(),
+    userId: integer()
+      .unique()
+      .references(() => users.id),
+    source: text({ enum: HOUSEHOLD_SOURCES }).notNull(),
+    registeredById: integer().references(() => users.id),
+    anonymisedAt: instant(),
+    ...timestamps,
+  },
+  (t) => [index('households_locality_idx').on(t.localityId)],
+);
+
+export const householdMembers = sqliteTable(
+  'household_members',
+  {
+    id: id(),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    sex: text({ enum: SEXES }).notNull(),
+    birthYear: integer().notNull(),
+    relation: text({ enum: RELATIONS }).notNull(),
+    position: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [index('household_members_household_idx').on(t.householdId)],
+);
+
+/** A family's consent to a facilitator entering its data and applications on its behalf. */
+export const householdConsents = sqliteTable(
+  'household_consents',
+  {
+    id: id(),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    recordedById: integer()
+      .notNull()
+      .references(() => users.id),
+    /** The family member who consented, as the facilitator wrote it. */
+    givenBy: text().notNull(),
+    method: text({ enum: CONSENT_METHODS }).notNull(),
+    givenAt: instant().notNull(),
+    note: text(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('household_consents_household_idx').on(t.householdId)],
+);
+
+/** An uploaded benefit-register CSV: previewed first, then committed all at once, or discarded. */
+export const householdImports = sqliteTable('household_imports', {
+  id: id(),
+  uploadedById: integer()
+    .notNull()
+    .references(() => users.id),
+  fileName: text().notNull(),
+  content: text().notNull(),
+  status: text({ enum: ['previewed', 'committed', 'discarded'] })
+    .notNull()
+    .default('previewed'),
+  householdsCreated: integer(),
+  committedAt: instant(),
+  createdAt: timestamps.createdAt,
+});
+
+export type Household = typeof households.$inferSelect;
+export type HouseholdMember = typeof householdMembers.$inferSelect;
+export type HouseholdConsent = typeof householdConsents.$inferSelect;
