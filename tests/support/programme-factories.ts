@@ -10,7 +10,13 @@ import {
   updateApplicationRow,
 } from '~/models/application.server';
 import { insertCompetition, replaceCompetitionLocalities } from '~/models/competition.server';
-import { insertConsent, insertHousehold, membersOf, replaceMembers, type MemberInput } from '~/models/household.server';
+import {
+  insertConsent,
+  insertHousehold,
+  membersOf,
+  replaceMembers,
+  type MemberInput,
+} from '~/models/household.server';
 import type { ApplicationStatus, Sector } from '~/schemas/enums';
 import { createLocality, uniqueSuffix } from './factories';
 
@@ -18,7 +24,10 @@ const DAY = 24 * 60 * 60_000;
 
 /** An open competition (opened yesterday, closing in 30 days) in the given localities. */
 export function createCompetition(
-  options: Partial<Omit<Competition, 'id'>> & { localityIds?: number[]; quotas?: Record<number, number> } = {},
+  options: Partial<Omit<Competition, 'id'>> & {
+    localityIds?: number[];
+    quotas?: Record<number, number>;
+  } = {},
 ): Competition {
   const { localityIds, quotas, ...overrides } = options;
   const localityList = localityIds ?? [createLocality().id];
@@ -55,28 +64,39 @@ export function createCompetition(
 
 export const DEFAULT_MEMBERS: MemberInput[] = [
   { firstName: 'Бакыт', lastName: 'Токтогулов', sex: 'male', birthYear: 1968, relation: 'head' },
-  { firstName: 'Айнура', lastName: 'Токтогулова', sex: 'female', birthYear: 1972, relation: 'spouse' },
+  {
+    firstName: 'Айнура',
+    lastName: 'Токтогулова',
+    sex: 'female',
+    birthYear: 1972,
+    relation: 'spouse',
+  },
   { firstName: 'Нуржан', lastName: 'Токтогулов', sex: 'male', birthYear: 1995, relation: 'son' },
-  { firstName: 'Айпери', lastName: 'Токтогулова', sex: 'female', birthYear: 1998, relation: 'daughter-in-law' },
+  {
+    firstName: 'Айпери',
+    lastName: 'Токтогулова',
+    sex: 'female',
+    birthYear: 1998,
+    relation: 'daughter-in-law',
+  },
 ];
 
 /** A household receiving benefits, with a head, his wife, their son and his wife (the kelin). */
-export function createHousehold(
-  options: {
-    localityId: number;
-    user?: Pick<User, 'id'> | null;
-    members?: MemberInput[];
-    receivesSocialBenefits?: boolean;
-    registeredBy?: Pick<User, 'id'>;
-    consentBy?: Pick<User, 'id'>;
-  },
-): { household: Household; members: HouseholdMember[] } {
+export function createHousehold(options: {
+  localityId: number;
+  user?: Pick<User, 'id'> | null;
+  members?: MemberInput[];
+  receivesSocialBenefits?: boolean;
+  registeredBy?: Pick<User, 'id'>;
+  consentBy?: Pick<User, 'id'>;
+}): { household: Household; members: HouseholdMember[] } {
   return writeTransaction((tx) => {
     const household = insertHousehold(tx, {
       localityId: options.localityId,
       address: 'ул. Ленина 12',
       receivesSocialBenefits: options.receivesSocialBenefits ?? true,
-      benefitRegisterNumber: options.receivesSocialBenefits === false ? null : `SR-${uniqueSuffix()}`,
+      benefitRegisterNumber:
+        options.receivesSocialBenefits === false ? null : `SR-${uniqueSuffix()}`,
       phone: null,
       userId: options.user?.id ?? null,
       source: options.user ? 'self' : 'facilitator',
@@ -122,7 +142,8 @@ export function createApplication(options: {
   const total = items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
   const status = options.status ?? 'draft';
   const beneficiary =
-    options.members.find((m) => m.relation === 'daughter-in-law') ?? options.members.find((m) => m.sex === 'female')!;
+    options.members.find((m) => m.relation === 'daughter-in-law') ??
+    options.members.find((m) => m.sex === 'female')!;
   return writeTransaction((tx) => {
     const application = insertApplication(tx, {
       competitionId: options.competition.id,
@@ -131,7 +152,11 @@ export function createApplication(options: {
       status: 'draft',
     });
     replaceBudgetItems(tx, application.id, items);
-    insertStatusHistory(tx, { applicationId: application.id, toStatus: 'draft', changedById: options.enteredBy.id });
+    insertStatusHistory(tx, {
+      applicationId: application.id,
+      toStatus: 'draft',
+      changedById: options.enteredBy.id,
+    });
     const submitted = status !== 'draft';
     const updated = updateApplicationRow(tx, application.id, {
       status,
