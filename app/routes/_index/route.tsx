@@ -4,7 +4,8 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { fixedT } from '~/i18n/i18n.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
-import { countUsers, listFamiliesForHelper } from '~/models/user.server';
+import { listHouseholdsFor } from '~/models/household.server';
+import { countUsers } from '~/models/user.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { detectLocale } from '~/utils/locale.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -20,10 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = fixedT(locale);
   if (!sessionUser) return json({ pageTitle: t('common:home.title'), person: null });
   const { user, roles } = sessionUser;
-  const familiesCount = hasPermission(roles, 'families:reset-password')
-    ? listFamiliesForHelper({
+  const familiesCount = hasPermission(roles, 'households:view')
+    ? listHouseholdsFor({
         userId: user.id,
-        seesAllLocalities: roles.includes('staff') || roles.includes('admin'),
+        seesAll: roles.includes('staff') || roles.includes('admin'),
       }).length
     : null;
   return json({
@@ -112,7 +113,7 @@ export default function HomePage() {
           <section className="card" aria-labelledby="home-families">
             <h2 id="home-families">{t('home.families.title')}</h2>
             <p>{t('home.families.body', { count: person.familiesCount })}</p>
-            <Link to="/families">{t('home.families.link')}</Link>
+            <Link to="/households">{t('home.families.link')}</Link>
           </section>
         ) : null}
         {roles.includes('juror') ? (
