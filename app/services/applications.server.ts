@@ -396,7 +396,7 @@ class NotScreenableError extends Error {
   }
 }
 
-function screenable(
+export function isScreenable(
   application: Pick<Application, 'status'>,
   competition: Pick<Competition, 'status'>,
 ) {
@@ -427,7 +427,7 @@ export function screenApplications(
   const refused = contexts.flatMap<ScreeningRefusal>(({ id, context }) =>
     !context
       ? [{ applicationId: id, reason: 'not-found' }]
-      : !screenable(context.application, context.competition)
+      : !isScreenable(context.application, context.competition)
         ? [{ applicationId: id, reason: 'not-screenable' }]
         : [],
   );
@@ -441,7 +441,7 @@ export function screenApplications(
         // have changed it meanwhile; one that is no longer screenable undoes the whole batch.
         const current = findApplication(application.id, tx)!;
         const competition = findCompetition(current.competitionId, tx)!;
-        if (!screenable(current, competition)) throw new NotScreenableError(current.id);
+        if (!isScreenable(current, competition)) throw new NotScreenableError(current.id);
         if (current.status === decision && (current.ineligibleReason ?? null) === recorded) {
           return { applicationId: current.id, notice: 'unchanged' };
         }

@@ -19,9 +19,7 @@ export type CompetitionInput = CompetitionFormInput & { quotas: Map<number, numb
 
 type FieldError = { ok: false; field: string; error: string };
 
-function toRow(
-  input: CompetitionInput,
-):
+function toRow(input: CompetitionInput):
   | FieldError
   | {
       ok: true;
