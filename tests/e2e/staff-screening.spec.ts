@@ -22,7 +22,7 @@ import {
   createCompetition,
   createHousehold,
 } from '../support/programme-factories';
-import { checkPage, expect, test } from './support/fixtures';
+import { checkPage, expect, expectNoRawKeys, test } from './support/fixtures';
 import { waitForMail } from './support/mailbox';
 
 const ru = resources.ru;
@@ -383,3 +383,148 @@ for (const role of ['juror', 'consultant'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  // axe runs scripts in the page, so here only the texts are checked; the same pages are
+  // checked with axe in the journeys above.
+
+  test('the bulk decision posts as a plain form: a missing reason is refused, ticks kept; then saved', async ({
+    context,
+    signInAs,
+  }) => {
+    const suffix = uniqueSuffix();
+    const competition = createCompetition({
+      localityIds: [localityId('ivanovka')],
+      titleRu: `Без скриптов ${suffix}`,
+    });
+    const first = await familyApplying(competition, {
+      firstName: 'Жыпар',
+      lastName: 'Осмонова',
+      locale: 'ky',
+      reference: `NJ-2024-${suffix.slice(0, 4)}1`,
+    });
+    // A family who asked to be reached only through her facilitator.
+    const facilitatorOnly = await createUser({
+      roles: ['applicant'],
+      locale: 'ky',
+      contactOnlyViaFacilitator: true,
+    });
+    const household = createHousehold({
+      localityId: localityId('ivanovka'),
+      user: facilitatorOnly,
+      members: kelin('Жаркынай', 'Турдубаева'),
+    });
+    const second = createApplication({
+      competition,
+      ...household,
+      enteredBy: facilitatorOnly,
+      status: 'submitted',
+      reference: `NJ-2024-${suffix.slice(0, 4)}2`,
+    });
+    const staff = await createUser({ roles: ['staff'], locale: 'ru' });
+    await signInAs(staff);
+    const { page, errors } = await pageExpecting(context, 400);
+
+    await page.goto(`/staff/applications?competition=${competition.id}`);
+    const boxes = page.locator('tbody input[type="checkbox"]');
+    await expect(boxes).toHaveCount(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByLabel(ru.screening.decision.ineligible, { exact: true }).check();
+    await page.getByRole('button', { name: ru.screening.bulk.submit }).click();
+    await expect(page.getByText(ru.errors.validation.reasonRequired)).toBeVisible();
+    await expect(boxes.nth(0)).toBeChecked();
+    await expect(boxes.nth(1)).toBeChecked();
+    await expectNoRawKeys(page);
+    expect(findApplication(first.application.id)!.status).toBe('submitted');
+
+    await page.getByLabel(ru.screening.decision.reason).fill('Бюджет превышает максимум гранта.');
+    await page.getByRole('button', { name: ru.screening.bulk.submit }).click();
+    const status = page.getByRole('status');
+    await expect(status).toContainText('Сохранено: 2 заявки теперь «Не соответствует».');
+    await expect(status).toContainText('1 семья получит письмо на своём языке.');
+    await expect(status).toContainText(
+      `${second.reference}: ${ru.screening.notice['via-facilitator-only']}`,
+    );
+    await expectNoRawKeys(page);
+    expect(findApplication(first.application.id)!.status).toBe('ineligible');
+    expect(findApplication(second.id)!.status).toBe('ineligible');
+    await waitForMail(
+      first.family.email!,
+      subject('ky', 'ineligibleSubject', first.application.reference!),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('the competition form is checked by the server and shows again what was typed', async ({
+    context,
+    signInAs,
+  }) => {
+    const staff = await createUser({ roles: ['staff'], locale: 'ru' });
+    await signInAs(staff);
+    const { page, errors } = await pageExpecting(context, 400);
+    const form = ru.competitions.form;
+    const title = `Без скриптов ${uniqueSuffix()}`;
+    await page.goto('/staff/competitions/new');
+    await page.getByLabel(form.titleRu).fill(title);
+    await page.getByLabel(form.referencePrefix).fill('NJ');
+    await page.getByLabel(form.budgetTotal).fill('1 000 000');
+    await page.getByLabel(form.minGrant).fill('90 000');
+    await page.getByLabel(form.maxGrant).fill('80 000');
+    await page.getByLabel(form.opensAt).fill('2025-01-01T09:00');
+    await page.getByLabel(form.closesAt).fill('2098-01-31T18:00');
+    await page.getByLabel(form.requireSocialBenefits).uncheck();
+    await page.getByLabel('Ош', { exact: true }).check();
+    await page.getByLabel('Квота грантов: Ош').fill('-1');
+    await page.getByRole('button', { name: form.create }).click();
+
+    await expect(page.getByText(ru.errors.validation.maxBelowMin)).toBeVisible();
+    await expect(page.getByText(ru.errors.validation.wholeNumber)).toBeVisible();
+    await expect(page.getByLabel(form.titleRu)).toHaveValue(title);
+    await expect(page.getByLabel(form.requireSocialBenefits)).not.toBeChecked();
+    await expect(page.getByLabel('Ош', { exact: true })).toBeChecked();
+    await expect(page.getByLabel('Ивановка', { exact: true })).not.toBeChecked();
+    await expect(page.getByLabel('Квота грантов: Ош')).toHaveValue('-1');
+    await expectNoRawKeys(page);
+
+    await page.getByLabel(form.maxGrant).fill('150 000');
+    await page.getByLabel('Квота грантов: Ош').fill('10');
+    await page.getByRole('button', { name: form.create }).click();
+    await expect(page.getByRole('status')).toContainText(form.created);
+    const saved = listCompetitions().find((c) => c.titleRu === title)!;
+    expect(saved.requireSocialBenefits).toBe(false);
+    expect(competitionLocalityRows(saved.id).map((l) => `${l.code}:${l.quota}`)).toEqual([
+      'osh:10',
+    ]);
+    expect(errors).toEqual([]);
+  });
+});
+
+test('on a 360-pixel phone the pages fit the screen; only wide tables scroll inside their frame', async ({
+  page,
+  signInAs,
+}) => {
+  const competition = createCompetition({ localityIds: [localityId('osh')] });
+  const { application } = await familyApplying(competition, {
+    firstName: 'Чолпон',
+    lastName: 'Абдыкадырова',
+    locale: 'ky',
+    reference: `PH-2024-${uniqueSuffix().slice(0, 4)}`,
+  });
+  const staff = await createUser({ roles: ['staff'], locale: 'ky' });
+  await signInAs(staff);
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const url of [
+    '/staff/competitions',
+    '/staff/competitions/new',
+    `/staff/competitions/${competition.id}`,
+    `/staff/applications?competition=${competition.id}`,
+    `/staff/applications/${application.id}`,
+  ]) {
+    await page.goto(url);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, url).toBeLessThanOrEqual(360);
+    await checkPage(page);
+  }
+});

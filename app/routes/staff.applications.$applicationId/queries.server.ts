@@ -18,7 +18,8 @@ import { budgetTotals, lineTotal } from '~/utils/money';
 export function applicationDossier(context: ApplicationContext, locale: Locale, now = new Date()) {
   const { application, household, competition } = context;
   const money = (minor: number) => formatMoney(minor, competition.currency, locale);
-  // Dates inside a sentence are formatted here, on the competition's clock.
+  // Dates and money are formatted here, on the competition's clock: a browser without Kyrgyz
+  // locale data would format them differently and the page would not hydrate.
   const when = (instant: Date) => formatDateTime(instant, locale, competition.timezone);
   const members = membersOf(household.id);
   const beneficiary = members.find((m) => m.id === application.beneficiaryMemberId) ?? null;
@@ -37,7 +38,9 @@ export function applicationDossier(context: ApplicationContext, locale: Locale, 
       description: application.description,
       market: application.market,
       experience: application.experience,
-      submittedAt: application.submittedAt,
+      submittedAt: application.submittedAt
+        ? { iso: application.submittedAt.toISOString(), text: when(application.submittedAt) }
+        : null,
       ineligibleReason: application.ineligibleReason,
       screenedAt: application.screenedAt,
       screenedAtText: application.screenedAt ? when(application.screenedAt) : null,
@@ -118,7 +121,7 @@ export function applicationDossier(context: ApplicationContext, locale: Locale, 
       from: h.fromStatus,
       to: h.toStatus,
       reason: h.reason,
-      at: h.createdAt,
+      at: { iso: h.createdAt.toISOString(), text: when(h.createdAt) },
       by: h.changedByName,
     })),
     checks: eligibilityFor(context, now).map((check) => ({

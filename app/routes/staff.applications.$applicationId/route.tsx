@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { TableFrame } from '~/components/table-frame';
 import { RadioGroup, TextAreaField } from '~/components/choice-fields';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
-import { FormattedDateTime } from '~/components/formatted';
 import { ApplicationStatusBadge } from '~/components/status-badges';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { LOCALE_NATIVE_NAMES, isLocale } from '~/i18n/config';
@@ -74,7 +74,7 @@ export default function ApplicationScreeningPage() {
   const { application, competition, household, budget, entry } = data;
   const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation(['screening', 'competitions']);
+  const { t, i18n } = useTranslation(['screening', 'competitions']);
   const form = useValidatedForm({
     schema: screeningDecisionSchema,
     failure,
@@ -92,6 +92,9 @@ export default function ApplicationScreeningPage() {
   const language = isLocale(data.familyLanguage) ? LOCALE_NATIVE_NAMES[data.familyLanguage] : '';
   const noticeText = (which: FamilyNotice) => t(`notice.${which}`, { language });
   const dash = t('detail.notSet');
+  // "Келин" as a list label, "келин" inside a sentence.
+  const inSentence = (label: string) =>
+    label.charAt(0).toLocaleLowerCase(i18n.language) + label.slice(1);
   return (
     <div className="stack">
       <p>
@@ -122,7 +125,7 @@ export default function ApplicationScreeningPage() {
           <dt>{t('detail.submitted')}</dt>
           <dd>
             {application.submittedAt ? (
-              <FormattedDateTime value={application.submittedAt} timeZone={competition.timeZone} />
+              <time dateTime={application.submittedAt.iso}>{application.submittedAt.text}</time>
             ) : (
               t('detail.notSubmitted')
             )}
@@ -132,7 +135,7 @@ export default function ApplicationScreeningPage() {
             {data.beneficiary
               ? t('detail.beneficiaryText', {
                   name: data.beneficiary.name,
-                  relation: t(`competitions:relations.${data.beneficiary.relation}`),
+                  relation: inSentence(t(`competitions:relations.${data.beneficiary.relation}`)),
                   year: data.beneficiary.birthYear,
                 })
               : t('detail.noBeneficiary')}
@@ -238,9 +241,9 @@ export default function ApplicationScreeningPage() {
                 : t('detail.benefitsYesNoNumber')}
           </dd>
         </dl>
-        <div className="table-wrap">
+        <TableFrame labelledBy="members-caption">
           <table>
-            <caption>{t('detail.membersCaption')}</caption>
+            <caption id="members-caption">{t('detail.membersCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('detail.memberName')}</th>
@@ -270,7 +273,7 @@ export default function ApplicationScreeningPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       </section>
 
       <section className="card" aria-labelledby="idea">
@@ -292,9 +295,11 @@ export default function ApplicationScreeningPage() {
       <section className="card" aria-labelledby="budget">
         <h2 id="budget">{t('detail.budget')}</h2>
         {budget.items.length === 0 ? <p className="muted">{t('detail.noItems')}</p> : null}
-        <div className="table-wrap">
+        <TableFrame labelledBy="budget-caption">
           <table>
-            <caption>{t('detail.budgetCaption', { currency: competition.currency })}</caption>
+            <caption id="budget-caption">
+              {t('detail.budgetCaption', { currency: competition.currency })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('detail.item')}</th>
@@ -342,7 +347,7 @@ export default function ApplicationScreeningPage() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableFrame>
       </section>
 
       <section className="card" aria-labelledby="plan">
@@ -403,9 +408,11 @@ export default function ApplicationScreeningPage() {
 
       <section className="card" aria-labelledby="history">
         <h2 id="history">{t('detail.history')}</h2>
-        <div className="table-wrap">
+        <TableFrame labelledBy="history-caption">
           <table>
-            <caption className="visually-hidden">{t('detail.historyCaption')}</caption>
+            <caption id="history-caption" className="visually-hidden">
+              {t('detail.historyCaption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('detail.historyWhen')}</th>
@@ -418,7 +425,7 @@ export default function ApplicationScreeningPage() {
               {data.history.map((h) => (
                 <tr key={h.id}>
                   <td>
-                    <FormattedDateTime value={h.at} timeZone={competition.timeZone} />
+                    <time dateTime={h.at.iso}>{h.at.text}</time>
                   </td>
                   <td>
                     {h.from
@@ -434,7 +441,7 @@ export default function ApplicationScreeningPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       </section>
     </div>
   );

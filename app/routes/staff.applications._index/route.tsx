@@ -3,12 +3,13 @@ import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableFrame } from '~/components/table-frame';
 import { RadioGroup, TextAreaField } from '~/components/choice-fields';
 import { FormAlert, SubmitButton, useErrorText } from '~/components/form-fields';
-import { FormattedDateTime, FormattedMoney } from '~/components/formatted';
 import { Pagination, pageFromUrl } from '~/components/pagination';
 import { ApplicationStatusBadge } from '~/components/status-badges';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
+import { formatDateTime, formatMoney } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { pickLocalized } from '~/i18n/localized-text';
@@ -58,11 +59,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       beneficiaryName: row.beneficiaryName,
       locality: row.locality,
       sector: row.sector,
-      requestedAmount: row.requestedAmount,
-      currency: row.currency,
+      // Formatted on the server: browsers without Kyrgyz locale data would format differently.
+      requestedAmount: formatMoney(row.requestedAmount, row.currency, locale),
       status: row.status,
-      submittedAt: row.submittedAt,
-      timeZone: row.timeZone,
+      submittedAt: row.submittedAt
+        ? {
+            iso: row.submittedAt.toISOString(),
+            text: formatDateTime(row.submittedAt, locale, row.timeZone),
+          }
+        : null,
     })),
     competitions: listCompetitions().map((c) => ({
       value: String(c.id),
@@ -204,9 +209,9 @@ export default function ScreeningListPage() {
         <p className="muted">{t('list.none')}</p>
       ) : (
         <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-          <div className="table-wrap">
+          <TableFrame labelledBy="applications-caption">
             <table>
-              <caption className="visually-hidden">
+              <caption id="applications-caption" className="visually-hidden">
                 {t('list.caption', {
                   column: t(`list.columns.${sortColumn}`),
                   direction: t(query.dir === 'asc' ? 'list.ascending' : 'list.descending'),
@@ -244,21 +249,19 @@ export default function ScreeningListPage() {
                           {...form.register('ids')}
                         />
                       </td>
-                      <td>
+                      <td className="nowrap">
                         <Link to={`/staff/applications/${row.id}`}>{reference}</Link>
                       </td>
                       <th scope="row">{row.beneficiaryName || '—'}</th>
                       <td>{row.locality}</td>
                       <td>{row.sector ? t(`sectors.${row.sector}`) : '—'}</td>
-                      <td className="num">
-                        <FormattedMoney minorUnits={row.requestedAmount} currency={row.currency} />
-                      </td>
+                      <td className="num">{row.requestedAmount}</td>
                       <td>
                         <ApplicationStatusBadge status={row.status} />
                       </td>
                       <td>
                         {row.submittedAt ? (
-                          <FormattedDateTime value={row.submittedAt} timeZone={row.timeZone} />
+                          <time dateTime={row.submittedAt.iso}>{row.submittedAt.text}</time>
                         ) : (
                           '—'
                         )}
@@ -268,7 +271,7 @@ export default function ScreeningListPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           <fieldset className="card stack" aria-describedby="bulk-hint">
             <legend>{t('bulk.title')}</legend>
             <p id="bulk-hint" className="field__hint">

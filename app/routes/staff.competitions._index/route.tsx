@@ -2,8 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { FormattedDateTime } from '~/components/formatted';
+import { TableFrame } from '~/components/table-frame';
 import { CompetitionStatusBadge } from '~/components/status-badges';
+import { formatDateTime } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { pickLocalized } from '~/i18n/localized-text';
 import { countApplicationsByStatus, listCompetitions } from '~/models/competition.server';
@@ -27,9 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: c.id,
       title: pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale),
       status: c.status,
-      opensAt: c.opensAt,
-      closesAt: c.closesAt,
-      timeZone: c.timezone,
+      // Formatted on the server: browsers without Kyrgyz locale data would format differently.
+      opensAt: {
+        iso: c.opensAt.toISOString(),
+        text: formatDateTime(c.opensAt, locale, c.timezone),
+      },
+      closesAt: {
+        iso: c.closesAt.toISOString(),
+        text: formatDateTime(c.closesAt, locale, c.timezone),
+      },
       timeZoneLabel: timeZoneLabel(c.timezone, locale),
       // In the lifecycle's order, only the statuses that have applications.
       counts: APPLICATION_STATUSES.filter((s) => counts.has(s)).map((status) => ({
@@ -56,9 +63,11 @@ export default function CompetitionsPage() {
       {competitions.length === 0 ? (
         <p className="muted">{t('list.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableFrame labelledBy="competitions-caption">
           <table>
-            <caption className="visually-hidden">{t('list.caption')}</caption>
+            <caption id="competitions-caption" className="visually-hidden">
+              {t('list.caption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('list.columns.title')}</th>
@@ -84,8 +93,8 @@ export default function CompetitionsPage() {
                     <CompetitionStatusBadge status={c.status} />
                   </td>
                   <td>
-                    <FormattedDateTime value={c.opensAt} timeZone={c.timeZone} /> –{' '}
-                    <FormattedDateTime value={c.closesAt} timeZone={c.timeZone} />
+                    <time dateTime={c.opensAt.iso}>{c.opensAt.text}</time> –{' '}
+                    <time dateTime={c.closesAt.iso}>{c.closesAt.text}</time>
                     <p className="small muted">{t('list.timeZone', { zone: c.timeZoneLabel })}</p>
                   </td>
                   <td>
@@ -112,7 +121,7 @@ export default function CompetitionsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </div>
   );
