@@ -46,8 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = screeningQueryFrom(url.searchParams);
   const page = pageFromUrl(url);
   const rows = screeningRows(query, locale);
+  const t = fixedT(locale);
   return json({
-    pageTitle: fixedT(locale)('screening:list.title'),
+    pageTitle: t('screening:list.title'),
     query,
     search: screeningQuerySearch(query),
     total: rows.length,
@@ -71,7 +72,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     competitions: listCompetitions().map((c) => ({
       value: String(c.id),
-      label: pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale)?.text ?? '',
+      label:
+        pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale)?.text ??
+        t('competitions:list.noTitle'),
     })),
     localities: listLocalities().map((l) => ({
       value: String(l.id),
@@ -353,7 +356,13 @@ function Filters({
 }) {
   const { t } = useTranslation('screening');
   return (
-    <Form method="get" className="filters card" role="search" aria-label={t('list.filters')}>
+    <Form
+      method="get"
+      action="/staff/applications"
+      className="filters card"
+      role="search"
+      aria-label={t('list.filters')}
+    >
       <div className="field">
         <label htmlFor="filter-competition">{t('list.competition')}</label>
         <select

@@ -13,7 +13,6 @@ export default {
       dates: 'Accepting applications',
       applications: 'Applications',
     },
-    dates: '{{opens}} – {{closes}}',
     timeZone: 'time in {{zone}}',
     shownIn: 'Shown in {{language}}: no title in your language yet.',
     noTitle: '(no title)',
@@ -117,7 +116,6 @@ export default {
     applicationsTitle: 'Applications received',
     noApplications: 'No family has applied yet.',
     screenLink: 'Screen the applications of this competition',
-    publicNote: 'Families see the title, description, dates and rules on the public page.',
   },
   actions: {
     title: 'Status',

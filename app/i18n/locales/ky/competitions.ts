@@ -13,7 +13,6 @@ export default {
       dates: 'Арыз кабыл алуу',
       applications: 'Арыздар',
     },
-    dates: '{{opens}} – {{closes}}',
     timeZone: 'убакыт: {{zone}}',
     shownIn: 'Тили: {{language}} — сиздин тилде аталышы азырынча жок.',
     noTitle: '(аталышы жок)',
@@ -117,8 +116,6 @@ export default {
     applicationsTitle: 'Келип түшкөн арыздар',
     noApplications: 'Азырынча бир да үй-бүлө арыз берген жок.',
     screenLink: 'Бул сынактын арыздарын текшерүү',
-    publicNote:
-      'Аталышын, сүрөттөмөсүн, мөөнөттөрүн жана шарттарын үй-бүлөлөр ачык баракчадан көрүшөт.',
   },
   actions: {
     title: 'Абалы',

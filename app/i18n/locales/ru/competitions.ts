@@ -13,7 +13,6 @@ export default {
       dates: 'Приём заявок',
       applications: 'Заявки',
     },
-    dates: '{{opens}} – {{closes}}',
     timeZone: 'время: {{zone}}',
     shownIn: 'Показано на языке: {{language}} — на вашем языке названия пока нет.',
     noTitle: '(без названия)',
@@ -117,7 +116,6 @@ export default {
     applicationsTitle: 'Поступившие заявки',
     noApplications: 'Пока ни одна семья не подала заявку.',
     screenLink: 'Проверить заявки этого конкурса',
-    publicNote: 'Название, описание, сроки и условия семьи видят на открытой странице.',
   },
   actions: {
     title: 'Статус',
