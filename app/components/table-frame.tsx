@@ -12,12 +12,12 @@ export function TableFrame({
   { labelledBy: string; label?: never } | { label: string; labelledBy?: never }
 )) {
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
     <div
       className="table-wrap"
       role="region"
       aria-labelledby={name.labelledBy}
       aria-label={name.label}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
       tabIndex={0}
     >
       {children}
