@@ -30,6 +30,7 @@ export const NAMESPACES = [
   'households',
   'applications',
   'screening',
+  'jury',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -30,6 +30,9 @@ import kyCompetitions from './locales/ky/competitions';
 import kyHouseholds from './locales/ky/households';
 import kyApplications from './locales/ky/applications';
 import kyScreening from './locales/ky/screening';
+import enJury from './locales/en/jury';
+import ruJury from './locales/ru/jury';
+import kyJury from './locales/ky/jury';
 import type { Locale } from './config';
 
 const en = {
@@ -43,6 +46,7 @@ const en = {
   households: enHouseholds,
   applications: enApplications,
   screening: enScreening,
+  jury: enJury,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -61,6 +65,7 @@ export const resources: Record<Locale, Resources> = {
     households: ruHouseholds,
     applications: ruApplications,
     screening: ruScreening,
+    jury: ruJury,
   },
   ky: {
     common: kyCommon,
@@ -73,5 +78,6 @@ export const resources: Record<Locale, Resources> = {
     households: kyHouseholds,
     applications: kyApplications,
     screening: kyScreening,
+    jury: kyJury,
   },
 };

@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   'applications:edit': ['applicant', 'facilitator'],
   /** Screening: list all applications, decide eligible or ineligible, export. */
   'applications:screen': ['staff', 'admin'],
+  /** Jury rounds: criteria, jurors, assignment, progress, closing, ranking, advancing. */
+  'rounds:manage': ['staff', 'admin'],
+  /** A juror: declare conflicts, score the applications assigned to her. */
+  'jury:score': ['juror'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -41,4 +41,16 @@ export default {
     help: 'If you have questions, ask your facilitator or call the programme office. You can still take part in training and consultations.',
     action: 'See your application',
   },
+  juryAssignment: {
+    subject: 'Applications to score: {{round}}',
+    body_one: 'You have {{count}} application to score in "{{round}}" of {{competition}}.',
+    body_other: 'You have {{count}} applications to score in "{{round}}" of {{competition}}.',
+    deadline: 'Please submit your scores by {{closesAt}}.',
+    action: 'Open your applications',
+  },
+  juryReminder: {
+    subject: 'Reminder: scores to submit in {{round}}',
+    body_one: '{{count}} of your scores in "{{round}}" is not submitted yet.',
+    body_other: '{{count}} of your scores in "{{round}}" are not submitted yet.',
+  },
 };
