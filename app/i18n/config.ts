@@ -31,6 +31,7 @@ export const NAMESPACES = [
   'applications',
   'screening',
   'jury',
+  'rounds',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -33,6 +33,9 @@ import kyScreening from './locales/ky/screening';
 import enJury from './locales/en/jury';
 import ruJury from './locales/ru/jury';
 import kyJury from './locales/ky/jury';
+import enRounds from './locales/en/rounds';
+import ruRounds from './locales/ru/rounds';
+import kyRounds from './locales/ky/rounds';
 import type { Locale } from './config';
 
 const en = {
@@ -47,6 +50,7 @@ const en = {
   applications: enApplications,
   screening: enScreening,
   jury: enJury,
+  rounds: enRounds,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -66,6 +70,7 @@ export const resources: Record<Locale, Resources> = {
     applications: ruApplications,
     screening: ruScreening,
     jury: ruJury,
+    rounds: ruRounds,
   },
   ky: {
     common: kyCommon,
@@ -79,5 +84,6 @@ export const resources: Record<Locale, Resources> = {
     applications: kyApplications,
     screening: kyScreening,
     jury: kyJury,
+    rounds: kyRounds,
   },
 };

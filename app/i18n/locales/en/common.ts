@@ -25,6 +25,7 @@ export default {
     myApplications: 'My applications',
     staffCompetitions: 'Competitions',
     applications: 'Applications',
+    jury: 'Scoring',
   },
   roles: {
     applicant: 'Applicant family',

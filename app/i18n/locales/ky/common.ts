@@ -25,6 +25,7 @@ export default {
     myApplications: 'Менин арыздарым',
     staffCompetitions: 'Сынактар',
     applications: 'Арыздар',
+    jury: 'Баалоо',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

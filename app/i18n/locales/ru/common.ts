@@ -25,6 +25,7 @@ export default {
     myApplications: 'Мои заявки',
     staffCompetitions: 'Конкурсы',
     applications: 'Заявки',
+    jury: 'Оценка заявок',
   },
   roles: {
     applicant: 'Семья-заявитель',
