@@ -14,7 +14,8 @@ import {
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SiteHeader } from '~/components/site-header';
-import { DEFAULT_LOCALE } from '~/i18n/config';
+import { useHydrated } from '~/components/use-hydrated';
+import { DEFAULT_LOCALE, isLocale } from '~/i18n/config';
 import { switchBrowserLanguage } from '~/i18n/instances';
 import { LOCALE_VERSIONS } from '~/i18n/version.server';
 import stylesHref from '~/styles/app.css';
@@ -55,8 +56,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
   const { t, i18n } = useTranslation();
-  const locale = data?.locale ?? DEFAULT_LOCALE;
+  // Without the root's data (its loader failed), the page is in the language i18n was set up
+  // with on the server — the same one the browser reads from <html lang> to hydrate.
+  const locale = data?.locale ?? (isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE);
   const version = data?.i18nVersion ?? '';
+  // Every page, even one without a form, marks the end of hydration (see use-hydrated.ts).
+  useHydrated();
   useEffect(() => {
     if (i18n.language !== locale) void switchBrowserLanguage(i18n, locale, version);
   }, [i18n, locale, version]);

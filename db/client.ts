@@ -11,7 +11,15 @@ import * as competitions from './schema/competitions';
 import * as households from './schema/households';
 import * as applications from './schema/applications';
 
-export const schema = { ...people, ...auth, ...audit, ...mail, ...competitions, ...households, ...applications };
+export const schema = {
+  ...people,
+  ...auth,
+  ...audit,
+  ...mail,
+  ...competitions,
+  ...households,
+  ...applications,
+};
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

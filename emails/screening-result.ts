@@ -15,10 +15,21 @@ export const screeningResultEmail = defineEmail<{
   blocks: [
     { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
     ...(p.eligible
-      ? [{ kind: 'paragraph' as const, text: t('email:screeningResult.eligibleBody', { competition: p.competitionTitle }) }]
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: t('email:screeningResult.eligibleBody', { competition: p.competitionTitle }),
+          },
+        ]
       : [
-          { kind: 'paragraph' as const, text: t('email:screeningResult.ineligibleBody', { competition: p.competitionTitle }) },
-          { kind: 'paragraph' as const, text: t('email:screeningResult.reason', { reason: p.reason }) },
+          {
+            kind: 'paragraph' as const,
+            text: t('email:screeningResult.ineligibleBody', { competition: p.competitionTitle }),
+          },
+          {
+            kind: 'paragraph' as const,
+            text: t('email:screeningResult.reason', { reason: p.reason }),
+          },
           { kind: 'note' as const, text: t('email:screeningResult.help') },
         ]),
     { kind: 'button', label: t('email:screeningResult.action'), url: p.url },

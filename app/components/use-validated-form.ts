@@ -31,7 +31,8 @@ export type ValidatedForm<T extends FieldValues> = UseFormReturn<T> & {
  */
 export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(options: {
   schema: S;
-  defaultValues?: DefaultValues<z.input<S>>;
+  /** What the fields show first; selects may start empty, so values are loosely typed here. */
+  defaultValues?: DefaultValues<z.input<S>> | Record<string, unknown>;
   failure?: FormFailure | null;
 }): ValidatedForm<z.input<S>> {
   const hydrated = useHydrated();

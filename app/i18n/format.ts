@@ -48,3 +48,67 @@ export function formatDate(
 export function pluralCategory(count: number, locale: Locale): Intl.LDMLPluralRule {
   return new Intl.PluralRules(INTL_TAGS[locale]).select(count);
 }
+
+/**
+ * An instant as the page shows it: text formatted on the server, with the machine-readable
+ * ISO time. Browsers may lack Kyrgyz date data (Debian's Chromium formats "ky" as US English),
+ * so pages never re-format dates in the browser: loaders send this.
+ */
+export type FormattedInstant = { iso: string; text: string };
+
+export function formattedInstant(
+  instant: Date | number,
+  locale: Locale,
+  options: { timeZone?: string; dateOnly?: boolean } = {},
+): FormattedInstant {
+  const date = new Date(instant);
+  const timeZone = options.timeZone ?? 'Asia/Bishkek';
+  return {
+    iso: date.toISOString(),
+    text: options.dateOnly
+      ? formatDate(date, locale, timeZone)
+      : formatDateTime(date, locale, timeZone),
+  };
+}
+
+/**
+ * How money looks in a language, read from Intl on the server, so that the browser can format
+ * live totals (a budget as it is typed) exactly as the server would, without its own Intl data.
+ */
+export type MoneyFormatSpec = { group: string; decimal: string; prefix: string; suffix: string };
+
+export function moneyFormatSpec(currency: Currency, locale: Locale): MoneyFormatSpec {
+  const parts = new Intl.NumberFormat(INTL_TAGS[locale], {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).formatToParts(1234567.89);
+  const numberTypes = new Set(['integer', 'group', 'decimal', 'fraction']);
+  const firstNumber = parts.findIndex((p) => numberTypes.has(p.type));
+  let lastNumber = firstNumber;
+  parts.forEach((p, i) => {
+    if (numberTypes.has(p.type)) lastNumber = i;
+  });
+  return {
+    group: parts.find((p) => p.type === 'group')?.value ?? ' ',
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? ',',
+    prefix: parts
+      .slice(0, firstNumber)
+      .map((p) => p.value)
+      .join(''),
+    suffix: parts
+      .slice(lastNumber + 1)
+      .map((p) => p.value)
+      .join(''),
+  };
+}
+
+/** Formats minor units with a spec from moneyFormatSpec; gives what formatMoney gives. */
+export function formatMoneyBySpec(minorUnits: number, spec: MoneyFormatSpec): string {
+  const negative = minorUnits < 0;
+  const abs = Math.abs(minorUnits);
+  const major = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, spec.group);
+  const minor = String(abs % 100).padStart(2, '0');
+  return `${negative ? '-' : ''}${spec.prefix}${major}${spec.decimal}${minor}${spec.suffix}`;
+}

@@ -17,15 +17,24 @@ import type { ApplicationStatus, Sector } from '~/schemas/enums';
 
 type Reader = typeof db | Tx;
 
-export function findApplication(applicationId: number, reader: Reader = db): Application | undefined {
+export function findApplication(
+  applicationId: number,
+  reader: Reader = db,
+): Application | undefined {
   return reader.select().from(applications).where(eq(applications.id, applicationId)).get();
 }
 
-export function findApplicationOfHousehold(competitionId: number, householdId: number, reader: Reader = db) {
+export function findApplicationOfHousehold(
+  competitionId: number,
+  householdId: number,
+  reader: Reader = db,
+) {
   return reader
     .select()
     .from(applications)
-    .where(and(eq(applications.competitionId, competitionId), eq(applications.householdId, householdId)))
+    .where(
+      and(eq(applications.competitionId, competitionId), eq(applications.householdId, householdId)),
+    )
     .get();
 }
 
@@ -33,8 +42,17 @@ export function insertApplication(tx: Tx, values: typeof applications.$inferInse
   return tx.insert(applications).values(values).returning().get();
 }
 
-export function updateApplicationRow(tx: Tx, applicationId: number, values: Partial<typeof applications.$inferInsert>) {
-  const row = tx.update(applications).set(values).where(eq(applications.id, applicationId)).returning().get();
+export function updateApplicationRow(
+  tx: Tx,
+  applicationId: number,
+  values: Partial<typeof applications.$inferInsert>,
+) {
+  const row = tx
+    .update(applications)
+    .set(values)
+    .where(eq(applications.id, applicationId))
+    .returning()
+    .get();
   if (!row) throw new Error(`application ${applicationId} not found`);
   return row;
 }
@@ -53,7 +71,9 @@ export function replaceBudgetItems(
   applicationId: number,
   items: { name: string; quantity: number; unitPrice: number }[],
 ) {
-  tx.delete(applicationBudgetItems).where(eq(applicationBudgetItems.applicationId, applicationId)).run();
+  tx.delete(applicationBudgetItems)
+    .where(eq(applicationBudgetItems.applicationId, applicationId))
+    .run();
   if (items.length > 0) {
     tx.insert(applicationBudgetItems)
       .values(items.map((item, position) => ({ ...item, applicationId, position })))
@@ -93,10 +113,17 @@ export function attachmentsOf(applicationId: number, reader: Reader = db): Attac
 }
 
 export function findAttachment(attachmentId: number, reader: Reader = db): Attachment | undefined {
-  return reader.select().from(applicationAttachments).where(eq(applicationAttachments.id, attachmentId)).get();
+  return reader
+    .select()
+    .from(applicationAttachments)
+    .where(eq(applicationAttachments.id, attachmentId))
+    .get();
 }
 
-export function insertAttachment(tx: Tx, values: typeof applicationAttachments.$inferInsert): Attachment {
+export function insertAttachment(
+  tx: Tx,
+  values: typeof applicationAttachments.$inferInsert,
+): Attachment {
   return tx.insert(applicationAttachments).values(values).returning().get();
 }
 

@@ -1,13 +1,21 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
-import { competitionLocalities, competitions, type Competition, type NewCompetition } from '~db/schema/competitions';
+import {
+  competitionLocalities,
+  competitions,
+  type Competition,
+  type NewCompetition,
+} from '~db/schema/competitions';
 import { localities } from '~db/schema/people';
 import type { CompetitionStatus } from '~/schemas/enums';
 
 type Reader = typeof db | Tx;
 
-export function findCompetition(competitionId: number, reader: Reader = db): Competition | undefined {
+export function findCompetition(
+  competitionId: number,
+  reader: Reader = db,
+): Competition | undefined {
   return reader.select().from(competitions).where(eq(competitions.id, competitionId)).get();
 }
 
@@ -42,8 +50,17 @@ export function insertCompetition(tx: Tx, values: NewCompetition): Competition {
   return tx.insert(competitions).values(values).returning().get();
 }
 
-export function updateCompetitionRow(tx: Tx, competitionId: number, values: Partial<NewCompetition>): Competition {
-  const row = tx.update(competitions).set(values).where(eq(competitions.id, competitionId)).returning().get();
+export function updateCompetitionRow(
+  tx: Tx,
+  competitionId: number,
+  values: Partial<NewCompetition>,
+): Competition {
+  const row = tx
+    .update(competitions)
+    .set(values)
+    .where(eq(competitions.id, competitionId))
+    .returning()
+    .get();
   if (!row) throw new Error(`competition ${competitionId} not found`);
   return row;
 }
@@ -53,7 +70,9 @@ export function replaceCompetitionLocalities(
   competitionId: number,
   rows: { localityId: number; quota: number | null }[],
 ) {
-  tx.delete(competitionLocalities).where(eq(competitionLocalities.competitionId, competitionId)).run();
+  tx.delete(competitionLocalities)
+    .where(eq(competitionLocalities.competitionId, competitionId))
+    .run();
   if (rows.length > 0) {
     tx.insert(competitionLocalities)
       .values(rows.map((row) => ({ competitionId, ...row })))
@@ -90,4 +109,22 @@ export function countApplicationsByStatus(competitionId: number) {
     .where(and(eq(applications.competitionId, competitionId)))
     .groupBy(applications.status)
     .all();
+}
+
+/** Competitions accepting applications now from households of this locality. */
+export function openCompetitionsForLocality(localityId: number, now: Date) {
+  return db
+    .select({ competition: competitions })
+    .from(competitions)
+    .innerJoin(
+      competitionLocalities,
+      and(
+        eq(competitionLocalities.competitionId, competitions.id),
+        eq(competitionLocalities.localityId, localityId),
+      ),
+    )
+    .where(and(eq(competitions.status, 'open'), sql`${competitions.closesAt} > ${now.getTime()}`))
+    .orderBy(asc(competitions.closesAt))
+    .all()
+    .map((row) => row.competition);
 }

@@ -21,7 +21,11 @@ export function findHouseholdOfUser(userId: number, reader: Reader = db): Househ
 }
 
 export function findHouseholdByRegisterNumber(registerNumber: string, reader: Reader = db) {
-  return reader.select().from(households).where(eq(households.benefitRegisterNumber, registerNumber)).get();
+  return reader
+    .select()
+    .from(households)
+    .where(eq(households.benefitRegisterNumber, registerNumber))
+    .get();
 }
 
 export function membersOf(householdId: number, reader: Reader = db): HouseholdMember[] {
@@ -55,7 +59,11 @@ export function insertHousehold(tx: Tx, values: typeof households.$inferInsert):
   return tx.insert(households).values(values).returning().get();
 }
 
-export function updateHouseholdRow(tx: Tx, householdId: number, values: Partial<typeof households.$inferInsert>) {
+export function updateHouseholdRow(
+  tx: Tx,
+  householdId: number,
+  values: Partial<typeof households.$inferInsert>,
+) {
   return tx.update(households).set(values).where(eq(households.id, householdId)).returning().get();
 }
 
@@ -80,7 +88,9 @@ export function replaceMembers(tx: Tx, householdId: number, members: MemberInput
     // A member removed from the household can no longer hold a draft's grant.
     tx.update(applications)
       .set({ beneficiaryMemberId: null })
-      .where(and(inArray(applications.beneficiaryMemberId, removed), eq(applications.status, 'draft')))
+      .where(
+        and(inArray(applications.beneficiaryMemberId, removed), eq(applications.status, 'draft')),
+      )
       .run();
     tx.delete(householdMembers).where(inArray(householdMembers.id, removed)).run();
   }
@@ -119,7 +129,10 @@ export function insertConsent(tx: Tx, values: typeof householdConsents.$inferIns
 }
 
 /** Households a facilitator may see: those in her localities. Staff pass seesAll. */
-export function listHouseholdsFor(viewer: { userId: number; seesAll: boolean }, filter: { localityId?: number } = {}) {
+export function listHouseholdsFor(
+  viewer: { userId: number; seesAll: boolean },
+  filter: { localityId?: number } = {},
+) {
   const scope = viewer.seesAll
     ? undefined
     : inArray(
@@ -157,7 +170,12 @@ export function listHouseholdsFor(viewer: { userId: number; seesAll: boolean }, 
     ? db
         .select()
         .from(householdMembers)
-        .where(inArray(householdMembers.householdId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            householdMembers.householdId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(householdMembers.position))
         .all()
     : [];
@@ -168,12 +186,21 @@ export function listHouseholdsFor(viewer: { userId: number; seesAll: boolean }, 
   }));
 }
 
-export function facilitatorWorksIn(facilitatorId: number, localityId: number, reader: Reader = db): boolean {
+export function facilitatorWorksIn(
+  facilitatorId: number,
+  localityId: number,
+  reader: Reader = db,
+): boolean {
   return Boolean(
     reader
       .select({ one: sql`1` })
       .from(facilitatorLocalities)
-      .where(and(eq(facilitatorLocalities.userId, facilitatorId), eq(facilitatorLocalities.localityId, localityId)))
+      .where(
+        and(
+          eq(facilitatorLocalities.userId, facilitatorId),
+          eq(facilitatorLocalities.localityId, localityId),
+        ),
+      )
       .get(),
   );
 }

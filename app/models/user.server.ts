@@ -176,12 +176,14 @@ export function listFamiliesForHelper(helper: { userId: number; seesAllLocalitie
       phone: users.phone,
       localityId: users.localityId,
       disabledAt: users.disabledAt,
+      hasHousehold: sql<number>`exists (select 1 from households h where h.user_id = ${users.id})`,
     })
     .from(users)
     .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'applicant')))
     .where(and(localityScope, isNull(users.disabledAt)))
     .orderBy(asc(users.name))
-    .all();
+    .all()
+    .map((row) => ({ ...row, hasHousehold: Boolean(row.hasHousehold) }));
 }
 
 export function setUserLocale(tx: Tx, userId: number, locale: Locale) {

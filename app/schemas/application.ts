@@ -5,7 +5,14 @@ import { ATTACHMENT_KINDS, SECTORS } from './enums';
 import { optionalId, optionalText } from './fields';
 import { parseMoneyInput } from '~/utils/money';
 
-export const APPLICATION_STEPS = ['beneficiary', 'idea', 'budget', 'plan', 'documents', 'review'] as const;
+export const APPLICATION_STEPS = [
+  'beneficiary',
+  'idea',
+  'budget',
+  'plan',
+  'documents',
+  'review',
+] as const;
 export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
 
 export function isApplicationStep(value: unknown): value is ApplicationStep {
@@ -56,11 +63,13 @@ export const budgetItemSchema = z
   .superRefine((item, ctx) => {
     const anyFilled = item.name !== '' || item.quantity !== null || item.unitPrice !== null;
     if (!anyFilled) return;
-    if (item.name === '') ctx.addIssue({ code: 'custom', path: ['name'], message: 'validation.required' });
+    if (item.name === '')
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'validation.required' });
     if (item.quantity === null || item.quantity < 1) {
       ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'validation.quantity' });
     }
-    if (item.unitPrice === null) ctx.addIssue({ code: 'custom', path: ['unitPrice'], message: 'validation.required' });
+    if (item.unitPrice === null)
+      ctx.addIssue({ code: 'custom', path: ['unitPrice'], message: 'validation.required' });
   });
 
 export const budgetStepSchema = z.object({

@@ -46,7 +46,9 @@ export const competitionSchema = z
       .int('validation.wholeNumber')
       .min(0, 'validation.wholeNumber')
       .max(50, 'validation.tooLarge'),
-    beneficiaryRelations: multiValue(z.enum(RELATIONS)).pipe(z.array(z.enum(RELATIONS)).min(1, 'validation.chooseOne')),
+    beneficiaryRelations: multiValue(z.enum(RELATIONS)).pipe(
+      z.array(z.enum(RELATIONS)).min(1, 'validation.chooseOne'),
+    ),
     beneficiarySex: z.enum(BENEFICIARY_SEX_RULES, { error: 'validation.invalid' }),
     beneficiaryAdultOnly: checkbox(),
     localityIds: multiValue(z.coerce.number().int().positive()).pipe(
@@ -57,9 +59,18 @@ export const competitionSchema = z
     path: ['titleKy'],
     message: 'validation.titleInOneLanguage',
   })
-  .refine((v) => v.minGrant <= v.maxGrant, { path: ['maxGrant'], message: 'validation.maxBelowMin' })
-  .refine((v) => v.maxGrant <= v.budgetTotal, { path: ['maxGrant'], message: 'validation.maxAboveBudget' })
-  .refine((v) => v.opensAt < v.closesAt, { path: ['closesAt'], message: 'validation.closesBeforeOpens' });
+  .refine((v) => v.minGrant <= v.maxGrant, {
+    path: ['maxGrant'],
+    message: 'validation.maxBelowMin',
+  })
+  .refine((v) => v.maxGrant <= v.budgetTotal, {
+    path: ['maxGrant'],
+    message: 'validation.maxAboveBudget',
+  })
+  .refine((v) => v.opensAt < v.closesAt, {
+    path: ['closesAt'],
+    message: 'validation.closesBeforeOpens',
+  });
 
 export type CompetitionFormInput = z.output<typeof competitionSchema>;
 

@@ -6,7 +6,11 @@ const THIS_YEAR = new Date().getUTCFullYear();
 
 /** One member row of the household form; rows arrive as members.<i>.<field>. */
 export const memberSchema = z.object({
-  id: z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().positive().nullable()),
+  /** The member's id when editing (react-hook-form reserves `id` for its own row keys). */
+  memberId: z.preprocess(
+    (v) => (v === '' || v == null ? null : v),
+    z.coerce.number().int().positive().nullable(),
+  ),
   firstName: requiredText(80),
   lastName: requiredText(80),
   sex: z.enum(SEXES, { error: 'validation.required' }),
@@ -20,7 +24,10 @@ export const memberSchema = z.object({
 
 export const householdSchema = z
   .object({
-    localityId: z.coerce.number({ error: 'validation.required' }).int().positive('validation.required'),
+    localityId: z.coerce
+      .number({ error: 'validation.required' })
+      .int()
+      .positive('validation.required'),
     address: optionalText(300),
     phone: z
       .string()
@@ -31,7 +38,10 @@ export const householdSchema = z
       .transform((v) => v ?? ''),
     receivesSocialBenefits: checkbox(),
     benefitRegisterNumber: optionalText(40),
-    members: z.array(memberSchema).min(1, 'validation.atLeastOneMember').max(30, 'validation.tooMany'),
+    members: z
+      .array(memberSchema)
+      .min(1, 'validation.atLeastOneMember')
+      .max(30, 'validation.tooMany'),
   })
   .refine((v) => !v.receivesSocialBenefits || v.benefitRegisterNumber.length > 0, {
     path: ['benefitRegisterNumber'],
@@ -54,7 +64,10 @@ export const familyRegistrationSchema = householdSchema
   .and(consentSchema)
   .and(z.object({ createAccount: checkbox(), accountName: optionalText(100) }))
   // A sign-in for the family uses her phone number, in her name.
-  .refine((v) => !v.createAccount || v.phone.length > 0, { path: ['phone'], message: 'validation.phoneForAccount' })
+  .refine((v) => !v.createAccount || v.phone.length > 0, {
+    path: ['phone'],
+    message: 'validation.phoneForAccount',
+  })
   .refine((v) => !v.createAccount || v.accountName.length > 0, {
     path: ['accountName'],
     message: 'validation.required',

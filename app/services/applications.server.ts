@@ -20,7 +20,11 @@ import {
   updateApplicationRow,
 } from '~/models/application.server';
 import { appendAudit } from '~/models/audit.server';
-import { competitionLocalityRows, findCompetition, takeReferenceNumber } from '~/models/competition.server';
+import {
+  competitionLocalityRows,
+  findCompetition,
+  takeReferenceNumber,
+} from '~/models/competition.server';
 import { findHousehold, latestConsent, membersOf } from '~/models/household.server';
 import { findUserById } from '~/models/user.server';
 import type { ApplicationStep, BudgetStepInput } from '~/schemas/application';
@@ -48,7 +52,13 @@ import { householdAccess, type HouseholdAccess } from './households.server';
 import { appLink, queueNotice } from './notices.server';
 
 /** Until the decision, a family may withdraw her application. */
-export const WITHDRAWABLE: ApplicationStatus[] = ['draft', 'submitted', 'eligible', 'in-review', 'shortlisted'];
+export const WITHDRAWABLE: ApplicationStatus[] = [
+  'draft',
+  'submitted',
+  'eligible',
+  'in-review',
+  'shortlisted',
+];
 /** Staff may screen a submitted application, and change their mind until the jury starts. */
 export const SCREENABLE: ApplicationStatus[] = ['submitted', 'eligible', 'ineligible'];
 
@@ -63,7 +73,10 @@ export type ApplicationContext = {
  * Loads an application with the actor's access to it, or null when she may not see it — routes
  * answer 404 then, so that a family cannot even learn that another family's application exists.
  */
-export function applicationFor(actor: SessionUser, applicationId: number): ApplicationContext | null {
+export function applicationFor(
+  actor: SessionUser,
+  applicationId: number,
+): ApplicationContext | null {
   const application = findApplication(applicationId);
   if (!application) return null;
   const household = findHousehold(application.householdId);
@@ -99,14 +112,18 @@ function changeStatus(
 
 function competitionTitleFor(competition: Competition, locale: 'ky' | 'ru' | 'en'): string {
   return (
-    pickLocalized({ ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn }, locale)?.text ?? ''
+    pickLocalized(
+      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
+      locale,
+    )?.text ?? ''
   );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Starting and saving a draft
 
-export type StartError = 'not-found' | 'competition-not-open' | 'deadline-passed' | 'no-household' | 'no-consent';
+export type StartError =
+  'not-found' | 'competition-not-open' | 'deadline-passed' | 'no-household' | 'no-consent';
 
 /**
  * Starts (or returns) the household's application to a competition. A family applies for her
@@ -129,7 +146,10 @@ export function startApplication(
   if (existing) return { ok: true, applicationId: existing.id, created: false };
   const window = submissionWindow(competition, now);
   if (!window.open && window.reason !== 'not-yet-open') {
-    return { ok: false, error: window.reason === 'deadline-passed' ? 'deadline-passed' : 'competition-not-open' };
+    return {
+      ok: false,
+      error: window.reason === 'deadline-passed' ? 'deadline-passed' : 'competition-not-open',
+    };
   }
   const consent = access === 'facilitator' ? latestConsent(householdId) : undefined;
   if (access === 'facilitator' && !consent) return { ok: false, error: 'no-consent' };
@@ -144,7 +164,11 @@ export function startApplication(
       consentId: consent?.id ?? null,
       status: 'draft',
     });
-    insertStatusHistory(tx, { applicationId: application.id, toStatus: 'draft', changedById: actor.user.id });
+    insertStatusHistory(tx, {
+      applicationId: application.id,
+      toStatus: 'draft',
+      changedById: actor.user.id,
+    });
     appendAudit(tx, {
       actorUserId: actor.user.id,
       action: access === 'facilitator' ? 'application.started-on-behalf' : 'application.started',
@@ -226,9 +250,13 @@ export function saveDraftStep(
 // ---------------------------------------------------------------------------------------------
 // What a page needs to know about an application
 
-export function eligibilityFor(context: Pick<ApplicationContext, 'application' | 'household' | 'competition'>, now = new Date()): EligibilityCheck[] {
+export function eligibilityFor(
+  context: Pick<ApplicationContext, 'application' | 'household' | 'competition'>,
+  now = new Date(),
+): EligibilityCheck[] {
   const { application, household, competition } = context;
-  const beneficiary = membersOf(household.id).find((m) => m.id === application.beneficiaryMemberId) ?? null;
+  const beneficiary =
+    membersOf(household.id).find((m) => m.id === application.beneficiaryMemberId) ?? null;
   return eligibilityChecks({
     competition,
     competitionLocalityIds: competitionLocalityRows(competition.id).map((l) => l.localityId),
@@ -304,7 +332,11 @@ export function submitApplication(
           competitionTitle: competitionTitleFor(competition, family.locale),
           reference: ref,
           title: application.title,
-          requestedAmount: formatMoney(application.requestedAmount, competition.currency, family.locale),
+          requestedAmount: formatMoney(
+            application.requestedAmount,
+            competition.currency,
+            family.locale,
+          ),
           url: appLink(`/applications/${application.id}`),
         },
         kind: 'programme',
@@ -323,9 +355,12 @@ export function withdrawApplication(
 ): { ok: true } | { ok: false; error: 'not-found' | 'not-withdrawable' } {
   const context = applicationFor(actor, applicationId);
   if (!context || !canEdit(context)) return { ok: false, error: 'not-found' };
-  if (!WITHDRAWABLE.includes(context.application.status)) return { ok: false, error: 'not-withdrawable' };
+  if (!WITHDRAWABLE.includes(context.application.status))
+    return { ok: false, error: 'not-withdrawable' };
   writeTransaction((tx) => {
-    changeStatus(tx, context, 'withdrawn', actor.user.id, reason || null, { withdrawnAt: new Date() });
+    changeStatus(tx, context, 'withdrawn', actor.user.id, reason || null, {
+      withdrawnAt: new Date(),
+    });
     appendAudit(tx, {
       actorUserId: actor.user.id,
       action: 'application.withdrawn',
@@ -355,7 +390,8 @@ export function screenApplications(
   decision: 'eligible' | 'ineligible',
   reason: string,
 ): { ok: true; count: number } | { ok: false; refused: ScreeningRefusal[] } {
-  if (decision === 'ineligible' && !reason.trim()) throw new Error('an ineligible decision needs a reason');
+  if (decision === 'ineligible' && !reason.trim())
+    throw new Error('an ineligible decision needs a reason');
   const contexts = applicationIds.map((id) => ({ id, context: applicationFor(staff, id) }));
   const refused = contexts.flatMap<ScreeningRefusal>(({ id, context }) =>
     !context || context.access !== 'staff'
@@ -371,14 +407,24 @@ export function screenApplications(
       const { application, competition, household } = context!;
       // Re-read inside the transaction: another staff member may have decided meanwhile.
       const current = findApplication(application.id, tx)!;
-      if (current.status === decision && (current.ineligibleReason ?? '') === (decision === 'ineligible' ? reason : '')) {
+      if (
+        current.status === decision &&
+        (current.ineligibleReason ?? '') === (decision === 'ineligible' ? reason : '')
+      ) {
         continue;
       }
-      changeStatus(tx, { application: current }, decision, staff.user.id, decision === 'ineligible' ? reason : null, {
-        screenedById: staff.user.id,
-        screenedAt: new Date(),
-        ineligibleReason: decision === 'ineligible' ? reason : null,
-      });
+      changeStatus(
+        tx,
+        { application: current },
+        decision,
+        staff.user.id,
+        decision === 'ineligible' ? reason : null,
+        {
+          screenedById: staff.user.id,
+          screenedAt: new Date(),
+          ineligibleReason: decision === 'ineligible' ? reason : null,
+        },
+      );
       appendAudit(tx, {
         actorUserId: staff.user.id,
         action: 'application.screened',
@@ -412,7 +458,8 @@ export function screenApplications(
 // ---------------------------------------------------------------------------------------------
 // Attachments: photos and price quotes
 
-export type AttachmentError = 'not-found' | 'not-draft' | 'too-large' | 'wrong-type' | 'too-many' | 'empty';
+export type AttachmentError =
+  'not-found' | 'not-draft' | 'too-large' | 'wrong-type' | 'too-many' | 'empty';
 
 export function addAttachment(
   request: Request,
@@ -427,11 +474,13 @@ export function addAttachment(
   if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, error: 'too-large' };
   const mimeType = detectAttachmentType(file.bytes);
   if (!mimeType) return { ok: false, error: 'wrong-type' };
-  if (attachmentsOf(applicationId).length >= MAX_ATTACHMENTS_PER_APPLICATION) return { ok: false, error: 'too-many' };
+  if (attachmentsOf(applicationId).length >= MAX_ATTACHMENTS_PER_APPLICATION)
+    return { ok: false, error: 'too-many' };
   const storageKey = storeAttachmentFile(file.bytes);
   try {
     writeTransaction((tx) => {
-      if (attachmentsOf(applicationId, tx).length >= MAX_ATTACHMENTS_PER_APPLICATION) throw new TooManyError();
+      if (attachmentsOf(applicationId, tx).length >= MAX_ATTACHMENTS_PER_APPLICATION)
+        throw new TooManyError();
       const row = insertAttachment(tx, {
         applicationId,
         kind: file.kind,
@@ -488,7 +537,11 @@ export function removeAttachment(
 }
 
 /** The file, if the person asking may see the application it belongs to (checked every time). */
-export function attachmentForDownload(actor: SessionUser, applicationId: number, attachmentId: number) {
+export function attachmentForDownload(
+  actor: SessionUser,
+  applicationId: number,
+  attachmentId: number,
+) {
   const context = applicationFor(actor, applicationId);
   const attachment = findAttachment(attachmentId);
   if (!context || !attachment || attachment.applicationId !== applicationId) return null;

@@ -19,8 +19,17 @@ export type CompetitionInput = CompetitionFormInput & { quotas: Map<number, numb
 
 type FieldError = { ok: false; field: string; error: string };
 
-function toRow(input: CompetitionInput): FieldError | { ok: true; row: Omit<Competition, 'id' | 'status' | 'nextReferenceNumber' | 'createdById' | 'createdAt' | 'updatedAt'> } {
-  if (!isValidTimeZone(input.timezone)) return { ok: false, field: 'timezone', error: 'validation.timezone' };
+function toRow(input: CompetitionInput):
+  | FieldError
+  | {
+      ok: true;
+      row: Omit<
+        Competition,
+        'id' | 'status' | 'nextReferenceNumber' | 'createdById' | 'createdAt' | 'updatedAt'
+      >;
+    } {
+  if (!isValidTimeZone(input.timezone))
+    return { ok: false, field: 'timezone', error: 'validation.timezone' };
   const opensAt = zonedLocalToUtc(input.opensAt, input.timezone);
   const closesAt = zonedLocalToUtc(input.closesAt, input.timezone);
   if (!opensAt) return { ok: false, field: 'opensAt', error: 'validation.dateTime' };
@@ -52,11 +61,17 @@ function toRow(input: CompetitionInput): FieldError | { ok: true; row: Omit<Comp
 }
 
 function localityRows(input: CompetitionInput) {
-  return input.localityIds.map((localityId) => ({ localityId, quota: input.quotas.get(localityId) ?? null }));
+  return input.localityIds.map((localityId) => ({
+    localityId,
+    quota: input.quotas.get(localityId) ?? null,
+  }));
 }
 
 /** What the audit line records of a competition: every rule, but not the long texts. */
-function snapshot(competition: Competition, localities: { localityId: number; quota: number | null }[]) {
+function snapshot(
+  competition: Competition,
+  localities: { localityId: number; quota: number | null }[],
+) {
   return {
     titles: [competition.titleKy, competition.titleRu, competition.titleEn],
     status: competition.status,
@@ -84,7 +99,11 @@ export function createCompetition(
   const prepared = toRow(input);
   if (!prepared.ok) return prepared;
   const competitionId = writeTransaction((tx) => {
-    const competition = insertCompetition(tx, { ...prepared.row, status: 'draft', createdById: staff.user.id });
+    const competition = insertCompetition(tx, {
+      ...prepared.row,
+      status: 'draft',
+      createdById: staff.user.id,
+    });
     const rows = localityRows(input);
     replaceCompetitionLocalities(tx, competition.id, rows);
     appendAudit(tx, {
@@ -151,8 +170,10 @@ export function changeCompetitionStatus(
 ): { ok: true } | { ok: false; error: StatusChangeError } {
   const competition = findCompetition(competitionId);
   if (!competition) return { ok: false, error: 'not-found' };
-  if (!COMPETITION_TRANSITIONS[competition.status]?.includes(to)) return { ok: false, error: 'not-allowed' };
-  if (to === 'draft' && countApplicationsOf(competitionId) > 0) return { ok: false, error: 'has-applications' };
+  if (!COMPETITION_TRANSITIONS[competition.status]?.includes(to))
+    return { ok: false, error: 'not-allowed' };
+  if (to === 'draft' && countApplicationsOf(competitionId) > 0)
+    return { ok: false, error: 'has-applications' };
   if (to === 'open') {
     const ready =
       Boolean(competition.titleKy || competition.titleRu || competition.titleEn) &&
@@ -179,7 +200,9 @@ export function changeCompetitionStatus(
 export function submissionWindow(
   competition: Pick<Competition, 'status' | 'opensAt' | 'closesAt'>,
   now: Date,
-): { open: true } | { open: false; reason: 'competition-not-open' | 'not-yet-open' | 'deadline-passed' } {
+):
+  | { open: true }
+  | { open: false; reason: 'competition-not-open' | 'not-yet-open' | 'deadline-passed' } {
   if (now >= competition.closesAt) return { open: false, reason: 'deadline-passed' };
   if (competition.status !== 'open') return { open: false, reason: 'competition-not-open' };
   if (now < competition.opensAt) return { open: false, reason: 'not-yet-open' };

@@ -7,7 +7,8 @@ import type { ApplicationStep } from '~/schemas/application';
 
 export const ADULT_AGE = 18;
 
-export type EligibilityCode = 'locality' | 'social-benefits' | 'training' | 'beneficiary' | 'amount';
+export type EligibilityCode =
+  'locality' | 'social-benefits' | 'training' | 'beneficiary' | 'amount';
 
 export type EligibilityCheck = {
   code: EligibilityCode;
@@ -42,7 +43,8 @@ export function beneficiaryAllowed(
   year: number,
 ): boolean {
   if (!competition.beneficiaryRelations.includes(member.relation)) return false;
-  if (competition.beneficiarySex !== 'any' && member.sex !== competition.beneficiarySex) return false;
+  if (competition.beneficiarySex !== 'any' && member.sex !== competition.beneficiarySex)
+    return false;
   if (competition.beneficiaryAdultOnly && year - member.birthYear < ADULT_AGE) return false;
   return true;
 }
@@ -63,7 +65,10 @@ export function eligibilityChecks(input: EligibilityInput): EligibilityCheck[] {
     checks.push({
       code: 'training',
       passed: input.trainingSessionsAttended >= competition.requiredTrainingSessions,
-      details: { required: competition.requiredTrainingSessions, attended: input.trainingSessionsAttended },
+      details: {
+        required: competition.requiredTrainingSessions,
+        attended: input.trainingSessionsAttended,
+      },
     });
   }
   checks.push({
@@ -73,8 +78,14 @@ export function eligibilityChecks(input: EligibilityInput): EligibilityCheck[] {
   });
   checks.push({
     code: 'amount',
-    passed: input.requestedAmount >= competition.minGrant && input.requestedAmount <= competition.maxGrant,
-    details: { requested: input.requestedAmount, min: competition.minGrant, max: competition.maxGrant },
+    passed:
+      input.requestedAmount >= competition.minGrant &&
+      input.requestedAmount <= competition.maxGrant,
+    details: {
+      requested: input.requestedAmount,
+      min: competition.minGrant,
+      max: competition.maxGrant,
+    },
   });
   return checks;
 }
@@ -85,19 +96,29 @@ export type MissingField = { step: ApplicationStep; field: string };
 export function missingForSubmission(
   application: Pick<
     Application,
-    'beneficiaryMemberId' | 'title' | 'sector' | 'description' | 'market' | 'expectedMonthlyRevenue' | 'expectedMonthlyCosts' | 'jobsCreated'
+    | 'beneficiaryMemberId'
+    | 'title'
+    | 'sector'
+    | 'description'
+    | 'market'
+    | 'expectedMonthlyRevenue'
+    | 'expectedMonthlyCosts'
+    | 'jobsCreated'
   >,
   items: Pick<BudgetItem, 'id'>[],
 ): MissingField[] {
   const missing: MissingField[] = [];
-  if (!application.beneficiaryMemberId) missing.push({ step: 'beneficiary', field: 'beneficiaryMemberId' });
+  if (!application.beneficiaryMemberId)
+    missing.push({ step: 'beneficiary', field: 'beneficiaryMemberId' });
   if (!application.title.trim()) missing.push({ step: 'idea', field: 'title' });
   if (!application.sector) missing.push({ step: 'idea', field: 'sector' });
   if (!application.description.trim()) missing.push({ step: 'idea', field: 'description' });
   if (!application.market.trim()) missing.push({ step: 'idea', field: 'market' });
   if (items.length === 0) missing.push({ step: 'budget', field: 'items' });
-  if (application.expectedMonthlyRevenue == null) missing.push({ step: 'plan', field: 'expectedMonthlyRevenue' });
-  if (application.expectedMonthlyCosts == null) missing.push({ step: 'plan', field: 'expectedMonthlyCosts' });
+  if (application.expectedMonthlyRevenue == null)
+    missing.push({ step: 'plan', field: 'expectedMonthlyRevenue' });
+  if (application.expectedMonthlyCosts == null)
+    missing.push({ step: 'plan', field: 'expectedMonthlyCosts' });
   if (application.jobsCreated == null) missing.push({ step: 'plan', field: 'jobsCreated' });
   return missing;
 }

@@ -14,7 +14,12 @@ import {
   updateHouseholdRow,
   type MemberInput,
 } from '~/models/household.server';
-import { findUserByIdentifier, insertUser, listLocalities, replaceUserRoles } from '~/models/user.server';
+import {
+  findUserByIdentifier,
+  insertUser,
+  listLocalities,
+  replaceUserRoles,
+} from '~/models/user.server';
 import type { ConsentMethod } from '~/schemas/enums';
 import type { HouseholdFormInput } from '~/schemas/household';
 import { normalizePhone } from '~/utils/contact.server';
@@ -34,7 +39,10 @@ export type HouseholdAccess = 'owner' | 'facilitator' | 'staff';
 
 export function householdAccess(actor: SessionUser, household: Household): HouseholdAccess | null {
   if (household.userId === actor.user.id && actor.roles.includes('applicant')) return 'owner';
-  if (actor.roles.includes('facilitator') && facilitatorWorksIn(actor.user.id, household.localityId)) {
+  if (
+    actor.roles.includes('facilitator') &&
+    facilitatorWorksIn(actor.user.id, household.localityId)
+  ) {
     return 'facilitator';
   }
   if (actor.roles.includes('staff') || actor.roles.includes('admin')) return 'staff';
@@ -47,36 +55,60 @@ function householdSnapshot(householdId: number, tx: Tx) {
     localityId: household.localityId,
     receivesSocialBenefits: household.receivesSocialBenefits,
     benefitRegisterNumber: household.benefitRegisterNumber,
-    members: membersOf(householdId, tx).map((m) => ({ id: m.id, relation: m.relation, sex: m.sex, birthYear: m.birthYear })),
+    members: membersOf(householdId, tx).map((m) => ({
+      id: m.id,
+      relation: m.relation,
+      sex: m.sex,
+      birthYear: m.birthYear,
+    })),
   };
 }
 
 /** Checks shared by every way of saving a household; returns the row values or an error. */
 function checkHousehold(input: HouseholdFormInput, householdId: number | null) {
   if (!listLocalities().some((l) => l.id === input.localityId)) {
-    return { ok: false as const, error: { field: 'localityId', error: 'validation.required' } as HouseholdError };
+    return {
+      ok: false as const,
+      error: { field: 'localityId', error: 'validation.required' } as HouseholdError,
+    };
   }
-  const registerNumber = input.receivesSocialBenefits ? input.benefitRegisterNumber.trim() || null : null;
+  const registerNumber = input.receivesSocialBenefits
+    ? input.benefitRegisterNumber.trim() || null
+    : null;
   if (registerNumber) {
     const holder = findHouseholdByRegisterNumber(registerNumber);
     if (holder && holder.id !== householdId) {
       return {
         ok: false as const,
-        error: { field: 'benefitRegisterNumber', error: 'household.registerNumberTaken' } as HouseholdError,
+        error: {
+          field: 'benefitRegisterNumber',
+          error: 'household.registerNumberTaken',
+        } as HouseholdError,
       };
     }
   }
   let phone: string | null = null;
   if (input.phone.trim()) {
     phone = normalizePhone(input.phone);
-    if (!phone) return { ok: false as const, error: { field: 'phone', error: 'validation.phone' } as HouseholdError };
+    if (!phone)
+      return {
+        ok: false as const,
+        error: { field: 'phone', error: 'validation.phone' } as HouseholdError,
+      };
   }
+  const members: MemberInput[] = input.members.map(({ memberId, ...member }) => ({
+    ...member,
+    id: memberId,
+  }));
   if (householdId) {
-    const keptIds = new Set(input.members.map((m) => m.id));
+    const keptIds = new Set(members.map((m) => m.id));
     if (lockedBeneficiaryIds(householdId).some((id) => !keptIds.has(id))) {
       return {
         ok: false as const,
-        error: { field: 'members', error: 'household.beneficiaryCannotBeRemoved' } as HouseholdError,
+        error: {
+          field: 'members',
+          error: 'household.beneficiaryCannotBeRemoved',
+        } as HouseholdError,
       };
     }
   }
@@ -89,7 +121,7 @@ function checkHousehold(input: HouseholdFormInput, householdId: number | null) {
       receivesSocialBenefits: input.receivesSocialBenefits,
       benefitRegisterNumber: registerNumber,
     },
-    members: input.members as MemberInput[],
+    members,
   };
 }
 
@@ -106,7 +138,12 @@ export function saveOwnHousehold(
     const before = existing ? householdSnapshot(existing.id, tx) : undefined;
     const household = existing
       ? updateHouseholdRow(tx, existing.id, checked.values)!
-      : insertHousehold(tx, { ...checked.values, userId: applicant.user.id, source: 'self', registeredById: applicant.user.id });
+      : insertHousehold(tx, {
+          ...checked.values,
+          userId: applicant.user.id,
+          source: 'self',
+          registeredById: applicant.user.id,
+        });
     replaceMembers(tx, household.id, checked.members);
     appendAudit(tx, {
       actorUserId: applicant.user.id,
@@ -122,7 +159,12 @@ export function saveOwnHousehold(
   return { ok: true, householdId };
 }
 
-export type ConsentInput = { givenBy: string; method: ConsentMethod; givenOn: string; note: string };
+export type ConsentInput = {
+  givenBy: string;
+  method: ConsentMethod;
+  givenOn: string;
+  note: string;
+};
 
 function consentInstant(givenOn: string): Date {
   // A day, as the facilitator wrote it on paper: noon in Bishkek keeps it on that day.
@@ -137,14 +179,25 @@ export async function registerFamily(
   request: Request,
   facilitator: SessionUser,
   input: HouseholdFormInput & { consent: ConsentInput; account: { name: string } | null },
-): Promise<{ ok: true; householdId: number; password: string | null } | { ok: false; error: HouseholdError }> {
+): Promise<
+  { ok: true; householdId: number; password: string | null } | { ok: false; error: HouseholdError }
+> {
   if (!facilitatorWorksIn(facilitator.user.id, input.localityId)) {
     return { ok: false, error: { field: 'localityId', error: 'household.localityNotYours' } };
   }
   const checked = checkHousehold(input, null);
   if (!checked.ok) return checked;
-  if (input.account && (!checked.values.phone || findUserByIdentifier({ phone: checked.values.phone }))) {
-    return { ok: false, error: { field: 'phone', error: checked.values.phone ? 'household.phoneTaken' : 'validation.phone' } };
+  if (
+    input.account &&
+    (!checked.values.phone || findUserByIdentifier({ phone: checked.values.phone }))
+  ) {
+    return {
+      ok: false,
+      error: {
+        field: 'phone',
+        error: checked.values.phone ? 'household.phoneTaken' : 'validation.phone',
+      },
+    };
   }
   const password = input.account ? generateReadablePassword() : null;
   const passwordHash = password ? await hashPassword(password) : null;
@@ -185,7 +238,11 @@ export async function registerFamily(
       action: 'household.registered-by-facilitator',
       entityType: 'household',
       entityId: household.id,
-      after: { ...householdSnapshot(household.id, tx), consentId: consent.id, accountUserId: userId },
+      after: {
+        ...householdSnapshot(household.id, tx),
+        consentId: consent.id,
+        accountUserId: userId,
+      },
       ipAddress: clientIp(request),
     });
     return household.id;
@@ -201,7 +258,8 @@ export function updateFamilyHousehold(
   input: HouseholdFormInput,
 ): { ok: true } | { ok: false; error: HouseholdError | 'not-found' } {
   const household = findHousehold(householdId);
-  if (!household || householdAccess(facilitator, household) !== 'facilitator') return { ok: false, error: 'not-found' };
+  if (!household || householdAccess(facilitator, household) !== 'facilitator')
+    return { ok: false, error: 'not-found' };
   if (!facilitatorWorksIn(facilitator.user.id, input.localityId)) {
     return { ok: false, error: { field: 'localityId', error: 'household.localityNotYours' } };
   }
@@ -232,7 +290,8 @@ export function recordConsent(
   consent: ConsentInput,
 ): { ok: true } | { ok: false; error: 'not-found' } {
   const household = findHousehold(householdId);
-  if (!household || householdAccess(facilitator, household) !== 'facilitator') return { ok: false, error: 'not-found' };
+  if (!household || householdAccess(facilitator, household) !== 'facilitator')
+    return { ok: false, error: 'not-found' };
   writeTransaction((tx) => {
     const row = insertConsent(tx, {
       householdId,

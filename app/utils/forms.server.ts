@@ -13,7 +13,12 @@ function setPath(root: Record<string, unknown>, path: string[], value: string) {
     if (last) {
       const existing = container[key];
       // A name that appears several times (a checkbox group) becomes an array.
-      container[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+      container[key] =
+        existing === undefined
+          ? value
+          : Array.isArray(existing)
+            ? [...existing, value]
+            : [existing, value];
       return;
     }
     if (container[key] === undefined) container[key] = /^\d+$/.test(path[index + 1]!) ? [] : {};
@@ -39,7 +44,16 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   for (const [key, value] of formData.entries()) {
     if (typeof value !== 'string') continue;
     const path = key.split('.');
-    if (path.some((segment) => segment === '' || segment === '__proto__' || segment === 'constructor' || segment === 'prototype')) continue;
+    if (
+      path.some(
+        (segment) =>
+          segment === '' ||
+          segment === '__proto__' ||
+          segment === 'constructor' ||
+          segment === 'prototype',
+      )
+    )
+      continue;
     setPath(values, path, value);
   }
   return compact(values) as Record<string, unknown>;

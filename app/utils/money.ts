@@ -27,7 +27,10 @@ export function lineTotal(quantity: number, unitPrice: number): number {
   return quantity * unitPrice;
 }
 
-export function budgetTotals(items: { quantity: number; unitPrice: number }[], ownContribution: number) {
+export function budgetTotals(
+  items: { quantity: number; unitPrice: number }[],
+  ownContribution: number,
+) {
   const total = items.reduce((sum, item) => sum + lineTotal(item.quantity, item.unitPrice), 0);
   return { total, ownContribution, requested: Math.max(0, total - ownContribution) };
 }

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'household:own': ['applicant'],
   /** Register families of one's localities (with their consent) and apply on their behalf. */
   'households:register': ['facilitator'],
+  /** See families (households): a facilitator those of her localities, staff all. */
+  'households:view': ['facilitator', 'staff', 'admin'],
   /** Import households from the benefit register (CSV). */
   'households:import': ['staff', 'admin'],
   /** Open an application; each person sees only the ones her work needs (checked per record). */

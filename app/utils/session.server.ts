@@ -34,14 +34,22 @@ export async function readSessionId(request: Request): Promise<string | null> {
   return typeof token === 'string' && token.length > 0 ? hashToken(token) : null;
 }
 
-/** Judges a live session against the idle and absolute time-outs of the user's roles. */
+/**
+ * Judges a live session against the idle and absolute time-outs of the user's roles. The absolute
+ * limit is also measured from the session's start with the roles she has now: `expiresAt` was
+ * fixed at sign-in, so a family given the staff role would otherwise keep a 30-day session.
+ */
 export function isSessionExpired(
-  session: { lastSeenAt: Date; expiresAt: Date },
+  session: { lastSeenAt: Date; expiresAt: Date; createdAt: Date },
   roles: readonly Role[],
   now: Date,
 ): boolean {
-  const { idleMs } = sessionTimeoutsFor(roles);
-  return now >= session.expiresAt || now.getTime() - session.lastSeenAt.getTime() >= idleMs;
+  const { idleMs, absoluteMs } = sessionTimeoutsFor(roles);
+  return (
+    now >= session.expiresAt ||
+    now.getTime() - session.createdAt.getTime() >= absoluteMs ||
+    now.getTime() - session.lastSeenAt.getTime() >= idleMs
+  );
 }
 
 /** The signed-in person, or null (no cookie, revoked, expired, or disabled account). */

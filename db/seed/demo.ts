@@ -4,14 +4,20 @@ import { facilitatorLocalities, localities, userRoles, users } from '../schema/p
 import { appendAudit } from '../../app/models/audit.server';
 import { hashPassword } from '../../app/utils/password.server';
 import { DEMO_LOCALITIES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
+import { seedPilotProgramme } from './demo-programme';
 
 /**
  * Puts the demo programme in the database. Idempotent: running it again updates the same rows
  * (matched by locality code and by e-mail or phone) and creates nothing twice.
  */
-export async function seedDemo(): Promise<{ created: number; updated: number }> {
+export async function seedDemo(): Promise<{
+  created: number;
+  updated: number;
+  households: number;
+  applications: number;
+}> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return writeTransaction((tx) => {
+  const people = writeTransaction((tx) => {
     const localityIds = new Map<string, number>();
     for (const locality of DEMO_LOCALITIES) {
       const row = tx
@@ -72,4 +78,6 @@ export async function seedDemo(): Promise<{ created: number; updated: number }> 
     }
     return { created, updated };
   });
+  const programme = writeTransaction((tx) => seedPilotProgramme(tx));
+  return { ...people, ...programme };
 }

@@ -5,7 +5,8 @@ import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 
 const result = await seedDemo();
 console.log(
-  `Demo programme seeded into ${databasePath()} (${result.created} accounts created, ${result.updated} updated).`,
+  `Demo programme seeded into ${databasePath()}: ${result.created} accounts created, ${result.updated} updated; ` +
+    `${result.households} households and ${result.applications} applications added.`,
 );
 console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
 for (const person of DEMO_PEOPLE) {

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDateTime } from '~/components/formatted';
 import { Pagination, pageFromUrl } from '~/components/pagination';
+import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { distinctAuditActions, listAudit, verifyAuditChain } from '~/models/audit.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total } = listAudit({ ...filters, page, pageSize: PAGE_SIZE });
   return json({
     pageTitle: fixedT(user.locale)('admin:audit.title'),
-    rows,
+    rows: rows.map((row) => ({ ...row, createdAt: formattedInstant(row.createdAt, user.locale) })),
     total,
     page,
     pageSize: PAGE_SIZE,

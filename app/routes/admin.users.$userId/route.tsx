@@ -6,6 +6,7 @@ import { CheckboxGroup, FormAlert, SubmitButton } from '~/components/form-fields
 import { FormattedDateTime } from '~/components/formatted';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { LOCALE_NATIVE_NAMES } from '~/i18n/config';
+import { formattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
 import {
   facilitatorLocalityIds,
@@ -56,8 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       locality: ownLocality ? localityName(ownLocality, locale) : null,
       disabled: Boolean(person.disabledAt),
       hasPassword: Boolean(person.passwordHash),
-      createdAt: person.createdAt,
-      lastSignInAt: person.lastSignInAt,
+      createdAt: formattedInstant(person.createdAt, locale),
+      lastSignInAt: person.lastSignInAt ? formattedInstant(person.lastSignInAt, locale) : null,
     },
     roles: rolesOfUser(person.id),
     localityIds: facilitatorLocalityIds(person.id).map(String),

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDateTime } from '~/components/formatted';
 import { Pagination, pageFromUrl } from '~/components/pagination';
+import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { listUsersForAdmin } from '~/models/user.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -28,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     pageTitle: fixedT(user.locale)('admin:users.title'),
     filters: { q: search, role: role ?? '' },
-    users,
+    users: users.map((u) => ({
+      ...u,
+      lastSignInAt: u.lastSignInAt ? formattedInstant(u.lastSignInAt, user.locale) : null,
+    })),
     total,
     page,
     pageSize: PAGE_SIZE,

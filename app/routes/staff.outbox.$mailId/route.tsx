@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormattedDateTime } from '~/components/formatted';
 import { MailStatusBadge } from '~/components/mail-status';
 import { LOCALE_NATIVE_NAMES } from '~/i18n/config';
+import { formattedInstant } from '~/i18n/format';
 import { findOutboxMail } from '~/models/outbox.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -14,7 +15,7 @@ export const handle: RouteAccess = { access: 'outbox:read' };
 export const meta = titleFromLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'outbox:read');
+  const { user } = await requirePermission(request, 'outbox:read');
   const mailId = Number(params.mailId);
   const mail = Number.isInteger(mailId) ? findOutboxMail(mailId) : undefined;
   if (!mail) throw new Response('Not Found', { status: 404 });
@@ -34,9 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       withheldReason: mail.withheldReason,
       attempts: mail.attempts,
       lastError: mail.lastError,
-      createdAt: mail.createdAt,
-      sentAt: mail.sentAt,
-      nextAttemptAt: mail.nextAttemptAt,
+      createdAt: formattedInstant(mail.createdAt, user.locale),
+      sentAt: mail.sentAt ? formattedInstant(mail.sentAt, user.locale) : null,
+      nextAttemptAt: formattedInstant(mail.nextAttemptAt, user.locale),
       messageId: mail.messageId,
     },
   });

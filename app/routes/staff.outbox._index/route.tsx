@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormattedDateTime } from '~/components/formatted';
 import { MailStatusBadge } from '~/components/mail-status';
 import { Pagination, pageFromUrl } from '~/components/pagination';
+import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { countOutboxByStatus, listOutbox } from '~/models/outbox.server';
 import { MAIL_STATUSES, type MailStatus } from '~/schemas/enums';
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total } = listOutbox({ status, page, pageSize: PAGE_SIZE });
   return json({
     pageTitle: fixedT(user.locale)('admin:outbox.title'),
-    rows,
+    rows: rows.map((row) => ({ ...row, createdAt: formattedInstant(row.createdAt, user.locale) })),
     total,
     page,
     pageSize: PAGE_SIZE,

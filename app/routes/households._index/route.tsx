@@ -1,0 +1,183 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { fixedT } from '~/i18n/i18n.server';
+import { localityName } from '~/i18n/locality';
+import { listHouseholdsFor } from '~/models/household.server';
+import {
+  facilitatorLocalityIds,
+  listFamiliesForHelper,
+  listLocalities,
+} from '~/models/user.server';
+import { requirePermission } from '~/utils/auth.server';
+import { titleFromLoader } from '~/utils/meta';
+import { hasPermission, type RouteAccess } from '~/utils/permissions';
+
+export const handle: RouteAccess = { access: 'households:view' };
+export const meta = titleFromLoader;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, roles } = await requirePermission(request, 'households:view');
+  const seesAll = roles.includes('staff') || roles.includes('admin');
+  const url = new URL(request.url);
+  const search = url.searchParams.get('q')?.trim().toLowerCase() ?? '';
+  const localityParam = Number(url.searchParams.get('locality'));
+  const allowedLocalityIds = seesAll ? null : new Set(facilitatorLocalityIds(user.id));
+  const localities = listLocalities().filter(
+    (l) => !allowedLocalityIds || allowedLocalityIds.has(l.id),
+  );
+  const localityId = localities.some((l) => l.id === localityParam) ? localityParam : undefined;
+  const collator = new Intl.Collator(user.locale);
+  const households = listHouseholdsFor({ userId: user.id, seesAll }, { localityId })
+    .map((h) => {
+      const names = h.members.map((m) => `${m.firstName} ${m.lastName}`);
+      return {
+        id: h.id,
+        names,
+        locality: localityName(
+          { nameKy: h.localityKy, nameRu: h.localityRu, nameEn: h.localityEn },
+          user.locale,
+        ),
+        receivesSocialBenefits: h.receivesSocialBenefits,
+        registerNumber: h.benefitRegisterNumber,
+        hasAccount: h.hasAccount,
+        phone: h.phone,
+      };
+    })
+    // A name typed in any case matches: Айгүл, айгүл, АЙГҮЛ.
+    .filter(
+      (h) =>
+        !search ||
+        h.names.some((n) => n.toLowerCase().includes(search)) ||
+        h.registerNumber?.toLowerCase().includes(search),
+    )
+    .sort((a, b) => collator.compare(a.names[0] ?? '', b.names[0] ?? ''));
+  // Accounts of families who signed up but have not described their household yet.
+  const accountsWithoutHousehold = listFamiliesForHelper({
+    userId: user.id,
+    seesAllLocalities: seesAll,
+  })
+    .filter((f) => !f.hasHousehold)
+    .map((f) => ({ id: f.id, name: f.name, contact: f.email ?? f.phone ?? null }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  return json({
+    pageTitle: fixedT(user.locale)('households:list.title'),
+    households,
+    accountsWithoutHousehold,
+    localities: localities.map((l) => ({
+      value: String(l.id),
+      label: localityName(l, user.locale),
+    })),
+    filters: { q: url.searchParams.get('q') ?? '', locality: localityId ? String(localityId) : '' },
+    canRegister: hasPermission(roles, 'households:register'),
+    canImport: hasPermission(roles, 'households:import'),
+    seesAll,
+  });
+}
+
+export default function HouseholdsPage() {
+  const {
+    households,
+    accountsWithoutHousehold,
+    localities,
+    filters,
+    canRegister,
+    canImport,
+    seesAll,
+  } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('households');
+  return (
+    <div className="stack">
+      <h1>{t('list.title')}</h1>
+      <p>{seesAll ? t('list.introAll') : t('list.introOwn')}</p>
+      <div className="row">
+        {canRegister ? (
+          <Link to="/households/new" className="button">
+            {t('list.register')}
+          </Link>
+        ) : null}
+        {canImport ? (
+          <Link to="/households/import" className="button button--secondary">
+            {t('list.import')}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters" role="search" aria-label={t('list.searchLabel')}>
+        <div className="field">
+          <label htmlFor="households-q">{t('list.search')}</label>
+          <input id="households-q" type="search" name="q" defaultValue={filters.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="households-locality">{t('list.locality')}</label>
+          <select id="households-locality" name="locality" defaultValue={filters.locality}>
+            <option value="">{t('list.allLocalities')}</option>
+            {localities.map((l) => (
+              <option key={l.value} value={l.value}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t('list.filter')}
+        </button>
+      </Form>
+      <p className="muted">{t('list.count', { count: households.length })}</p>
+      {households.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('list.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('list.members')}</th>
+                <th scope="col">{t('list.locality')}</th>
+                <th scope="col">{t('list.benefits')}</th>
+                <th scope="col">{t('list.account')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {households.map((h) => (
+                <tr key={h.id}>
+                  <td>
+                    <Link to={`/households/${h.id}`}>{h.names[0] ?? t('list.noMembers')}</Link>
+                    {h.names.length > 1 ? (
+                      <span className="small muted">
+                        {' '}
+                        {t('list.andOthers', { count: h.names.length - 1 })}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{h.locality}</td>
+                  <td>
+                    {h.receivesSocialBenefits ? (h.registerNumber ?? t('list.yes')) : t('list.no')}
+                  </td>
+                  <td>{h.hasAccount ? t('list.hasAccount') : t('list.noAccount')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t('list.none')}</p>
+      )}
+      {accountsWithoutHousehold.length > 0 ? (
+        <section aria-labelledby="accounts-without-household" className="stack">
+          <h2 id="accounts-without-household">{t('list.accountsTitle')}</h2>
+          <p>{t('list.accountsIntro')}</p>
+          <ul>
+            {accountsWithoutHousehold.map((a) => (
+              <li key={a.id}>
+                {a.name} {a.contact ? <span className="muted">({a.contact})</span> : null} —{' '}
+                <Link to={`/families/${a.id}/password`}>
+                  {t('list.newPassword')}
+                  <span className="visually-hidden">: {a.name}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

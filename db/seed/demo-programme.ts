@@ -1,0 +1,290 @@
+// The demo's pilot competition "Татыктуу Жашоо 2024", its 30 households and their applications.
+// Idempotent: competitions are matched by their Russian title, households by register number,
+// applications by (competition, household); a second run changes nothing.
+import { and, eq } from 'drizzle-orm';
+import { type Tx } from '../client';
+import { applications } from '../schema/applications';
+import { competitions } from '../schema/competitions';
+import { households } from '../schema/households';
+import { localities, users } from '../schema/people';
+import {
+  insertApplication,
+  insertStatusHistory,
+  replaceBudgetItems,
+  updateApplicationRow,
+} from '../../app/models/application.server';
+import { appendAudit } from '../../app/models/audit.server';
+import {
+  insertCompetition,
+  replaceCompetitionLocalities,
+} from '../../app/models/competition.server';
+import {
+  insertConsent,
+  insertHousehold,
+  latestConsent,
+  membersOf,
+  replaceMembers,
+} from '../../app/models/household.server';
+import { zonedLocalToUtc } from '../../app/utils/timezone';
+import { DEMO_HOUSEHOLDS, type DemoHousehold } from './demo-households';
+
+const DAY = 24 * 60 * 60_000;
+const SOM = 100;
+
+export const PILOT_TITLE_RU = 'Татыктуу Жашоо 2024: малые гранты для семейного дела';
+
+/** Opened 20 days before the seed ran, closing 25 days after it at 18:00 Bishkek time. */
+function pilotDates(now: Date) {
+  const opensAt = new Date(now.getTime() - 20 * DAY);
+  const closingDay = new Date(now.getTime() + 25 * DAY).toISOString().slice(0, 10);
+  return { opensAt, closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Bishkek')! };
+}
+
+function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: number, now: Date) {
+  const existing = tx
+    .select()
+    .from(competitions)
+    .where(eq(competitions.titleRu, PILOT_TITLE_RU))
+    .get();
+  if (existing) return existing;
+  const { opensAt, closesAt } = pilotDates(now);
+  const competition = insertCompetition(tx, {
+    titleKy: 'Татыктуу Жашоо 2024: үй-бүлөлүк ишкердикке чакан гранттар',
+    titleRu: PILOT_TITLE_RU,
+    titleEn: 'Life in Dignity 2024: small grants for family businesses',
+    descriptionKy:
+      'Ивановка айыл өкмөтүндөгү жана Ош шаарындагы социалдык жөлөкпул алган үй-бүлөлөр үчүн. Финансылык сабаттуулук боюнча окутуудан жана бизнес-кеңештен кийин үй-бүлөлөр өз бизнес-идеясы менен катышат. Грант келиндин атына берилет: анын үй-бүлөдөгү экономикалык ордун бекемдейт. Ар бир айылга 15 грант.',
+    descriptionRu:
+      'Для семей, получающих социальные пособия, в Ивановском айыл окмоту и в городе Ош. После обучения финансовой грамотности и бизнес-консультаций семьи участвуют со своей бизнес-идеей. Грант выдаётся на имя невестки — это укрепляет её экономическое положение в семье. По 15 грантов на каждое село.',
+    descriptionEn:
+      'For families receiving social benefits in Ivanovka and in the city of Osh. After financial-literacy training and business consultations, families compete with their own business idea. The grant is given in the name of the daughter-in-law, to strengthen her economic standing in the family. 15 grants for each locality.',
+    currency: 'KGS',
+    budgetTotal: 2_400_000 * SOM,
+    minGrant: 50_000 * SOM,
+    maxGrant: 100_000 * SOM,
+    timezone: 'Asia/Bishkek',
+    opensAt,
+    closesAt,
+    status: 'open',
+    requireSocialBenefits: true,
+    requiredTrainingSessions: 0,
+    // The pilot gives the grant in the name of the household's kelin.
+    beneficiaryRelations: ['daughter-in-law'],
+    beneficiarySex: 'female',
+    beneficiaryAdultOnly: true,
+    referencePrefix: 'TJ',
+    createdById,
+  });
+  replaceCompetitionLocalities(tx, competition.id, [
+    { localityId: localityIds.get('ivanovka')!, quota: 15 },
+    { localityId: localityIds.get('osh')!, quota: 15 },
+  ]);
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.competition-created',
+    entityType: 'competition',
+    entityId: competition.id,
+  });
+  return competition;
+}
+
+function upsertHousehold(
+  tx: Tx,
+  demo: DemoHousehold,
+  ids: {
+    localityIds: Map<string, number>;
+    accountIds: Map<string, number>;
+    facilitatorIds: Map<string, number>;
+  },
+  now: Date,
+) {
+  const existing = tx
+    .select()
+    .from(households)
+    .where(eq(households.benefitRegisterNumber, demo.registerNumber))
+    .get();
+  if (existing) return { household: existing, created: false };
+  const facilitatorId = ids.facilitatorIds.get(demo.locality)!;
+  const userId = demo.account ? (ids.accountIds.get(demo.account) ?? null) : null;
+  const household = insertHousehold(tx, {
+    localityId: ids.localityIds.get(demo.locality)!,
+    address: demo.address,
+    phone: demo.phone ?? null,
+    receivesSocialBenefits: true,
+    benefitRegisterNumber: demo.registerNumber,
+    userId,
+    source: userId ? 'self' : 'facilitator',
+    registeredById: userId ?? facilitatorId,
+  });
+  replaceMembers(tx, household.id, demo.members);
+  if (!userId) {
+    const kelin = demo.members.find((m) => m.relation === 'daughter-in-law');
+    insertConsent(tx, {
+      householdId: household.id,
+      recordedById: facilitatorId,
+      givenBy: kelin ? `${kelin.firstName} ${kelin.lastName}` : demo.members[0]!.firstName,
+      method: 'signed-paper',
+      givenAt: new Date(now.getTime() - 30 * DAY),
+    });
+  }
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.household-created',
+    entityType: 'household',
+    entityId: household.id,
+  });
+  return { household, created: true };
+}
+
+export function seedPilotProgramme(
+  tx: Tx,
+  now = new Date(),
+): { households: number; applications: number } {
+  const localityIds = new Map(
+    tx
+      .select()
+      .from(localities)
+      .all()
+      .map((l) => [l.code, l.id]),
+  );
+  const byEmail = (email: string) => tx.select().from(users).where(eq(users.email, email)).get()!;
+  const byPhone = (phone: string) => tx.select().from(users).where(eq(users.phone, phone)).get();
+  const staff = byEmail('nurgul.staff@ishenim.example');
+  const facilitatorIds = new Map([
+    ['ivanovka', byEmail('gulzat.facilitator@ishenim.example').id],
+    ['osh', byEmail('bakyt.facilitator@ishenim.example').id],
+  ]);
+  const accountIds = new Map<string, number>();
+  const accountOf: Record<string, () => number | undefined> = {
+    family1: () => byPhone('+996555101201')?.id,
+    family2: () => byEmail('natalya.family@ishenim.example')?.id,
+    family3: () => byEmail('meerim.family@ishenim.example')?.id,
+    family4: () => byPhone('+996772505606')?.id,
+  };
+  for (const [key, find] of Object.entries(accountOf)) {
+    const id = find();
+    if (id) accountIds.set(key, id);
+  }
+
+  const pilot = upsertPilot(tx, localityIds, staff.id, now);
+  let householdsCreated = 0;
+  let applicationsCreated = 0;
+  let reference = pilot.nextReferenceNumber;
+  const referenceYear = new Date(pilot.opensAt).getUTCFullYear();
+
+  DEMO_HOUSEHOLDS.forEach((demo, index) => {
+    const { household, created } = upsertHousehold(
+      tx,
+      demo,
+      { localityIds, accountIds, facilitatorIds },
+      now,
+    );
+    if (created) householdsCreated += 1;
+    if (!demo.idea) return;
+    const already = tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(eq(applications.competitionId, pilot.id), eq(applications.householdId, household.id)),
+      )
+      .get();
+    if (already) return;
+    const idea = demo.idea;
+    const facilitatorId = facilitatorIds.get(demo.locality)!;
+    const enteredById = idea.byFacilitator || !household.userId ? facilitatorId : household.userId;
+    const members = membersOf(household.id, tx);
+    const kelin = members.find((m) => m.relation === 'daughter-in-law');
+    const items = idea.items.map(([name, quantity, unitPrice]) => ({
+      name,
+      quantity,
+      unitPrice: unitPrice * SOM,
+    }));
+    const total = items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
+    const consentId =
+      enteredById === facilitatorId ? (latestConsent(household.id, tx)?.id ?? null) : null;
+    const application = insertApplication(tx, {
+      competitionId: pilot.id,
+      householdId: household.id,
+      enteredById,
+      consentId,
+      status: 'draft',
+    });
+    replaceBudgetItems(tx, application.id, items);
+    const startedAt = new Date(pilot.opensAt.getTime() + (index % 10) * DAY);
+    insertStatusHistory(tx, {
+      applicationId: application.id,
+      toStatus: 'draft',
+      changedById: enteredById,
+      createdAt: startedAt,
+    });
+    const submitted = idea.status !== 'draft';
+    const submittedAt = new Date(startedAt.getTime() + 2 * DAY);
+    const ref = submitted ? `TJ-${referenceYear}-${String(reference++).padStart(4, '0')}` : null;
+    updateApplicationRow(tx, application.id, {
+      beneficiaryMemberId: kelin?.id ?? null,
+      title: idea.title,
+      sector: idea.sector,
+      description: idea.description,
+      market: idea.market,
+      experience: idea.experience,
+      ownContribution: idea.ownContribution * SOM,
+      requestedAmount: Math.max(0, total - idea.ownContribution * SOM),
+      expectedMonthlyRevenue: idea.revenue ? idea.revenue * SOM : null,
+      expectedMonthlyCosts: idea.costs ? idea.costs * SOM : null,
+      jobsCreated: idea.status === 'draft' && !idea.revenue ? null : idea.jobs,
+      status: idea.status,
+      reference: ref,
+      submittedAt: submitted ? submittedAt : null,
+      submittedById: submitted ? enteredById : null,
+      withdrawnAt: idea.status === 'withdrawn' ? new Date(submittedAt.getTime() + 3 * DAY) : null,
+      screenedById: idea.status === 'eligible' || idea.status === 'ineligible' ? staff.id : null,
+      screenedAt:
+        idea.status === 'eligible' || idea.status === 'ineligible'
+          ? new Date(submittedAt.getTime() + 4 * DAY)
+          : null,
+      ineligibleReason: idea.status === 'ineligible' ? (idea.reason ?? null) : null,
+    });
+    if (submitted) {
+      insertStatusHistory(tx, {
+        applicationId: application.id,
+        fromStatus: 'draft',
+        toStatus: 'submitted',
+        changedById: enteredById,
+        createdAt: submittedAt,
+      });
+    }
+    if (idea.status === 'eligible' || idea.status === 'ineligible') {
+      insertStatusHistory(tx, {
+        applicationId: application.id,
+        fromStatus: 'submitted',
+        toStatus: idea.status,
+        changedById: staff.id,
+        reason: idea.reason ?? null,
+        createdAt: new Date(submittedAt.getTime() + 4 * DAY),
+      });
+    }
+    if (idea.status === 'withdrawn') {
+      insertStatusHistory(tx, {
+        applicationId: application.id,
+        fromStatus: 'submitted',
+        toStatus: 'withdrawn',
+        changedById: enteredById,
+        reason: 'Семья решила подождать до следующего года.',
+        createdAt: new Date(submittedAt.getTime() + 3 * DAY),
+      });
+    }
+    appendAudit(tx, {
+      actorUserId: null,
+      action: 'demo.application-created',
+      entityType: 'application',
+      entityId: application.id,
+      after: { status: idea.status, reference: ref },
+    });
+    applicationsCreated += 1;
+  });
+  tx.update(competitions)
+    .set({ nextReferenceNumber: reference })
+    .where(eq(competitions.id, pilot.id))
+    .run();
+  return { households: householdsCreated, applications: applicationsCreated };
+}
