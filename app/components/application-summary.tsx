@@ -3,7 +3,7 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, type Currency } from '~/i18n/format';
+import type { Currency, FormattedInstant, MoneyFormatSpec } from '~/i18n/format';
 import type { LocalizedText } from '~/i18n/localized-text';
 import type { ApplicationStep } from '~/schemas/application';
 import type {
@@ -14,14 +14,14 @@ import type {
   Sector,
   Sex,
 } from '~/schemas/enums';
-import { MultilineText, useLocale, useMoney } from './localized';
+import { MultilineText, useMoney } from './localized';
 
 export type ApplicationSummaryData = {
   id: number;
   reference: string | null;
   status: ApplicationStatus;
   currency: Currency;
-  timezone: string;
+  money: MoneyFormatSpec;
   competition: { id: number; title: LocalizedText | null };
   household: { locality: string; address: string };
   beneficiary: { name: string; relation: Relation; sex: Sex; birthYear: number } | null;
@@ -54,12 +54,12 @@ export type ApplicationSummaryData = {
   consent: {
     givenBy: string;
     method: ConsentMethod;
-    givenAt: string;
+    /** The day, formatted by the server in the reader's language. */
+    givenOn: string;
     recordedByName: string;
     note: string | null;
   } | null;
-  submittedAt: string | null;
-  createdAt: string;
+  submittedAt: FormattedInstant | null;
 };
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
@@ -107,7 +107,7 @@ function Section({
 
 export function BudgetTable({ summary }: { summary: ApplicationSummaryData }) {
   const { t } = useTranslation('applications');
-  const money = useMoney(summary.currency);
+  const money = useMoney(summary.money);
   const { budget } = summary;
   return (
     <div className="table-wrap">
@@ -198,7 +198,7 @@ export function ApplicationAnswers({
   headingPrefix?: string;
 }) {
   const { t } = useTranslation('applications');
-  const money = useMoney(summary.currency);
+  const money = useMoney(summary.money);
   const optionalMoney = (value: number | null) =>
     value === null ? t('summary.empty') : money(value);
   const { beneficiary, idea, plan } = summary;
@@ -302,30 +302,19 @@ export function EnteredBy({ summary }: { summary: ApplicationSummaryData }) {
     <>
       <p>{t('page.enteredByFacilitator', { name: enteredBy.name })}</p>
       <h3>{t('page.consentTitle')}</h3>
-      {consent ? (
-        <ConsentText consent={consent} timeZone={summary.timezone} />
-      ) : (
-        <p>{t('page.noConsent')}</p>
-      )}
+      {consent ? <ConsentText consent={consent} /> : <p>{t('page.noConsent')}</p>}
     </>
   );
 }
 
-function ConsentText({
-  consent,
-  timeZone,
-}: {
-  consent: NonNullable<ApplicationSummaryData['consent']>;
-  timeZone: string;
-}) {
+function ConsentText({ consent }: { consent: NonNullable<ApplicationSummaryData['consent']> }) {
   const { t } = useTranslation('applications');
-  const date = formatDate(new Date(consent.givenAt), useLocale(), timeZone);
   return (
     <>
       <p>
         {t('page.consent', {
           givenBy: consent.givenBy,
-          date,
+          date: consent.givenOn,
           method: t(`page.consentMethods.${consent.method}`),
           recordedBy: consent.recordedByName,
         })}

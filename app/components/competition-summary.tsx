@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { INTL_TAGS } from '~/i18n/config';
 import type { CompetitionCard } from '~/models/open-competition.server';
-import type { BeneficiarySexRule, Relation } from '~/schemas/enums';
-import { FormattedDeadline, useLocale, useMoney } from './localized';
+import type { BeneficiarySexRule } from '~/schemas/enums';
+import { FormattedDateTime } from './formatted';
+import { useMoney } from './localized';
 
 /** Where, how much and until when: the facts a family looks for first. */
 export function CompetitionSummary({ competition }: { competition: CompetitionCard }) {
   const { t } = useTranslation('applications');
-  const money = useMoney(competition.currency);
+  const money = useMoney(competition.money);
   return (
     <dl className="details">
       <dt>{t('competitions.localities')}</dt>
@@ -23,13 +23,13 @@ export function CompetitionSummary({ competition }: { competition: CompetitionCa
         <>
           <dt>{t('competitions.opens')}</dt>
           <dd>
-            <FormattedDeadline value={competition.opensAt} timeZone={competition.timezone} />
+            <FormattedDateTime value={competition.opensAt} />
           </dd>
         </>
       ) : null}
       <dt>{t('competitions.closes')}</dt>
       <dd>
-        <FormattedDeadline value={competition.closesAt} timeZone={competition.timezone} />
+        <FormattedDateTime value={competition.closesAt} />
       </dd>
     </dl>
   );
@@ -39,19 +39,14 @@ export function CompetitionSummary({ competition }: { competition: CompetitionCa
 export function HolderRule({
   rule,
 }: {
-  rule: { relations: Relation[]; sex: BeneficiarySexRule; adultOnly: boolean };
+  rule: { relations: string; sex: BeneficiarySexRule; adultOnly: boolean };
 }) {
   const { t } = useTranslation('applications');
-  const list = new Intl.ListFormat(INTL_TAGS[useLocale()], { type: 'disjunction' });
   return (
     <ul className="check-list">
       <li>{t(`competition.holderSex.${rule.sex}`)}</li>
       {rule.adultOnly ? <li>{t('competition.holderAdult')}</li> : null}
-      <li>
-        {t('competition.holderRelations', {
-          relations: list.format(rule.relations.map((r) => t(`relations.${r}`))),
-        })}
-      </li>
+      <li>{t('competition.holderRelations', { relations: rule.relations })}</li>
     </ul>
   );
 }

@@ -8,9 +8,11 @@ import { householdConsents, householdMembers, households } from '~db/schema/hous
 import { facilitatorLocalities, localities, users } from '~db/schema/people';
 import type { ApplicationSummaryData } from '~/components/application-summary';
 import type { Locale } from '~/i18n/config';
+import { moneyFormatSpec } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
 import { pickLocalized } from '~/i18n/localized-text';
 import type { ApplicationContext } from '~/services/applications.server';
+import { zonedDay, zonedInstant } from '~/utils/application-display.server';
 import { budgetTotals, lineTotal } from '~/utils/money';
 import { attachmentsOf, budgetItemsOf } from './application.server';
 import { membersOf } from './household.server';
@@ -64,7 +66,7 @@ export function applicationSummary(
     reference: application.reference,
     status: application.status,
     currency: competition.currency,
-    timezone: competition.timezone,
+    money: moneyFormatSpec(competition.currency, locale),
     competition: { id: competition.id, title: competitionTitle(competition, locale) },
     household: {
       locality: locality ? localityName(locality, locale) : '',
@@ -116,13 +118,14 @@ export function applicationSummary(
       ? {
           givenBy: consent.givenBy,
           method: consent.method,
-          givenAt: consent.givenAt.toISOString(),
+          givenOn: zonedDay(consent.givenAt, locale, competition.timezone),
           recordedByName: consent.recordedByName,
           note: consent.note,
         }
       : null,
-    submittedAt: application.submittedAt?.toISOString() ?? null,
-    createdAt: application.createdAt.toISOString(),
+    submittedAt: application.submittedAt
+      ? zonedInstant(application.submittedAt, locale, competition.timezone)
+      : null,
   };
 }
 

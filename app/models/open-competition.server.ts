@@ -1,9 +1,11 @@
 // What the public sees of competitions: the open calls, their conditions and localities.
 import type { Competition } from '~db/schema/competitions';
 import type { Locale } from '~/i18n/config';
+import { moneyFormatSpec } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
 import { pickLocalized } from '~/i18n/localized-text';
 import { submissionWindow } from '~/services/competitions.server';
+import { relationsPhrase, zonedInstant } from '~/utils/application-display.server';
 import { competitionLocalityRows, findCompetition, listCompetitions } from './competition.server';
 
 /**
@@ -45,12 +47,11 @@ export function competitionCard(competition: Competition, locale: Locale, now = 
     title,
     summary: description ? { ...description, text: firstParagraph(description.text) } : null,
     localities: competitionLocalityRows(competition.id).map((row) => localityName(row, locale)),
-    currency: competition.currency,
+    money: moneyFormatSpec(competition.currency, locale),
     minGrant: competition.minGrant,
     maxGrant: competition.maxGrant,
-    opensAt: competition.opensAt.toISOString(),
-    closesAt: competition.closesAt.toISOString(),
-    timezone: competition.timezone,
+    opensAt: zonedInstant(competition.opensAt, locale, competition.timezone),
+    closesAt: zonedInstant(competition.closesAt, locale, competition.timezone),
     window: windowState(competition, now),
   };
 }
@@ -69,15 +70,16 @@ export function competitionDetail(competition: Competition, locale: Locale, now 
     localityIds: competitionLocalityRows(competition.id).map((row) => row.localityId),
     requireSocialBenefits: competition.requireSocialBenefits,
     requiredTrainingSessions: competition.requiredTrainingSessions,
-    beneficiary: beneficiaryRule(competition),
+    beneficiary: beneficiaryRule(competition, locale),
   };
 }
 
 export type CompetitionDetail = ReturnType<typeof competitionDetail>;
 
-export function beneficiaryRule(competition: Competition) {
+/** Who may hold the grant, with the relations already joined as a phrase in her language. */
+export function beneficiaryRule(competition: Competition, locale: Locale) {
   return {
-    relations: competition.beneficiaryRelations,
+    relations: relationsPhrase(competition.beneficiaryRelations, locale),
     sex: competition.beneficiarySex,
     adultOnly: competition.beneficiaryAdultOnly,
   };

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '~/components/application-summary';
-import { LocalizedString, useDeadlineText } from '~/components/localized';
+import { LocalizedString } from '~/components/localized';
 import type { Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
 import { listApplicationsOfHousehold } from '~/models/application-view.server';
@@ -31,7 +31,7 @@ function applicantCard(userId: number, locale: Locale) {
     })),
     competitions: listOpenCompetitions().map((c) => {
       const card = competitionCard(c, locale);
-      return { id: card.id, title: card.title, closesAt: card.closesAt, timezone: card.timezone };
+      return { id: card.id, title: card.title, closesAt: card.closesAt.text };
     }),
   };
 }
@@ -99,7 +99,6 @@ function Welcome() {
 function ApplicantCard() {
   const { applicant } = useLoaderData<typeof loader>();
   const { t } = useTranslation('applications');
-  const deadline = useDeadlineText();
   if (!applicant) return null;
   return (
     <section className="card" aria-labelledby="home-apply">
@@ -143,9 +142,7 @@ function ApplicantCard() {
                 <LocalizedString value={competition.title} />
               </Link>{' '}
               <span className="muted small">
-                {t('home.closes', {
-                  date: deadline(competition.closesAt, competition.timezone),
-                })}
+                {t('home.closes', { date: competition.closesAt })}
               </span>
             </li>
           ))}

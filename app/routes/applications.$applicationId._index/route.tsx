@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { ApplicationAnswers, EnteredBy, StatusBadge } from '~/components/application-summary';
 import { FormAlert } from '~/components/form-fields';
-import { FormattedDeadline, LocalizedString } from '~/components/localized';
+import { FormattedDateTime } from '~/components/formatted';
+import { LocalizedString } from '~/components/localized';
 import { TextAreaField } from '~/components/text-area-field';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
@@ -17,6 +18,7 @@ import {
   editableApplicationOr404,
   notFound,
 } from '~/utils/application-route.server';
+import { zonedInstant } from '~/utils/application-display.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, parseForm, refuse } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -43,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: row.id,
       toStatus: row.toStatus,
       reason: row.reason,
-      at: row.createdAt.toISOString(),
+      at: zonedInstant(row.createdAt, locale, context.competition.timezone),
       by: row.changedByName,
     })),
     canEdit: canEdit && context.application.status === 'draft',
@@ -133,7 +135,7 @@ export default function ApplicationPage() {
             <>
               <dt>{t('page.submittedAt')}</dt>
               <dd>
-                <FormattedDeadline value={summary.submittedAt} timeZone={summary.timezone} />
+                <FormattedDateTime value={summary.submittedAt} />
               </dd>
             </>
           ) : null}
@@ -154,7 +156,7 @@ export default function ApplicationPage() {
         <ol className="history">
           {history.map((entry) => (
             <li key={entry.id}>
-              <FormattedDeadline value={entry.at} timeZone={summary.timezone} />
+              <FormattedDateTime value={entry.at} />
               {' — '}
               <strong>{t(`status.${entry.toStatus}`)}</strong>
               {entry.by ? ` ${t('page.historyBy', { name: entry.by })}` : null}

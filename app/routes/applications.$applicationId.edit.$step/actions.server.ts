@@ -26,6 +26,7 @@ import {
   type DraftPatch,
 } from '~/services/applications.server';
 import { MAX_ATTACHMENT_BYTES } from '~/services/attachment-storage.server';
+import { zonedInstant } from '~/utils/application-display.server';
 import { notFound } from '~/utils/application-route.server';
 import { formFailure, parseForm, refuse } from '~/utils/forms.server';
 import type { SessionUser } from '~/utils/session.server';
@@ -219,11 +220,12 @@ export function submitAction(
   const { refusal } = result;
   if (refusal.kind === 'not-found') throw notFound();
   const { competition } = context;
+  const locale = actor.user.locale;
   return json(
     {
       refusal,
-      opensAt: competition.opensAt.toISOString(),
-      closesAt: competition.closesAt.toISOString(),
+      opensAt: zonedInstant(competition.opensAt, locale, competition.timezone).text,
+      closesAt: zonedInstant(competition.closesAt, locale, competition.timezone).text,
     },
     { status: 400 },
   );

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert, TextField } from '~/components/form-fields';
 import { useMoney } from '~/components/localized';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
-import type { Currency } from '~/i18n/format';
+import type { Currency, MoneyFormatSpec } from '~/i18n/format';
 import { budgetStepSchema } from '~/schemas/application';
 import { budgetTotals, lineTotal, parseMoneyInput } from '~/utils/money';
 import { INTENT } from './intent';
@@ -40,15 +40,17 @@ function liveTotals(items: RowInput[] | undefined, ownContribution: string | und
 export function BudgetStep({
   data,
   currency,
+  money: moneySpec,
   notice,
 }: {
   data: Data;
   currency: Currency;
+  money: MoneyFormatSpec;
   notice: string | null;
 }) {
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation('applications');
-  const money = useMoney(currency);
+  const money = useMoney(moneySpec);
   const form = useValidatedForm({
     schema: budgetStepSchema,
     failure,

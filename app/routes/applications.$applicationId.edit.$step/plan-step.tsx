@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert, TextField } from '~/components/form-fields';
 import { useMoney } from '~/components/localized';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
-import type { Currency } from '~/i18n/format';
+import type { Currency, MoneyFormatSpec } from '~/i18n/format';
 import { planStepSchema } from '~/schemas/application';
 import { parseMoneyInput } from '~/utils/money';
 import type { stepData } from './queries.server';
@@ -12,10 +12,18 @@ import { DefaultSaveButton, StepButtons } from './step-buttons';
 
 type Data = Extract<SerializeFrom<ReturnType<typeof stepData>>, { step: 'plan' }>;
 
-export function PlanStep({ data, currency }: { data: Data; currency: Currency }) {
+export function PlanStep({
+  data,
+  currency,
+  money: moneySpec,
+}: {
+  data: Data;
+  currency: Currency;
+  money: MoneyFormatSpec;
+}) {
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation('applications');
-  const money = useMoney(currency);
+  const money = useMoney(moneySpec);
   const form = useValidatedForm({
     schema: planStepSchema,
     failure,

@@ -16,11 +16,12 @@ import {
   type ApplicationContext,
 } from '~/services/applications.server';
 import { ADULT_AGE, yearIn } from '~/services/eligibility.server';
+import { zonedInstant } from '~/utils/application-display.server';
 import { moneyInputValue } from '~/utils/money';
 
 export type MemberReason = 'relation' | 'sex' | 'age';
 
-function beneficiaryStep(context: ApplicationContext, now: Date) {
+function beneficiaryStep(context: ApplicationContext, locale: Locale, now: Date) {
   const { application, competition, household } = context;
   const year = yearIn(competition.timezone, now);
   const members = membersOf(household.id).map((member) => {
@@ -45,7 +46,7 @@ function beneficiaryStep(context: ApplicationContext, now: Date) {
   return {
     step: 'beneficiary' as const,
     defaultValues: { beneficiaryMemberId: String(application.beneficiaryMemberId ?? '') },
-    rule: beneficiaryRule(competition),
+    rule: beneficiaryRule(competition, locale),
     members,
   };
 }
@@ -119,7 +120,7 @@ function reviewStep(context: ApplicationContext, locale: Locale, now: Date) {
     summary: applicationSummary(context, locale),
     missing: missingFor(context.application),
     checks: eligibilityFor(context, now),
-    closesAt: context.competition.closesAt.toISOString(),
+    closesAt: zonedInstant(context.competition.closesAt, locale, context.competition.timezone),
   };
 }
 
@@ -131,7 +132,7 @@ export function stepData(
   const now = options.now ?? new Date();
   switch (step) {
     case 'beneficiary':
-      return beneficiaryStep(context, now);
+      return beneficiaryStep(context, options.locale, now);
     case 'idea':
       return ideaStep(context);
     case 'budget':

@@ -2,8 +2,8 @@ import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ApplicationAnswers } from '~/components/application-summary';
-import { useDeadlineText, useMoney } from '~/components/localized';
-import type { Currency } from '~/i18n/format';
+import { useMoney } from '~/components/localized';
+import type { MoneyFormatSpec } from '~/i18n/format';
 import type { Resources } from '~/i18n/resources';
 import type { SubmitRefusal } from '~/services/applications.server';
 import type { EligibilityCheck } from '~/services/eligibility.server';
@@ -14,11 +14,12 @@ type Data = Extract<SerializeFrom<ReturnType<typeof stepData>>, { step: 'review'
 type Missing = Data['missing'];
 /** The fields missingForSubmission can name; each has a text under "missing". */
 type MissingField = keyof Resources['applications']['missing'];
+/** The action's answer when submission is refused; dates are already formatted. */
 type RefusalData = { refusal: SubmitRefusal; opensAt: string; closesAt: string };
 
-function useCheckText(currency: Currency) {
+function useCheckText(spec: MoneyFormatSpec) {
   const { t } = useTranslation('applications');
-  const money = useMoney(currency);
+  const money = useMoney(spec);
   return (check: Pick<EligibilityCheck, 'code' | 'passed' | 'details'>) => {
     const d = check.details;
     const values = {
@@ -51,26 +52,23 @@ function MissingList({ missing, applicationId }: { missing: Missing; application
 function Refusal({
   data,
   applicationId,
-  currency,
-  timeZone,
+  money,
 }: {
   data: RefusalData;
   applicationId: number;
-  currency: Currency;
-  timeZone: string;
+  money: MoneyFormatSpec;
 }) {
   const { t } = useTranslation('applications');
-  const deadline = useDeadlineText();
-  const checkText = useCheckText(currency);
+  const checkText = useCheckText(money);
   const { refusal } = data;
   return (
     <div className="alert alert--error" role="alert">
       {refusal.kind === 'window' ? (
         <p>
           {refusal.reason === 'deadline-passed'
-            ? t('errors.deadlinePassed', { date: deadline(data.closesAt, timeZone) })
+            ? t('errors.deadlinePassed', { date: data.closesAt })
             : refusal.reason === 'not-yet-open'
-              ? t('errors.notYetOpen', { date: deadline(data.opensAt, timeZone) })
+              ? t('errors.notYetOpen', { date: data.opensAt })
               : t('errors.competitionNotOpen')}
         </p>
       ) : refusal.kind === 'not-draft' ? (
@@ -97,28 +95,20 @@ function Refusal({
 export function ReviewStep({
   data,
   applicationId,
-  currency,
-  timeZone,
+  money,
 }: {
   data: Data;
   applicationId: number;
-  currency: Currency;
-  timeZone: string;
+  money: MoneyFormatSpec;
 }) {
   const refused = useActionData<RefusalData>();
   const { t } = useTranslation('applications');
-  const deadline = useDeadlineText();
-  const checkText = useCheckText(currency);
+  const checkText = useCheckText(money);
   return (
     <div className="stack">
       <p>{t('review.intro')}</p>
       {refused?.refusal ? (
-        <Refusal
-          data={refused}
-          applicationId={applicationId}
-          currency={currency}
-          timeZone={timeZone}
-        />
+        <Refusal data={refused} applicationId={applicationId} money={money} />
       ) : null}
       <section className="card" aria-labelledby="missing-title">
         <h2 id="missing-title">{t('review.missingTitle')}</h2>
@@ -152,7 +142,7 @@ export function ReviewStep({
       />
       <Form method="post" className="card submit-box">
         <p>
-          <strong>{t('review.deadline', { date: deadline(data.closesAt, timeZone) })}</strong>
+          <strong>{t('review.deadline', { date: data.closesAt.text })}</strong>
         </p>
         <p className="muted">{t('review.submitNote')}</p>
         <div className="step-buttons">

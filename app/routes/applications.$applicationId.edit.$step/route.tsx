@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LocalizedString } from '~/components/localized';
+import { moneyFormatSpec } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { competitionTitle } from '~/models/application-view.server';
 import { membersOf } from '~/models/household.server';
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     step,
     competition: competitionTitle(competition, locale),
     currency: competition.currency,
-    timezone: competition.timezone,
+    money: moneyFormatSpec(competition.currency, locale),
     onBehalfOf: firstMember ? `${firstMember.firstName} ${firstMember.lastName}` : null,
     saved: url.searchParams.get('saved') === '1',
     notice: NOTICES.find((n) => n === notice) ?? null,
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ApplicationStepPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { applicationId, step, data, currency, timezone, saved, notice } = loaderData;
+  const { applicationId, step, data, currency, money, saved, notice } = loaderData;
   const { t } = useTranslation('applications');
   return (
     <div className="stack application-form">
@@ -103,9 +104,15 @@ export default function ApplicationStepPage() {
       ) : data.step === 'idea' ? (
         <IdeaStep key={applicationId} data={data} />
       ) : data.step === 'budget' ? (
-        <BudgetStep key={applicationId} data={data} currency={currency} notice={notice} />
+        <BudgetStep
+          key={applicationId}
+          data={data}
+          currency={currency}
+          money={money}
+          notice={notice}
+        />
       ) : data.step === 'plan' ? (
-        <PlanStep key={applicationId} data={data} currency={currency} />
+        <PlanStep key={applicationId} data={data} currency={currency} money={money} />
       ) : data.step === 'documents' ? (
         <DocumentsStep
           key={applicationId}
@@ -114,13 +121,7 @@ export default function ApplicationStepPage() {
           notice={notice}
         />
       ) : (
-        <ReviewStep
-          key={applicationId}
-          data={data}
-          applicationId={applicationId}
-          currency={currency}
-          timeZone={timezone}
-        />
+        <ReviewStep key={applicationId} data={data} applicationId={applicationId} money={money} />
       )}
     </div>
   );

@@ -3,11 +3,13 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ApplicationAnswers, EnteredBy, StatusBadge } from '~/components/application-summary';
-import { FormattedDeadline, LocalizedString, useDeadlineText } from '~/components/localized';
+import { FormattedDateTime } from '~/components/formatted';
+import { LocalizedString } from '~/components/localized';
 import { useHydrated } from '~/components/use-hydrated';
 import { fixedT } from '~/i18n/i18n.server';
 import { applicationSummary } from '~/models/application-view.server';
 import { applicationOr404 } from '~/utils/application-route.server';
+import { zonedInstant } from '~/utils/application-display.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? t('applications:print.title', { reference: summary.reference })
       : t('applications:print.titleDraft'),
     summary,
-    printedAt: new Date().toISOString(),
+    printedAt: zonedInstant(new Date(), locale, context.competition.timezone),
   });
 }
 
@@ -35,7 +37,6 @@ export default function PrintPage() {
   const { summary, printedAt } = useLoaderData<typeof loader>();
   const { t } = useTranslation('applications');
   const hydrated = useHydrated();
-  const deadline = useDeadlineText();
   return (
     <article className="print-sheet">
       <div className="row no-print">
@@ -64,7 +65,7 @@ export default function PrintPage() {
             <>
               <dt>{t('page.submittedAt')}</dt>
               <dd>
-                <FormattedDeadline value={summary.submittedAt} timeZone={summary.timezone} />
+                <FormattedDateTime value={summary.submittedAt} />
               </dd>
             </>
           ) : null}
@@ -94,9 +95,7 @@ export default function PrintPage() {
           <p>{t('print.signatureStaff')}</p>
         </div>
       </section>
-      <p className="muted small">
-        {t('print.printedOn', { date: deadline(printedAt, summary.timezone) })}
-      </p>
+      <p className="muted small">{t('print.printedOn', { date: printedAt.text })}</p>
     </article>
   );
 }

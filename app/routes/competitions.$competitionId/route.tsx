@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CompetitionSummary, HolderRule } from '~/components/competition-summary';
 import { FormAlert, SelectField, SubmitButton } from '~/components/form-fields';
-import { LocalizedString, MultilineText, useDeadlineText, useMoney } from '~/components/localized';
+import { LocalizedString, MultilineText, useMoney } from '~/components/localized';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { findApplicationOfHousehold } from '~/models/application.server';
@@ -123,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function Conditions() {
   const { competition } = useLoaderData<typeof loader>();
   const { t } = useTranslation('applications');
-  const money = useMoney(competition.currency);
+  const money = useMoney(competition.money);
   return (
     <>
       <section className="card" aria-labelledby="conditions">
@@ -161,7 +161,6 @@ function ApplyPanel() {
   const failure = useActionData<typeof action>();
   const { t } = useTranslation('applications');
   const form = useValidatedForm({ schema: applyForFamilySchema, failure });
-  const deadline = useDeadlineText();
   const here = `/competitions/${competition.id}`;
   if (competition.window === 'closed') {
     return <p className="alert alert--warning">{t('competition.closedNote')}</p>;
@@ -170,16 +169,10 @@ function ApplyPanel() {
     <section className="card" aria-labelledby="apply">
       <h2 id="apply">{t('competition.applyTitle')}</h2>
       {competition.window === 'not-yet-open' ? (
-        <p>
-          {t('competition.opensOn', { date: deadline(competition.opensAt, competition.timezone) })}
-        </p>
+        <p>{t('competition.opensOn', { date: competition.opensAt.text })}</p>
       ) : null}
       <p>
-        <strong>
-          {t('competition.deadline', {
-            date: deadline(competition.closesAt, competition.timezone),
-          })}
-        </strong>
+        <strong>{t('competition.deadline', { date: competition.closesAt.text })}</strong>
       </p>
       <p>{t('competition.applyIntro')}</p>
       <FormAlert message={failure?.formError} />
