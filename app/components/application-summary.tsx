@@ -109,10 +109,16 @@ export function BudgetTable({ summary }: { summary: ApplicationSummaryData }) {
   const { t } = useTranslation('applications');
   const money = useMoney(summary.money);
   const { budget } = summary;
+  const captionId = `budget-caption-${summary.id}`;
   return (
-    <div className="table-wrap">
+    // On a narrow phone the table may scroll sideways: the wrapper takes focus so that a
+    // keyboard can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region is operable
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table>
-        <caption className="visually-hidden">{t('summary.budget')}</caption>
+        <caption id={captionId} className="visually-hidden">
+          {t('summary.budget')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('summary.item')}</th>

@@ -102,7 +102,9 @@ export default function ApplicationPage() {
   return (
     <div className="stack">
       <p>
-        <Link to="/applications">← {t('page.back')}</Link>
+        <Link to="/applications">
+          <span aria-hidden="true">←</span> {t('page.back')}
+        </Link>
       </p>
       <h1>{summary.idea.title || t('list.untitled')}</h1>
       {searchParams.get('withdrawn') ? (

@@ -140,7 +140,7 @@ export function BudgetStep({
           className="button button--secondary"
           onClick={onAdd}
         >
-          + {t('budget.addRow')}
+          <span aria-hidden="true">+</span> {t('budget.addRow')}
         </button>
       </section>
       <TextField

@@ -131,7 +131,7 @@ export function DocumentsStep({
           {t('steps.continue')}
         </Link>
         <Link to={`/applications/${applicationId}/edit/plan`} className="button button--secondary">
-          ← {t('steps.back')}
+          <span aria-hidden="true">←</span> {t('steps.back')}
         </Link>
       </div>
     </div>

@@ -153,7 +153,7 @@ export function ReviewStep({
             to={`/applications/${applicationId}/edit/documents`}
             className="button button--secondary"
           >
-            ← {t('steps.back')}
+            <span aria-hidden="true">←</span> {t('steps.back')}
           </Link>
         </div>
       </Form>

@@ -27,7 +27,7 @@ export function StepButtons({ first = false }: { first?: boolean }) {
           value={INTENT.back}
           className="button button--secondary"
         >
-          ← {t('steps.back')}
+          <span aria-hidden="true">←</span> {t('steps.back')}
         </button>
       )}
     </div>

@@ -40,7 +40,9 @@ export default function PrintPage() {
   return (
     <article className="print-sheet">
       <div className="row no-print">
-        <Link to={`/applications/${summary.id}`}>← {t('print.back')}</Link>
+        <Link to={`/applications/${summary.id}`}>
+          <span aria-hidden="true">←</span> {t('print.back')}
+        </Link>
         {hydrated ? (
           <button type="button" className="button" onClick={() => window.print()}>
             {t('print.printButton')}

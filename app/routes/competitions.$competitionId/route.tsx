@@ -238,7 +238,9 @@ export default function CompetitionPage() {
   return (
     <div className="stack">
       <p>
-        <Link to="/competitions">← {t('competition.back')}</Link>
+        <Link to="/competitions">
+          <span aria-hidden="true">←</span> {t('competition.back')}
+        </Link>
       </p>
       <h1>
         <LocalizedString value={competition.title} />
