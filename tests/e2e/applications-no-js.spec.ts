@@ -107,6 +107,18 @@ test('without JavaScript a family applies in Kyrgyz, adding and removing budget 
   await button(page, a.steps.saveAndContinue).click();
 
   await expectStep(page, 'ky', 5, a.steps.names.documents);
+  // A photo over 5 MB: the server stops reading at the limit and answers with a clear message.
+  const tooBig = Buffer.alloc(5 * 1024 * 1024 + 1);
+  TINY_PNG.copy(tooBig);
+  await page.getByLabel(a.documents.file, { exact: true }).setInputFiles({
+    name: 'чоң.png',
+    mimeType: 'image/png',
+    buffer: tooBig,
+  });
+  await button(page, a.documents.upload).click();
+  await expect(page.getByRole('alert')).toHaveText(a.errors.tooLarge);
+  await expect(page.locator('main')).toContainText(a.documents.none);
+  await checkPageWithoutJavaScript(page);
   await page.getByLabel(a.documents.kind, { exact: true }).selectOption('price-quote');
   await page.getByLabel(a.documents.file, { exact: true }).setInputFiles({
     name: 'баалар.png',

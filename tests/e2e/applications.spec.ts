@@ -150,6 +150,23 @@ test.describe('on a 360 px phone', () => {
     // 5. A photo; a "photo" that is really text is refused by its content.
     await expectStep(page, 'ky', 5, a.steps.names.documents);
     await checkPage(page);
+    // With JavaScript a file over 5 MB is caught before it is sent over a slow connection.
+    await waitForHydration(page);
+    const tooBig = Buffer.alloc(5 * 1024 * 1024 + 1);
+    TINY_PNG.copy(tooBig);
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await page.getByLabel(a.documents.file, { exact: true }).setInputFiles({
+      name: 'чоң.png',
+      mimeType: 'image/png',
+      buffer: tooBig,
+    });
+    await expect(page.locator('#field-file-error')).toHaveText(a.errors.tooLarge);
+    await button(page, a.documents.upload).click();
+    await expect(page.locator('#field-file-error')).toHaveText(a.errors.tooLarge);
+    expect(posts).toEqual([]);
     allowHttpErrors(400);
     await page.getByLabel(a.documents.file, { exact: true }).setInputFiles({
       name: 'сүрөт.jpg',
