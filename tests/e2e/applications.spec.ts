@@ -45,7 +45,7 @@ test.describe('on a 360 px phone', () => {
 
     // Her home page shows the open competition; she opens the list of competitions.
     await page.goto('/');
-    await expect(page.locator('#home-apply')).toHaveText(a.home.title);
+    await expect(page.locator('#home-apply')).toHaveText(ky.common.home.applicant.title);
     await expect(page.getByRole('link', { name: title })).toBeVisible();
     await checkPage(page);
     await page.getByRole('link', { name: a.home.allCompetitions, exact: true }).click();

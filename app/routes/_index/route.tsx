@@ -102,7 +102,7 @@ function ApplicantCard() {
   if (!applicant) return null;
   return (
     <section className="card" aria-labelledby="home-apply">
-      <h2 id="home-apply">{t('home.title')}</h2>
+      <h2 id="home-apply">{t('common:home.applicant.title')}</h2>
       {applicant.applications.length === 0 ? (
         <p>{t('home.none')}</p>
       ) : (

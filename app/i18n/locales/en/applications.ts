@@ -126,7 +126,6 @@ export default {
     open: 'Open',
   },
   home: {
-    title: 'Your applications',
     none: 'You have not applied yet.',
     all: 'All my applications',
     openTitle: 'Open competitions',
