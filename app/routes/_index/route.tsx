@@ -10,7 +10,8 @@ import { listApplicationsOfHousehold } from '~/models/application-view.server';
 import { findHouseholdOfUser } from '~/models/household.server';
 import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
-import { countUsers, listFamiliesForHelper } from '~/models/user.server';
+import { listHouseholdsFor } from '~/models/household.server';
+import { countUsers } from '~/models/user.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { detectLocale } from '~/utils/locale.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -43,10 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!sessionUser)
     return json({ pageTitle: t('common:home.title'), applicant: null, person: null });
   const { user, roles } = sessionUser;
-  const familiesCount = hasPermission(roles, 'families:reset-password')
-    ? listFamiliesForHelper({
+  const familiesCount = hasPermission(roles, 'households:view')
+    ? listHouseholdsFor({
         userId: user.id,
-        seesAllLocalities: roles.includes('staff') || roles.includes('admin'),
+        seesAll: roles.includes('staff') || roles.includes('admin'),
       }).length
     : null;
   const applicant = roles.includes('applicant') ? applicantCard(user.id, locale) : null;
@@ -194,7 +195,7 @@ export default function HomePage() {
           <section className="card" aria-labelledby="home-families">
             <h2 id="home-families">{t('home.families.title')}</h2>
             <p>{t('home.families.body', { count: person.familiesCount })}</p>
-            <Link to="/families">{t('home.families.link')}</Link>
+            <Link to="/households">{t('home.families.link')}</Link>
           </section>
         ) : null}
         {roles.includes('juror') ? (

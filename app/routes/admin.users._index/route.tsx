@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ScrollableTable } from '~/components/scrollable-table';
 import { FormattedDateTime } from '~/components/formatted';
 import { Pagination, pageFromUrl } from '~/components/pagination';
 import { formattedInstant } from '~/i18n/format';
@@ -71,7 +72,7 @@ export default function UsersPage() {
         </button>
       </Form>
       <p className="muted">{t('users.count', { count: total })}</p>
-      <div className="table-wrap">
+      <ScrollableTable label={t('users.title')}>
         <table>
           <caption className="visually-hidden">{t('users.title')}</caption>
           <thead>
@@ -105,7 +106,7 @@ export default function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

@@ -46,7 +46,7 @@ export default function FamilyPasswordPage() {
   return (
     <div className="narrow stack">
       <p>
-        <Link to="/families">← {t('families.title')}</Link>
+        <Link to="/households">← {t('families.title')}</Link>
       </p>
       <h1>{t('families.passwordTitle', { name: family.name })}</h1>
       {result ? (

@@ -10,3 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'families:reset-password');
   return redirect('/households');
 }
+
+/** Never rendered (the loader redirects or refuses); it makes refusals show the error page. */
+export default function FamiliesRedirect() {
+  return null;
+}

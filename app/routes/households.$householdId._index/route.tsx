@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ScrollableTable } from '~/components/scrollable-table';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
 import { formattedInstant } from '~/i18n/format';
@@ -157,7 +158,7 @@ export default function HouseholdPage() {
       </section>
       <section className="card" aria-labelledby="household-members">
         <h2 id="household-members">{t('form.members')}</h2>
-        <div className="table-wrap">
+        <ScrollableTable label={t('form.members')}>
           <table>
             <caption className="visually-hidden">{t('form.members')}</caption>
             <thead>
@@ -179,7 +180,7 @@ export default function HouseholdPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       </section>
       <section className="card" aria-labelledby="household-consent">
         <h2 id="household-consent">{t('consent.title')}</h2>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ScrollableTable } from '~/components/scrollable-table';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { listHouseholdsFor } from '~/models/household.server';
@@ -125,7 +126,7 @@ export default function HouseholdsPage() {
       </Form>
       <p className="muted">{t('list.count', { count: households.length })}</p>
       {households.length > 0 ? (
-        <div className="table-wrap">
+        <ScrollableTable label={t('list.title')}>
           <table>
             <caption className="visually-hidden">{t('list.title')}</caption>
             <thead>
@@ -157,7 +158,7 @@ export default function HouseholdsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       ) : (
         <p className="muted">{t('list.none')}</p>
       )}
