@@ -15,6 +15,7 @@ import type {
   Sex,
 } from '~/schemas/enums';
 import { MultilineText, useMoney } from './localized';
+import { ScrollableTable } from './scrollable-table';
 
 export type ApplicationSummaryData = {
   id: number;
@@ -109,16 +110,10 @@ export function BudgetTable({ summary }: { summary: ApplicationSummaryData }) {
   const { t } = useTranslation('applications');
   const money = useMoney(summary.money);
   const { budget } = summary;
-  const captionId = `budget-caption-${summary.id}`;
   return (
-    // On a narrow phone the table may scroll sideways: the wrapper takes focus so that a
-    // keyboard can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region is operable
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollableTable label={t('summary.budget')}>
       <table>
-        <caption id={captionId} className="visually-hidden">
-          {t('summary.budget')}
-        </caption>
+        <caption className="visually-hidden">{t('summary.budget')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('summary.item')}</th>
@@ -174,7 +169,7 @@ export function BudgetTable({ summary }: { summary: ApplicationSummaryData }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
 

@@ -99,7 +99,7 @@ function Welcome() {
 /** The family's card: her applications with their next step, and the competitions open now. */
 function ApplicantCard() {
   const { applicant } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('applications');
+  const { t } = useTranslation(['applications', 'common']);
   if (!applicant) return null;
   return (
     <section className="card" aria-labelledby="home-apply">
