@@ -73,7 +73,7 @@ export function StatusBadge({ status }: { status: ApplicationStatus }) {
         : status === 'draft'
           ? 'badge--warn'
           : 'badge--info';
-  return <span className={`badge ${tone}`}>{t(`status.${status}`)}</span>;
+  return <span className={`badge badge--wrap ${tone}`}>{t(`status.${status}`)}</span>;
 }
 
 function Section({
@@ -228,7 +228,7 @@ export function ApplicationAnswers({
         step="idea"
         editable={editableId}
       >
-        <dl className="details">
+        <dl className="details details--stacked">
           <Answer label={t('idea.title')} value={idea.title} />
           <Answer label={t('idea.sector')} value={idea.sector ? t(`sectors.${idea.sector}`) : ''} />
           <Answer label={t('idea.description')} value={idea.description} />
@@ -250,7 +250,7 @@ export function ApplicationAnswers({
         step="plan"
         editable={editableId}
       >
-        <dl className="details">
+        <dl className="details details--stacked">
           <dt>{t('plan.revenue', { currency: summary.currency })}</dt>
           <dd>{optionalMoney(plan.expectedMonthlyRevenue)}</dd>
           <dt>{t('plan.costs', { currency: summary.currency })}</dt>

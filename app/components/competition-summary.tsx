@@ -9,7 +9,7 @@ export function CompetitionSummary({ competition }: { competition: CompetitionCa
   const { t } = useTranslation('applications');
   const money = useMoney(competition.money);
   return (
-    <dl className="details">
+    <dl className="details details--stacked">
       <dt>{t('competitions.localities')}</dt>
       <dd>{competition.localities.join(', ')}</dd>
       <dt>{t('competitions.grant')}</dt>

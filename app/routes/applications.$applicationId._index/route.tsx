@@ -118,7 +118,7 @@ export default function ApplicationPage() {
           <StatusBadge status={summary.status} />
         </p>
         <p>{t(`statusHelp.${summary.status}`)}</p>
-        <dl className="details">
+        <dl className="details details--stacked">
           <dt>{t('page.reference')}</dt>
           <dd>
             {summary.reference ? (

@@ -154,7 +154,7 @@ export function BudgetStep({
       <section className="card totals" aria-labelledby="budget-totals">
         <h2 id="budget-totals">{t('budget.totalsTitle')}</h2>
         <div aria-live="polite" aria-atomic="true">
-          <dl className="details">
+          <dl className="totals-list">
             <dt>{t('budget.total')}</dt>
             <dd>{money(totals.total)}</dd>
             <dt>{t('budget.own')}</dt>

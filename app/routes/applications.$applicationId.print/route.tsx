@@ -58,7 +58,7 @@ export default function PrintPage() {
         <p>
           <LocalizedString value={summary.competition.title} />
         </p>
-        <dl className="details">
+        <dl className="details details--stacked">
           <dt>{t('page.status')}</dt>
           <dd>
             <StatusBadge status={summary.status} />

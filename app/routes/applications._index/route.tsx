@@ -67,7 +67,7 @@ function ApplicationsList({
           <Heading>
             <Link to={`/applications/${row.id}`}>{row.title || t('list.untitled')}</Link>
           </Heading>
-          <dl className="details">
+          <dl className="details details--stacked">
             {withFamily && row.family ? (
               <>
                 <dt>{t('list.family')}</dt>
