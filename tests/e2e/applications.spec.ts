@@ -278,6 +278,7 @@ test('after the deadline, a family cannot send her application and is told why',
 
   await page.goto(`/applications/${application.id}/edit/review`);
   await expect(page.locator('main')).toContainText(a.review.complete);
+  await checkPage(page);
   allowHttpErrors(400);
   const answer = page.waitForResponse((r) => r.request().method() === 'POST');
   await button(page, a.review.submit).click();
@@ -336,6 +337,7 @@ test('a facilitator applies for a family without e-mail; the application shows w
   await button(page, a.steps.saveAndContinue).click();
 
   await expectStep(page, 'ru', 2, a.steps.names.idea);
+  await checkPage(page);
   await waitForHydration(page);
   await page.getByLabel(a.idea.title, { exact: true }).fill('Швейный цех');
   await page.getByLabel(a.idea.sector, { exact: true }).selectOption('sewing');
@@ -344,6 +346,7 @@ test('a facilitator applies for a family without e-mail; the application shows w
   await button(page, a.steps.saveAndContinue).click();
 
   await expectStep(page, 'ru', 3, a.steps.names.budget);
+  await checkPage(page);
   await waitForHydration(page);
   await fillBudgetRow(page, 'ru', 1, { name: 'Швейная машина', quantity: '2', unitPrice: '30000' });
   await page
@@ -352,6 +355,7 @@ test('a facilitator applies for a family without e-mail; the application shows w
   await button(page, a.steps.saveAndContinue).click();
 
   await expectStep(page, 'ru', 4, a.steps.names.plan);
+  await checkPage(page);
   await waitForHydration(page);
   await page.getByLabel(fill(a.plan.revenue, { currency: 'KGS' }), { exact: true }).fill('15000');
   await page.getByLabel(fill(a.plan.costs, { currency: 'KGS' }), { exact: true }).fill('5000');
@@ -359,6 +363,7 @@ test('a facilitator applies for a family without e-mail; the application shows w
   await button(page, a.steps.saveAndContinue).click();
 
   await expectStep(page, 'ru', 5, a.steps.names.documents);
+  await checkPage(page);
   await page.getByRole('link', { name: a.steps.continue, exact: true }).click();
   await expectStep(page, 'ru', 6, a.steps.names.review);
   await checkPage(page);
