@@ -10,6 +10,7 @@ import * as mail from './schema/mail';
 import * as competitions from './schema/competitions';
 import * as households from './schema/households';
 import * as applications from './schema/applications';
+import * as jury from './schema/jury';
 
 export const schema = {
   ...people,
@@ -19,6 +20,7 @@ export const schema = {
   ...competitions,
   ...households,
   ...applications,
+  ...jury,
 };
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */

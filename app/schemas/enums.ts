@@ -76,3 +76,13 @@ export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 /** How a household came into Ishenim. */
 export const HOUSEHOLD_SOURCES = ['self', 'facilitator', 'import'] as const;
 export type HouseholdSource = (typeof HOUSEHOLD_SOURCES)[number];
+
+/** A jury round: prepared, open for scoring, closed (scores final, ranking fixed). */
+export const ROUND_STATUSES = ['draft', 'open', 'closed'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const ASSIGNMENT_STATUSES = ['active', 'recused'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const SCORE_STATUSES = ['draft', 'submitted'] as const;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];

@@ -30,6 +30,7 @@ import { findUserById } from '~/models/user.server';
 import type { ApplicationStep, BudgetStepInput } from '~/schemas/application';
 import type { ApplicationStatus, AttachmentKind, Sector } from '~/schemas/enums';
 import { budgetTotals } from '~/utils/money';
+import { hasPermission } from '~/utils/permissions';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import {
@@ -380,8 +381,34 @@ export function withdrawApplication(
 export type ScreeningRefusal = { applicationId: number; reason: 'not-found' | 'not-screenable' };
 
 /**
+ * How the family learns of a screening decision: by e-mail, or — when she has no account or
+ * address, or chose not to be e-mailed (safe contact) — from staff or her facilitator.
+ * 'unchanged' when the decision was already on record, so nothing was sent again.
+ */
+export type FamilyNotice =
+  'email' | 'via-facilitator-only' | 'no-email-contact' | 'no-address' | 'no-account' | 'unchanged';
+
+export type ScreeningOutcome = { applicationId: number; notice: FamilyNotice };
+
+class NotScreenableError extends Error {
+  constructor(readonly applicationId: number) {
+    super(`application ${applicationId} is not screenable`);
+  }
+}
+
+export function isScreenable(
+  application: Pick<Application, 'status'>,
+  competition: Pick<Competition, 'status'>,
+) {
+  return (
+    SCREENABLE.includes(application.status) && ['open', 'screening'].includes(competition.status)
+  );
+}
+
+/**
  * Staff decide eligible or ineligible (a reason is required for ineligible), for one
- * application or many at once — all or nothing. Each family is told in her language.
+ * application or many at once — all or nothing. Each family is told in her language, as her
+ * safe-contact choice allows; the outcome says, per application, how she is told.
  */
 export function screenApplications(
   request: Request,
@@ -389,54 +416,52 @@ export function screenApplications(
   applicationIds: number[],
   decision: 'eligible' | 'ineligible',
   reason: string,
-): { ok: true; count: number } | { ok: false; refused: ScreeningRefusal[] } {
-  if (decision === 'ineligible' && !reason.trim())
-    throw new Error('an ineligible decision needs a reason');
-  const contexts = applicationIds.map((id) => ({ id, context: applicationFor(staff, id) }));
+):
+  | { ok: true; count: number; outcomes: ScreeningOutcome[] }
+  | { ok: false; refused: ScreeningRefusal[] } {
+  const why = reason.trim();
+  if (decision === 'ineligible' && !why) throw new Error('an ineligible decision needs a reason');
+  const ids = [...new Set(applicationIds)];
+  const canScreen = hasPermission(staff.roles, 'applications:screen');
+  const contexts = ids.map((id) => ({ id, context: canScreen ? applicationFor(staff, id) : null }));
   const refused = contexts.flatMap<ScreeningRefusal>(({ id, context }) =>
-    !context || context.access !== 'staff'
+    !context
       ? [{ applicationId: id, reason: 'not-found' }]
-      : !SCREENABLE.includes(context.application.status) ||
-          !['open', 'screening'].includes(context.competition.status)
+      : !isScreenable(context.application, context.competition)
         ? [{ applicationId: id, reason: 'not-screenable' }]
         : [],
   );
   if (refused.length > 0 || contexts.length === 0) return { ok: false, refused };
-  writeTransaction((tx) => {
-    for (const { context } of contexts) {
-      const { application, competition, household } = context!;
-      // Re-read inside the transaction: another staff member may have decided meanwhile.
-      const current = findApplication(application.id, tx)!;
-      if (
-        current.status === decision &&
-        (current.ineligibleReason ?? '') === (decision === 'ineligible' ? reason : '')
-      ) {
-        continue;
-      }
-      changeStatus(
-        tx,
-        { application: current },
-        decision,
-        staff.user.id,
-        decision === 'ineligible' ? reason : null,
-        {
+  const recorded = decision === 'ineligible' ? why : null;
+  try {
+    const outcomes = writeTransaction((tx) =>
+      contexts.map(({ context }): ScreeningOutcome => {
+        const { application, household } = context!;
+        // Re-read inside the transaction: another staff member (or the family withdrawing) may
+        // have changed it meanwhile; one that is no longer screenable undoes the whole batch.
+        const current = findApplication(application.id, tx)!;
+        const competition = findCompetition(current.competitionId, tx)!;
+        if (!isScreenable(current, competition)) throw new NotScreenableError(current.id);
+        if (current.status === decision && (current.ineligibleReason ?? null) === recorded) {
+          return { applicationId: current.id, notice: 'unchanged' };
+        }
+        changeStatus(tx, { application: current }, decision, staff.user.id, recorded, {
           screenedById: staff.user.id,
           screenedAt: new Date(),
-          ineligibleReason: decision === 'ineligible' ? reason : null,
-        },
-      );
-      appendAudit(tx, {
-        actorUserId: staff.user.id,
-        action: 'application.screened',
-        entityType: 'application',
-        entityId: application.id,
-        before: { status: current.status, reason: current.ineligibleReason },
-        after: { status: decision, reason: decision === 'ineligible' ? reason : null },
-        ipAddress: clientIp(request),
-      });
-      const family = household.userId ? findUserById(household.userId, tx) : undefined;
-      if (family) {
-        queueNotice(tx, {
+          ineligibleReason: recorded,
+        });
+        appendAudit(tx, {
+          actorUserId: staff.user.id,
+          action: 'application.screened',
+          entityType: 'application',
+          entityId: current.id,
+          before: { status: current.status, reason: current.ineligibleReason },
+          after: { status: decision, reason: recorded },
+          ipAddress: clientIp(request),
+        });
+        const family = household.userId ? findUserById(household.userId, tx) : undefined;
+        if (!family) return { applicationId: current.id, notice: 'no-account' };
+        const mail = queueNotice(tx, {
           recipient: family,
           template: screeningResultEmail,
           params: {
@@ -444,15 +469,24 @@ export function screenApplications(
             competitionTitle: competitionTitleFor(competition, family.locale),
             reference: current.reference ?? '',
             eligible: decision === 'eligible',
-            reason,
-            url: appLink(`/applications/${application.id}`),
+            reason: why,
+            url: appLink(`/applications/${current.id}`),
           },
           kind: 'programme',
         });
-      }
+        return { applicationId: current.id, notice: mail.withheldReason ?? 'email' };
+      }),
+    );
+    return { ok: true, count: outcomes.length, outcomes };
+  } catch (error) {
+    if (error instanceof NotScreenableError) {
+      return {
+        ok: false,
+        refused: [{ applicationId: error.applicationId, reason: 'not-screenable' }],
+      };
     }
-  });
-  return { ok: true, count: contexts.length };
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ export type NoticeRecipient = Pick<
  */
 export type NoticeKind = 'account' | 'programme';
 
-function withheldReason(recipient: NoticeRecipient, kind: NoticeKind) {
+export function withheldReason(recipient: NoticeRecipient, kind: NoticeKind) {
   if (!recipient.email) return 'no-address' as const;
   if (kind === 'account') return null;
   if (recipient.contactOnlyViaFacilitator) return 'via-facilitator-only' as const;

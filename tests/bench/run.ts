@@ -12,6 +12,8 @@ process.env.NODE_ENV = 'test';
 const { writeTransaction, sqlite } = await import('../../db/client');
 const { appendAudit, verifyAuditChain } = await import('../../app/models/audit.server');
 const { hashPassword, verifyPassword } = await import('../../app/utils/password.server');
+const { rankRound } = await import('../../app/services/ranking.server');
+const { assignJurors } = await import('../../app/services/assignment.server');
 
 function time<T>(label: string, runs: number, work: () => T): T {
   const start = process.hrtime.bigint();
@@ -38,7 +40,7 @@ const hash = await hashPassword('correct horse battery');
 await timeAsync('argon2id hash (19 MiB, t=2)', 20, () => hashPassword('correct horse battery'));
 await timeAsync('argon2id verify', 20, () => verifyPassword(hash, 'correct horse battery'));
 
-const LINES = 20_000;
+const LINES = 5_000;
 time('audited write transaction (1 audit line)', LINES, () =>
   writeTransaction((tx) =>
     appendAudit(tx, {
@@ -51,7 +53,58 @@ time('audited write transaction (1 audit line)', LINES, () =>
   ),
 );
 const verification = time(`verify audit chain of ${LINES} lines`, 3, () => verifyAuditChain());
-console.log(`\nchain ok: ${verification.ok}`);
+console.log(`chain ok: ${verification.ok}\n`);
+
+// Ranking a large round: 10,000 applications × 3 jurors × 6 criteria (the aim: under 200 ms).
+const APPLICATIONS = 10_000;
+const JURORS = 30;
+const criteria = Array.from({ length: 6 }, (_, i) => ({
+  id: i + 1,
+  maxPoints: 10,
+  weight: 1 + (i % 3),
+  position: i,
+}));
+const applications = Array.from({ length: APPLICATIONS }, (_, i) => ({
+  id: i + 1,
+  submittedAt: new Date(1_700_000_000_000 + i * 1000),
+}));
+let seed = 42;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const scores = applications.flatMap((application, i) =>
+  [0, 1, 2].map((slot) => ({
+    applicationId: application.id,
+    jurorId: ((i + slot * 7) % JURORS) + 1,
+    points: new Map(criteria.map((c) => [c.id, Math.floor(random() * 11)])),
+  })),
+);
+for (const normalise of [false, true]) {
+  const label = `rank ${APPLICATIONS} × 3 jurors × 6 criteria${normalise ? ', normalised' : ''}`;
+  time(label, 5, () =>
+    rankRound({ criteria, applications, scores, normalise, disagreementThreshold: 25 }),
+  );
+}
+
+// Assigning 3 jurors to each of 2,000 applications among 25 jurors, with conflicts.
+const assignmentInput = {
+  applications: Array.from({ length: 2000 }, (_, i) => ({
+    id: i + 1,
+    householdId: i + 1,
+    localityId: (i % 4) + 1,
+  })),
+  jurors: Array.from({ length: 25 }, (_, j) => ({
+    id: j + 1,
+    localityId: j % 5 === 0 ? null : (j % 4) + 1,
+  })),
+  jurorsPerApplication: 3,
+  conflicts: new Set(
+    Array.from({ length: 400 }, (_, i) => `${(i % 25) + 1}:${((i * 13) % 2000) + 1}`),
+  ),
+  excludeOwnLocality: true,
+};
+const assigned = time('assign 3 of 25 jurors to 2,000 applications', 3, () =>
+  assignJurors(assignmentInput),
+);
+console.log(`assignment ok: ${assigned.ok}`);
 console.log(`rss after run: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(1)} MiB`);
 
 sqlite.close();

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollableTable } from '~/components/scrollable-table';
+import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
 import { Pagination, pageFromUrl } from '~/components/pagination';
 import { formattedInstant } from '~/i18n/format';
@@ -133,7 +133,7 @@ export default function AuditPage() {
         </button>
       </Form>
       <p className="muted">{t('audit.count', { count: total })}</p>
-      <ScrollableTable label={t('audit.title')}>
+      <TableFrame label={t('audit.title')}>
         <table>
           <caption className="visually-hidden">{t('audit.title')}</caption>
           <thead>
@@ -176,7 +176,7 @@ export default function AuditPage() {
             ))}
           </tbody>
         </table>
-      </ScrollableTable>
+      </TableFrame>
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollableTable } from '~/components/scrollable-table';
+import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
 import { Pagination, pageFromUrl } from '~/components/pagination';
 import { formattedInstant } from '~/i18n/format';
@@ -72,7 +72,7 @@ export default function UsersPage() {
         </button>
       </Form>
       <p className="muted">{t('users.count', { count: total })}</p>
-      <ScrollableTable label={t('users.title')}>
+      <TableFrame label={t('users.title')}>
         <table>
           <caption className="visually-hidden">{t('users.title')}</caption>
           <thead>
@@ -106,7 +106,7 @@ export default function UsersPage() {
             ))}
           </tbody>
         </table>
-      </ScrollableTable>
+      </TableFrame>
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollableTable } from '~/components/scrollable-table';
+import { TableFrame } from '~/components/table-frame';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
 import { formattedInstant } from '~/i18n/format';
@@ -158,7 +158,7 @@ export default function HouseholdPage() {
       </section>
       <section className="card" aria-labelledby="household-members">
         <h2 id="household-members">{t('form.members')}</h2>
-        <ScrollableTable label={t('form.members')}>
+        <TableFrame label={t('form.members')}>
           <table>
             <caption className="visually-hidden">{t('form.members')}</caption>
             <thead>
@@ -180,7 +180,7 @@ export default function HouseholdPage() {
               ))}
             </tbody>
           </table>
-        </ScrollableTable>
+        </TableFrame>
       </section>
       <section className="card" aria-labelledby="household-consent">
         <h2 id="household-consent">{t('consent.title')}</h2>

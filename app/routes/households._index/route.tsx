@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollableTable } from '~/components/scrollable-table';
+import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { listHouseholdsFor } from '~/models/household.server';
@@ -126,7 +126,7 @@ export default function HouseholdsPage() {
       </Form>
       <p className="muted">{t('list.count', { count: households.length })}</p>
       {households.length > 0 ? (
-        <ScrollableTable label={t('list.title')}>
+        <TableFrame label={t('list.title')}>
           <table>
             <caption className="visually-hidden">{t('list.title')}</caption>
             <thead>
@@ -158,7 +158,7 @@ export default function HouseholdsPage() {
               ))}
             </tbody>
           </table>
-        </ScrollableTable>
+        </TableFrame>
       ) : (
         <p className="muted">{t('list.none')}</p>
       )}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollableTable } from '~/components/scrollable-table';
+import { TableFrame } from '~/components/table-frame';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import {
   analyseImport,
@@ -140,7 +140,7 @@ export default function ImportPreviewPage() {
               </Form>
             </div>
           ) : null}
-          <ScrollableTable label={t('import.rows')}>
+          <TableFrame label={t('import.rows')}>
             <table>
               <caption className="visually-hidden">{t('import.rows')}</caption>
               <thead>
@@ -176,7 +176,7 @@ export default function ImportPreviewPage() {
                 ))}
               </tbody>
             </table>
-          </ScrollableTable>
+          </TableFrame>
         </>
       )}
     </div>

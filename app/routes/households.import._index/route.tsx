@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollableTable } from '~/components/scrollable-table';
+import { TableFrame } from '~/components/table-frame';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
 import { formattedInstant } from '~/i18n/format';
@@ -127,7 +127,7 @@ export default function ImportPage() {
       {imports.length > 0 ? (
         <section aria-labelledby="import-history">
           <h2 id="import-history">{t('import.history')}</h2>
-          <ScrollableTable label={t('import.history')}>
+          <TableFrame label={t('import.history')}>
             <table>
               <caption className="visually-hidden">{t('import.history')}</caption>
               <thead>
@@ -153,7 +153,7 @@ export default function ImportPage() {
                 ))}
               </tbody>
             </table>
-          </ScrollableTable>
+          </TableFrame>
         </section>
       ) : null}
     </div>

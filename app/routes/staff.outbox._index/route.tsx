@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ScrollableTable } from '~/components/scrollable-table';
+import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
 import { MailStatusBadge } from '~/components/mail-status';
 import { Pagination, pageFromUrl } from '~/components/pagination';
@@ -78,7 +78,7 @@ export default function OutboxPage() {
         </button>
       </Form>
       <p className="muted">{t('outbox.count', { count: total })}</p>
-      <ScrollableTable label={t('outbox.title')}>
+      <TableFrame label={t('outbox.title')}>
         <table>
           <caption className="visually-hidden">{t('outbox.title')}</caption>
           <thead>
@@ -110,7 +110,7 @@ export default function OutboxPage() {
             ))}
           </tbody>
         </table>
-      </ScrollableTable>
+      </TableFrame>
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

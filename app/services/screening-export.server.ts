@@ -1,0 +1,141 @@
+// The screening list as a file for the programme office: CSV and XLSX, headers and values in
+// the reader's language, dates on the competition's wall clock.
+import ExcelJS from 'exceljs';
+import { INTL_TAGS, type Locale } from '~/i18n/config';
+import { fixedT } from '~/i18n/i18n.server';
+import { utcToZonedLocal } from '~/utils/timezone';
+import type { ScreeningListRow } from './screening.server';
+
+const COLUMNS = [
+  'reference',
+  'competition',
+  'beneficiary',
+  'locality',
+  'sector',
+  'title',
+  'requestedAmount',
+  'currency',
+  'status',
+  'submittedAt',
+  'ineligibleReason',
+] as const;
+type Column = (typeof COLUMNS)[number];
+
+/**
+ * Semicolon, because staff open the file in Excel with Russian or Kyrgyz regional settings,
+ * where the list separator is ";" and the decimal separator is "," — with commas Excel would
+ * put a whole row in one cell, and amounts like 95000,00 would be split in two.
+ */
+export const CSV_DELIMITER = ';';
+/** The byte order mark tells Excel the file is UTF-8; without it Cyrillic shows as mojibake. */
+export const UTF8_BOM = '\uFEFF';
+
+function headerRow(locale: Locale): string[] {
+  const t = fixedT(locale);
+  return COLUMNS.map((column) => t(`screening:export.columns.${column}`));
+}
+
+/** "2024-01-31 18:00" on the competition's wall clock, which Excel reads as a date and time. */
+function localDateTime(instant: Date | null, timeZone: string): string {
+  return instant ? utcToZonedLocal(instant, timeZone).replace('T', ' ') : '';
+}
+
+function textValues(row: ScreeningListRow, locale: Locale): Record<Column, string> {
+  const t = fixedT(locale);
+  return {
+    reference: row.reference ?? '',
+    competition: row.competitionTitle,
+    beneficiary: row.beneficiaryName,
+    locality: row.locality,
+    sector: row.sector ? t(`screening:sectors.${row.sector}`) : '',
+    title: row.title,
+    // Major units with the locale's decimal mark and no grouping, so Excel reads a number.
+    requestedAmount: new Intl.NumberFormat(INTL_TAGS[locale], {
+      useGrouping: false,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(row.requestedAmount / 100),
+    currency: row.currency,
+    status: t(`screening:status.${row.status}`),
+    submittedAt: localDateTime(row.submittedAt, row.timeZone),
+    ineligibleReason: row.ineligibleReason ?? '',
+  };
+}
+
+/**
+ * One CSV field: quoted when it holds the delimiter, a quote or a line break (quotes doubled);
+ * a text a family typed that starts like a formula (=, +, -, @) gets a leading apostrophe so
+ * that Excel shows it instead of running it.
+ */
+export function csvField(value: string, { isText = true } = {}): string {
+  const safe = isText && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function screeningCsv(rows: ScreeningListRow[], locale: Locale): string {
+  const lines = [
+    headerRow(locale)
+      .map((h) => csvField(h))
+      .join(CSV_DELIMITER),
+  ];
+  for (const row of rows) {
+    const values = textValues(row, locale);
+    lines.push(
+      COLUMNS.map((column) =>
+        csvField(values[column], { isText: column !== 'requestedAmount' }),
+      ).join(CSV_DELIMITER),
+    );
+  }
+  // RFC 4180 line endings; Excel is happy with them too.
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+const WIDTHS: Record<Column, number> = {
+  reference: 16,
+  competition: 28,
+  beneficiary: 28,
+  locality: 16,
+  sector: 20,
+  title: 36,
+  requestedAmount: 16,
+  currency: 10,
+  status: 18,
+  submittedAt: 18,
+  ineligibleReason: 40,
+};
+
+export async function screeningXlsx(rows: ScreeningListRow[], locale: Locale): Promise<Buffer> {
+  const t = fixedT(locale);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Ishenim';
+  // Sheet names may not hold []:*?/\ and are at most 31 characters.
+  const sheetName = t('screening:export.sheet')
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31);
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((column, index) => ({
+    header: headerRow(locale)[index],
+    key: column,
+    width: WIDTHS[column],
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    const values = textValues(row, locale);
+    const wallClock = row.submittedAt ? utcToZonedLocal(row.submittedAt, row.timeZone) : null;
+    sheet.addRow({
+      ...values,
+      // Real numbers and dates, so staff can sum and sort; cells typed by families stay text.
+      requestedAmount: row.requestedAmount / 100,
+      // Excel dates have no time zone: the cell holds the competition's wall-clock time.
+      submittedAt: wallClock ? new Date(`${wallClock}:00Z`) : null,
+    });
+  }
+  sheet.getColumn('requestedAmount').numFmt = '#,##0.00';
+  sheet.getColumn('submittedAt').numFmt = 'yyyy-mm-dd hh:mm';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** "ishenim-applications-2024-01-31.csv", dated in the reader's programme time zone. */
+export function exportFileName(extension: 'csv' | 'xlsx', now = new Date()): string {
+  return `ishenim-applications-${utcToZonedLocal(now, 'Asia/Bishkek').slice(0, 10)}.${extension}`;
+}

@@ -1,0 +1,171 @@
+// The screening list: filters, a search that matches Kyrgyz and Russian whatever the case, and
+// names sorted as a Kyrgyz or Russian reader expects (Ң after Н, Ө after О, Ү after У).
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Competition } from '~db/schema/competitions';
+import type { MemberInput } from '~/models/household.server';
+import { screeningQueryFrom, screeningQuerySearch } from '~/schemas/screening';
+import type { Sector } from '~/schemas/enums';
+import { screeningRows } from '~/services/screening.server';
+import { createLocality, createUser } from '../support/factories';
+import {
+  createApplication,
+  createCompetition,
+  createHousehold,
+} from '../support/programme-factories';
+
+let competition: Competition;
+let other: Competition;
+let ivanovka: number;
+let osh: number;
+
+function kelin(firstName: string, lastName: string): MemberInput[] {
+  return [
+    { firstName: 'Бакыт', lastName, sex: 'male', birthYear: 1968, relation: 'head' },
+    { firstName, lastName, sex: 'female', birthYear: 1996, relation: 'daughter-in-law' },
+  ];
+}
+
+beforeAll(async () => {
+  const staff = await createUser({ roles: ['staff'] });
+  ivanovka = createLocality().id;
+  osh = createLocality().id;
+  competition = createCompetition({ localityIds: [ivanovka, osh] });
+  other = createCompetition({ localityIds: [ivanovka] });
+  const people: [string, string, number, Sector, string, Date][] = [
+    ['Айгүл', 'Үмүтова', ivanovka, 'sewing', 'LS-2024-0010', new Date('2024-01-12T05:00:00Z')],
+    ['Нуржан', 'Өмүрова', osh, 'livestock', 'LS-2024-0002', new Date('2024-01-10T05:00:00Z')],
+    ['Ольга', 'Орлова', ivanovka, 'baking-food', 'LS-2024-0003', new Date('2024-01-11T05:00:00Z')],
+    ['Элмира', 'Уулжанова', osh, 'sewing', 'LS-2024-0001', new Date('2024-01-09T05:00:00Z')],
+    ['Ёлка', 'Ёлкина', osh, 'trade', 'LS-2024-0004', new Date('2024-01-13T05:00:00Z')],
+  ];
+  for (const [first, last, localityId, sector, reference, submittedAt] of people) {
+    const household = createHousehold({ localityId, members: kelin(first, last) });
+    createApplication({
+      competition,
+      ...household,
+      enteredBy: staff,
+      status: 'submitted',
+      sector,
+      reference,
+      submittedAt,
+    });
+  }
+  // Another competition's application and a draft are not in this competition's list.
+  const elsewhere = createHousehold({ localityId: ivanovka, members: kelin('Айгүл', 'Бекова') });
+  createApplication({
+    competition: other,
+    ...elsewhere,
+    enteredBy: staff,
+    status: 'submitted',
+    reference: 'OT-2024-0001',
+  });
+  const drafting = createHousehold({ localityId: ivanovka, members: kelin('Айгүл', 'Черновая') });
+  createApplication({ competition, ...drafting, enteredBy: staff, status: 'draft' });
+});
+
+function names(params: Record<string, string>, locale: 'ky' | 'ru' | 'en' = 'ky') {
+  const query = screeningQueryFrom(
+    new URLSearchParams({ competition: String(competition.id), ...params }),
+  );
+  return screeningRows(query, locale).map((row) => row.beneficiaryName);
+}
+
+describe('search', () => {
+  test('"айгүл" finds Айгүл, and so do "АЙГҮЛ" and "Айгүл"; drafts are not listed', () => {
+    expect(names({ q: 'айгүл' })).toEqual(['Үмүтова Айгүл']);
+    expect(names({ q: 'АЙГҮЛ' })).toEqual(['Үмүтова Айгүл']);
+    expect(names({ q: 'Айгүл' })).toEqual(['Үмүтова Айгүл']);
+  });
+
+  test('Kyrgyz letters in surnames match whatever the case: "өмүр", "ҮМҮТ", "ёлк"', () => {
+    expect(names({ q: 'өмүр' })).toEqual(['Өмүрова Нуржан']);
+    expect(names({ q: 'ҮМҮТ' })).toEqual(['Үмүтова Айгүл']);
+    expect(names({ q: 'ЁЛК' })).toEqual(['Ёлкина Ёлка']);
+  });
+
+  test('a reference is found in any case, in part or whole', () => {
+    expect(names({ q: 'ls-2024-0003' })).toEqual(['Орлова Ольга']);
+    expect(names({ q: 'LS-2024-001' })).toEqual(['Үмүтова Айгүл']);
+  });
+
+  test('"first last" and "last first" both match', () => {
+    expect(names({ q: 'ольга орлова' })).toEqual(['Орлова Ольга']);
+    expect(names({ q: 'орлова ольга' })).toEqual(['Орлова Ольга']);
+  });
+});
+
+describe('sorting', () => {
+  test('by name with the Kyrgyz collation: Ё after Е, Ө after О, Ү after У', () => {
+    expect(names({}, 'ky')).toEqual([
+      'Ёлкина Ёлка',
+      'Орлова Ольга',
+      'Өмүрова Нуржан',
+      'Уулжанова Элмира',
+      'Үмүтова Айгүл',
+    ]);
+    expect(names({ dir: 'desc' }, 'ky')).toEqual([
+      'Үмүтова Айгүл',
+      'Уулжанова Элмира',
+      'Өмүрова Нуржан',
+      'Орлова Ольга',
+      'Ёлкина Ёлка',
+    ]);
+  });
+
+  test('by reference, by its number', () => {
+    const query = screeningQueryFrom(
+      new URLSearchParams({ competition: String(competition.id), sort: 'reference' }),
+    );
+    expect(screeningRows(query, 'ru').map((r) => r.reference)).toEqual([
+      'LS-2024-0001',
+      'LS-2024-0002',
+      'LS-2024-0003',
+      'LS-2024-0004',
+      'LS-2024-0010',
+    ]);
+  });
+
+  test('by submission date, newest first when descending', () => {
+    expect(names({ sort: 'submitted', dir: 'desc' })).toEqual([
+      'Ёлкина Ёлка',
+      'Үмүтова Айгүл',
+      'Орлова Ольга',
+      'Өмүрова Нуржан',
+      'Уулжанова Элмира',
+    ]);
+  });
+});
+
+describe('filters', () => {
+  test('locality, sector and status narrow the list; competition keeps others out', () => {
+    expect(names({ locality: String(osh) })).toEqual([
+      'Ёлкина Ёлка',
+      'Өмүрова Нуржан',
+      'Уулжанова Элмира',
+    ]);
+    expect(names({ sector: 'sewing' })).toEqual(['Уулжанова Элмира', 'Үмүтова Айгүл']);
+    expect(names({ status: 'eligible' })).toEqual([]);
+    expect(names({ status: 'submitted' })).toHaveLength(5);
+  });
+
+  test('unknown values in the address are ignored, and the query survives a round trip', () => {
+    const query = screeningQueryFrom(
+      new URLSearchParams({ status: 'draft', sector: 'rockets', sort: 'x', locality: '-3' }),
+    );
+    expect(query).toEqual({
+      competitionId: undefined,
+      localityId: undefined,
+      status: undefined,
+      sector: undefined,
+      q: '',
+      sort: 'name',
+      dir: 'asc',
+    });
+    const full = screeningQueryFrom(
+      new URLSearchParams(
+        'competition=4&locality=2&status=eligible&sector=trade&q=ай&sort=submitted&dir=desc',
+      ),
+    );
+    expect(screeningQueryFrom(new URLSearchParams(screeningQuerySearch(full)))).toEqual(full);
+  });
+});
