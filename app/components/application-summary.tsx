@@ -15,7 +15,7 @@ import type {
   Sex,
 } from '~/schemas/enums';
 import { MultilineText, useMoney } from './localized';
-import { ScrollableTable } from './scrollable-table';
+import { TableFrame } from './table-frame';
 
 export type ApplicationSummaryData = {
   id: number;
@@ -111,7 +111,7 @@ export function BudgetTable({ summary }: { summary: ApplicationSummaryData }) {
   const money = useMoney(summary.money);
   const { budget } = summary;
   return (
-    <ScrollableTable label={t('summary.budget')}>
+    <TableFrame label={t('summary.budget')}>
       <table>
         <caption className="visually-hidden">{t('summary.budget')}</caption>
         <thead>
@@ -169,7 +169,7 @@ export function BudgetTable({ summary }: { summary: ApplicationSummaryData }) {
           </tr>
         </tfoot>
       </table>
-    </ScrollableTable>
+    </TableFrame>
   );
 }
 

@@ -6,7 +6,7 @@ import { ApplicationAnswers, EnteredBy, StatusBadge } from '~/components/applica
 import { FormAlert } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
-import { TextAreaField } from '~/components/text-area-field';
+import { TextAreaField } from '~/components/choice-fields';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { historyOf } from '~/models/application.server';

@@ -2,7 +2,8 @@ import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { HolderRule } from '~/components/competition-summary';
-import { FormAlert, useErrorText } from '~/components/form-fields';
+import { RadioGroup } from '~/components/choice-fields';
+import { FormAlert } from '~/components/form-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { beneficiaryStepSchema } from '~/schemas/application';
 import type { stepData } from './queries.server';
@@ -14,7 +15,6 @@ type Data = Extract<SerializeFrom<ReturnType<typeof stepData>>, { step: 'benefic
 export function BeneficiaryStep({ data }: { data: Data }) {
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation('applications');
-  const errorText = useErrorText();
   const form = useValidatedForm({
     schema: beneficiaryStepSchema,
     failure,
@@ -22,8 +22,6 @@ export function BeneficiaryStep({ data }: { data: Data }) {
   });
   const allowed = data.members.filter((m) => m.reasons.length === 0);
   const notAllowed = data.members.filter((m) => m.reasons.length > 0);
-  const clientError = form.formState.errors.beneficiaryMemberId?.message;
-  const error = errorText(form.hydrated ? clientError : form.serverErrors.beneficiaryMemberId);
   const age = (years: number) => t('beneficiary.age', { count: years });
   if (data.members.length === 0) {
     return (
@@ -44,39 +42,23 @@ export function BeneficiaryStep({ data }: { data: Data }) {
         <HolderRule rule={data.rule} />
       </div>
       {allowed.length > 0 ? (
-        <fieldset
-          className="field radio-group"
-          aria-describedby={['beneficiary-intro', error ? 'beneficiary-error' : '']
-            .filter(Boolean)
-            .join(' ')}
-        >
-          <legend>{t('beneficiary.legend')}</legend>
-          <p id="beneficiary-intro" className="field__hint">
-            {t('beneficiary.intro')}
-          </p>
-          {allowed.map((member) => (
-            <label key={member.id} className="radio" htmlFor={`member-${member.id}`}>
-              <input
-                id={`member-${member.id}`}
-                type="radio"
-                value={String(member.id)}
-                defaultChecked={data.defaultValues.beneficiaryMemberId === String(member.id)}
-                {...form.register('beneficiaryMemberId')}
-              />
-              <span>
+        <RadioGroup
+          form={form}
+          name="beneficiaryMemberId"
+          legend={t('beneficiary.legend')}
+          hint={t('beneficiary.intro')}
+          options={allowed.map((member) => ({
+            value: String(member.id),
+            label: (
+              <>
                 <strong>{member.name}</strong>
                 <span className="radio__detail">
                   {t(`relations.${member.relation}`)}, {age(member.age)}
                 </span>
-              </span>
-            </label>
-          ))}
-          {error ? (
-            <p id="beneficiary-error" className="field__error">
-              {error}
-            </p>
-          ) : null}
-        </fieldset>
+              </>
+            ),
+          }))}
+        />
       ) : (
         <p className="alert alert--warning">{t('beneficiary.noneAllowed')}</p>
       )}

@@ -2,7 +2,7 @@ import type { SerializeFrom } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, SelectField, TextField } from '~/components/form-fields';
-import { TextAreaField } from '~/components/text-area-field';
+import { TextAreaField } from '~/components/choice-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { ideaStepSchema } from '~/schemas/application';
 import { SECTORS } from '~/schemas/enums';
