@@ -2,9 +2,14 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '~/components/application-summary';
+import { LocalizedString } from '~/components/localized';
+import type { Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
+import { listApplicationsOfHousehold } from '~/models/application-view.server';
+import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
+import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
-import { listHouseholdsFor } from '~/models/household.server';
 import { countUsers } from '~/models/user.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { detectLocale } from '~/utils/locale.server';
@@ -15,11 +20,28 @@ import { hasPermission, type RouteAccess } from '~/utils/permissions';
 export const handle: RouteAccess = { access: 'public' };
 export const meta = titleFromLoader;
 
+function applicantCard(userId: number, locale: Locale) {
+  const household = findHouseholdOfUser(userId);
+  return {
+    applications: (household ? listApplicationsOfHousehold(household.id) : []).map((row) => ({
+      id: row.id,
+      status: row.status,
+      reference: row.reference,
+      title: row.title,
+    })),
+    competitions: listOpenCompetitions().map((c) => {
+      const card = competitionCard(c, locale);
+      return { id: card.id, title: card.title, closesAt: card.closesAt.text };
+    }),
+  };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const sessionUser = await getOptionalUser(request);
   const locale = await detectLocale(request, sessionUser);
   const t = fixedT(locale);
-  if (!sessionUser) return json({ pageTitle: t('common:home.title'), person: null });
+  if (!sessionUser)
+    return json({ pageTitle: t('common:home.title'), applicant: null, person: null });
   const { user, roles } = sessionUser;
   const familiesCount = hasPermission(roles, 'households:view')
     ? listHouseholdsFor({
@@ -27,8 +49,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         seesAll: roles.includes('staff') || roles.includes('admin'),
       }).length
     : null;
+  const applicant = roles.includes('applicant') ? applicantCard(user.id, locale) : null;
   return json({
     pageTitle: t('common:home.title'),
+    applicant,
     person: {
       name: user.name,
       roles,
@@ -71,6 +95,66 @@ function Welcome() {
   );
 }
 
+/** The family's card: her applications with their next step, and the competitions open now. */
+function ApplicantCard() {
+  const { applicant } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(['applications', 'common']);
+  if (!applicant) return null;
+  return (
+    <section className="card" aria-labelledby="home-apply">
+      <h2 id="home-apply">{t('common:home.applicant.title')}</h2>
+      {applicant.applications.length === 0 ? (
+        <p>{t('home.none')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {applicant.applications.map((application) => (
+            <li key={application.id}>
+              <Link
+                to={
+                  application.status === 'draft'
+                    ? `/applications/${application.id}/edit/beneficiary`
+                    : `/applications/${application.id}`
+                }
+              >
+                {application.title || t('list.untitled')}
+              </Link>{' '}
+              <StatusBadge status={application.status} />
+              {application.reference ? (
+                <span className="muted small"> {application.reference}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {applicant.applications.length > 0 ? (
+        <p>
+          <Link to="/applications">{t('home.all')}</Link>
+        </p>
+      ) : null}
+      <h3>{t('home.openTitle')}</h3>
+      {applicant.competitions.length === 0 ? (
+        <p className="muted">{t('home.openNone')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {applicant.competitions.map((competition) => (
+            <li key={competition.id}>
+              <Link to={`/competitions/${competition.id}`}>
+                <LocalizedString value={competition.title} />
+              </Link>{' '}
+              <span className="muted small">
+                {t('home.closes', { date: competition.closesAt })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/competitions">{t('home.allCompetitions')}</Link>
+      </p>
+    </section>
+  );
+}
+
 export default function HomePage() {
   const { person } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
@@ -88,10 +172,7 @@ export default function HomePage() {
       <div className="cards">
         {roles.includes('applicant') ? (
           <>
-            <section className="card" aria-labelledby="home-apply">
-              <h2 id="home-apply">{t('home.applicant.title')}</h2>
-              <p>{t('home.applicant.body')}</p>
-            </section>
+            <ApplicantCard />
             <section className="card" aria-labelledby="home-contact">
               <h2 id="home-contact">{t('home.applicant.contactTitle')}</h2>
               <p>

@@ -1,0 +1,56 @@
+import type { SerializeFrom } from '@remix-run/node';
+import { Form, useActionData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert, SelectField, TextField } from '~/components/form-fields';
+import { TextAreaField } from '~/components/choice-fields';
+import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
+import { ideaStepSchema } from '~/schemas/application';
+import { SECTORS } from '~/schemas/enums';
+import type { stepData } from './queries.server';
+import { DefaultSaveButton, StepButtons } from './step-buttons';
+
+type Data = Extract<SerializeFrom<ReturnType<typeof stepData>>, { step: 'idea' }>;
+
+export function IdeaStep({ data }: { data: Data }) {
+  const failure = useActionData<FormFailure>();
+  const { t } = useTranslation('applications');
+  const form = useValidatedForm({
+    schema: ideaStepSchema,
+    failure,
+    defaultValues: data.defaultValues,
+  });
+  return (
+    <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
+      <DefaultSaveButton />
+      <FormAlert message={failure?.formError} />
+      <TextField form={form} name="title" label={t('idea.title')} hint={t('idea.titleHint')} />
+      <SelectField
+        form={form}
+        name="sector"
+        label={t('idea.sector')}
+        placeholder={t('idea.chooseSector')}
+        options={SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) }))}
+      />
+      <TextAreaField
+        form={form}
+        name="description"
+        label={t('idea.description')}
+        hint={t('idea.descriptionHint')}
+        rows={5}
+      />
+      <TextAreaField
+        form={form}
+        name="market"
+        label={t('idea.market')}
+        hint={t('idea.marketHint')}
+      />
+      <TextAreaField
+        form={form}
+        name="experience"
+        label={t('idea.experience')}
+        hint={t('idea.experienceHint')}
+      />
+      <StepButtons />
+    </Form>
+  );
+}

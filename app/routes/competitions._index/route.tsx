@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { CompetitionSummary } from '~/components/competition-summary';
+import { LocalizedString } from '~/components/localized';
+import { fixedT } from '~/i18n/i18n.server';
+import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
+import { getOptionalUser } from '~/utils/auth.server';
+import { detectLocale } from '~/utils/locale.server';
+import { titleFromLoader } from '~/utils/meta';
+import type { RouteAccess } from '~/utils/permissions';
+
+// Public: anyone can read which competitions take applications, without signing in.
+export const handle: RouteAccess = { access: 'public' };
+export const meta = titleFromLoader;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request, await getOptionalUser(request));
+  const now = new Date();
+  return json({
+    pageTitle: fixedT(locale)('applications:competitions.title'),
+    competitions: listOpenCompetitions(now).map((c) => competitionCard(c, locale, now)),
+  });
+}
+
+export default function CompetitionsPage() {
+  const { competitions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('applications');
+  return (
+    <div className="stack">
+      <h1>{t('competitions.title')}</h1>
+      <p className="lead">{t('competitions.intro')}</p>
+      {competitions.length === 0 ? (
+        <p className="alert alert--info">{t('competitions.none')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {competitions.map((competition) => (
+            <li key={competition.id} className="card">
+              <h2 id={`competition-${competition.id}`}>
+                <LocalizedString value={competition.title} />
+              </h2>
+              {competition.window === 'not-yet-open' ? (
+                <p>
+                  <span className="badge badge--warn">{t('competitions.notYetOpen')}</span>
+                </p>
+              ) : null}
+              {competition.summary ? (
+                <p lang={competition.summary.isFallback ? competition.summary.shownIn : undefined}>
+                  {competition.summary.text}
+                </p>
+              ) : null}
+              <CompetitionSummary competition={competition} />
+              <Link
+                to={`/competitions/${competition.id}`}
+                className="button"
+                aria-describedby={`competition-${competition.id}`}
+              >
+                {t('competitions.more')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
