@@ -97,7 +97,10 @@ function snapshot(
  * References are "<prefix>-<year of opening>-<number>" and unique everywhere, while each
  * competition numbers from 1: two competitions may not share a prefix in the same year.
  */
-function prefixClash(row: { referencePrefix: string; opensAt: Date; timezone: string }, exceptId: number | null): boolean {
+function prefixClash(
+  row: { referencePrefix: string; opensAt: Date; timezone: string },
+  exceptId: number | null,
+): boolean {
   const year = yearIn(row.timezone, row.opensAt);
   return listCompetitions().some(
     (other) =>
