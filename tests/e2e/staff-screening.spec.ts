@@ -264,7 +264,9 @@ test('staff search, decide one application not eligible and two eligible in bulk
   const reason = 'Семья не получает социальных пособий.';
   await page.getByLabel(ru.screening.decision.reason).fill(reason);
   await page.getByRole('button', { name: ru.screening.decision.submit }).click();
-  await expect(page.getByRole('status')).toContainText('Решение сохранено: Не соответствует условиям.');
+  await expect(page.getByRole('status')).toContainText(
+    'Решение сохранено: Не соответствует условиям.',
+  );
   await expect(page.getByRole('status')).toContainText('Она получит письмо на языке: Русский.');
   await checkPage(page);
   const toNatalya = await waitForMail(
