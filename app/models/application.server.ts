@@ -157,7 +157,7 @@ export type ScreeningFilter = {
 };
 
 /** Every application matching the filter, with what the screening list shows. */
-export function listApplicationsForScreening(filter: ScreeningFilter) {
+export function listApplicationsForScreening(filter: ScreeningFilter, reader: Reader = db) {
   const conditions: (SQL | undefined)[] = [];
   if (filter.competitionId) conditions.push(eq(applications.competitionId, filter.competitionId));
   if (filter.localityId) conditions.push(eq(households.localityId, filter.localityId));
@@ -177,7 +177,7 @@ export function listApplicationsForScreening(filter: ScreeningFilter) {
       ),
     );
   }
-  return db
+  return reader
     .select({
       id: applications.id,
       reference: applications.reference,
@@ -185,6 +185,7 @@ export function listApplicationsForScreening(filter: ScreeningFilter) {
       title: applications.title,
       sector: applications.sector,
       requestedAmount: applications.requestedAmount,
+      awardedAmount: applications.awardedAmount,
       ownContribution: applications.ownContribution,
       jobsCreated: applications.jobsCreated,
       submittedAt: applications.submittedAt,

@@ -27,7 +27,14 @@ function toRow(input: CompetitionInput):
       ok: true;
       row: Omit<
         Competition,
-        'id' | 'status' | 'nextReferenceNumber' | 'createdById' | 'createdAt' | 'updatedAt'
+        | 'id'
+        | 'status'
+        | 'nextReferenceNumber'
+        | 'createdById'
+        | 'createdAt'
+        | 'updatedAt'
+        | 'announcedAt'
+        | 'announcedById'
       >;
     } {
   if (!isValidTimeZone(input.timezone))

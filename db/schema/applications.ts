@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { APPLICATION_STATUSES, ATTACHMENT_KINDS, SECTORS } from '../../app/schemas/enums';
-import { id, instant, timestamps } from '../columns';
+import { bool, id, instant, timestamps } from '../columns';
 import { competitions } from './competitions';
 import { householdConsents, householdMembers, households } from './households';
 import { users } from './people';
@@ -46,6 +46,25 @@ export const applications = sqliteTable(
     screenedById: integer().references(() => users.id),
     screenedAt: instant(),
     ineligibleReason: text(),
+    // ---- The decision (DESIGN.md, "Decisions and announcement") ----
+    /** Minor units awarded; may differ from the request, within the competition's min and max. */
+    awardedAmount: integer(),
+    /** Why a higher-ranked application was passed over for this one (written by staff). */
+    decisionReason: text(),
+    decidedById: integer().references(() => users.id),
+    decidedAt: instant(),
+    /** Order on the waiting list (1 = first to be offered a place that comes free). */
+    waitlistPosition: integer(),
+    /** A short text for the family with her result, e.g. drawn from the jurors' comments. */
+    feedback: text(),
+    /** The winner agreed that her first name, initial and village appear on the public page. */
+    publishNameConsent: bool().notNull().default(false),
+    /** A facilitator told the family her result in person (when no e-mail may be sent). */
+    resultToldAt: instant(),
+    resultToldById: integer().references(() => users.id),
+    /** After the announcement: the winner declined, or staff withdrew the award. */
+    awardWithdrawnAt: instant(),
+    awardWithdrawnReason: text(),
     ...timestamps,
   },
   (t) => [

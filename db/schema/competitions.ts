@@ -46,6 +46,9 @@ export const competitions = sqliteTable(
     referencePrefix: text().notNull(),
     nextReferenceNumber: integer().notNull().default(1),
     createdById: integer().references(() => users.id),
+    /** When the results were announced: decisions are locked from then on. */
+    announcedAt: instant(),
+    announcedById: integer().references(() => users.id),
     ...timestamps,
   },
   (t) => [index('competitions_status_idx').on(t.status)],

@@ -53,4 +53,26 @@ export default {
     body_one: '{{count}} of your scores in "{{round}}" is not submitted yet.',
     body_other: '{{count}} of your scores in "{{round}}" are not submitted yet.',
   },
+  result: {
+    action: 'See your application',
+    feedback: 'From the programme: {{feedback}}',
+    awardedSubject: 'Your application {{reference}} wins a grant',
+    awardedBody:
+      'Congratulations! Your application to "{{competition}}" has been awarded a grant of:',
+    awardedNext:
+      'Your facilitator will call you to sign the grant agreement. The money is paid in parts: the first after signing.',
+    waitlistedSubject: 'Your application {{reference}} is on the waiting list',
+    waitlistedBody:
+      'Your application to "{{competition}}" was well scored, but the grants of this round are taken. It is on the waiting list.',
+    waitlistedNext:
+      'If a place in your village comes free, it is offered to the next family on the list, and we will write to you at once.',
+    notSelectedSubject: 'Your application {{reference}}: the result',
+    notSelectedBody:
+      'Thank you for taking part in "{{competition}}". This time your application did not receive a grant.',
+    help: 'Your facilitator and the programme office can help you improve your idea; training and free consultations stay open to you, and you may apply to the next competition.',
+  },
+  awardOffered: {
+    subject: 'A grant for your application {{reference}}',
+    body: 'A place has come free in "{{competition}}", and it goes to your family, the next on the waiting list. Your grant:',
+  },
 };

@@ -1,0 +1,82 @@
+import { defineEmail } from './layout';
+
+/** The competition's result for one family: a grant, the waiting list, or not this time. */
+export const resultEmail = defineEmail<{
+  name: string;
+  competitionTitle: string;
+  reference: string;
+  decision: 'awarded' | 'waitlisted' | 'not-selected';
+  amount: string;
+  waitlistPosition: number;
+  feedback: string;
+  url: string;
+}>('result', (t, p) => {
+  const greeting = { kind: 'paragraph' as const, text: t('email:greeting', { name: p.name }) };
+  const action = { kind: 'button' as const, label: t('email:result.action'), url: p.url };
+  const feedback = p.feedback
+    ? [{ kind: 'paragraph' as const, text: t('email:result.feedback', { feedback: p.feedback }) }]
+    : [];
+  switch (p.decision) {
+    case 'awarded':
+      return {
+        subject: t('email:result.awardedSubject', { reference: p.reference }),
+        blocks: [
+          greeting,
+          {
+            kind: 'paragraph',
+            text: t('email:result.awardedBody', { competition: p.competitionTitle }),
+          },
+          { kind: 'code', text: p.amount },
+          { kind: 'paragraph', text: t('email:result.awardedNext') },
+          ...feedback,
+          action,
+        ],
+      };
+    case 'waitlisted':
+      return {
+        subject: t('email:result.waitlistedSubject', { reference: p.reference }),
+        blocks: [
+          greeting,
+          {
+            kind: 'paragraph',
+            text: t('email:result.waitlistedBody', { competition: p.competitionTitle }),
+          },
+          { kind: 'paragraph', text: t('email:result.waitlistedNext') },
+          ...feedback,
+          action,
+        ],
+      };
+    case 'not-selected':
+      return {
+        subject: t('email:result.notSelectedSubject', { reference: p.reference }),
+        blocks: [
+          greeting,
+          {
+            kind: 'paragraph',
+            text: t('email:result.notSelectedBody', { competition: p.competitionTitle }),
+          },
+          ...feedback,
+          { kind: 'note', text: t('email:result.help') },
+          action,
+        ],
+      };
+  }
+});
+
+/** A place came free and goes to her, the next on the waiting list of her village. */
+export const awardOfferedEmail = defineEmail<{
+  name: string;
+  competitionTitle: string;
+  reference: string;
+  amount: string;
+  url: string;
+}>('award-offered', (t, p) => ({
+  subject: t('email:awardOffered.subject', { reference: p.reference }),
+  blocks: [
+    { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
+    { kind: 'paragraph', text: t('email:awardOffered.body', { competition: p.competitionTitle }) },
+    { kind: 'code', text: p.amount },
+    { kind: 'paragraph', text: t('email:result.awardedNext') },
+    { kind: 'button', label: t('email:result.action'), url: p.url },
+  ],
+}));
