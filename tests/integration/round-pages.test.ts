@@ -429,7 +429,7 @@ describe('the ranking as staff read it', () => {
     expect(a1.slice(0, 5)).toEqual([
       '1',
       world.applications.A1.reference,
-      'Идея A1',
+      'Швейная мастерская: шторы и постельное бельё на заказ',
       world.village.nameRu,
       'Швейное дело',
     ]);

@@ -76,6 +76,14 @@ export const CRITERIA = [
   { titleRu: 'Опыт семьи', maxPoints: 10, weight: 2 },
 ] as const;
 
+/** Ideas as families write them: long enough to make the tables wide on a phone. */
+const TITLES: Record<ApplicationKey, string> = {
+  A1: 'Швейная мастерская: шторы и постельное бельё на заказ',
+  A2: 'Откорм бычков и продажа мяса на районном рынке',
+  A3: 'Мини-пекарня: лепёшки и булочки для сельской школы',
+  A4: 'Кой семиртүү жана жүн сатуу',
+};
+
 export type RoundWorld = {
   suffix: string;
   competition: Competition;
@@ -139,7 +147,7 @@ export async function roundWorld(
       enteredBy: family,
       status: 'eligible',
       reference,
-      title: `Идея ${key}`,
+      title: TITLES[key],
       sector: index % 2 === 0 ? 'sewing' : 'livestock',
       submittedAt: new Date(start + index * DAY),
     });

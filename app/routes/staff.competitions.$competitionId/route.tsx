@@ -268,8 +268,11 @@ function JuryRounds({
       <h2 id="competition-rounds">{t('list.title')}</h2>
       {rounds.length === 0 ? <p className="muted">{t('list.none')}</p> : null}
       {rounds.length > 0 ? (
-        <TableFrame labelledBy="competition-rounds">
+        <TableFrame labelledBy="competition-rounds-caption">
           <table>
+            <caption id="competition-rounds-caption" className="visually-hidden">
+              {t('list.title')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">№</th>

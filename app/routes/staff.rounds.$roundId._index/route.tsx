@@ -232,7 +232,7 @@ export default function RoundPage() {
 
       <section className="card stack" aria-labelledby="round-settings">
         <h2 id="round-settings">{t('page.settingsTitle')}</h2>
-        <dl className="details">
+        <dl className="details details--stacked">
           <dt>{t('page.jurorsPerApplication')}</dt>
           <dd>{round.jurorsPerApplication}</dd>
           <dt>{t('page.blind')}</dt>
@@ -272,10 +272,13 @@ export default function RoundPage() {
         </p>
       </section>
 
-      <section className="stack" aria-labelledby="round-criteria">
-        <h2 id="round-criteria">{t('page.criteriaTitle')}</h2>
-        <TableFrame labelledBy="round-criteria">
+      <section className="stack">
+        <h2>{t('page.criteriaTitle')}</h2>
+        <TableFrame labelledBy="round-criteria-caption">
           <table>
+            <caption id="round-criteria-caption" className="visually-hidden">
+              {t('page.criteriaTitle')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">№</th>
