@@ -282,6 +282,7 @@ test('staff set up, run and close a round in Russian, read its ranking, export i
   await expect(
     jurorTable.getByRole('row', { name: new RegExp(jurors.lenient.name) }).locator('td.num'),
   ).toHaveText(['3', '2']);
+  await checkPage(page);
 
   // ---- A reminder goes to the two jurors with scores pending, in their languages.
   await page.getByRole('button', { name: r.running.remind }).click();
@@ -637,6 +638,10 @@ test.describe('without JavaScript', () => {
 
     // Settings can change while it is a draft: two jurors per application.
     await page.getByRole('link', { name: r.page.edit }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      fill(r.form.editTitle, { name }),
+    );
+    await checkPageWithoutJavaScript(page);
     await page.getByLabel(r.form.jurorsPerApplication).fill('2');
     await page.getByRole('button', { name: r.form.save }).click();
     await expect(page.getByRole('status')).toHaveText(r.done.saved);
@@ -646,6 +651,7 @@ test.describe('without JavaScript', () => {
       await page.getByLabel(world.jurors[role].name, { exact: true }).check();
     await page.getByRole('button', { name: r.jurors.save }).click();
     await expect(page.getByRole('status')).toHaveText(plural(r.done, 'jurors', { count: 3 }));
+    await checkPageWithoutJavaScript(page);
     for (const role of ROLES)
       declareConflicts(browserRequest(), sessionUserOf(world.jurors[role]), round!.id, []);
     await page.getByRole('button', { name: r.assign.button }).click();
