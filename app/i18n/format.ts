@@ -17,8 +17,12 @@ export function formatMoney(minorUnits: number, currency: Currency, locale: Loca
   }).format(minorUnits / MINOR_UNITS_PER_MAJOR);
 }
 
-export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_TAGS[locale]).format(value);
+export function formatNumber(
+  value: number,
+  locale: Locale,
+  options?: Intl.NumberFormatOptions,
+): string {
+  return new Intl.NumberFormat(INTL_TAGS[locale], options).format(value);
 }
 
 /** A date and time as the reader in `timeZone` sees it (Asia/Bishkek by default). */

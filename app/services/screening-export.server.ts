@@ -104,15 +104,18 @@ const WIDTHS: Record<Column, number> = {
   ineligibleReason: 40,
 };
 
+/** Sheet names may not hold []:*?/\ and are at most 31 characters. */
+export function safeSheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+}
+
 export async function screeningXlsx(rows: ScreeningListRow[], locale: Locale): Promise<Buffer> {
   const t = fixedT(locale);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Ishenim';
-  // Sheet names may not hold []:*?/\ and are at most 31 characters.
-  const sheetName = t('screening:export.sheet')
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .slice(0, 31);
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(safeSheetName(t('screening:export.sheet')), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   sheet.columns = COLUMNS.map((column, index) => ({
     header: headerRow(locale)[index],
     key: column,

@@ -1,11 +1,19 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  SerializeFrom,
+} from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabels } from '~/components/enum-labels';
 import { CompetitionForm } from '~/components/competition-form';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
+import { FormattedDateTime } from '~/components/formatted';
+import { RoundStatusBadge } from '~/components/round-status-badge';
 import { CompetitionStatusBadge } from '~/components/status-badges';
+import { TableFrame } from '~/components/table-frame';
 import type { FormFailure } from '~/components/use-validated-form';
 import { formatDateTime } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
@@ -25,6 +33,7 @@ import {
   changeCompetitionStatus,
   updateCompetition,
 } from '~/services/competitions.server';
+import { roundSummariesOf } from '~/services/round-overview.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import {
@@ -76,6 +85,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       n: counts.get(status)!,
     })),
     currencyLocked: counts.size > 0,
+    rounds: roundSummariesOf(competitionId, locale),
+    // Jury rounds start once the competition has stopped taking applications.
+    canCreateRound: competition.status === 'screening' || competition.status === 'judging',
     saved: competitionFormValues(competition, localities),
     ...competitionFormOptions(locale, competition.timezone),
   });
@@ -143,7 +155,7 @@ export default function CompetitionPage() {
   const { competition, transitions, counts } = data;
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation(['competitions', 'screening']);
+  const { t } = useTranslation(['competitions', 'screening', 'rounds']);
   const labels = useEnumLabels();
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
   const failure = actionData && !('statusError' in actionData) ? (actionData as FormFailure) : null;
@@ -221,6 +233,12 @@ export default function CompetitionPage() {
         )}
       </section>
 
+      <JuryRounds
+        competitionId={competition.id}
+        rounds={data.rounds}
+        canCreate={data.canCreateRound}
+      />
+
       <h2>{t('form.editTitle')}</h2>
       <FormAlert message={failure?.formError} />
       <CompetitionForm
@@ -233,5 +251,77 @@ export default function CompetitionPage() {
         intent={INTENT.save}
       />
     </div>
+  );
+}
+
+/** The competition's jury rounds, each with its dates and how many scores are in. */
+function JuryRounds({
+  competitionId,
+  rounds,
+  canCreate,
+}: {
+  competitionId: number;
+  rounds: SerializeFrom<typeof loader>['rounds'];
+  canCreate: boolean;
+}) {
+  const { t } = useTranslation('rounds');
+  return (
+    <section className="card stack" aria-labelledby="competition-rounds">
+      <h2 id="competition-rounds">{t('list.title')}</h2>
+      {rounds.length === 0 ? <p className="muted">{t('list.none')}</p> : null}
+      {rounds.length > 0 ? (
+        <TableFrame labelledBy="competition-rounds-caption">
+          <table>
+            <caption id="competition-rounds-caption" className="visually-hidden">
+              {t('list.title')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">№</th>
+                <th scope="col">{t('list.columns.name')}</th>
+                <th scope="col">{t('list.columns.status')}</th>
+                <th scope="col">{t('list.columns.dates')}</th>
+                <th scope="col">{t('list.columns.progress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((round) => (
+                <tr key={round.id}>
+                  <td>{round.number}</td>
+                  <th scope="row">
+                    <Link to={`/staff/rounds/${round.id}`}>{round.name}</Link>
+                  </th>
+                  <td>
+                    <RoundStatusBadge status={round.status} />
+                  </td>
+                  <td>
+                    <FormattedDateTime value={round.opensAt} /> –{' '}
+                    <FormattedDateTime value={round.closesAt} />
+                  </td>
+                  <td>
+                    {t('list.applications', { count: round.applications })}
+                    {', '}
+                    {t('list.jurors', { count: round.jurors })}
+                    {round.assigned > 0 ? (
+                      <>
+                        {'; '}
+                        {t('list.progress', { count: round.assigned, submitted: round.submitted })}
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      ) : null}
+      {canCreate ? (
+        <p>
+          <Link to={`/staff/competitions/${competitionId}/rounds/new`}>{t('list.create')}</Link>
+        </p>
+      ) : (
+        <p className="muted">{t('list.notReady')}</p>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import type { RoundStatus } from '~/schemas/enums';
+
+const TONE: Record<RoundStatus, string> = {
+  draft: '',
+  open: 'badge--ok',
+  closed: 'badge--info',
+};
+
+/** A jury round's status in words (the colour only repeats them). */
+export function RoundStatusBadge({ status }: { status: RoundStatus }) {
+  const { t } = useTranslation('rounds');
+  return <span className={`badge ${TONE[status]}`.trim()}>{t(`status.${status}`)}</span>;
+}

@@ -1,0 +1,29 @@
+// The forms staff use to run a round (its page and its ranking). Client-safe: the same schema
+// checks the form in the browser and in the action. The round's own form is roundSchema
+// (round.ts); a reopened score's reason is reasonSchema there.
+import { z } from 'zod';
+import { multiValue } from './fields';
+
+const id = () => z.coerce.number({ error: 'validation.invalid' }).int().positive();
+
+/** The round's jurors, ticked among the accounts with the juror role (none is allowed). */
+export const roundJurorsSchema = z.object({ jurorIds: multiValue(id()) });
+
+/** One assignment handed to another juror of the round. */
+export const moveAssignmentSchema = z.object({ assignmentId: id(), toJurorId: id() });
+
+/** "Advance the top N" from a closed round. */
+export const advanceTopSchema = z.object({
+  topN: z.coerce
+    .number({ error: 'validation.wholeNumber' })
+    .int('validation.wholeNumber')
+    .min(1, 'validation.wholeNumber')
+    .max(10_000, 'validation.tooLarge'),
+});
+
+/** The applications staff ticked in the ranking, to advance them. */
+export const advanceChosenSchema = z.object({
+  applicationIds: multiValue(id()).refine((ids) => ids.length > 0, 'validation.chooseOne'),
+});
+
+export const normalisationSchema = z.object({ normalise: z.enum(['on', 'off']) });

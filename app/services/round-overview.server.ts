@@ -1,0 +1,409 @@
+// What staff read while running a jury round (DESIGN.md, "Jury"): each round's progress on the
+// competition's page; one round's settings, pool, jurors, assignment and progress; and every
+// refusal of the jury services put in words a person can act on (who, which application, why).
+import type { Round } from '~db/schema/jury';
+import type { Locale } from '~/i18n/config';
+import { formattedInstant, type FormattedInstant } from '~/i18n/format';
+import { localityName } from '~/i18n/locality';
+import { pickLocalized, type LocalizedText } from '~/i18n/localized-text';
+import { findApplication, listApplicationsForScreening } from '~/models/application.server';
+import { findCompetition } from '~/models/competition.server';
+import {
+  assignmentFacts,
+  assignmentsOfRound,
+  conflictsOfCompetition,
+  criteriaOf,
+  findAssignment,
+  findRound,
+  jurorsOfRound,
+  listJurorAccounts,
+  roundApplicationRows,
+  roundsOfCompetition,
+  scoreOfAssignment,
+  scoresOfRound,
+} from '~/models/jury.server';
+import { listLocalities } from '~/models/user.server';
+import type { ApplicationStatus, RoundStatus, ScoreStatus } from '~/schemas/enums';
+import { timeZoneLabel } from '~/utils/competition-form.server';
+import { conflictKey, exclusionReason } from './assignment.server';
+import { poolFor, type AssignRefusal, type MoveRefusal } from './jury.server';
+
+/** Submitted scores against active assignments: how far the jury has come. */
+function progressOf(roundId: number) {
+  const active = assignmentsOfRound(roundId).filter((a) => a.status === 'active');
+  const submitted = new Set(
+    scoresOfRound(roundId)
+      .filter((s) => s.status === 'submitted')
+      .map((s) => s.assignmentId),
+  );
+  return {
+    assigned: active.length,
+    submitted: active.filter((a) => submitted.has(a.id)).length,
+  };
+}
+
+/**
+ * The applications a round scores: while it is a draft, those it would take now (round 1 the
+ * eligible ones, later rounds those advanced); once open, the ones it was assigned.
+ */
+function poolOf(round: Round): number[] {
+  return round.status === 'draft'
+    ? poolFor(round)
+    : roundApplicationRows(round.id).map((r) => r.applicationId);
+}
+
+function localityNames(locale: Locale): Map<number, string> {
+  return new Map(listLocalities().map((l) => [l.id, localityName(l, locale)]));
+}
+
+export type RoundSummary = {
+  id: number;
+  number: number;
+  name: string;
+  status: RoundStatus;
+  opensAt: FormattedInstant;
+  closesAt: FormattedInstant;
+  applications: number;
+  jurors: number;
+  assigned: number;
+  submitted: number;
+};
+
+/** The rounds of a competition, in order, each with its dates and progress. */
+export function roundSummariesOf(competitionId: number, locale: Locale): RoundSummary[] {
+  const competition = findCompetition(competitionId);
+  if (!competition) return [];
+  const timeZone = competition.timezone;
+  return roundsOfCompetition(competitionId).map((round) => ({
+    id: round.id,
+    number: round.number,
+    name: round.name,
+    status: round.status,
+    opensAt: formattedInstant(round.opensAt, locale, { timeZone }),
+    closesAt: formattedInstant(round.closesAt, locale, { timeZone }),
+    applications: poolOf(round).length,
+    jurors: jurorsOfRound(round.id).length,
+    ...progressOf(round.id),
+  }));
+}
+
+export type CriterionView = {
+  id: number;
+  title: LocalizedText | null;
+  description: LocalizedText | null;
+  maxPoints: number;
+  weight: number;
+};
+
+export function criterionViews(roundId: number, locale: Locale): CriterionView[] {
+  return criteriaOf(roundId).map((c) => ({
+    id: c.id,
+    title: pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale),
+    description: pickLocalized(
+      { ky: c.descriptionKy, ru: c.descriptionRu, en: c.descriptionEn },
+      locale,
+    ),
+    maxPoints: c.maxPoints,
+    weight: c.weight,
+  }));
+}
+
+export type AssignedJuror = {
+  assignmentId: number;
+  jurorId: number;
+  name: string;
+  score: ScoreStatus | 'none';
+  /** Set by staff when they reopened her submitted score. */
+  reopenReason: string | null;
+  movedByStaff: boolean;
+};
+
+export type AssignmentRow = {
+  applicationId: number;
+  reference: string;
+  title: string;
+  village: string;
+  status: ApplicationStatus;
+  jurors: AssignedJuror[];
+  /** Jurors of the round who may take this application instead (not already on it). */
+  others: { id: number; name: string }[];
+  recused: { name: string; reason: string | null }[];
+  submitted: number;
+};
+
+export type JurorRow = {
+  id: number;
+  name: string;
+  email: string | null;
+  village: string | null;
+  declaredAt: FormattedInstant | null;
+  conflicts: number;
+  assigned: number;
+  submitted: number;
+};
+
+/** Everything the round's page shows, for a reader in `locale`. */
+export function roundOverview(roundId: number, locale: Locale) {
+  const round = findRound(roundId);
+  const competition = round ? findCompetition(round.competitionId) : undefined;
+  if (!round || !competition) return null;
+  const timeZone = competition.timezone;
+  const villages = localityNames(locale);
+  const jurors = jurorsOfRound(roundId);
+  const nameOf = new Map(jurors.map((j) => [j.id, j.name]));
+  const all = assignmentsOfRound(roundId);
+  const active = all.filter((a) => a.status === 'active');
+  const scores = new Map(scoresOfRound(roundId).map((s) => [s.assignmentId, s]));
+  const conflicts = conflictsOfCompetition(round.competitionId);
+  const pool = poolOf(round);
+  const assignedIds = new Set(active.map((a) => a.applicationId));
+  const facts = new Map(
+    listApplicationsForScreening({
+      competitionId: round.competitionId,
+      ids: [...new Set([...pool, ...assignedIds])],
+    }).map((row) => [row.id, row]),
+  );
+  const villageOf = (id: number) => {
+    const row = facts.get(id);
+    return row
+      ? localityName(
+          { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
+          locale,
+        )
+      : '';
+  };
+
+  const assignmentRows: AssignmentRow[] = [...assignedIds]
+    .map((applicationId) => {
+      const row = facts.get(applicationId);
+      const mine = active.filter((a) => a.applicationId === applicationId);
+      const on = new Set(mine.map((a) => a.jurorId));
+      const assigned = mine
+        .map((a): AssignedJuror => {
+          const score = scores.get(a.id);
+          return {
+            assignmentId: a.id,
+            jurorId: a.jurorId,
+            name: nameOf.get(a.jurorId) ?? '',
+            score: score?.status ?? 'none',
+            // A draft that was submitted before: staff reopened it, and said why.
+            reopenReason:
+              score?.status === 'draft' ? (scoreOfAssignment(a.id)?.reopenReason ?? null) : null,
+            movedByStaff: a.assignedById !== null,
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name, locale));
+      return {
+        applicationId,
+        reference: row?.reference ?? `#${applicationId}`,
+        title: row?.title ?? '',
+        village: villageOf(applicationId),
+        status: row?.status ?? 'in-review',
+        jurors: assigned,
+        others: jurors.filter((j) => !on.has(j.id)).map((j) => ({ id: j.id, name: j.name })),
+        recused: all
+          .filter((a) => a.applicationId === applicationId && a.status === 'recused')
+          .map((a) => ({ name: nameOf.get(a.jurorId) ?? '', reason: a.recusalReason })),
+        submitted: assigned.filter((j) => j.score === 'submitted').length,
+      };
+    })
+    .sort((a, b) =>
+      a.reference.localeCompare(b.reference, locale, { numeric: true, sensitivity: 'base' }),
+    );
+  const jurorRows: JurorRow[] = jurors.map((j) => {
+    const theirs = active.filter((a) => a.jurorId === j.id);
+    return {
+      id: j.id,
+      name: j.name,
+      email: j.email,
+      village: j.localityId ? (villages.get(j.localityId) ?? null) : null,
+      declaredAt: j.conflictsDeclaredAt
+        ? formattedInstant(j.conflictsDeclaredAt, locale, { timeZone })
+        : null,
+      conflicts: conflicts.filter((c) => c.jurorId === j.id).length,
+      assigned: theirs.length,
+      submitted: theirs.filter((a) => scores.get(a.id)?.status === 'submitted').length,
+    };
+  });
+
+  return {
+    round: {
+      id: round.id,
+      number: round.number,
+      name: round.name,
+      status: round.status,
+      jurorsPerApplication: round.jurorsPerApplication,
+      isBlind: round.isBlind,
+      excludeOwnLocality: round.excludeOwnLocality,
+      disagreementThreshold: round.disagreementThreshold,
+      normalise: round.normalise,
+      opensAt: formattedInstant(round.opensAt, locale, { timeZone }),
+      closesAt: formattedInstant(round.closesAt, locale, { timeZone }),
+      closedAt: round.closedAt ? formattedInstant(round.closedAt, locale, { timeZone }) : null,
+      timeZone: timeZoneLabel(timeZone, locale),
+    },
+    competition: {
+      id: competition.id,
+      title: pickLocalized(
+        { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
+        locale,
+      ),
+    },
+    criteria: criterionViews(roundId, locale),
+    pool: pool.length,
+    /** Applications of the pool that the current assignment does not cover (assign again). */
+    unassigned: active.length > 0 ? pool.filter((id) => !assignedIds.has(id)).length : 0,
+    jurors: jurorRows,
+    jurorAccounts: listJurorAccounts().map((account) => ({
+      id: account.id,
+      name: account.name,
+      email: account.email,
+      village: account.localityId ? (villages.get(account.localityId) ?? null) : null,
+    })),
+    assignments: assignmentRows,
+    progress: progressOf(roundId),
+    /** Jurors who would be e-mailed by a reminder now (scores still to submit). */
+    pendingJurors: jurorRows.filter((j) => j.assigned > j.submitted).length,
+  };
+}
+
+export type RoundOverview = NonNullable<ReturnType<typeof roundOverview>>;
+
+// ---------------------------------------------------------------------------------------------
+// Refusals, explained
+
+export type ExclusionView = { name: string; reason: 'conflict' | 'own-locality' };
+
+export type AssignmentProblemView =
+  | { kind: 'not-enough-jurors'; jurors: number; needed: number }
+  | {
+      kind: 'too-few-jurors';
+      applicationId: number;
+      reference: string;
+      village: string;
+      eligible: number;
+      needed: number;
+      excluded: ExclusionView[];
+    }
+  | { kind: 'cannot-balance'; juror: string; eligibleApplications: number; minimumLoad: number }
+  | { kind: 'cannot-balance-overall'; minimumLoad: number };
+
+export type AssignRefusalView =
+  | { kind: 'not-found' | 'not-draft' | 'no-criteria' | 'no-applications' }
+  | { kind: 'declarations-pending'; jurors: string[] }
+  | { kind: 'constraints'; problems: AssignmentProblemView[] };
+
+/** Why the assignment was refused, with names, references and villages instead of ids. */
+export function explainAssignRefusal(
+  roundId: number,
+  refusal: AssignRefusal,
+  locale: Locale,
+): AssignRefusalView {
+  if (refusal.kind !== 'declarations-pending' && refusal.kind !== 'constraints') return refusal;
+  const jurors = jurorsOfRound(roundId);
+  const nameOf = (id: number) => jurors.find((j) => j.id === id)?.name ?? `#${id}`;
+  if (refusal.kind === 'declarations-pending') {
+    return { kind: refusal.kind, jurors: refusal.jurorIds.map(nameOf) };
+  }
+  const round = findRound(roundId)!;
+  const applicationIds = refusal.problems.flatMap((p) =>
+    p.kind === 'too-few-jurors' ? [p.applicationId] : [],
+  );
+  const facts = new Map(
+    listApplicationsForScreening({ competitionId: round.competitionId, ids: applicationIds }).map(
+      (row) => [row.id, row],
+    ),
+  );
+  const problems: AssignmentProblemView[] = [];
+  for (const problem of refusal.problems) {
+    switch (problem.kind) {
+      case 'not-enough-jurors':
+        problems.push(problem);
+        break;
+      case 'too-few-jurors': {
+        const row = facts.get(problem.applicationId);
+        problems.push({
+          kind: 'too-few-jurors',
+          applicationId: problem.applicationId,
+          reference: row?.reference ?? `#${problem.applicationId}`,
+          village: row
+            ? localityName(
+                { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
+                locale,
+              )
+            : '',
+          eligible: problem.eligibleJurors,
+          needed: problem.needed,
+          excluded: problem.excluded.map((e) => ({ name: nameOf(e.jurorId), reason: e.reason })),
+        });
+        break;
+      }
+      case 'cannot-balance':
+        // Without a juror to blame (-1), the flow found no balanced plan as a whole.
+        if (problem.eligibleApplications < 0) {
+          if (!problems.some((p) => p.kind === 'cannot-balance-overall'))
+            problems.push({ kind: 'cannot-balance-overall', minimumLoad: problem.minimumLoad });
+        } else {
+          problems.push({
+            kind: 'cannot-balance',
+            juror: nameOf(problem.jurorId),
+            eligibleApplications: problem.eligibleApplications,
+            minimumLoad: problem.minimumLoad,
+          });
+        }
+        break;
+    }
+  }
+  return { kind: 'constraints', problems };
+}
+
+export type MoveRefusalView = {
+  reason:
+    | 'conflict'
+    | 'own-locality'
+    | 'already-assigned'
+    | 'not-a-juror'
+    | 'round-closed'
+    | 'score-submitted'
+    | 'not-found';
+  juror: string;
+  reference: string;
+  village: string;
+};
+
+/** Why an assignment could not go to that juror: the rule she would break, in words. */
+export function explainMoveRefusal(
+  assignmentId: number,
+  toJurorId: number,
+  error: MoveRefusal,
+  locale: Locale,
+): MoveRefusalView {
+  const assignment = findAssignment(assignmentId);
+  const round = assignment ? findRound(assignment.roundId) : undefined;
+  const application = assignment ? findApplication(assignment.applicationId) : undefined;
+  const juror = round ? jurorsOfRound(round.id).find((j) => j.id === toJurorId) : undefined;
+  const [facts] = assignment ? assignmentFacts([assignment.applicationId]) : [];
+  const base = {
+    juror: juror?.name ?? '',
+    reference: application?.reference ?? '',
+    village: facts ? (localityNames(locale).get(facts.localityId) ?? '') : '',
+  };
+  if (!assignment || !round || error === 'not-found') return { ...base, reason: 'not-found' };
+  if (error === 'already-assigned') return { ...base, reason: 'already-assigned' };
+  if (error === 'not-draft')
+    return { ...base, reason: round.status === 'closed' ? 'round-closed' : 'score-submitted' };
+  if (!juror || !facts) return { ...base, reason: 'not-a-juror' };
+  const reason = exclusionReason(
+    facts,
+    { id: juror.id, localityId: juror.localityId },
+    {
+      conflicts: new Set(
+        conflictsOfCompetition(round.competitionId).map((c) =>
+          conflictKey(c.jurorId, c.householdId),
+        ),
+      ),
+      excludeOwnLocality: round.excludeOwnLocality,
+    },
+  );
+  return { ...base, reason: reason ?? 'not-a-juror' };
+}
