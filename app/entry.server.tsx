@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
@@ -7,6 +6,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { isLocale } from '~/i18n/config';
 import { i18nFor } from '~/i18n/i18n.server';
+import { withoutNulBytes } from '~/utils/html-stream.server';
 import { detectLocale } from '~/utils/locale.server';
 import { NonceProvider } from '~/utils/nonce';
 import { startBackgroundWork } from '~/utils/background.server';
@@ -59,7 +59,7 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           responseHeaders.set('Content-Language', locale);
           defaultNoStore(responseHeaders);
