@@ -4,7 +4,6 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
-import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
 import { jurorQueue, type QueueRound } from '~/models/juror-view.server';
 import juryStyles from '~/styles/jury.css';
@@ -63,11 +62,12 @@ function Conflicts({ round }: { round: QueueRound }) {
   );
 }
 
+const STATE_TONE = { none: 'badge--info', draft: 'badge--warn', submitted: 'badge--ok' } as const;
+
 function Assignments({ round }: { round: QueueRound }) {
   const { t } = useTranslation(['jury', 'common']);
   const total = round.assignments.length;
   if (total === 0) return <p className="muted">{t('queue.noneAssigned')}</p>;
-  const captionId = `round-${round.id}-caption`;
   return (
     <>
       <div className="progress">
@@ -80,68 +80,44 @@ function Assignments({ round }: { round: QueueRound }) {
           aria-labelledby={`round-${round.id}-progress`}
         />
       </div>
-      <TableFrame labelledBy={captionId}>
-        <table className="queue-table">
-          <caption id={captionId} className="visually-hidden">
-            {t('queue.applicationsCaption', { round: round.name })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('queue.application')}</th>
-              <th scope="col" className="num">
-                {t('queue.requested')}
-              </th>
-              <th scope="col">{t('queue.yourScore')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {round.assignments.map((a) => {
-              const action =
-                a.state === 'submitted' || round.window !== 'open'
-                  ? t('queue.view')
-                  : a.state === 'draft'
-                    ? t('queue.continue')
-                    : t('queue.start');
-              return (
-                <tr key={a.id}>
-                  <td>
-                    <strong className="reference">{a.reference}</strong>
-                    <span className="small">
-                      {a.sector ? t(`common:sectors.${a.sector}`) : null}
-                      {a.sector && a.village ? ' · ' : null}
-                      {a.village}
-                    </span>
-                  </td>
-                  <td className="num">{a.requested}</td>
-                  <td>
-                    <span
-                      className={`badge badge--wrap ${
-                        a.state === 'submitted'
-                          ? 'badge--ok'
-                          : a.state === 'draft'
-                            ? 'badge--warn'
-                            : 'badge--info'
-                      }`}
-                    >
-                      {t(`scoreState.${a.state}`)}
-                    </span>
-                    <br />
-                    <Link
-                      to={`/jury/assignments/${a.id}`}
-                      aria-label={t('queue.openApplication', {
-                        action,
-                        reference: a.reference,
-                      })}
-                    >
-                      {action}
-                    </Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
+      <ul className="queue-list" aria-label={t('queue.applicationsCaption', { round: round.name })}>
+        {round.assignments.map((a) => {
+          const kind =
+            a.state === 'submitted' || round.window !== 'open'
+              ? 'view'
+              : a.state === 'draft'
+                ? 'continue'
+                : 'start';
+          const action = t(`queue.${kind}`);
+          return (
+            <li key={a.id} className="queue-item">
+              <div>
+                <strong className="reference">{a.reference}</strong>
+                <span className="queue-item__facts">
+                  {a.sector ? t(`common:sectors.${a.sector}`) : null}
+                  {a.sector && a.village ? ' · ' : null}
+                  {a.village}
+                </span>
+                <span className="queue-item__facts">
+                  {t('queue.requested')}: {a.requested}
+                </span>
+              </div>
+              <div className="queue-item__state">
+                <span className={`badge badge--wrap ${STATE_TONE[a.state]}`}>
+                  {t(`scoreState.${a.state}`)}
+                </span>
+                <Link
+                  to={`/jury/assignments/${a.id}`}
+                  className={`button button--small${kind === 'view' ? ' button--secondary' : ''}`}
+                  aria-label={t('queue.openApplication', { action, reference: a.reference })}
+                >
+                  {action}
+                </Link>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }
