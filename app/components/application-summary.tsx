@@ -3,6 +3,7 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from './enum-labels';
 import type { Currency, FormattedInstant, MoneyFormatSpec } from '~/i18n/format';
 import type { LocalizedText } from '~/i18n/localized-text';
 import type { ApplicationStep } from '~/schemas/application';
@@ -62,19 +63,6 @@ export type ApplicationSummaryData = {
   } | null;
   submittedAt: FormattedInstant | null;
 };
-
-export function StatusBadge({ status }: { status: ApplicationStatus }) {
-  const { t } = useTranslation('applications');
-  const tone =
-    status === 'awarded' || status === 'eligible' || status === 'shortlisted'
-      ? 'badge--ok'
-      : status === 'ineligible' || status === 'not-selected' || status === 'withdrawn'
-        ? 'badge--bad'
-        : status === 'draft'
-          ? 'badge--warn'
-          : 'badge--info';
-  return <span className={`badge badge--wrap ${tone}`}>{t(`status.${status}`)}</span>;
-}
 
 function Section({
   id,
@@ -199,6 +187,7 @@ export function ApplicationAnswers({
   headingPrefix?: string;
 }) {
   const { t } = useTranslation('applications');
+  const labels = useEnumLabels();
   const money = useMoney(summary.money);
   const optionalMoney = (value: number | null) =>
     value === null ? t('summary.empty') : money(value);
@@ -213,12 +202,9 @@ export function ApplicationAnswers({
       >
         <p>
           {beneficiary
-            ? `${beneficiary.name} — ${t(`relations.${beneficiary.relation}`)}, ${t(
-                'summary.born',
-                {
-                  year: beneficiary.birthYear,
-                },
-              )}`
+            ? `${beneficiary.name} — ${labels.relation(beneficiary.relation)}, ${t('summary.born', {
+                year: beneficiary.birthYear,
+              })}`
             : t('summary.notChosen')}
         </p>
       </Section>
@@ -230,7 +216,7 @@ export function ApplicationAnswers({
       >
         <dl className="details details--stacked">
           <Answer label={t('idea.title')} value={idea.title} />
-          <Answer label={t('idea.sector')} value={idea.sector ? t(`sectors.${idea.sector}`) : ''} />
+          <Answer label={t('idea.sector')} value={idea.sector ? labels.sector(idea.sector) : ''} />
           <Answer label={t('idea.description')} value={idea.description} />
           <Answer label={t('idea.market')} value={idea.market} />
           <Answer label={t('idea.experience')} value={idea.experience} />

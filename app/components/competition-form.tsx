@@ -2,6 +2,7 @@
 // validates without JavaScript; with it, each field is checked as it is left.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from './enum-labels';
 import { LOCALES, type Locale } from '~/i18n/config';
 import { competitionSchema } from '~/schemas/competition';
 import {
@@ -116,6 +117,7 @@ export function CompetitionForm({
   intent?: string;
 }) {
   const { t } = useTranslation('competitions');
+  const labels = useEnumLabels();
   const errorText = useErrorText();
   const initial = failure?.values ? echoed(saved, failure.values) : saved;
   const { quotas, ...defaultValues } = initial;
@@ -255,7 +257,7 @@ export function CompetitionForm({
           hint={t('form.beneficiaryRelationsHint')}
           options={RELATIONS.map((relation) => ({
             value: relation,
-            label: t(`relations.${relation}`),
+            label: labels.relation(relation),
           }))}
         />
         <RadioGroup

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from './enum-labels';
 import type { ApplicationStatus, CompetitionStatus } from '~/schemas/enums';
 
 const COMPETITION_TONE: Record<CompetitionStatus, string> = {
@@ -20,7 +21,7 @@ export function CompetitionStatusBadge({ status }: { status: CompetitionStatus }
 }
 
 const APPLICATION_TONE: Record<ApplicationStatus, string> = {
-  draft: '',
+  draft: 'badge--warn',
   submitted: 'badge--info',
   eligible: 'badge--ok',
   ineligible: 'badge--bad',
@@ -29,12 +30,14 @@ const APPLICATION_TONE: Record<ApplicationStatus, string> = {
   awarded: 'badge--ok',
   waitlisted: 'badge--warn',
   'not-selected': 'badge--bad',
-  withdrawn: '',
+  withdrawn: 'badge--bad',
 };
 
 export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }) {
-  const { t } = useTranslation('screening');
+  const labels = useEnumLabels();
   return (
-    <span className={`badge ${APPLICATION_TONE[status]}`.trim()}>{t(`status.${status}`)}</span>
+    <span className={`badge ${APPLICATION_TONE[status]}`.trim()}>
+      {labels.applicationStatus(status)}
+    </span>
   );
 }

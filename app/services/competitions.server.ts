@@ -6,6 +6,7 @@ import {
   countApplicationsOf,
   findCompetition,
   insertCompetition,
+  listCompetitions,
   replaceCompetitionLocalities,
   updateCompetitionRow,
 } from '~/models/competition.server';
@@ -14,6 +15,7 @@ import type { CompetitionStatus } from '~/schemas/enums';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { isValidTimeZone, zonedLocalToUtc } from '~/utils/timezone';
+import { yearIn } from './eligibility.server';
 
 export type CompetitionInput = CompetitionFormInput & { quotas: Map<number, number | null> };
 
@@ -91,6 +93,23 @@ function snapshot(
   };
 }
 
+/**
+ * References are "<prefix>-<year of opening>-<number>" and unique everywhere, while each
+ * competition numbers from 1: two competitions may not share a prefix in the same year.
+ */
+function prefixClash(
+  row: { referencePrefix: string; opensAt: Date; timezone: string },
+  exceptId: number | null,
+): boolean {
+  const year = yearIn(row.timezone, row.opensAt);
+  return listCompetitions().some(
+    (other) =>
+      other.id !== exceptId &&
+      other.referencePrefix === row.referencePrefix &&
+      yearIn(other.timezone, other.opensAt) === year,
+  );
+}
+
 export function createCompetition(
   request: Request,
   staff: SessionUser,
@@ -98,6 +117,9 @@ export function createCompetition(
 ): { ok: true; competitionId: number } | FieldError {
   const prepared = toRow(input);
   if (!prepared.ok) return prepared;
+  if (prefixClash(prepared.row, null)) {
+    return { ok: false, field: 'referencePrefix', error: 'competition.prefixTaken' };
+  }
   const competitionId = writeTransaction((tx) => {
     const competition = insertCompetition(tx, {
       ...prepared.row,
@@ -129,6 +151,9 @@ export function updateCompetition(
   if (!before) return { ok: false, error: 'not-found' };
   const prepared = toRow(input);
   if (!prepared.ok) return prepared;
+  if (prefixClash(prepared.row, competitionId)) {
+    return { ok: false, field: 'referencePrefix', error: 'competition.prefixTaken' };
+  }
   const hasApplications = countApplicationsOf(competitionId) > 0;
   // Money already asked for in one currency cannot silently become another.
   if (hasApplications && prepared.row.currency !== before.currency) {

@@ -47,7 +47,7 @@ function textValues(row: ScreeningListRow, locale: Locale): Record<Column, strin
     competition: row.competitionTitle,
     beneficiary: row.beneficiaryName,
     locality: row.locality,
-    sector: row.sector ? t(`screening:sectors.${row.sector}`) : '',
+    sector: row.sector ? t(`common:sectors.${row.sector}`) : '',
     title: row.title,
     // Major units with the locale's decimal mark and no grouping, so Excel reads a number.
     requestedAmount: new Intl.NumberFormat(INTL_TAGS[locale], {
@@ -56,7 +56,7 @@ function textValues(row: ScreeningListRow, locale: Locale): Record<Column, strin
       maximumFractionDigits: 2,
     }).format(row.requestedAmount / 100),
     currency: row.currency,
-    status: t(`screening:status.${row.status}`),
+    status: t(`common:applicationStatuses.${row.status}`),
     submittedAt: localDateTime(row.submittedAt, row.timeZone),
     ineligibleReason: row.ineligibleReason ?? '',
   };

@@ -37,6 +37,6 @@ export function zonedDay(instant: Date | number, locale: Locale, timeZone: strin
 export function relationsPhrase(relations: readonly Relation[], locale: Locale): string {
   const t = fixedT(locale);
   return new Intl.ListFormat(INTL_TAGS[locale], { type: 'disjunction' }).format(
-    relations.map((relation) => t(`applications:relations.${relation}`)),
+    relations.map((relation) => t(`common:relations.${relation}`)),
   );
 }

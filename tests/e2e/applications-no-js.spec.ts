@@ -62,7 +62,7 @@ test('without JavaScript a family applies in Kyrgyz, adding and removing budget 
   await page.getByLabel(a.idea.title, { exact: true }).fill('Тандыр нан');
   await page
     .getByLabel(a.idea.sector, { exact: true })
-    .selectOption({ label: a.sectors['baking-food'] });
+    .selectOption({ label: ky.common.sectors['baking-food'] });
   await page.getByLabel(a.idea.market, { exact: true }).fill('Айылдагы дүкөндөр.');
   await button(page, a.steps.saveAndContinue).click();
 
@@ -144,6 +144,6 @@ test('without JavaScript a family applies in Kyrgyz, adding and removing budget 
   await waitForMail(family.user.email!, fill(ky.email.applicationSubmitted.subject, { reference }));
 
   await page.getByRole('link', { name: a.submitted.see, exact: true }).click();
-  await expect(page.locator('main')).toContainText(a.status.submitted);
+  await expect(page.locator('main')).toContainText(ky.common.applicationStatuses.submitted);
   await checkPageWithoutJavaScript(page);
 });

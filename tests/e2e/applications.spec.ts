@@ -90,7 +90,7 @@ test.describe('on a 360 px phone', () => {
     await page.getByLabel(a.idea.title, { exact: true }).fill('Теплицада помидор');
     await page
       .getByLabel(a.idea.sector, { exact: true })
-      .selectOption({ label: a.sectors['crop-farming'] });
+      .selectOption({ label: textsIn('ky').common.sectors['crop-farming'] });
     await page
       .getByLabel(a.idea.description, { exact: true })
       .fill('Теплица куруп, помидор өстүрүп, базарда сатабыз.');
@@ -218,7 +218,9 @@ test.describe('on a 360 px phone', () => {
     // Her application's page: status in plain words, history, the photo, print.
     await page.getByRole('link', { name: a.submitted.see, exact: true }).click();
     await expect(page).toHaveURL(`/applications/${applicationId}`);
-    await expect(page.locator('main')).toContainText(a.status.submitted);
+    await expect(page.locator('main')).toContainText(
+      textsIn('ky').common.applicationStatuses.submitted,
+    );
     await expect(page.locator('main')).toContainText(a.statusHelp.submitted);
     await expect(page.locator('.history li')).toHaveCount(2);
     await expect(page.locator('main')).toContainText(a.page.enteredBySelf);
@@ -251,7 +253,9 @@ test.describe('on a 360 px phone', () => {
     await page.getByLabel(a.page.withdrawReason, { exact: true }).fill('Күйөөм ооруп калды.');
     await button(page, a.page.withdrawConfirm).click();
     await expect(page.getByRole('status')).toHaveText(a.page.withdrawn);
-    await expect(page.locator('main')).toContainText(a.status.withdrawn);
+    await expect(page.locator('main')).toContainText(
+      textsIn('ky').common.applicationStatuses.withdrawn,
+    );
     await expect(page.locator('.history')).toContainText('Күйөөм ооруп калды.');
     await checkPage(page);
   });

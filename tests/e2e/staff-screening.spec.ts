@@ -124,8 +124,8 @@ test('staff create a competition in Russian, with localities and quotas, open it
   await expect(page.getByLabel(form.requireSocialBenefits)).toBeChecked();
   await page.getByLabel(form.requiredTrainingSessions).fill('0');
   const relations = page.getByRole('group', { name: form.beneficiaryRelations });
-  await relations.getByLabel(ru.competitions.relations['mother-in-law']).uncheck();
-  await relations.getByLabel(ru.competitions.relations.head).uncheck();
+  await relations.getByLabel(ru.common.relations['mother-in-law']).uncheck();
+  await relations.getByLabel(ru.common.relations.head).uncheck();
   await page.getByLabel(ru.competitions.sexRules.female).check();
   await expect(page.getByLabel(form.beneficiaryAdultOnly)).toBeChecked();
   await page.getByLabel('Ивановка', { exact: true }).check();
@@ -264,7 +264,9 @@ test('staff search, decide one application not eligible and two eligible in bulk
   const reason = 'Семья не получает социальных пособий.';
   await page.getByLabel(ru.screening.decision.reason).fill(reason);
   await page.getByRole('button', { name: ru.screening.decision.submit }).click();
-  await expect(page.getByRole('status')).toContainText('Решение сохранено: Не соответствует.');
+  await expect(page.getByRole('status')).toContainText(
+    'Решение сохранено: Не соответствует условиям.',
+  );
   await expect(page.getByRole('status')).toContainText('Она получит письмо на языке: Русский.');
   await checkPage(page);
   const toNatalya = await waitForMail(
@@ -285,7 +287,7 @@ test('staff search, decide one application not eligible and two eligible in bulk
   await page.getByLabel(ru.screening.decision.eligible).check();
   await page.getByRole('button', { name: ru.screening.bulk.submit }).click();
   await expect(page.getByRole('status')).toContainText(
-    'Сохранено: 2 заявки теперь «Соответствует».',
+    'Сохранено: 2 заявки теперь «Соответствует условиям».',
   );
   await expect(page.getByRole('status')).toContainText('2 семьи получат письмо на своём языке.');
   await checkPage(page);
@@ -442,7 +444,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel(ru.screening.decision.reason).fill('Бюджет превышает максимум гранта.');
     await page.getByRole('button', { name: ru.screening.bulk.submit }).click();
     const status = page.getByRole('status');
-    await expect(status).toContainText('Сохранено: 2 заявки теперь «Не соответствует».');
+    await expect(status).toContainText('Сохранено: 2 заявки теперь «Не соответствует условиям».');
     await expect(status).toContainText('1 семья получит письмо на своём языке.');
     await expect(status).toContainText(
       `${second.reference}: ${ru.screening.notice['via-facilitator-only']}`,

@@ -32,6 +32,13 @@ beforeAll(async () => {
   osh = createLocality().id;
 });
 
+let prefixes = 0;
+/** A reference prefix no other competition of this file uses ("AA", "AB", …). */
+function freshPrefix(): string {
+  const n = prefixes++;
+  return `Q${String.fromCharCode(65 + Math.floor(n / 26))}${String.fromCharCode(65 + (n % 26))}`;
+}
+
 /** The form as staff would post it, through the real schema and quota parser. */
 function formInput(overrides: Record<string, unknown> = {}): CompetitionInput {
   const values = {
@@ -39,7 +46,7 @@ function formInput(overrides: Record<string, unknown> = {}): CompetitionInput {
     titleKy: '',
     titleEn: '',
     descriptionRu: 'Малые гранты для семей',
-    referencePrefix: 'tj',
+    referencePrefix: freshPrefix(),
     currency: 'KGS',
     budgetTotal: '3 000 000',
     minGrant: '50 000',
@@ -76,7 +83,7 @@ function auditActions(competitionId: number): string[] {
 
 describe('creating and editing a competition', () => {
   test('times typed on the Bishkek clock are stored as UTC instants; money in tyiyn; quotas kept', () => {
-    const result = createCompetition(browserRequest(), staff, formInput());
+    const result = createCompetition(browserRequest(), staff, formInput({ referencePrefix: 'tj' }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const saved = findCompetition(result.competitionId)!;
@@ -242,5 +249,45 @@ describe('status changes', () => {
     });
     expect(findCompetition(competition.id)!.status).toBe('open');
     expect(auditActions(competition.id)).toEqual([]);
+  });
+});
+
+describe('reference prefixes', () => {
+  test('two competitions opening the same year cannot share a prefix; another year can', () => {
+    const first = createCompetition(browserRequest(), staff, formInput({ referencePrefix: 'ZZ' }));
+    expect(first.ok).toBe(true);
+    expect(
+      createCompetition(browserRequest(), staff, formInput({ referencePrefix: 'zz' })),
+    ).toEqual({
+      ok: false,
+      field: 'referencePrefix',
+      error: 'competition.prefixTaken',
+    });
+    const nextYear = createCompetition(
+      browserRequest(),
+      staff,
+      formInput({ referencePrefix: 'ZZ', opensAt: '2025-01-01T09:00' }),
+    );
+    expect(nextYear.ok).toBe(true);
+    if (!first.ok || !nextYear.ok) return;
+    // Editing a competition keeps its own prefix; moving the other into the same year is refused.
+    expect(
+      updateCompetition(
+        browserRequest(),
+        staff,
+        first.competitionId,
+        formInput({ referencePrefix: 'ZZ' }),
+      ),
+    ).toEqual({
+      ok: true,
+    });
+    expect(
+      updateCompetition(
+        browserRequest(),
+        staff,
+        nextYear.competitionId,
+        formInput({ referencePrefix: 'ZZ' }),
+      ),
+    ).toEqual({ ok: false, field: 'referencePrefix', error: 'competition.prefixTaken' });
   });
 });

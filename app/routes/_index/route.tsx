@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { StatusBadge } from '~/components/application-summary';
+import { ApplicationStatusBadge } from '~/components/status-badges';
 import { LocalizedString } from '~/components/localized';
 import type { Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
@@ -138,7 +138,7 @@ function ApplicantCard() {
               >
                 {application.title || t('list.untitled')}
               </Link>{' '}
-              <StatusBadge status={application.status} />
+              <ApplicationStatusBadge status={application.status} />
               {application.reference ? (
                 <span className="muted small"> {application.reference}</span>
               ) : null}

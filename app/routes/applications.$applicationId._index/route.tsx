@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ApplicationAnswers, EnteredBy, StatusBadge } from '~/components/application-summary';
+import { useEnumLabels } from '~/components/enum-labels';
+import { ApplicationAnswers, EnteredBy } from '~/components/application-summary';
+import { ApplicationStatusBadge } from '~/components/status-badges';
 import { FormAlert } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
@@ -99,6 +101,7 @@ export default function ApplicationPage() {
   const { summary, history, canEdit, canWithdraw } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('applications');
+  const labels = useEnumLabels();
   return (
     <div className="stack">
       <p>
@@ -115,7 +118,7 @@ export default function ApplicationPage() {
       <section className="card" aria-labelledby="status-title">
         <h2 id="status-title">{t('page.status')}</h2>
         <p>
-          <StatusBadge status={summary.status} />
+          <ApplicationStatusBadge status={summary.status} />
         </p>
         <p>{t(`statusHelp.${summary.status}`)}</p>
         <dl className="details details--stacked">
@@ -160,7 +163,7 @@ export default function ApplicationPage() {
             <li key={entry.id}>
               <FormattedDateTime value={entry.at} />
               {' — '}
-              <strong>{t(`status.${entry.toStatus}`)}</strong>
+              <strong>{labels.applicationStatus(entry.toStatus)}</strong>
               {entry.by ? ` ${t('page.historyBy', { name: entry.by })}` : null}
               {entry.reason ? (
                 <p className="muted">{t('page.historyReason', { reason: entry.reason })}</p>

@@ -1,6 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from '~/components/enum-labels';
 import { HolderRule } from '~/components/competition-summary';
 import { RadioGroup } from '~/components/choice-fields';
 import { FormAlert } from '~/components/form-fields';
@@ -15,6 +16,7 @@ type Data = Extract<SerializeFrom<ReturnType<typeof stepData>>, { step: 'benefic
 export function BeneficiaryStep({ data }: { data: Data }) {
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation('applications');
+  const labels = useEnumLabels();
   const form = useValidatedForm({
     schema: beneficiaryStepSchema,
     failure,
@@ -53,7 +55,7 @@ export function BeneficiaryStep({ data }: { data: Data }) {
               <>
                 <strong>{member.name}</strong>
                 <span className="radio__detail">
-                  {t(`relations.${member.relation}`)}, {age(member.age)}
+                  {labels.relation(member.relation)}, {age(member.age)}
                 </span>
               </>
             ),
@@ -70,14 +72,14 @@ export function BeneficiaryStep({ data }: { data: Data }) {
           <ul className="plain-list">
             {notAllowed.map((member) => (
               <li key={member.id} className="not-allowed">
-                <strong>{member.name}</strong> — {t(`relations.${member.relation}`)},{' '}
+                <strong>{member.name}</strong> — {labels.relation(member.relation)},{' '}
                 {age(member.age)}:{' '}
                 <span className="not-allowed__why">
                   {member.reasons
                     .map((reason) =>
                       reason === 'relation'
                         ? t('beneficiary.notAllowed.relation', {
-                            relation: t(`relations.${member.relation}`),
+                            relation: labels.relation(member.relation),
                           })
                         : reason === 'sex'
                           ? t(

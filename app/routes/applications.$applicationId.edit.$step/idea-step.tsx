@@ -1,6 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from '~/components/enum-labels';
 import { FormAlert, SelectField, TextField } from '~/components/form-fields';
 import { TextAreaField } from '~/components/choice-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
@@ -14,6 +15,7 @@ type Data = Extract<SerializeFrom<ReturnType<typeof stepData>>, { step: 'idea' }
 export function IdeaStep({ data }: { data: Data }) {
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation('applications');
+  const labels = useEnumLabels();
   const form = useValidatedForm({
     schema: ideaStepSchema,
     failure,
@@ -29,7 +31,7 @@ export function IdeaStep({ data }: { data: Data }) {
         name="sector"
         label={t('idea.sector')}
         placeholder={t('idea.chooseSector')}
-        options={SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) }))}
+        options={SECTORS.map((sector) => ({ value: sector, label: labels.sector(sector) }))}
       />
       <TextAreaField
         form={form}

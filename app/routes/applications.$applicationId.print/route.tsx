@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ApplicationAnswers, EnteredBy, StatusBadge } from '~/components/application-summary';
+import { ApplicationAnswers, EnteredBy } from '~/components/application-summary';
+import { ApplicationStatusBadge } from '~/components/status-badges';
 import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
 import { useHydrated } from '~/components/use-hydrated';
@@ -61,7 +62,7 @@ export default function PrintPage() {
         <dl className="details details--stacked">
           <dt>{t('page.status')}</dt>
           <dd>
-            <StatusBadge status={summary.status} />
+            <ApplicationStatusBadge status={summary.status} />
           </dd>
           {summary.submittedAt ? (
             <>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { StatusBadge } from '~/components/application-summary';
+import { ApplicationStatusBadge } from '~/components/status-badges';
 import { LocalizedString } from '~/components/localized';
 import { fixedT } from '~/i18n/i18n.server';
 import {
@@ -80,7 +80,7 @@ function ApplicationsList({
             </dd>
             <dt>{t('list.status')}</dt>
             <dd>
-              <StatusBadge status={row.status} />
+              <ApplicationStatusBadge status={row.status} />
             </dd>
             <dt>{t('list.reference')}</dt>
             <dd>{row.reference ?? '—'}</dd>

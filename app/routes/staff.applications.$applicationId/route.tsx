@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from '~/components/enum-labels';
 import { TableFrame } from '~/components/table-frame';
 import { RadioGroup, TextAreaField } from '~/components/choice-fields';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
@@ -75,6 +76,7 @@ export default function ApplicationScreeningPage() {
   const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation(['screening', 'competitions']);
+  const labels = useEnumLabels();
   const form = useValidatedForm({
     schema: screeningDecisionSchema,
     failure,
@@ -106,7 +108,7 @@ export default function ApplicationScreeningPage() {
       </h1>
       {decided === 'eligible' || decided === 'ineligible' ? (
         <div className="alert alert--success" role="status">
-          <p>{t('decision.saved', { decision: t(`status.${decided}`) })}</p>
+          <p>{t('decision.saved', { decision: labels.applicationStatus(decided) })}</p>
           {notice ? <p>{noticeText(notice)}</p> : null}
         </div>
       ) : null}
@@ -135,7 +137,7 @@ export default function ApplicationScreeningPage() {
             {data.beneficiary
               ? t('detail.beneficiaryText', {
                   name: data.beneficiary.name,
-                  relation: inSentence(t(`competitions:relations.${data.beneficiary.relation}`)),
+                  relation: inSentence(labels.relation(data.beneficiary.relation)),
                   year: data.beneficiary.birthYear,
                 })
               : t('detail.noBeneficiary')}
@@ -176,7 +178,7 @@ export default function ApplicationScreeningPage() {
           (application.status === 'eligible' || application.status === 'ineligible') ? (
             <p>
               {t('decision.current', {
-                status: t(`status.${application.status}`),
+                status: labels.applicationStatus(application.status),
                 name: application.screenedByName ?? dash,
                 date: application.screenedAtText,
               })}
@@ -217,7 +219,11 @@ export default function ApplicationScreeningPage() {
             </Form>
           ) : (
             <div className="alert alert--warning">
-              <p>{t('decision.notScreenable', { status: t(`status.${application.status}`) })}</p>
+              <p>
+                {t('decision.notScreenable', {
+                  status: labels.applicationStatus(application.status),
+                })}
+              </p>
             </div>
           )}
         </section>
@@ -266,8 +272,8 @@ export default function ApplicationScreeningPage() {
                       </>
                     ) : null}
                   </th>
-                  <td>{t(`competitions:relations.${m.relation}`)}</td>
-                  <td>{t(`sexes.${m.sex}`)}</td>
+                  <td>{labels.relation(m.relation)}</td>
+                  <td>{labels.sex(m.sex)}</td>
                   <td className="num">{m.birthYear}</td>
                 </tr>
               ))}
@@ -282,7 +288,7 @@ export default function ApplicationScreeningPage() {
           <dt>{t('detail.ideaTitle')}</dt>
           <dd>{application.title || dash}</dd>
           <dt>{t('detail.sector')}</dt>
-          <dd>{application.sector ? t(`sectors.${application.sector}`) : dash}</dd>
+          <dd>{application.sector ? labels.sector(application.sector) : dash}</dd>
           <dt>{t('detail.description')}</dt>
           <dd className="prose">{application.description || dash}</dd>
           <dt>{t('detail.market')}</dt>
@@ -430,10 +436,10 @@ export default function ApplicationScreeningPage() {
                   <td>
                     {h.from
                       ? t('detail.historyChanged', {
-                          from: t(`status.${h.from}`),
-                          to: t(`status.${h.to}`),
+                          from: labels.applicationStatus(h.from),
+                          to: labels.applicationStatus(h.to),
                         })
-                      : t('detail.historyStarted', { to: t(`status.${h.to}`) })}
+                      : t('detail.historyStarted', { to: labels.applicationStatus(h.to) })}
                   </td>
                   <td>{h.by ?? dash}</td>
                   <td className="prose">{h.reason ?? dash}</td>

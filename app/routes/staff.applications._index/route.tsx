@@ -3,6 +3,7 @@ import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from '~/components/enum-labels';
 import { TableFrame } from '~/components/table-frame';
 import { RadioGroup, TextAreaField } from '~/components/choice-fields';
 import { FormAlert, SubmitButton, useErrorText } from '~/components/form-fields';
@@ -123,6 +124,7 @@ export default function ScreeningListPage() {
   const { query, rows, total, page, pageSize, search } = data;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation(['screening', 'competitions']);
+  const labels = useEnumLabels();
   const errorText = useErrorText();
   const done = actionData && 'done' in actionData ? actionData.done : null;
   const failure =
@@ -178,7 +180,7 @@ export default function ScreeningListPage() {
           <p>
             {t('bulk.done', {
               count: done.count,
-              decision: t(`status.${done.decision}`),
+              decision: labels.applicationStatus(done.decision),
             })}{' '}
             {done.emailed > 0 ? t('bulk.emailed', { count: done.emailed }) : null}
           </p>
@@ -257,7 +259,7 @@ export default function ScreeningListPage() {
                       </td>
                       <th scope="row">{row.beneficiaryName || '—'}</th>
                       <td>{row.locality}</td>
-                      <td>{row.sector ? t(`sectors.${row.sector}`) : '—'}</td>
+                      <td>{row.sector ? labels.sector(row.sector) : '—'}</td>
                       <td className="num">{row.requestedAmount}</td>
                       <td>
                         <ApplicationStatusBadge status={row.status} />
@@ -355,6 +357,7 @@ function Filters({
   localities: { value: string; label: string }[];
 }) {
   const { t } = useTranslation('screening');
+  const labels = useEnumLabels();
   return (
     <Form
       method="get"
@@ -399,7 +402,7 @@ function Filters({
           <option value="">{t('list.allStatuses')}</option>
           {SCREENING_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {t(`status.${status}`)}
+              {labels.applicationStatus(status)}
             </option>
           ))}
         </select>
@@ -410,7 +413,7 @@ function Filters({
           <option value="">{t('list.allSectors')}</option>
           {SECTORS.map((sector) => (
             <option key={sector} value={sector}>
-              {t(`sectors.${sector}`)}
+              {labels.sector(sector)}
             </option>
           ))}
         </select>

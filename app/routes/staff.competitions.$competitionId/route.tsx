@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from '~/components/enum-labels';
 import { CompetitionForm } from '~/components/competition-form';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { CompetitionStatusBadge } from '~/components/status-badges';
@@ -143,6 +144,7 @@ export default function CompetitionPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(['competitions', 'screening']);
+  const labels = useEnumLabels();
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
   const failure = actionData && !('statusError' in actionData) ? (actionData as FormFailure) : null;
   const saved = searchParams.get('saved');
@@ -206,7 +208,7 @@ export default function CompetitionPage() {
             <ul className="plain-list">
               {counts.map(({ status, n }) => (
                 <li key={status}>
-                  {t(`screening:status.${status}`)}: {n}
+                  {labels.applicationStatus(status)}: {n}
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from '~/components/enum-labels';
 import { TableFrame } from '~/components/table-frame';
 import { CompetitionStatusBadge } from '~/components/status-badges';
 import { formatDateTime } from '~/i18n/format';
@@ -51,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CompetitionsPage() {
   const { competitions } = useLoaderData<typeof loader>();
   const { t } = useTranslation(['competitions', 'screening']);
+  const labels = useEnumLabels();
   return (
     <div className="stack">
       <div className="row">
@@ -106,10 +108,10 @@ export default function CompetitionsPage() {
                           <li key={status}>
                             {status === 'draft' ? (
                               // Drafts are the families' own until submitted: counted, not listed.
-                              `${t(`screening:status.${status}`)}: ${n}`
+                              `${labels.applicationStatus(status)}: ${n}`
                             ) : (
                               <Link to={`/staff/applications?competition=${c.id}&status=${status}`}>
-                                {t(`screening:status.${status}`)}: {n}
+                                {labels.applicationStatus(status)}: {n}
                               </Link>
                             )}
                           </li>

@@ -33,16 +33,6 @@ export default {
     monitoring: 'Monitoring',
     closed: 'Closed',
   },
-  relations: {
-    head: 'Head of the household',
-    spouse: 'Spouse',
-    'daughter-in-law': 'Daughter-in-law (kelin)',
-    son: 'Son',
-    daughter: 'Daughter',
-    'mother-in-law': 'Mother-in-law',
-    'father-in-law': 'Father-in-law',
-    other: 'Other relative',
-  },
   sexRules: {
     female: 'Women only',
     male: 'Men only',

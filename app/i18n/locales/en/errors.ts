@@ -74,6 +74,8 @@ export default {
   },
   competition: {
     currencyLocked: 'Applications already exist in this currency; it cannot change now.',
+    prefixTaken:
+      'Another competition opening the same year already uses this prefix; references would repeat. Choose another.',
   },
   household: {
     registerNumberTaken: 'Another household already has this register number.',

@@ -180,32 +180,6 @@ export default {
       failed: 'The requested {{requested}} is not between {{min}} and {{max}}.',
     },
   },
-  status: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    eligible: 'Eligible',
-    ineligible: 'Not eligible',
-    'in-review': 'With the jury',
-    shortlisted: 'Shortlisted',
-    awarded: 'Awarded',
-    waitlisted: 'Waitlisted',
-    'not-selected': 'Not selected',
-    withdrawn: 'Withdrawn',
-  },
-  sectors: {
-    'crop-farming': 'Crop farming',
-    livestock: 'Livestock',
-    sewing: 'Sewing',
-    'baking-food': 'Baking and food',
-    trade: 'Trade',
-    services: 'Services',
-    crafts: 'Crafts',
-    other: 'Other',
-  },
-  sexes: {
-    female: 'Woman',
-    male: 'Man',
-  },
   export: {
     sheet: 'Applications',
     columns: {

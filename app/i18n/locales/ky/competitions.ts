@@ -33,16 +33,6 @@ export default {
     monitoring: 'Мониторинг',
     closed: 'Аяктады',
   },
-  relations: {
-    head: 'Үй-бүлө башчысы',
-    spouse: 'Жубайы',
-    'daughter-in-law': 'Келин',
-    son: 'Уулу',
-    daughter: 'Кызы',
-    'mother-in-law': 'Кайненеси',
-    'father-in-law': 'Кайатасы',
-    other: 'Башка тууганы',
-  },
   sexRules: {
     female: 'Аялдар гана',
     male: 'Эркектер гана',

@@ -181,32 +181,6 @@ export default {
       failed: 'Суралган сумма {{requested}} — {{min}} менен {{max}} ортосунда эмес.',
     },
   },
-  status: {
-    draft: 'Долбоор',
-    submitted: 'Берилди',
-    eligible: 'Шартка жооп берет',
-    ineligible: 'Шартка жооп бербейт',
-    'in-review': 'Калыстарда',
-    shortlisted: 'Кыска тизмеде',
-    awarded: 'Грант ыйгарылды',
-    waitlisted: 'Резервде',
-    'not-selected': 'Тандалган жок',
-    withdrawn: 'Кайтарылып алынды',
-  },
-  sectors: {
-    'crop-farming': 'Өсүмдүк өстүрүү',
-    livestock: 'Мал чарбасы',
-    sewing: 'Тигүү',
-    'baking-food': 'Нан бышыруу жана тамак-аш',
-    trade: 'Соода',
-    services: 'Кызмат көрсөтүү',
-    crafts: 'Кол өнөрчүлүк',
-    other: 'Башка',
-  },
-  sexes: {
-    female: 'Аял',
-    male: 'Эркек',
-  },
   export: {
     sheet: 'Арыздар',
     columns: {

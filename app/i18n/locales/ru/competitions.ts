@@ -33,16 +33,6 @@ export default {
     monitoring: 'Мониторинг',
     closed: 'Завершён',
   },
-  relations: {
-    head: 'Глава семьи',
-    spouse: 'Супруг(а)',
-    'daughter-in-law': 'Невестка (келин)',
-    son: 'Сын',
-    daughter: 'Дочь',
-    'mother-in-law': 'Свекровь',
-    'father-in-law': 'Свёкор',
-    other: 'Другой родственник',
-  },
   sexRules: {
     female: 'Только женщины',
     male: 'Только мужчины',

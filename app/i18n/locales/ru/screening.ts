@@ -186,32 +186,6 @@ export default {
       failed: 'Запрошенная сумма {{requested}} — вне пределов от {{min}} до {{max}}.',
     },
   },
-  status: {
-    draft: 'Черновик',
-    submitted: 'Подана',
-    eligible: 'Соответствует',
-    ineligible: 'Не соответствует',
-    'in-review': 'У жюри',
-    shortlisted: 'В коротком списке',
-    awarded: 'Грант присуждён',
-    waitlisted: 'В резерве',
-    'not-selected': 'Не отобрана',
-    withdrawn: 'Отозвана',
-  },
-  sectors: {
-    'crop-farming': 'Растениеводство',
-    livestock: 'Животноводство',
-    sewing: 'Швейное дело',
-    'baking-food': 'Выпечка и питание',
-    trade: 'Торговля',
-    services: 'Услуги',
-    crafts: 'Ремёсла',
-    other: 'Другое',
-  },
-  sexes: {
-    female: 'Женщина',
-    male: 'Мужчина',
-  },
   export: {
     sheet: 'Заявки',
     columns: {
