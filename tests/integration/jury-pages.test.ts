@@ -4,7 +4,12 @@
 import { describe, expect, test } from 'vitest';
 import { writeTransaction } from '~db/client';
 import { insertAttachment } from '~/models/application.server';
-import { assignmentsOfRound, conflictsOfCompetition } from '~/models/jury.server';
+import {
+  assignmentsOfRound,
+  conflictsOfCompetition,
+  criteriaOf,
+  setRoundJurorRows,
+} from '~/models/jury.server';
 import { searchable } from '~/models/juror-view.server';
 import { loader as queueLoader } from '~/routes/jury._index/route';
 import {
@@ -15,9 +20,11 @@ import {
   action as conflictsAction,
   loader as conflictsLoader,
 } from '~/routes/jury.rounds.$roundId.conflicts/route';
+import { moveAssignment, saveScore } from '~/services/jury.server';
 import { browserRequest, createLocality, createUser } from '../support/factories';
 import { familyApplication, roundWithJurors, sessionCookieFor } from '../support/jury-factories';
 import { createCompetition } from '../support/programme-factories';
+import { sessionUserOf } from '../support/session-user';
 
 const BASE = 'http://localhost:3999';
 
@@ -197,6 +204,39 @@ describe('what a juror may open', () => {
     const data = JSON.stringify(await response.json());
     expect(data).toMatch(/TJ-2024-/);
     expect(FAMILY.members.filter((m) => data.includes(m.lastName))).toEqual([]);
+  });
+});
+
+describe('another juror’s score', () => {
+  test('is never shown: an assignment moved to her comes without the previous juror’s draft', async () => {
+    const { juror, roundId, assignmentId } = await world({ isBlind: true });
+    const [idea] = criteriaOf(roundId);
+    saveScore(
+      browserRequest(),
+      sessionUserOf(juror),
+      assignmentId,
+      {
+        items: [{ criterionId: idea!.id, points: 2, comment: 'Слабый рынок, по-моему' }],
+        overallComment: 'Мнение первого члена жюри',
+      },
+      false,
+    );
+    // A third juror, not yet on this application, takes it over.
+    const staff = await createUser({ roles: ['staff'] });
+    const third = await createUser({ roles: ['juror'] });
+    writeTransaction((tx) =>
+      setRoundJurorRows(tx, roundId, [
+        ...assignmentsOfRound(roundId).map((a) => a.jurorId),
+        third.id,
+      ]),
+    );
+    expect(moveAssignment(browserRequest(), sessionUserOf(staff), assignmentId, third.id)).toEqual({
+      ok: true,
+    });
+    const data = await loaderJson(assignmentId, await sessionCookieFor(third));
+    expect(data).not.toContain('Мнение первого члена жюри');
+    expect(data).not.toContain('Слабый рынок');
+    expect(JSON.parse(data).view.score.state).toBe('none');
   });
 });
 

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useEnumLabels } from '~/components/enum-labels';
 import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
 import { fixedT } from '~/i18n/i18n.server';
@@ -65,7 +66,8 @@ function Conflicts({ round }: { round: QueueRound }) {
 const STATE_TONE = { none: 'badge--info', draft: 'badge--warn', submitted: 'badge--ok' } as const;
 
 function Assignments({ round }: { round: QueueRound }) {
-  const { t } = useTranslation(['jury', 'common']);
+  const { t } = useTranslation('jury');
+  const labels = useEnumLabels();
   const total = round.assignments.length;
   if (total === 0) return <p className="muted">{t('queue.noneAssigned')}</p>;
   return (
@@ -94,7 +96,7 @@ function Assignments({ round }: { round: QueueRound }) {
               <div>
                 <strong className="reference">{a.reference}</strong>
                 <span className="queue-item__facts">
-                  {a.sector ? t(`common:sectors.${a.sector}`) : null}
+                  {a.sector ? labels.sector(a.sector) : null}
                   {a.sector && a.village ? ' · ' : null}
                   {a.village}
                 </span>

@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '~/components/choice-fields';
+import { useEnumLabels } from '~/components/enum-labels';
 import { FormAlert, useErrorText } from '~/components/form-fields';
 import { LocalizedString, MultilineText } from '~/components/localized';
 import { TableFrame } from '~/components/table-frame';
@@ -123,7 +124,8 @@ function Text({ value }: { value: string }) {
 }
 
 function ApplicationSections({ view }: { view: ScoringView }) {
-  const { t, i18n } = useTranslation(['jury', 'common']);
+  const { t, i18n } = useTranslation('jury');
+  const labels = useEnumLabels();
   const { application, family } = view;
   const { budget, plan } = application;
   // "Келин" in a list, "келин" inside a sentence.
@@ -139,9 +141,7 @@ function ApplicationSections({ view }: { view: ScoringView }) {
             <Text value={application.title} />
           </dd>
           <dt>{t('scoring.sector')}</dt>
-          <dd>
-            {application.sector ? t(`common:sectors.${application.sector}`) : t('scoring.empty')}
-          </dd>
+          <dd>{application.sector ? labels.sector(application.sector) : t('scoring.empty')}</dd>
           <dt>{t('scoring.description')}</dt>
           <dd>
             <Text value={application.description} />
@@ -236,7 +236,7 @@ function ApplicationSections({ view }: { view: ScoringView }) {
               {family.grantHolder
                 ? t('scoring.grantHolderText', {
                     name: family.grantHolder.name,
-                    relation: inSentence(t(`common:relations.${family.grantHolder.relation}`)),
+                    relation: inSentence(labels.relation(family.grantHolder.relation)),
                     year: family.grantHolder.birthYear,
                   })
                 : t('scoring.noGrantHolder')}
@@ -258,7 +258,7 @@ function ApplicationSections({ view }: { view: ScoringView }) {
                 {family.members.map((member, index) => (
                   <tr key={index}>
                     <td>{member.name}</td>
-                    <td>{t(`common:relations.${member.relation}`)}</td>
+                    <td>{labels.relation(member.relation)}</td>
                     <td className="num">{member.birthYear}</td>
                   </tr>
                 ))}
