@@ -33,7 +33,10 @@ function WindowNote({ round }: { round: QueueRound }) {
     case 'not-yet':
       return <p>{t('window.notYet', { date: round.opensAt.text })}</p>;
     case 'open':
-      return <p>{t('window.open', { date: round.closesAt.text })}</p>;
+      // Nothing left to do once every score is in.
+      return round.submitted === round.assignments.length ? null : (
+        <p>{t('window.open', { date: round.closesAt.text })}</p>
+      );
     case 'window-closed':
       return (
         <div className="alert alert--warning">
