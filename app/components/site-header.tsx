@@ -5,21 +5,45 @@ import { hasPermission, type Role } from '~/utils/permissions';
 
 export type HeaderUser = { name: string; roles: Role[] };
 
+type NavKey =
+  | 'nav.home'
+  | 'nav.competitions'
+  | 'nav.household'
+  | 'nav.myApplications'
+  | 'nav.families'
+  | 'nav.staffCompetitions'
+  | 'nav.applications'
+  | 'nav.jury'
+  | 'nav.outbox'
+  | 'nav.users'
+  | 'nav.audit';
+
 /** Navigation by role: only what this person can open. */
-function navItems(user: HeaderUser | null) {
+export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKey }[] {
   if (!user) return [];
-  const items: {
-    to: string;
-    labelKey: 'nav.home' | 'nav.families' | 'nav.outbox' | 'nav.users' | 'nav.audit';
-  }[] = [{ to: '/', labelKey: 'nav.home' }];
-  if (hasPermission(user.roles, 'families:reset-password'))
-    items.push({ to: '/families', labelKey: 'nav.families' });
-  if (hasPermission(user.roles, 'outbox:read'))
-    items.push({ to: '/staff/outbox', labelKey: 'nav.outbox' });
-  if (hasPermission(user.roles, 'users:manage'))
-    items.push({ to: '/admin/users', labelKey: 'nav.users' });
-  if (hasPermission(user.roles, 'audit:read'))
-    items.push({ to: '/admin/audit', labelKey: 'nav.audit' });
+  const can = (permission: Parameters<typeof hasPermission>[1]) =>
+    hasPermission(user.roles, permission);
+  const items: { to: string; labelKey: NavKey }[] = [{ to: '/', labelKey: 'nav.home' }];
+  if (can('household:own')) items.push({ to: '/household', labelKey: 'nav.household' });
+  if (can('applications:edit')) {
+    // A facilitator's list holds her families' applications, not her own.
+    items.push({
+      to: '/applications',
+      labelKey: can('household:own') ? 'nav.myApplications' : 'nav.applications',
+    });
+  }
+  if (can('households:view')) items.push({ to: '/households', labelKey: 'nav.families' });
+  if (can('competitions:manage')) {
+    items.push({ to: '/staff/competitions', labelKey: 'nav.staffCompetitions' });
+  } else if (can('applications:edit')) {
+    items.push({ to: '/competitions', labelKey: 'nav.competitions' });
+  }
+  if (can('applications:screen'))
+    items.push({ to: '/staff/applications', labelKey: 'nav.applications' });
+  if (can('jury:score')) items.push({ to: '/jury', labelKey: 'nav.jury' });
+  if (can('outbox:read')) items.push({ to: '/staff/outbox', labelKey: 'nav.outbox' });
+  if (can('users:manage')) items.push({ to: '/admin/users', labelKey: 'nav.users' });
+  if (can('audit:read')) items.push({ to: '/admin/audit', labelKey: 'nav.audit' });
   return items;
 }
 

@@ -547,23 +547,6 @@ export const DEMO_HOUSEHOLDS: DemoHousehold[] = [
       { firstName: 'Нурлан', lastName: 'Алиев', sex: 'male', birthYear: 1990, relation: 'son' },
       kelin('Мээрим', 'Алиева', 1993),
     ],
-    idea: {
-      status: 'draft',
-      title: 'Нан бышыруучу тандыр',
-      sector: 'baking-food',
-      description:
-        'Короодо тандыр куруп, тандыр нан жана самса бышырып, базарга жана кафелерге сатам.',
-      market: 'Жайма базардагы кафелер жана кошуналар.',
-      experience: '',
-      items: [
-        ['Тандыр', 1, 25000],
-        ['Ун (кап)', 10, 1900],
-      ],
-      ownContribution: 5000,
-      revenue: 0,
-      costs: 0,
-      jobs: 1,
-    },
   },
   {
     registerNumber: 'OSH-0202',
@@ -968,5 +951,110 @@ export const DEMO_HOUSEHOLDS: DemoHousehold[] = [
       { firstName: 'Азиз', lastName: 'Хакимов', sex: 'male', birthYear: 1989, relation: 'head' },
       kelin('Шахноза', 'Хакимова', 1992),
     ],
+  },
+];
+
+/**
+ * Applications to the competition open now ("Татыктуу Жашоо <this year>"), from households that
+ * did not apply to the pilot (and Мээрим, whose pilot draft was never sent).
+ */
+export const DEMO_CURRENT_APPLICATIONS: { registerNumber: string; idea: DemoIdea }[] = [
+  {
+    registerNumber: 'OSH-0201',
+    idea: {
+      status: 'draft',
+      title: 'Нан бышыруучу тандыр',
+      sector: 'baking-food',
+      description:
+        'Короодо тандыр куруп, тандыр нан жана самса бышырып, базарга жана кафелерге сатам.',
+      market: 'Жайма базардагы кафелер жана кошуналар.',
+      experience: '',
+      items: [
+        ['Тандыр', 1, 25000],
+        ['Ун (кап)', 10, 1900],
+      ],
+      ownContribution: 5000,
+      revenue: 0,
+      costs: 0,
+      jobs: 1,
+    },
+  },
+  {
+    registerNumber: 'CHUI-IV-0111',
+    idea: {
+      status: 'submitted',
+      title: 'Кондитердик цех: торт жана печенье',
+      sector: 'baking-food',
+      description: 'Үйдө торт, печенье жана боорсок бышырып, той-аштарга жана дүкөндөргө сатам.',
+      market: 'Ивановкадагы эки кафе жана той үйлөрү; майрамдарга буйрутма көп.',
+      experience: 'Беш жылдан бери туугандарга жана кошуналарга торт бышырам.',
+      items: [
+        ['Кондитердик меш', 1, 42000],
+        ['Миксер жана идиштер', 1, 15000],
+        ['Муздаткыч', 1, 23000],
+      ],
+      ownContribution: 8000,
+      revenue: 30000,
+      costs: 12000,
+      jobs: 2,
+    },
+  },
+  {
+    registerNumber: 'CHUI-IV-0115',
+    idea: {
+      status: 'submitted',
+      title: 'Жууркан жана төшөк тигүү',
+      sector: 'sewing',
+      description: 'Жүн жууркан, төшөк жана жаздык тигип, базарга жана кыз узатууга сатабыз.',
+      market: 'Токмоктун базары жана айылдагы той камдап жаткан үй-бүлөлөр.',
+      experience: 'Кайын энем экөөбүз он жылдан бери жууркан тигебиз.',
+      items: [
+        ['Өнөр жай тигүү машинасы', 1, 36000],
+        ['Жүн (кг)', 100, 220],
+        ['Кездеме (метр)', 120, 150],
+      ],
+      ownContribution: 6000,
+      revenue: 26000,
+      costs: 10000,
+      jobs: 2,
+      byFacilitator: true,
+    },
+  },
+  {
+    registerNumber: 'OSH-0213',
+    idea: {
+      status: 'draft',
+      title: 'Басып чыгаруу жана ксерокс кызматы',
+      sector: 'services',
+      description: 'Мектептин жанында ксерокс, басып чыгаруу жана сүрөткө тартуу кызматын ачуу.',
+      market: '',
+      experience: '',
+      items: [['Көп функциялуу принтер', 1, 48000]],
+      ownContribution: 0,
+      revenue: 0,
+      costs: 0,
+      jobs: 1,
+    },
+  },
+  {
+    registerNumber: 'OSH-0215',
+    idea: {
+      status: 'eligible',
+      title: 'Овощная лавка у дома',
+      sector: 'trade',
+      description:
+        'Открыть лавку овощей и фруктов в пристройке у дома, закупать у фермеров Кара-Суу.',
+      market: 'Жители нашей улицы и соседнего микрорайона; ближайший рынок далеко.',
+      experience: 'Три года торговала на рынке вместе со свекровью.',
+      items: [
+        ['Витрина и стеллажи', 1, 32000],
+        ['Холодильная камера', 1, 39000],
+        ['Первая закупка', 1, 15000],
+      ],
+      ownContribution: 10000,
+      revenue: 35000,
+      costs: 24000,
+      jobs: 1,
+    },
   },
 ];

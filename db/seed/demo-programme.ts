@@ -1,11 +1,12 @@
-// The demo's pilot competition "Татыктуу Жашоо 2024", its 30 households and their applications.
-// Idempotent: competitions are matched by their Russian title, households by register number,
-// applications by (competition, household); a second run changes nothing.
+// The demo's competitions and families: the pilot "Татыктуу Жашоо 2024" (applications closed in
+// February 2024, now with the jury) with its 30 households, and this year's competition, open
+// for applications now. Idempotent: competitions are matched by their Russian title, households
+// by register number, applications by (competition, household); a second run changes nothing.
 import { and, eq } from 'drizzle-orm';
 import { type Tx } from '../client';
 import { applications } from '../schema/applications';
-import { competitions } from '../schema/competitions';
-import { households } from '../schema/households';
+import { competitions, type Competition } from '../schema/competitions';
+import { households, type Household } from '../schema/households';
 import { localities, users } from '../schema/people';
 import {
   insertApplication,
@@ -26,28 +27,31 @@ import {
   replaceMembers,
 } from '../../app/models/household.server';
 import { zonedLocalToUtc } from '../../app/utils/timezone';
-import { DEMO_HOUSEHOLDS, type DemoHousehold } from './demo-households';
+import {
+  DEMO_CURRENT_APPLICATIONS,
+  DEMO_HOUSEHOLDS,
+  type DemoHousehold,
+  type DemoIdea,
+} from './demo-households';
 
 const DAY = 24 * 60 * 60_000;
 const SOM = 100;
 
 export const PILOT_TITLE_RU = 'Татыктуу Жашоо 2024: малые гранты для семейного дела';
 
-/** Opened 20 days before the seed ran, closing 25 days after it at 18:00 Bishkek time. */
-function pilotDates(now: Date) {
-  const opensAt = new Date(now.getTime() - 20 * DAY);
-  const closingDay = new Date(now.getTime() + 25 * DAY).toISOString().slice(0, 10);
-  return { opensAt, closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Bishkek')! };
-}
+/** As the real pilot: applications from 10 January to 15 February 2024 (Bishkek time). */
+const PILOT_OPENS = '2024-01-10T09:00';
+const PILOT_CLOSES = '2024-02-15T18:00';
 
-function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: number, now: Date) {
+function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: number) {
   const existing = tx
     .select()
     .from(competitions)
     .where(eq(competitions.titleRu, PILOT_TITLE_RU))
     .get();
   if (existing) return existing;
-  const { opensAt, closesAt } = pilotDates(now);
+  const opensAt = zonedLocalToUtc(PILOT_OPENS, 'Asia/Bishkek')!;
+  const closesAt = zonedLocalToUtc(PILOT_CLOSES, 'Asia/Bishkek')!;
   const competition = insertCompetition(tx, {
     titleKy: 'Татыктуу Жашоо 2024: үй-бүлөлүк ишкердикке чакан гранттар',
     titleRu: PILOT_TITLE_RU,
@@ -65,7 +69,8 @@ function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: numb
     timezone: 'Asia/Bishkek',
     opensAt,
     closesAt,
-    status: 'open',
+    // Screened; the jury's rounds are seeded by demo-jury.ts.
+    status: 'judging',
     requireSocialBenefits: true,
     requiredTrainingSessions: 0,
     // The pilot gives the grant in the name of the household's kelin.
@@ -136,10 +141,177 @@ function upsertHousehold(
   return { household, created: true };
 }
 
-export function seedPilotProgramme(
+type People = {
+  staffId: number;
+  facilitatorIds: Map<string, number>;
+};
+
+/**
+ * One family's application to a competition as it stands after `idea.status`, with the history
+ * that led there. For the pilot, "submitted" means submitted and then found eligible by staff.
+ */
+function seedApplication(
+  tx: Tx,
+  competition: Competition,
+  household: Household,
+  locality: DemoHousehold['locality'],
+  idea: DemoIdea,
+  people: People,
+  startedAt: Date,
+  reference: string | null,
+) {
+  const already = tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.competitionId, competition.id),
+        eq(applications.householdId, household.id),
+      ),
+    )
+    .get();
+  if (already) return false;
+  const facilitatorId = people.facilitatorIds.get(locality)!;
+  const enteredById = idea.byFacilitator || !household.userId ? facilitatorId : household.userId;
+  const kelin = membersOf(household.id, tx).find((m) => m.relation === 'daughter-in-law');
+  const items = idea.items.map(([name, quantity, unitPrice]) => ({
+    name,
+    quantity,
+    unitPrice: unitPrice * SOM,
+  }));
+  const total = items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
+  const consentId =
+    enteredById === facilitatorId ? (latestConsent(household.id, tx)?.id ?? null) : null;
+  const application = insertApplication(tx, {
+    competitionId: competition.id,
+    householdId: household.id,
+    enteredById,
+    consentId,
+    status: 'draft',
+  });
+  replaceBudgetItems(tx, application.id, items);
+  insertStatusHistory(tx, {
+    applicationId: application.id,
+    toStatus: 'draft',
+    changedById: enteredById,
+    createdAt: startedAt,
+  });
+  const submitted = idea.status !== 'draft';
+  const submittedAt = new Date(startedAt.getTime() + 2 * DAY);
+  const screenedAt = new Date(submittedAt.getTime() + 4 * DAY);
+  const screened = idea.status === 'eligible' || idea.status === 'ineligible';
+  updateApplicationRow(tx, application.id, {
+    beneficiaryMemberId: kelin?.id ?? null,
+    title: idea.title,
+    sector: idea.sector,
+    description: idea.description,
+    market: idea.market,
+    experience: idea.experience,
+    ownContribution: idea.ownContribution * SOM,
+    requestedAmount: Math.max(0, total - idea.ownContribution * SOM),
+    expectedMonthlyRevenue: idea.revenue ? idea.revenue * SOM : null,
+    expectedMonthlyCosts: idea.costs ? idea.costs * SOM : null,
+    jobsCreated: idea.status === 'draft' && !idea.revenue ? null : idea.jobs,
+    status: idea.status,
+    reference,
+    submittedAt: submitted ? submittedAt : null,
+    submittedById: submitted ? enteredById : null,
+    withdrawnAt: idea.status === 'withdrawn' ? new Date(submittedAt.getTime() + 3 * DAY) : null,
+    screenedById: screened ? people.staffId : null,
+    screenedAt: screened ? screenedAt : null,
+    ineligibleReason: idea.status === 'ineligible' ? (idea.reason ?? null) : null,
+  });
+  if (submitted) {
+    insertStatusHistory(tx, {
+      applicationId: application.id,
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      changedById: enteredById,
+      createdAt: submittedAt,
+    });
+  }
+  if (screened) {
+    insertStatusHistory(tx, {
+      applicationId: application.id,
+      fromStatus: 'submitted',
+      toStatus: idea.status,
+      changedById: people.staffId,
+      reason: idea.reason ?? null,
+      createdAt: screenedAt,
+    });
+  }
+  if (idea.status === 'withdrawn') {
+    insertStatusHistory(tx, {
+      applicationId: application.id,
+      fromStatus: 'submitted',
+      toStatus: 'withdrawn',
+      changedById: enteredById,
+      reason: 'Семья решила подождать до следующего года.',
+      createdAt: new Date(submittedAt.getTime() + 3 * DAY),
+    });
+  }
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.application-created',
+    entityType: 'application',
+    entityId: application.id,
+    after: { status: idea.status, reference },
+  });
+  return true;
+}
+
+/** This year's competition, open now for 45 days: families apply, staff screen as they come. */
+function upsertCurrent(tx: Tx, localityIds: Map<string, number>, createdById: number, now: Date) {
+  const year = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bishkek', year: 'numeric' }).format(now),
+  );
+  const titleRu = `Татыктуу Жашоо ${year}: малые гранты для семейного дела`;
+  const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
+  if (existing) return existing;
+  const closingDay = new Date(now.getTime() + 30 * DAY).toISOString().slice(0, 10);
+  const competition = insertCompetition(tx, {
+    titleKy: `Татыктуу Жашоо ${year}: үй-бүлөлүк ишкердикке чакан гранттар`,
+    titleRu,
+    titleEn: `Life in Dignity ${year}: small grants for family businesses`,
+    descriptionKy:
+      'Пилоттук долбоордон кийинки экинчи сынак: Ивановкадагы жана Оштогу социалдык жөлөкпул алган үй-бүлөлөр үчүн. Грант келиндин же үй-бүлө башчысынын жубайынын атына берилет.',
+    descriptionRu:
+      'Второй конкурс после пилота: для семей, получающих социальные пособия, в Ивановке и Оше. Грант выдаётся на имя невестки или супруги главы семьи.',
+    descriptionEn:
+      "The second competition after the pilot, for families receiving social benefits in Ivanovka and Osh. The grant is given in the name of the daughter-in-law or of the head of household's wife.",
+    currency: 'KGS',
+    budgetTotal: 1_500_000 * SOM,
+    minGrant: 40_000 * SOM,
+    maxGrant: 100_000 * SOM,
+    timezone: 'Asia/Bishkek',
+    opensAt: new Date(now.getTime() - 10 * DAY),
+    closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Bishkek')!,
+    status: 'open',
+    requireSocialBenefits: true,
+    requiredTrainingSessions: 0,
+    beneficiaryRelations: ['daughter-in-law', 'spouse'],
+    beneficiarySex: 'female',
+    beneficiaryAdultOnly: true,
+    referencePrefix: 'TJ',
+    createdById,
+  });
+  replaceCompetitionLocalities(tx, competition.id, [
+    { localityId: localityIds.get('ivanovka')!, quota: 10 },
+    { localityId: localityIds.get('osh')!, quota: 10 },
+  ]);
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.competition-created',
+    entityType: 'competition',
+    entityId: competition.id,
+  });
+  return competition;
+}
+
+export function seedProgramme(
   tx: Tx,
   now = new Date(),
-): { households: number; applications: number } {
+): { households: number; applications: number; pilotId: number } {
   const localityIds = new Map(
     tx
       .select()
@@ -150,10 +322,13 @@ export function seedPilotProgramme(
   const byEmail = (email: string) => tx.select().from(users).where(eq(users.email, email)).get()!;
   const byPhone = (phone: string) => tx.select().from(users).where(eq(users.phone, phone)).get();
   const staff = byEmail('nurgul.staff@ishenim.example');
-  const facilitatorIds = new Map([
-    ['ivanovka', byEmail('gulzat.facilitator@ishenim.example').id],
-    ['osh', byEmail('bakyt.facilitator@ishenim.example').id],
-  ]);
+  const people: People = {
+    staffId: staff.id,
+    facilitatorIds: new Map([
+      ['ivanovka', byEmail('gulzat.facilitator@ishenim.example').id],
+      ['osh', byEmail('bakyt.facilitator@ishenim.example').id],
+    ]),
+  };
   const accountIds = new Map<string, number>();
   const accountOf: Record<string, () => number | undefined> = {
     family1: () => byPhone('+996555101201')?.id,
@@ -166,125 +341,74 @@ export function seedPilotProgramme(
     if (id) accountIds.set(key, id);
   }
 
-  const pilot = upsertPilot(tx, localityIds, staff.id, now);
+  const pilot = upsertPilot(tx, localityIds, staff.id);
+  const current = upsertCurrent(tx, localityIds, staff.id, now);
   let householdsCreated = 0;
   let applicationsCreated = 0;
-  let reference = pilot.nextReferenceNumber;
-  const referenceYear = new Date(pilot.opensAt).getUTCFullYear();
+  const seededHouseholds = new Map<
+    string,
+    { household: Household; locality: DemoHousehold['locality'] }
+  >();
 
+  let pilotReference = pilot.nextReferenceNumber;
   DEMO_HOUSEHOLDS.forEach((demo, index) => {
     const { household, created } = upsertHousehold(
       tx,
       demo,
-      { localityIds, accountIds, facilitatorIds },
+      { localityIds, accountIds, facilitatorIds: people.facilitatorIds },
       now,
     );
+    seededHouseholds.set(demo.registerNumber, { household, locality: demo.locality });
     if (created) householdsCreated += 1;
     if (!demo.idea) return;
-    const already = tx
-      .select({ id: applications.id })
-      .from(applications)
-      .where(
-        and(eq(applications.competitionId, pilot.id), eq(applications.householdId, household.id)),
-      )
-      .get();
-    if (already) return;
-    const idea = demo.idea;
-    const facilitatorId = facilitatorIds.get(demo.locality)!;
-    const enteredById = idea.byFacilitator || !household.userId ? facilitatorId : household.userId;
-    const members = membersOf(household.id, tx);
-    const kelin = members.find((m) => m.relation === 'daughter-in-law');
-    const items = idea.items.map(([name, quantity, unitPrice]) => ({
-      name,
-      quantity,
-      unitPrice: unitPrice * SOM,
-    }));
-    const total = items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
-    const consentId =
-      enteredById === facilitatorId ? (latestConsent(household.id, tx)?.id ?? null) : null;
-    const application = insertApplication(tx, {
-      competitionId: pilot.id,
-      householdId: household.id,
-      enteredById,
-      consentId,
-      status: 'draft',
-    });
-    replaceBudgetItems(tx, application.id, items);
-    const startedAt = new Date(pilot.opensAt.getTime() + (index % 10) * DAY);
-    insertStatusHistory(tx, {
-      applicationId: application.id,
-      toStatus: 'draft',
-      changedById: enteredById,
-      createdAt: startedAt,
-    });
-    const submitted = idea.status !== 'draft';
-    const submittedAt = new Date(startedAt.getTime() + 2 * DAY);
-    const ref = submitted ? `TJ-${referenceYear}-${String(reference++).padStart(4, '0')}` : null;
-    updateApplicationRow(tx, application.id, {
-      beneficiaryMemberId: kelin?.id ?? null,
-      title: idea.title,
-      sector: idea.sector,
-      description: idea.description,
-      market: idea.market,
-      experience: idea.experience,
-      ownContribution: idea.ownContribution * SOM,
-      requestedAmount: Math.max(0, total - idea.ownContribution * SOM),
-      expectedMonthlyRevenue: idea.revenue ? idea.revenue * SOM : null,
-      expectedMonthlyCosts: idea.costs ? idea.costs * SOM : null,
-      jobsCreated: idea.status === 'draft' && !idea.revenue ? null : idea.jobs,
-      status: idea.status,
-      reference: ref,
-      submittedAt: submitted ? submittedAt : null,
-      submittedById: submitted ? enteredById : null,
-      withdrawnAt: idea.status === 'withdrawn' ? new Date(submittedAt.getTime() + 3 * DAY) : null,
-      screenedById: idea.status === 'eligible' || idea.status === 'ineligible' ? staff.id : null,
-      screenedAt:
-        idea.status === 'eligible' || idea.status === 'ineligible'
-          ? new Date(submittedAt.getTime() + 4 * DAY)
-          : null,
-      ineligibleReason: idea.status === 'ineligible' ? (idea.reason ?? null) : null,
-    });
-    if (submitted) {
-      insertStatusHistory(tx, {
-        applicationId: application.id,
-        fromStatus: 'draft',
-        toStatus: 'submitted',
-        changedById: enteredById,
-        createdAt: submittedAt,
-      });
+    // The pilot was screened long ago: what its families had submitted was found eligible.
+    const idea: DemoIdea =
+      demo.idea.status === 'submitted' ? { ...demo.idea, status: 'eligible' } : demo.idea;
+    const reference =
+      idea.status === 'draft' ? null : `TJ-2024-${String(pilotReference).padStart(4, '0')}`;
+    const startedAt = new Date(pilot.opensAt.getTime() + (index % 20) * DAY);
+    if (seedApplication(tx, pilot, household, demo.locality, idea, people, startedAt, reference)) {
+      applicationsCreated += 1;
+      if (reference) pilotReference += 1;
     }
-    if (idea.status === 'eligible' || idea.status === 'ineligible') {
-      insertStatusHistory(tx, {
-        applicationId: application.id,
-        fromStatus: 'submitted',
-        toStatus: idea.status,
-        changedById: staff.id,
-        reason: idea.reason ?? null,
-        createdAt: new Date(submittedAt.getTime() + 4 * DAY),
-      });
-    }
-    if (idea.status === 'withdrawn') {
-      insertStatusHistory(tx, {
-        applicationId: application.id,
-        fromStatus: 'submitted',
-        toStatus: 'withdrawn',
-        changedById: enteredById,
-        reason: 'Семья решила подождать до следующего года.',
-        createdAt: new Date(submittedAt.getTime() + 3 * DAY),
-      });
-    }
-    appendAudit(tx, {
-      actorUserId: null,
-      action: 'demo.application-created',
-      entityType: 'application',
-      entityId: application.id,
-      after: { status: idea.status, reference: ref },
-    });
-    applicationsCreated += 1;
   });
   tx.update(competitions)
-    .set({ nextReferenceNumber: reference })
+    .set({ nextReferenceNumber: pilotReference })
     .where(eq(competitions.id, pilot.id))
     .run();
-  return { households: householdsCreated, applications: applicationsCreated };
+
+  let currentReference = current.nextReferenceNumber;
+  const currentYear = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: current.timezone, year: 'numeric' }).format(
+      current.opensAt,
+    ),
+  );
+  DEMO_CURRENT_APPLICATIONS.forEach(({ registerNumber, idea }, index) => {
+    const seeded = seededHouseholds.get(registerNumber)!;
+    const reference =
+      idea.status === 'draft'
+        ? null
+        : `TJ-${currentYear}-${String(currentReference).padStart(4, '0')}`;
+    const startedAt = new Date(current.opensAt.getTime() + index * DAY);
+    if (
+      seedApplication(
+        tx,
+        current,
+        seeded.household,
+        seeded.locality,
+        idea,
+        people,
+        startedAt,
+        reference,
+      )
+    ) {
+      applicationsCreated += 1;
+      if (reference) currentReference += 1;
+    }
+  });
+  tx.update(competitions)
+    .set({ nextReferenceNumber: currentReference })
+    .where(eq(competitions.id, current.id))
+    .run();
+  return { households: householdsCreated, applications: applicationsCreated, pilotId: pilot.id };
 }

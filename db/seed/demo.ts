@@ -4,7 +4,8 @@ import { facilitatorLocalities, localities, userRoles, users } from '../schema/p
 import { appendAudit } from '../../app/models/audit.server';
 import { hashPassword } from '../../app/utils/password.server';
 import { DEMO_LOCALITIES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
-import { seedPilotProgramme } from './demo-programme';
+import { seedPilotRounds } from './demo-jury';
+import { seedProgramme } from './demo-programme';
 
 /**
  * Puts the demo programme in the database. Idempotent: running it again updates the same rows
@@ -15,6 +16,7 @@ export async function seedDemo(): Promise<{
   updated: number;
   households: number;
   applications: number;
+  rounds: number;
 }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = writeTransaction((tx) => {
@@ -78,6 +80,15 @@ export async function seedDemo(): Promise<{
     }
     return { created, updated };
   });
-  const programme = writeTransaction((tx) => seedPilotProgramme(tx));
+  const programme = writeTransaction((tx) => {
+    const now = new Date();
+    const seeded = seedProgramme(tx, now);
+    const jury = seedPilotRounds(tx, seeded.pilotId, now);
+    return {
+      households: seeded.households,
+      applications: seeded.applications,
+      rounds: jury.rounds,
+    };
+  });
   return { ...people, ...programme };
 }

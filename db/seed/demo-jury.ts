@@ -1,0 +1,348 @@
+// The pilot's jury in the demo: round 1 (March 2024) finished — five jurors, one harsh and one
+// lenient, so that normalising visibly changes the order, and jurors who disagree by more than
+// the threshold on some applications — and round 2 open now, with scores still to come.
+// Idempotent: nothing is written when the pilot already has rounds.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../client';
+import { users } from '../schema/people';
+import {
+  findApplication,
+  insertStatusHistory,
+  listApplicationsForScreening,
+  updateApplicationRow,
+} from '../../app/models/application.server';
+import { appendAudit } from '../../app/models/audit.server';
+import {
+  assignmentFacts,
+  assignmentsOfRound,
+  criteriaOf,
+  insertAssignmentRows,
+  insertRound,
+  markAdvanced,
+  markConflictsDeclared,
+  replaceCriteria,
+  replaceJurorConflicts,
+  replaceScoreItems,
+  roundsOfCompetition,
+  setRoundJurorRows,
+  setRoundPool,
+  submittedItemsOfRound,
+  upsertScoreRow,
+} from '../../app/models/jury.server';
+import { findHouseholdByRegisterNumber } from '../../app/models/household.server';
+import { assignJurors, conflictKey } from '../../app/services/assignment.server';
+import { rankRound } from '../../app/services/ranking.server';
+import { zonedLocalToUtc } from '../../app/utils/timezone';
+
+const DAY = 24 * 60 * 60_000;
+const bishkek = (local: string) => zonedLocalToUtc(local, 'Asia/Bishkek')!;
+
+/** How each demo juror scores: harshness (added to every mark, as a share of the maximum). */
+const JURORS = [
+  { email: 'almaz.juror@ishenim.example', bias: -0.22 }, // harsh
+  { email: 'elena.juror@ishenim.example', bias: 0.18 }, // lenient
+  { email: 'cholpon.juror@ishenim.example', bias: 0 },
+  { email: 'azamat.juror@ishenim.example', bias: -0.06 },
+  { email: 'olga.juror@ishenim.example', bias: 0.08 },
+];
+
+const ROUND_1_CRITERIA = [
+  {
+    titleKy: 'Идея жана рынок',
+    titleRu: 'Идея и рынок',
+    titleEn: 'Idea and market',
+    descriptionKy: 'Идея түшүнүктүүбү, сатып алуучулар барбы, алар кантип табылат?',
+    descriptionRu: 'Понятна ли идея, есть ли покупатели и как их найти?',
+    descriptionEn: 'Is the idea clear; are there buyers, and how will the family reach them?',
+    maxPoints: 10,
+    weight: 3,
+  },
+  {
+    titleKy: 'Чыныгы бюджет',
+    titleRu: 'Реалистичный бюджет',
+    titleEn: 'A realistic budget',
+    descriptionKy: 'Баалар чыныгыбы, керектүү нерселердин баары бюджетте барбы?',
+    descriptionRu: 'Реальны ли цены, всё ли нужное учтено в бюджете?',
+    descriptionEn: 'Are the prices real, and is everything needed in the budget?',
+    maxPoints: 10,
+    weight: 2,
+  },
+  {
+    titleKy: 'Үй-бүлөнүн тажрыйбасы',
+    titleRu: 'Опыт семьи',
+    titleEn: "The family's experience",
+    descriptionKy: 'Үй-бүлө бул ишти билеби же үйрөнө алабы?',
+    descriptionRu: 'Знает ли семья это дело или может ли научиться?',
+    descriptionEn: 'Does the family know this work, or can it learn it?',
+    maxPoints: 5,
+    weight: 1,
+  },
+  {
+    titleKy: 'Киреше жана жумуш орундары',
+    titleRu: 'Доход и рабочие места',
+    titleEn: 'Income and jobs',
+    descriptionKy: 'Бизнес келинге жана үй-бүлөгө туруктуу киреше алып келеби?',
+    descriptionRu: 'Принесёт ли дело устойчивый доход невестке и семье?',
+    descriptionEn: 'Will the business bring a steady income to the kelin and the family?',
+    maxPoints: 5,
+    weight: 1,
+  },
+];
+
+const ROUND_2_CRITERIA = [
+  {
+    titleKy: 'Бизнес-план',
+    titleRu: 'Бизнес-план',
+    titleEn: 'Business plan',
+    descriptionKy: 'Кирешелер, чыгашалар жана биринчи айлар ойлонулганбы?',
+    descriptionRu: 'Продуманы ли доходы, расходы и первые месяцы?',
+    descriptionEn: 'Are income, costs and the first months thought through?',
+    maxPoints: 10,
+    weight: 2,
+  },
+  {
+    titleKy: 'Үй-бүлөнүн даярдыгы',
+    titleRu: 'Готовность семьи',
+    titleEn: "The family's readiness",
+    descriptionKy: 'Келин бизнести башкара алабы, үй-бүлө аны колдойбу?',
+    descriptionRu: 'Сможет ли невестка вести дело, поддерживает ли её семья?',
+    descriptionEn: 'Can the kelin run the business, and does the family support her?',
+    maxPoints: 10,
+    weight: 1,
+  },
+];
+
+const COMMENTS_RU = [
+  'Хорошо продумано.',
+  'Рынок описан слабо.',
+  'Цены реальные.',
+  'Нужно уточнить расходы.',
+  'Сильная идея.',
+];
+const COMMENTS_KY = [
+  'Жакшы ойлонулган.',
+  'Рынок начар сүрөттөлгөн.',
+  'Баалар чыныгы.',
+  'Чыгашаларды тактоо керек.',
+  'Күчтүү идея.',
+];
+
+/** A repeatable number in [0, 1) from a few integers (the same seed gives the same demo). */
+function hash01(...parts: number[]): number {
+  let h = 2166136261;
+  for (const part of parts) {
+    h ^= part;
+    h = Math.imul(h, 16777619) >>> 0;
+    h ^= h >>> 13;
+  }
+  return (h % 10_000) / 10_000;
+}
+
+type Juror = { id: number; localityId: number | null; locale: 'ky' | 'ru' | 'en'; bias: number };
+
+function scoreRound(
+  tx: Tx,
+  roundId: number,
+  jurors: Juror[],
+  submittedAt: Date,
+  submitShare: (juror: Juror, index: number) => boolean,
+) {
+  const criteria = criteriaOf(roundId, tx);
+  assignmentsOfRound(roundId, tx).forEach((assignment, index) => {
+    const juror = jurors.find((j) => j.id === assignment.jurorId)!;
+    if (!submitShare(juror, index)) return;
+    // Every application has a quality of its own; each juror adds her habit and some noise.
+    const quality = 0.35 + 0.6 * hash01(assignment.applicationId, 7);
+    const items = criteria.map((criterion) => {
+      const noise = (hash01(assignment.applicationId, juror.id, criterion.id) - 0.5) * 0.16;
+      const share = Math.min(1, Math.max(0, quality + juror.bias + noise));
+      const comments = juror.locale === 'ky' ? COMMENTS_KY : COMMENTS_RU;
+      return {
+        criterionId: criterion.id,
+        points: Math.round(share * criterion.maxPoints),
+        comment:
+          hash01(assignment.id, criterion.id) < 0.35
+            ? comments[(assignment.id + criterion.id) % comments.length]!
+            : '',
+      };
+    });
+    const score = upsertScoreRow(tx, assignment.id, {
+      status: 'submitted',
+      submittedAt,
+      overallComment: juror.locale === 'ky' ? 'Жалпысынан жакшы арыз.' : 'В целом хорошая заявка.',
+    });
+    replaceScoreItems(tx, score.id, items);
+  });
+}
+
+function assign(
+  tx: Tx,
+  roundId: number,
+  applicationIds: number[],
+  jurors: Juror[],
+  perApplication: number,
+  conflicts: Set<string>,
+) {
+  const result = assignJurors({
+    applications: assignmentFacts(applicationIds, tx),
+    jurors: jurors.map((j) => ({ id: j.id, localityId: j.localityId })),
+    jurorsPerApplication: perApplication,
+    conflicts,
+    excludeOwnLocality: true,
+  });
+  if (!result.ok) throw new Error(`demo assignment failed: ${JSON.stringify(result.problems)}`);
+  setRoundPool(tx, roundId, applicationIds);
+  insertAssignmentRows(
+    tx,
+    result.pairs.map((pair) => ({ roundId, ...pair, assignedById: null })),
+  );
+}
+
+export function seedPilotRounds(tx: Tx, pilotId: number, now: Date): { rounds: number } {
+  if (roundsOfCompetition(pilotId, tx).length > 0) return { rounds: 0 };
+  const staff = tx
+    .select()
+    .from(users)
+    .where(eq(users.email, 'nurgul.staff@ishenim.example'))
+    .get()!;
+  const jurors: Juror[] = JURORS.map(({ email, bias }) => {
+    const user = tx.select().from(users).where(eq(users.email, email)).get()!;
+    return { id: user.id, localityId: user.localityId, locale: user.locale, bias };
+  });
+  const [, , cholpon, azamat, olga] = jurors as [Juror, Juror, Juror, Juror, Juror];
+
+  // Round 1: every eligible application, two jurors each, blind.
+  const round1 = insertRound(tx, {
+    competitionId: pilotId,
+    number: 1,
+    name: '1-тур / 1-й тур: бизнес-идеи',
+    jurorsPerApplication: 2,
+    isBlind: true,
+    excludeOwnLocality: true,
+    opensAt: bishkek('2024-03-01T09:00'),
+    closesAt: bishkek('2024-03-20T18:00'),
+    status: 'closed',
+    closedAt: bishkek('2024-03-21T10:00'),
+    disagreementThreshold: 25,
+    normalise: true,
+  });
+  replaceCriteria(tx, round1.id, ROUND_1_CRITERIA);
+  setRoundJurorRows(
+    tx,
+    round1.id,
+    jurors.map((j) => j.id),
+  );
+  // Чолпон knows the Yusupov family in Osh and declared it.
+  const known = findHouseholdByRegisterNumber('OSH-0203', tx);
+  if (known) replaceJurorConflicts(tx, pilotId, cholpon.id, [known.id]);
+  for (const juror of jurors)
+    markConflictsDeclared(tx, round1.id, juror.id, bishkek('2024-02-27T12:00'));
+  const conflicts = new Set(known ? [conflictKey(cholpon.id, known.id)] : []);
+  const eligible = listApplicationsForScreening({ competitionId: pilotId })
+    .filter((a) => a.status === 'eligible')
+    .map((a) => a.id);
+  assign(tx, round1.id, eligible, jurors, 2, conflicts);
+  scoreRound(tx, round1.id, jurors, bishkek('2024-03-15T16:00'), () => true);
+
+  // Staff normalised the ranking (the harsh and the lenient juror weigh the same) and advanced
+  // the top ten.
+  const criteria = criteriaOf(round1.id, tx);
+  const scores = new Map<
+    string,
+    { applicationId: number; jurorId: number; points: Map<number, number> }
+  >();
+  for (const item of submittedItemsOfRound(round1.id, tx)) {
+    const key = `${item.applicationId}:${item.jurorId}`;
+    const entry = scores.get(key) ?? {
+      applicationId: item.applicationId,
+      jurorId: item.jurorId,
+      points: new Map(),
+    };
+    entry.points.set(item.criterionId, item.points ?? 0);
+    scores.set(key, entry);
+  }
+  const ranked = rankRound({
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      maxPoints: c.maxPoints,
+      weight: c.weight,
+      position: c.position,
+    })),
+    applications: eligible.map((id) => ({ id, submittedAt: findApplication(id, tx)!.submittedAt })),
+    scores: [...scores.values()],
+    normalise: true,
+    disagreementThreshold: 25,
+  });
+  const shortlist = ranked.slice(0, 10).map((r) => r.applicationId);
+  const advancedAt = bishkek('2024-03-22T11:00');
+  markAdvanced(tx, round1.id, shortlist, advancedAt);
+  for (const applicationId of eligible) {
+    insertStatusHistory(tx, {
+      applicationId,
+      fromStatus: 'eligible',
+      toStatus: 'in-review',
+      changedById: staff.id,
+      createdAt: round1.opensAt,
+    });
+  }
+  for (const applicationId of shortlist) {
+    insertStatusHistory(tx, {
+      applicationId,
+      fromStatus: 'in-review',
+      toStatus: 'shortlisted',
+      changedById: staff.id,
+      createdAt: advancedAt,
+    });
+  }
+
+  // Round 2: the shortlist, two jurors each, not blind (they meet the families), open now.
+  const round2 = insertRound(tx, {
+    competitionId: pilotId,
+    number: 2,
+    name: '2-тур / 2-й тур: защита бизнес-плана',
+    jurorsPerApplication: 2,
+    isBlind: false,
+    excludeOwnLocality: true,
+    opensAt: new Date(now.getTime() - 3 * DAY),
+    closesAt: new Date(now.getTime() + 12 * DAY),
+    status: 'open',
+    disagreementThreshold: 25,
+    normalise: false,
+  });
+  replaceCriteria(tx, round2.id, ROUND_2_CRITERIA);
+  const round2Jurors = [cholpon, azamat, olga];
+  setRoundJurorRows(
+    tx,
+    round2.id,
+    round2Jurors.map((j) => j.id),
+  );
+  for (const juror of round2Jurors)
+    markConflictsDeclared(tx, round2.id, juror.id, new Date(now.getTime() - 5 * DAY));
+  assign(tx, round2.id, shortlist, round2Jurors, 2, conflicts);
+  for (const applicationId of shortlist) {
+    updateApplicationRow(tx, applicationId, { status: 'in-review' });
+    insertStatusHistory(tx, {
+      applicationId,
+      fromStatus: 'shortlisted',
+      toStatus: 'in-review',
+      changedById: staff.id,
+      createdAt: round2.opensAt,
+    });
+  }
+  // Чолпон has scored everything, Азамат half; Ольга has hers still to do.
+  scoreRound(tx, round2.id, jurors, new Date(now.getTime() - DAY), (juror, index) =>
+    juror.id === cholpon.id ? true : juror.id === azamat.id ? index % 2 === 0 : false,
+  );
+  // The applications not advanced wait for the decision with the jury's round-1 result.
+  for (const applicationId of eligible.filter((id) => !shortlist.includes(id))) {
+    updateApplicationRow(tx, applicationId, { status: 'in-review' });
+  }
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.rounds-created',
+    entityType: 'competition',
+    entityId: pilotId,
+    after: { rounds: [round1.id, round2.id], shortlist },
+  });
+  return { rounds: 2 };
+}

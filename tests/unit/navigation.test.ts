@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { navItems } from '~/components/site-header';
+import type { Role } from '~/utils/permissions';
+
+const linksFor = (...roles: Role[]) => navItems({ name: 'Test', roles }).map((item) => item.to);
+
+describe('navigation by role', () => {
+  test('a visitor has none', () => {
+    expect(navItems(null)).toEqual([]);
+  });
+
+  test('a family: her household, her applications, the competitions', () => {
+    expect(linksFor('applicant')).toEqual(['/', '/household', '/applications', '/competitions']);
+  });
+
+  test('a facilitator: her families, their applications, the competitions', () => {
+    expect(linksFor('facilitator')).toEqual(['/', '/applications', '/households', '/competitions']);
+    expect(
+      navItems({ name: 'F', roles: ['facilitator'] }).find((i) => i.to === '/applications')!
+        .labelKey,
+    ).toBe('nav.applications');
+  });
+
+  test('staff: families, competitions, screening, outbox', () => {
+    expect(linksFor('staff')).toEqual([
+      '/',
+      '/households',
+      '/staff/competitions',
+      '/staff/applications',
+      '/staff/outbox',
+    ]);
+  });
+
+  test('a juror: scoring; a consultant: home only', () => {
+    expect(linksFor('juror')).toEqual(['/', '/jury']);
+    expect(linksFor('consultant')).toEqual(['/']);
+  });
+
+  test('an administrator also manages people and reads the audit log', () => {
+    expect(linksFor('admin')).toEqual([
+      '/',
+      '/households',
+      '/staff/competitions',
+      '/staff/applications',
+      '/staff/outbox',
+      '/admin/users',
+      '/admin/audit',
+    ]);
+  });
+});
