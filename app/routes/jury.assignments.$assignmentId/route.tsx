@@ -372,31 +372,26 @@ function ScoreRead({ view }: { view: ScoringView }) {
   const { t } = useTranslation('jury');
   return (
     <>
-      <TableFrame labelledBy="score-read-caption">
-        <table className="score-read">
-          <caption id="score-read-caption" className="visually-hidden">
-            {t('scoring.readCaption')}
-          </caption>
-          <tbody>
-            {view.criteria.map((criterion) => {
-              const item = view.score.items.find((i) => i.criterionId === criterion.id);
-              return (
-                <tr key={criterion.id}>
-                  <th scope="row">
-                    <LocalizedString value={criterion.title} />
-                  </th>
-                  <td className="num">
-                    {item?.points == null
-                      ? t('scoring.notScored')
-                      : t('scoring.pointsOf', { points: item.points, max: criterion.maxPoints })}
-                  </td>
-                  <td>{item?.comment ? <MultilineText value={item.comment} /> : null}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
+      <ol className="score-list" aria-label={t('scoring.readCaption')}>
+        {view.criteria.map((criterion) => {
+          const item = view.score.items.find((i) => i.criterionId === criterion.id);
+          return (
+            <li key={criterion.id}>
+              <p className="score-list__head">
+                <strong>
+                  <LocalizedString value={criterion.title} />
+                </strong>
+                <span className="score-list__points">
+                  {item?.points == null
+                    ? t('scoring.notScored')
+                    : t('scoring.pointsOf', { points: item.points, max: criterion.maxPoints })}
+                </span>
+              </p>
+              {item?.comment ? <MultilineText value={item.comment} /> : null}
+            </li>
+          );
+        })}
+      </ol>
       <dl className="details details--stacked">
         <dt>{t('scoring.overallComment')}</dt>
         <dd>
