@@ -302,6 +302,11 @@ export function upsertScoreRow(
     .get();
 }
 
+/** Removes a score with its items (a draft left behind when its assignment changes hands). */
+export function deleteScore(tx: Tx, scoreId: number) {
+  tx.delete(scores).where(eq(scores.id, scoreId)).run();
+}
+
 export function replaceScoreItems(
   tx: Tx,
   scoreId: number,

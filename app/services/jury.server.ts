@@ -23,6 +23,7 @@ import {
   conflictsOfCompetition,
   criteriaOf,
   deleteAssignmentsOfRound,
+  deleteScore,
   findAssignment,
   findRound,
   insertAssignmentRows,
@@ -382,8 +383,9 @@ export function moveAssignment(
   writeTransaction((tx) => {
     updateAssignmentRow(tx, assignmentId, { jurorId: toJurorId, assignedById: staff.user.id });
     const score = scoreOfAssignment(assignmentId, tx);
-    // A draft by the previous juror is hers, not the new juror's.
-    if (score) replaceScoreItems(tx, score.id, []);
+    // A draft by the previous juror is hers, not the new juror's: none of it (points, comments,
+    // overall comment) may reach the new juror, who never sees another juror's score.
+    if (score) deleteScore(tx, score.id);
     audit(
       tx,
       request,

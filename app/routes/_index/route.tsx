@@ -8,6 +8,7 @@ import type { Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
 import { listApplicationsOfHousehold } from '~/models/application-view.server';
 import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
+import { jurorQueue } from '~/models/juror-view.server';
 import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
 import { countUsers } from '~/models/user.server';
@@ -36,12 +37,30 @@ function applicantCard(userId: number, locale: Locale) {
   };
 }
 
+/** The juror's card: each of her rounds with what she has to do in it, in one line. */
+function jurorCard(userId: number, locale: Locale) {
+  return jurorQueue(userId, locale).map((round) => ({
+    id: round.id,
+    name: round.name,
+    status: round.status,
+    declared: round.conflictsDeclaredAt !== null,
+    submitted: round.submitted,
+    total: round.assignments.length,
+    closesAt: round.closesAt.text,
+  }));
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const sessionUser = await getOptionalUser(request);
   const locale = await detectLocale(request, sessionUser);
   const t = fixedT(locale);
   if (!sessionUser)
-    return json({ pageTitle: t('common:home.title'), applicant: null, person: null });
+    return json({
+      pageTitle: t('common:home.title'),
+      applicant: null,
+      juror: null,
+      person: null,
+    });
   const { user, roles } = sessionUser;
   const familiesCount = hasPermission(roles, 'households:view')
     ? listHouseholdsFor({
@@ -53,6 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     pageTitle: t('common:home.title'),
     applicant,
+    juror: roles.includes('juror') ? jurorCard(user.id, locale) : null,
     person: {
       name: user.name,
       roles,
@@ -155,6 +175,43 @@ function ApplicantCard() {
   );
 }
 
+/** The juror's card: her rounds, what each needs from her, and her progress. */
+function JurorCard() {
+  const { juror } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(['jury', 'common']);
+  const rounds = juror ?? [];
+  return (
+    <section className="card" aria-labelledby="home-juror">
+      <h2 id="home-juror">{t('common:home.juror.title')}</h2>
+      {rounds.length === 0 ? (
+        <p>{t('home.none')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {rounds.map((round) => (
+            <li key={round.id}>
+              {round.status === 'draft'
+                ? round.declared
+                  ? t('home.declared', { round: round.name })
+                  : t('home.declare', { round: round.name })
+                : round.status === 'open'
+                  ? t('home.progress', {
+                      round: round.name,
+                      submitted: round.submitted,
+                      total: round.total,
+                      date: round.closesAt,
+                    })
+                  : t('home.closed', { round: round.name })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/jury">{t('home.link')}</Link>
+      </p>
+    </section>
+  );
+}
+
 export default function HomePage() {
   const { person } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
@@ -197,12 +254,7 @@ export default function HomePage() {
             <Link to="/households">{t('home.families.link')}</Link>
           </section>
         ) : null}
-        {roles.includes('juror') ? (
-          <section className="card" aria-labelledby="home-juror">
-            <h2 id="home-juror">{t('home.juror.title')}</h2>
-            <p>{t('home.juror.body')}</p>
-          </section>
-        ) : null}
+        {roles.includes('juror') ? <JurorCard /> : null}
         {roles.includes('consultant') ? (
           <section className="card" aria-labelledby="home-consultant">
             <h2 id="home-consultant">{t('home.consultant.title')}</h2>
