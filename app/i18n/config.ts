@@ -32,6 +32,8 @@ export const NAMESPACES = [
   'screening',
   'jury',
   'rounds',
+  'decisions',
+  'results',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

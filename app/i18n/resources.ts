@@ -36,6 +36,12 @@ import kyJury from './locales/ky/jury';
 import enRounds from './locales/en/rounds';
 import ruRounds from './locales/ru/rounds';
 import kyRounds from './locales/ky/rounds';
+import enDecisions from './locales/en/decisions';
+import enResults from './locales/en/results';
+import ruDecisions from './locales/ru/decisions';
+import ruResults from './locales/ru/results';
+import kyDecisions from './locales/ky/decisions';
+import kyResults from './locales/ky/results';
 import type { Locale } from './config';
 
 const en = {
@@ -51,6 +57,8 @@ const en = {
   screening: enScreening,
   jury: enJury,
   rounds: enRounds,
+  decisions: enDecisions,
+  results: enResults,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -71,6 +79,8 @@ export const resources: Record<Locale, Resources> = {
     screening: ruScreening,
     jury: ruJury,
     rounds: ruRounds,
+    decisions: ruDecisions,
+    results: ruResults,
   },
   ky: {
     common: kyCommon,
@@ -85,5 +95,7 @@ export const resources: Record<Locale, Resources> = {
     screening: kyScreening,
     jury: kyJury,
     rounds: kyRounds,
+    decisions: kyDecisions,
+    results: kyResults,
   },
 };

@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   'rounds:manage': ['staff', 'admin'],
   /** A juror: declare conflicts, score the applications assigned to her. */
   'jury:score': ['juror'],
+  /** Award, waitlist or pass over applications within the budget and quotas; announce; replace. */
+  'decisions:manage': ['staff', 'admin'],
+  /** A facilitator's list of results to tell families in person, ticked off one by one. */
+  'results:tell': ['facilitator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
