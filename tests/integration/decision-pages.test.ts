@@ -108,25 +108,20 @@ describe('the decision board', () => {
     const world = await decisionWorld({ budget: 250_000_00, quota: 2 });
     const data = await board(world, await staffCookie(world));
     expect(data.state).toBe('ready');
-    expect(data.rows.map((r: { reference: string }) => r.reference)).toEqual(
+    expect(data.rows.map((r) => r.reference)).toEqual(
       APPLICATIONS.map((key) => world.applications[key].reference),
     );
-    expect(data.rows.map((r: { score: string }) => r.score)).toEqual([
-      '75,0',
-      '57,5',
-      '55,0',
-      '52,5',
-    ]);
+    expect(data.rows.map((r) => r.score)).toEqual(['75,0', '57,5', '55,0', '52,5']);
     // Russian money, formatted on the server (the browser may lack the locale's data).
     expect(data.budget.total).toMatch(/^250\s000,00\s(сом|KGS)$/);
     expect(data.budget.remaining).toBe(data.budget.total);
-    expect(data.rows[0].requested).toMatch(/^100\s000,00/);
-    expect(data.rows[0].requestedInput).toBe('100000');
+    expect(data.rows[0]!.requested).toMatch(/^100\s000,00/);
+    expect(data.rows[0]!.requestedInput).toBe('100000');
     expect(data.quotas).toEqual([
       expect.objectContaining({ quota: 2, awarded: 0, name: world.village.nameRu }),
     ]);
     // The jurors' comments suggest the feedback, without saying who wrote them.
-    const a4 = data.rows[3];
+    const a4 = data.rows[3]!;
     expect(a4.comments.sort()).toEqual(Object.values(COMMENTS.A4).sort());
     expect(a4.suggestion).toContain(COMMENTS.A4.lenient);
     const json = JSON.stringify(data);
@@ -183,8 +178,8 @@ describe('the decision board', () => {
     expect(data.budget.awarded).toMatch(/^200\s000,00/);
     expect(data.budget.remaining).toMatch(/^50\s000,00/);
     expect(data.budget.percent).toBe(80);
-    expect(data.quotas[0].awarded).toBe(2);
-    expect(data.rows[2].reason).toBe('Школа уже ждёт хлеб');
+    expect(data.quotas[0]!.awarded).toBe(2);
+    expect(data.rows[2]!.reason).toBe('Школа уже ждёт хлеб');
   });
 
   test('feedback is saved as staff wrote it', async () => {
@@ -200,7 +195,7 @@ describe('the decision board', () => {
       'Подумайте о валяных изделиях: их берут туристы.',
     );
     const data = await board(world, cookie);
-    expect(data.rows[3].feedback).toBe('Подумайте о валяных изделиях: их берут туристы.');
+    expect(data.rows[3]!.feedback).toBe('Подумайте о валяных изделиях: их берут туристы.');
   });
 
   test('only staff; only this competition’s applications; an unknown intent is a 400', async () => {
@@ -241,7 +236,7 @@ describe('the announcement', () => {
       return response.json();
     };
     const before = await preview();
-    expect(before.undecided.map((u: { reference: string }) => u.reference)).toEqual(
+    expect(before.undecided.map((u) => u.reference)).toEqual(
       APPLICATIONS.map((key) => world.applications[key].reference),
     );
     await post(world, cookie, award(world, 'A1'));
@@ -259,7 +254,7 @@ describe('the announcement', () => {
       total: 4,
     });
     const en = resources.en.email.result;
-    const awarded = data.emails.find((e: { kind: string }) => e.kind === 'awarded');
+    const awarded = data.emails.find((e) => e.kind === 'awarded')!;
     expect(awarded.subject).toBe(
       en.awardedSubject.replace('{{reference}}', world.applications.A1.reference),
     );
@@ -328,7 +323,7 @@ describe('the announcement', () => {
     });
     expect(withdrawn.status).toBe(302);
     let data = await board(world, cookie);
-    expect(data.rows[2].nextOnWaitlist).toBe(true);
+    expect(data.rows[2]!.nextOnWaitlist).toBe(true);
     expect(data.budget.awarded).toMatch(/^100\s000,00/);
     const offered = await post(world, cookie, {
       intent: 'offer',
@@ -337,7 +332,7 @@ describe('the announcement', () => {
     });
     expect(offered.status).toBe(302);
     data = await board(world, cookie);
-    expect(data.rows[2].status).toBe('awarded');
+    expect(data.rows[2]!.status).toBe('awarded');
     expect(data.budget.awarded).toMatch(/^180\s000,00/);
   });
 });
