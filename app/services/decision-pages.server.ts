@@ -211,7 +211,7 @@ export function announcementPreview(competitionId: number, locale: Locale) {
           amount: kind === 'awarded' ? formatMoney(amount, competition.currency, locale) : '',
           waitlistPosition: row?.waitlistPosition ?? 1,
           feedback: row?.feedback ?? '',
-          url: appLink(`/applications/${row?.applicationId ?? 0}`),
+          url: appLink(row ? `/applications/${row.applicationId}` : '/applications'),
         },
         t,
         locale,
