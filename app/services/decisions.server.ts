@@ -703,9 +703,10 @@ export function offerPlace(
  * and — only for winners who agreed — first name and initial. Never surnames, benefits, income
  * or anything about the household.
  */
-export function publicResults(competitionId: number) {
+export function publicResults(competitionId: number, options: { preview?: boolean } = {}) {
   const competition = findCompetition(competitionId);
-  if (!competition?.announcedAt) return null;
+  // Staff preview the page before announcing; everyone else sees it only after.
+  if (!competition || (!competition.announcedAt && !options.preview)) return null;
   const rows = listApplicationsForScreening({ competitionId });
   const winners = rows.filter((row) => row.status === 'awarded');
   const localities = competitionLocalityRows(competitionId);

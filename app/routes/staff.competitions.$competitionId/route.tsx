@@ -155,7 +155,7 @@ export default function CompetitionPage() {
   const { competition, transitions, counts } = data;
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation(['competitions', 'screening', 'rounds']);
+  const { t } = useTranslation(['competitions', 'screening', 'rounds', 'decisions']);
   const labels = useEnumLabels();
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
   const failure = actionData && !('statusError' in actionData) ? (actionData as FormFailure) : null;
@@ -238,6 +238,17 @@ export default function CompetitionPage() {
         rounds={data.rounds}
         canCreate={data.canCreateRound}
       />
+
+      {data.rounds.some((round) => round.status === 'closed') ? (
+        <section className="card stack" aria-labelledby="competition-decisions">
+          <h2 id="competition-decisions">{t('decisions:title')}</h2>
+          <p>
+            <Link to={`/staff/competitions/${competition.id}/decisions`}>
+              {t('decisions:board.link')}
+            </Link>
+          </p>
+        </section>
+      ) : null}
 
       <h2>{t('form.editTitle')}</h2>
       <FormAlert message={failure?.formError} />
