@@ -70,6 +70,33 @@ function competitionTitle(competition: Competition, locale: User['locale']): str
   );
 }
 
+/**
+ * Tells a juror by e-mail, in her language, that applications of an open round are hers to score
+ * (inside the caller's transaction, so the notice exists exactly when the assignment does).
+ */
+function queueAssignmentNotice(
+  tx: Tx,
+  round: Round,
+  competition: Competition,
+  jurorId: number,
+  count: number,
+) {
+  const juror = findUserById(jurorId, tx)!;
+  queueNotice(tx, {
+    recipient: juror,
+    template: juryAssignmentEmail,
+    params: {
+      name: juror.name,
+      competitionTitle: competitionTitle(competition, juror.locale),
+      roundName: round.name,
+      count,
+      closesAt: formatDateTime(round.closesAt, juror.locale, competition.timezone),
+      url: appLink('/jury'),
+    },
+    kind: 'programme',
+  });
+}
+
 function audit(
   tx: Tx,
   request: Request,
@@ -386,6 +413,10 @@ export function moveAssignment(
     // A draft by the previous juror is hers, not the new juror's: none of it (points, comments,
     // overall comment) may reach the new juror, who never sees another juror's score.
     if (score) deleteScore(tx, score.id);
+    // Scoring has started: the new juror learns of it as the others did when the round opened.
+    // (In a draft round everyone is told at opening.) The previous juror's list simply loses it.
+    if (round.status === 'open')
+      queueAssignmentNotice(tx, round, findCompetition(round.competitionId, tx)!, toJurorId, 1);
     audit(
       tx,
       request,
@@ -466,22 +497,7 @@ export function recuse(
           assignedById: null,
         },
       ]);
-      const replacement = findUserById(replacementId, tx)!;
-      if (round.status === 'open') {
-        queueNotice(tx, {
-          recipient: replacement,
-          template: juryAssignmentEmail,
-          params: {
-            name: replacement.name,
-            competitionTitle: competitionTitle(competition, replacement.locale),
-            roundName: round.name,
-            count: 1,
-            closesAt: formatDateTime(round.closesAt, replacement.locale, competition.timezone),
-            url: appLink('/jury'),
-          },
-          kind: 'programme',
-        });
-      }
+      if (round.status === 'open') queueAssignmentNotice(tx, round, competition, replacementId, 1);
     }
     appendAudit(tx, {
       actorUserId: juror.user.id,
@@ -528,22 +544,8 @@ export function openRound(
     }
     const perJuror = new Map<number, number>();
     for (const a of active) perJuror.set(a.jurorId, (perJuror.get(a.jurorId) ?? 0) + 1);
-    for (const [jurorId, count] of perJuror) {
-      const juror = findUserById(jurorId, tx)!;
-      queueNotice(tx, {
-        recipient: juror,
-        template: juryAssignmentEmail,
-        params: {
-          name: juror.name,
-          competitionTitle: competitionTitle(competition, juror.locale),
-          roundName: round.name,
-          count,
-          closesAt: formatDateTime(round.closesAt, juror.locale, competition.timezone),
-          url: appLink('/jury'),
-        },
-        kind: 'programme',
-      });
-    }
+    for (const [jurorId, count] of perJuror)
+      queueAssignmentNotice(tx, round, competition, jurorId, count);
     audit(tx, request, staff, 'round.opened', roundId, { status: 'draft' }, { status: 'open' });
   });
   return { ok: true };

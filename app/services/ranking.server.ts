@@ -120,7 +120,10 @@ export function rankRound(input: {
       normalisedScore,
       jurors,
       spread,
-      flagged: spread !== null && jurors.length > 1 && spread > input.disagreementThreshold,
+      // "More than the threshold" in real numbers: totals are sums of fractions, so a spread of
+      // exactly 25 may come out as 25.00000000000003 and must not be flagged.
+      flagged:
+        spread !== null && jurors.length > 1 && spread - input.disagreementThreshold > EPSILON,
       criterionMeans,
       heaviestMean: heaviest ? (criterionMeans.get(heaviest.id) ?? -1) : -1,
     };

@@ -188,6 +188,36 @@ describe('edge cases', () => {
     expect(ranked.map((r) => r.normalisedScore)).toEqual([50, 50]);
   });
 
+  test('a spread of exactly the threshold is not flagged, even when the sums are inexact', () => {
+    // Idea of 10 weighing 5, budget of 5 weighing 3, experience of 10 weighing 2: totals 92 and
+    // 67 come out as 92.00000000000001 and 66.99999999999999 in floating point.
+    const three: RankingCriterion[] = [
+      { id: 1, maxPoints: 10, weight: 5, position: 1 },
+      { id: 2, maxPoints: 5, weight: 3, position: 2 },
+      { id: 3, maxPoints: 10, weight: 2, position: 3 },
+    ];
+    const given = (a: number, b: number, c: number) =>
+      new Map([
+        [1, a],
+        [2, b],
+        [3, c],
+      ]);
+    const rank = (threshold: number) =>
+      rankRound({
+        criteria: three,
+        applications: [{ id: 1, submittedAt: day(1) }],
+        scores: [
+          { applicationId: 1, jurorId: 7, points: given(10, 4, 9) },
+          { applicationId: 1, jurorId: 8, points: given(7, 3, 7) },
+        ],
+        normalise: false,
+        disagreementThreshold: threshold,
+      })[0]!;
+    expect(rank(25).spread).toBeCloseTo(25, 10);
+    expect(rank(25).flagged).toBe(false);
+    expect(rank(24).flagged).toBe(true);
+  });
+
   test('the normalised scale is limited to 0–100', () => {
     expect(normalisedScoreFromZ(10)).toBe(100);
     expect(normalisedScoreFromZ(-10)).toBe(0);
