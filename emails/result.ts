@@ -41,6 +41,14 @@ export const resultEmail = defineEmail<{
             kind: 'paragraph',
             text: t('email:result.waitlistedBody', { competition: p.competitionTitle }),
           },
+          ...(p.waitlistPosition > 0
+            ? [
+                {
+                  kind: 'paragraph' as const,
+                  text: t('email:result.waitlistedPosition', { position: p.waitlistPosition }),
+                },
+              ]
+            : []),
           { kind: 'paragraph', text: t('email:result.waitlistedNext') },
           ...feedback,
           action,
@@ -77,6 +85,27 @@ export const awardOfferedEmail = defineEmail<{
     { kind: 'paragraph', text: t('email:awardOffered.body', { competition: p.competitionTitle }) },
     { kind: 'code', text: p.amount },
     { kind: 'paragraph', text: t('email:result.awardedNext') },
+    { kind: 'button', label: t('email:result.action'), url: p.url },
+  ],
+}));
+
+/** Staff took back her award after the announcement: why, and where to turn. */
+export const awardWithdrawnEmail = defineEmail<{
+  name: string;
+  competitionTitle: string;
+  reference: string;
+  reason: string;
+  url: string;
+}>('award-withdrawn', (t, p) => ({
+  subject: t('email:awardWithdrawn.subject', { reference: p.reference }),
+  blocks: [
+    { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
+    {
+      kind: 'paragraph',
+      text: t('email:awardWithdrawn.body', { competition: p.competitionTitle }),
+    },
+    { kind: 'paragraph', text: t('email:awardWithdrawn.reason', { reason: p.reason }) },
+    { kind: 'note', text: t('email:awardWithdrawn.next') },
     { kind: 'button', label: t('email:result.action'), url: p.url },
   ],
 }));

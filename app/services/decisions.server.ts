@@ -5,7 +5,7 @@
 import { writeTransaction, type Tx } from '~db/client';
 import type { Application } from '~db/schema/applications';
 import type { Competition } from '~db/schema/competitions';
-import { awardOfferedEmail, resultEmail } from '~emails/result';
+import { awardOfferedEmail, awardWithdrawnEmail, resultEmail } from '~emails/result';
 import { formatMoney } from '~/i18n/format';
 import { pickLocalized } from '~/i18n/localized-text';
 import {
@@ -164,22 +164,47 @@ export type DecideRefusal =
   | 'over-quota'
   | 'reason-required';
 
-/** Waiting-list places follow the final ranking: renumbered after every decision. */
+/**
+ * Waiting-list places follow the final ranking, counted within each locality: a place that comes
+ * free is offered to the next family of the same village (the quota is per village), so that is
+ * the number she is told. Renumbered after every decision and every offer.
+ */
 function renumberWaitlist(tx: Tx, competitionId: number, rankedIds: number[]) {
-  const waitlisted = listApplicationsForScreening({ competitionId, status: 'waitlisted' }, tx).map(
-    (r) => r.id,
-  );
-  const order = rankedIds.filter((id) => waitlisted.includes(id));
-  order.forEach((applicationId, index) =>
-    updateApplicationRow(tx, applicationId, { waitlistPosition: index + 1 }),
-  );
+  const waitlisted = listApplicationsForScreening({ competitionId, status: 'waitlisted' }, tx);
+  const localityOf = new Map(waitlisted.map((r) => [r.id, r.localityId]));
+  const nextPlace = new Map<number, number>();
+  for (const applicationId of rankedIds) {
+    const localityId = localityOf.get(applicationId);
+    if (localityId === undefined) continue;
+    const place = (nextPlace.get(localityId) ?? 0) + 1;
+    nextPlace.set(localityId, place);
+    updateApplicationRow(tx, applicationId, { waitlistPosition: place });
+  }
+}
+
+/** Quota of a locality in a competition, and how many of its applications are awarded now. */
+function quotaState(
+  tx: Tx | undefined,
+  competitionId: number,
+  localityId: number,
+  exceptApplicationId: number,
+) {
+  const quota =
+    competitionLocalityRows(competitionId, tx).find((l) => l.localityId === localityId)?.quota ??
+    null;
+  const awarded = listAwarded(competitionId, tx).filter(
+    (a) => a.localityId === localityId && a.id !== exceptApplicationId,
+  ).length;
+  return { quota, awarded, full: quota !== null && awarded >= quota };
 }
 
 /**
- * Staff decide one application of the final ranking: award (an amount between the competition's
- * min and max, never above the budget or a locality's quota — checked inside the write
- * transaction, so two staff deciding at the same moment cannot both pass), waitlist, or not
- * selected. Awarding while a higher-ranked application is not awarded needs a written reason.
+ * Staff decide one application of the final ranking: award (a whole amount between the
+ * competition's min and max, never above the budget or a locality's quota — checked inside the
+ * write transaction, so two staff deciding at the same moment cannot both pass), waitlist, or not
+ * selected. Passing over a higher-ranked application needs a written reason: awarding while a
+ * higher-ranked one is not awarded (unless its village's quota is already full), and turning
+ * down a higher-ranked one while a lower-ranked award stands without a reason.
  */
 export function decide(
   request: Request,
@@ -193,45 +218,62 @@ export function decide(
   if (board.announced) return { ok: false, error: 'locked' };
   if (!board.finalRoundId || board.roundStillOpen) return { ok: false, error: 'not-ready' };
   const position = board.rows.findIndex((r) => r.applicationId === applicationId);
-  if (position < 0) return { ok: false, error: 'not-in-final-round' };
+  // A family who withdrew her application is not decided on.
+  if (position < 0 || application.status === 'withdrawn')
+    return { ok: false, error: 'not-in-final-round' };
   const { competition } = board;
   const reason = input.reason?.trim() ?? '';
   const amount =
     input.decision === 'awarded' ? (input.amount ?? application.requestedAmount) : null;
-  if (amount !== null && (amount < competition.minGrant || amount > competition.maxGrant)) {
+  if (
+    amount !== null &&
+    (!Number.isSafeInteger(amount) ||
+      amount < competition.minGrant ||
+      amount > competition.maxGrant)
+  ) {
     return { ok: false, error: 'amount-out-of-range' };
-  }
-  if (input.decision === 'awarded') {
-    const passedOver = board.rows.slice(0, position).some((r) => r.status !== 'awarded');
-    if (passedOver && !reason) return { ok: false, error: 'reason-required' };
   }
   const household = findHousehold(application.householdId)!;
   try {
     writeTransaction((tx) => {
       const current = findApplication(applicationId, tx)!;
       if (findCompetition(competition.id, tx)!.announcedAt) throw new Refusal('locked');
+      // Everything that depends on the other decisions is read again under the write lock.
+      const statusNow = new Map(
+        listApplicationsForScreening({ competitionId: competition.id }, tx).map((r) => [r.id, r]),
+      );
+      const ranked = board.rows.map((r) => ({ ...r, ...statusNow.get(r.applicationId)! }));
       if (input.decision === 'awarded') {
-        // The budget and quota are read again under the write lock.
         const others = listAwarded(competition.id, tx).filter((a) => a.id !== applicationId);
-        const otherAmounts = others.reduce(
-          (sum, a) => sum + (findApplication(a.id, tx)!.awardedAmount ?? 0),
-          0,
-        );
+        const otherAmounts = others.reduce((sum, a) => sum + (a.awardedAmount ?? 0), 0);
         if (otherAmounts + amount! > competition.budgetTotal) throw new Refusal('over-budget');
-        const quota = competitionLocalityRows(competition.id, tx).find(
-          (l) => l.localityId === household.localityId,
-        )?.quota;
-        if (
-          quota != null &&
-          others.filter((a) => a.localityId === household.localityId).length + 1 > quota
-        ) {
+        if (quotaState(tx, competition.id, household.localityId, applicationId).full)
           throw new Refusal('over-quota');
+        const passedOver = ranked
+          .slice(0, position)
+          .some(
+            (r) =>
+              r.status !== 'awarded' &&
+              r.status !== 'withdrawn' &&
+              !quotaState(tx, competition.id, r.localityId, applicationId).full,
+          );
+        if (passedOver && !reason) throw new Refusal('reason-required');
+      } else {
+        const lowerAwardWithoutReason = ranked
+          .slice(position + 1)
+          .some((r) => r.status === 'awarded' && !findApplication(r.id, tx)!.decisionReason);
+        if (
+          lowerAwardWithoutReason &&
+          !quotaState(tx, competition.id, household.localityId, applicationId).full &&
+          !reason
+        ) {
+          throw new Refusal('reason-required');
         }
       }
       updateApplicationRow(tx, applicationId, {
         status: input.decision,
         awardedAmount: amount,
-        decisionReason: input.decision === 'awarded' && reason ? reason : null,
+        decisionReason: reason || null,
         decidedById: staff.user.id,
         decidedAt: new Date(),
         waitlistPosition: null,
@@ -242,6 +284,8 @@ export function decide(
           fromStatus: current.status,
           toStatus: input.decision,
           changedById: staff.user.id,
+          // The reason stays with staff (audit, board): the family's history shows her status
+          // only, and a reason may name another family.
         });
       }
       renumberWaitlist(
@@ -264,14 +308,14 @@ export function decide(
       });
     });
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, error: error.reason };
+    if (error instanceof Refusal) return { ok: false, error: error.reason as DecideRefusal };
     throw error;
   }
   return { ok: true };
 }
 
 class Refusal extends Error {
-  constructor(readonly reason: DecideRefusal) {
+  constructor(readonly reason: DecideRefusal | 'not-waitlisted' | 'not-next') {
     super(reason);
   }
 }
@@ -390,9 +434,14 @@ export function announcementPlan(competitionId: number): AnnouncementPlan | null
     byEmail,
     inPerson: rows.length - byEmail,
     undecided: board.rows
-      .filter((r) => finalIds.has(r.applicationId) && !DECIDED.includes(r.status))
+      .filter((r) => finalIds.has(r.applicationId) && needsDecision(r))
       .map((r) => r.applicationId),
   };
+}
+
+/** A row of the final ranking still waiting for staff (a withdrawn application does not). */
+function needsDecision(row: Pick<BoardRow, 'status'>): boolean {
+  return !DECIDED.includes(row.status) && row.status !== 'withdrawn';
 }
 
 export type AnnounceRefusal =
@@ -440,7 +489,7 @@ export function announce(
   if (!board) return { ok: false, error: 'not-found' };
   if (board.announced) return { ok: false, error: 'already-announced' };
   if (!board.finalRoundId || board.roundStillOpen) return { ok: false, error: 'not-ready' };
-  if (board.rows.some((r) => !DECIDED.includes(r.status))) return { ok: false, error: 'undecided' };
+  if (board.rows.some(needsDecision)) return { ok: false, error: 'undecided' };
   if (!board.rows.some((r) => r.status === 'awarded')) return { ok: false, error: 'no-winner' };
   const told = writeTransaction((tx) => {
     const competition = findCompetition(competitionId, tx)!;
@@ -490,7 +539,7 @@ export function announce(
 /** Results her families cannot be e-mailed, in her localities; she ticks each one off. */
 export function resultsToTellInPerson(facilitator: SessionUser) {
   const rows = listApplicationsForScreening({}).filter((row) =>
-    ['awarded', 'waitlisted', 'not-selected'].includes(row.status),
+    ['awarded', 'waitlisted', 'not-selected', 'withdrawn'].includes(row.status),
   );
   return rows
     .map((row) => ({
@@ -500,6 +549,9 @@ export function resultsToTellInPerson(facilitator: SessionUser) {
     }))
     .filter(({ application, household }) => {
       const competition = findCompetition(application.competitionId)!;
+      // Of withdrawn applications, only a taken-back award is a result to tell (one she declined
+      // herself is marked told at once; one she withdrew before the decision is not a result).
+      if (application.status === 'withdrawn' && !application.awardWithdrawnAt) return false;
       return (
         competition.announcedAt !== null &&
         householdAccess(facilitator, household) === 'facilitator' &&
@@ -551,34 +603,75 @@ function stepBack(
     if (access !== 'owner' && access !== 'facilitator') return { ok: false, error: 'not-found' };
   }
   if (!competition.announcedAt) return { ok: false, error: 'not-announced' };
-  if (application.status !== 'awarded') return { ok: false, error: 'not-awarded' };
   if (by === 'staff' && !reason.trim()) return { ok: false, error: 'reason-required' };
-  writeTransaction((tx) => {
-    updateApplicationRow(tx, applicationId, {
-      status: 'withdrawn',
-      awardWithdrawnAt: new Date(),
-      awardWithdrawnReason: reason.trim() || null,
+  try {
+    writeTransaction((tx) => {
+      // Read again under the write lock: a second click or a second person finds it done.
+      const current = findApplication(applicationId, tx)!;
+      if (current.status !== 'awarded') throw new StepBackError('not-awarded');
+      const now = new Date();
+      updateApplicationRow(tx, applicationId, {
+        status: 'withdrawn',
+        awardWithdrawnAt: now,
+        awardWithdrawnReason: reason.trim() || null,
+        // She declined herself (or with her facilitator): she knows. Staff withdrawing it: she
+        // must be told again — by e-mail, or in person by her facilitator.
+        resultToldAt: by === 'family' ? now : null,
+        resultToldById: by === 'family' ? actor.user.id : null,
+      });
+      insertStatusHistory(tx, {
+        applicationId,
+        fromStatus: 'awarded',
+        toStatus: 'withdrawn',
+        changedById: actor.user.id,
+        reason: reason.trim() || null,
+      });
+      if (by === 'staff') tellWithdrawal(tx, current, competition, reason.trim());
+      appendAudit(tx, {
+        actorUserId: actor.user.id,
+        action: by === 'family' ? 'application.award-declined' : 'application.award-withdrawn',
+        entityType: 'application',
+        entityId: applicationId,
+        before: { status: 'awarded', awardedAmount: current.awardedAmount },
+        after: { status: 'withdrawn', reason: reason.trim() || null },
+        ipAddress: clientIp(request),
+      });
     });
-    insertStatusHistory(tx, {
-      applicationId,
-      fromStatus: 'awarded',
-      toStatus: 'withdrawn',
-      changedById: actor.user.id,
-      reason: reason.trim() || null,
-    });
-    if (by === 'staff')
-      tellResult(tx, { ...application, status: 'withdrawn' }, competition, 'not-selected');
-    appendAudit(tx, {
-      actorUserId: actor.user.id,
-      action: by === 'family' ? 'application.award-declined' : 'application.award-withdrawn',
-      entityType: 'application',
-      entityId: applicationId,
-      before: { status: 'awarded', awardedAmount: application.awardedAmount },
-      after: { status: 'withdrawn', reason: reason.trim() || null },
-      ipAddress: clientIp(request),
-    });
-  });
+  } catch (error) {
+    if (error instanceof StepBackError) return { ok: false, error: error.reason };
+    throw error;
+  }
   return { ok: true };
+}
+
+class StepBackError extends Error {
+  constructor(readonly reason: StepBackRefusal) {
+    super(reason);
+  }
+}
+
+/** Staff took her award back: she is told why, in her language. */
+function tellWithdrawal(
+  tx: Tx,
+  application: Application,
+  competition: Competition,
+  reason: string,
+) {
+  const household = findHousehold(application.householdId, tx)!;
+  const family = household.userId ? findUserById(household.userId, tx) : undefined;
+  if (!family) return;
+  queueNotice(tx, {
+    recipient: family,
+    template: awardWithdrawnEmail,
+    params: {
+      name: family.name,
+      competitionTitle: competitionTitle(competition, family.locale),
+      reference: application.reference ?? '',
+      reason,
+      url: appLink(`/applications/${application.id}`),
+    },
+    kind: 'programme',
+  });
 }
 
 /** The winner declines her grant (or her facilitator does, for her). */
@@ -618,42 +711,37 @@ export function offerPlace(
   const competition = application ? findCompetition(application.competitionId) : undefined;
   if (!application || !competition) return { ok: false, error: 'not-found' };
   if (!competition.announcedAt) return { ok: false, error: 'not-announced' };
-  if (application.status !== 'waitlisted') return { ok: false, error: 'not-waitlisted' };
-  const household = findHousehold(application.householdId)!;
-  const sameLocality = listApplicationsForScreening({
-    competitionId: competition.id,
-    status: 'waitlisted',
-  })
-    .filter((row) => row.localityId === household.localityId)
-    .map((row) => findApplication(row.id)!)
-    .sort((a, b) => (a.waitlistPosition ?? Infinity) - (b.waitlistPosition ?? Infinity));
-  if (sameLocality[0]?.id !== applicationId) return { ok: false, error: 'not-next' };
   const grant = amount ?? application.requestedAmount;
-  if (grant < competition.minGrant || grant > competition.maxGrant)
+  if (!Number.isSafeInteger(grant) || grant < competition.minGrant || grant > competition.maxGrant)
     return { ok: false, error: 'amount-out-of-range' };
+  const household = findHousehold(application.householdId)!;
+  const rankedIds = decisionBoard(competition.id)!.rows.map((r) => r.applicationId);
   try {
     writeTransaction((tx) => {
-      const awarded = listAwarded(competition.id, tx);
-      const total = awarded.reduce(
-        (sum, a) => sum + (findApplication(a.id, tx)!.awardedAmount ?? 0),
-        0,
-      );
+      // Read again under the write lock: two staff offering at once cannot both give a place.
+      if (findApplication(applicationId, tx)!.status !== 'waitlisted')
+        throw new Refusal('not-waitlisted');
+      const next = listApplicationsForScreening(
+        { competitionId: competition.id, status: 'waitlisted' },
+        tx,
+      )
+        .filter((row) => row.localityId === household.localityId)
+        .map((row) => findApplication(row.id, tx)!)
+        .sort((a, b) => (a.waitlistPosition ?? Infinity) - (b.waitlistPosition ?? Infinity))[0];
+      if (next?.id !== applicationId) throw new Refusal('not-next');
+      const total = awardedSum(competition.id, tx);
       if (total + grant > competition.budgetTotal) throw new Refusal('over-budget');
-      const quota = competitionLocalityRows(competition.id, tx).find(
-        (l) => l.localityId === household.localityId,
-      )?.quota;
-      if (
-        quota != null &&
-        awarded.filter((a) => a.localityId === household.localityId).length + 1 > quota
-      ) {
+      if (quotaState(tx, competition.id, household.localityId, applicationId).full)
         throw new Refusal('over-quota');
-      }
       const updated = updateApplicationRow(tx, applicationId, {
         status: 'awarded',
         awardedAmount: grant,
         waitlistPosition: null,
         decidedById: staff.user.id,
         decidedAt: new Date(),
+        // Her telling in person, if needed, starts again for the new result.
+        resultToldAt: null,
+        resultToldById: null,
       });
       insertStatusHistory(tx, {
         applicationId,
@@ -661,6 +749,7 @@ export function offerPlace(
         toStatus: 'awarded',
         changedById: staff.user.id,
       });
+      renumberWaitlist(tx, competition.id, rankedIds);
       const family = household.userId ? findUserById(household.userId, tx) : undefined;
       if (family) {
         queueNotice(tx, {
@@ -676,14 +765,12 @@ export function offerPlace(
           kind: 'programme',
         });
       }
-      // Her telling in person, if needed, starts again for the new result.
-      updateApplicationRow(tx, applicationId, { resultToldAt: null, resultToldById: null });
       appendAudit(tx, {
         actorUserId: staff.user.id,
         action: 'application.place-offered',
         entityType: 'application',
         entityId: applicationId,
-        before: { status: 'waitlisted' },
+        before: { status: 'waitlisted', waitlistPosition: next.waitlistPosition },
         after: { status: 'awarded', awardedAmount: grant },
         ipAddress: clientIp(request),
       });

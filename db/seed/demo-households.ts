@@ -40,7 +40,7 @@ export type DemoIdea = {
 
 export type DemoHousehold = {
   registerNumber: string;
-  locality: 'ivanovka' | 'osh';
+  locality: 'ivanovka' | 'osh' | 'kant';
   address: string;
   phone?: string;
   /** The key of a demo account in demo-people.ts that belongs to this household. */

@@ -1,7 +1,8 @@
-// The pilot's jury in the demo: round 1 (March 2024) finished — five jurors, one harsh and one
-// lenient, so that normalising visibly changes the order, and jurors who disagree by more than
-// the threshold on some applications — and round 2 open now, with scores still to come.
-// Idempotent: nothing is written when the pilot already has rounds.
+// The jury in the demo. The pilot's two rounds (spring 2024) are finished. The Kant competition
+// shows the jury at work: round 1 finished — five jurors, one harsh and one lenient, so that
+// normalising visibly changes the order, and jurors who disagree by more than the threshold on
+// some applications — and round 2 open now, with scores still to come.
+// Idempotent: nothing is written when a competition already has rounds.
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { users } from '../schema/people';
@@ -27,6 +28,7 @@ import {
   setRoundJurorRows,
   setRoundPool,
   submittedItemsOfRound,
+  updateRoundRow,
   upsertScoreRow,
 } from '../../app/models/jury.server';
 import { findHouseholdByRegisterNumber } from '../../app/models/household.server';
@@ -198,31 +200,60 @@ function assign(
   );
 }
 
-export function seedPilotRounds(tx: Tx, pilotId: number, now: Date): { rounds: number } {
-  if (roundsOfCompetition(pilotId, tx).length > 0) return { rounds: 0 };
+type RoundPlan = {
+  name: string;
+  opensAt: Date;
+  closesAt: Date;
+  declaredAt: Date;
+  scoredAt: Date;
+  /** Closed with every score in, or open with some still to come. */
+  closedAt: Date | null;
+};
+
+type JuryPlan = {
+  /** Register numbers of the households a juror knows (declared before round 1). */
+  conflicts: { juror: string; registerNumbers: string[] }[];
+  round1: RoundPlan;
+  shortlist: number;
+  advancedAt: Date;
+  round2: RoundPlan;
+};
+
+function staffAndJurors(tx: Tx) {
   const staff = tx
     .select()
     .from(users)
     .where(eq(users.email, 'nurgul.staff@ishenim.example'))
     .get()!;
-  const jurors: Juror[] = JURORS.map(({ email, bias }) => {
+  const jurors: (Juror & { email: string })[] = JURORS.map(({ email, bias }) => {
     const user = tx.select().from(users).where(eq(users.email, email)).get()!;
-    return { id: user.id, localityId: user.localityId, locale: user.locale, bias };
+    return { id: user.id, localityId: user.localityId, locale: user.locale, bias, email };
   });
-  const [, , cholpon, azamat, olga] = jurors as [Juror, Juror, Juror, Juror, Juror];
+  return { staff, jurors };
+}
+
+/**
+ * Two rounds of a screened competition, written row by row with the dates of the story (the
+ * services would stamp today): round 1 blind with all five jurors — one harsh, one lenient —
+ * normalised, its top applications advanced; round 2 with three jurors, not blind.
+ */
+function seedRounds(tx: Tx, competitionId: number, plan: JuryPlan): { rounds: number } {
+  if (roundsOfCompetition(competitionId, tx).length > 0) return { rounds: 0 };
+  const { staff, jurors } = staffAndJurors(tx);
+  const [cholpon, azamat, olga] = [jurors[2]!, jurors[3]!, jurors[4]!];
 
   // Round 1: every eligible application, two jurors each, blind.
   const round1 = insertRound(tx, {
-    competitionId: pilotId,
+    competitionId,
     number: 1,
-    name: '1-тур / 1-й тур: бизнес-идеи',
+    name: plan.round1.name,
     jurorsPerApplication: 2,
     isBlind: true,
     excludeOwnLocality: true,
-    opensAt: bishkek('2024-03-01T09:00'),
-    closesAt: bishkek('2024-03-20T18:00'),
+    opensAt: plan.round1.opensAt,
+    closesAt: plan.round1.closesAt,
     status: 'closed',
-    closedAt: bishkek('2024-03-21T10:00'),
+    closedAt: plan.round1.closedAt,
     disagreementThreshold: 25,
     normalise: true,
   });
@@ -232,20 +263,30 @@ export function seedPilotRounds(tx: Tx, pilotId: number, now: Date): { rounds: n
     round1.id,
     jurors.map((j) => j.id),
   );
-  // Чолпон knows the Yusupov family in Osh and declared it.
-  const known = findHouseholdByRegisterNumber('OSH-0203', tx);
-  if (known) replaceJurorConflicts(tx, pilotId, cholpon.id, [known.id]);
+  const conflictKeys = new Set<string>();
+  for (const { juror: email, registerNumbers } of plan.conflicts) {
+    const juror = jurors.find((j) => j.email === email)!;
+    const known = registerNumbers
+      .map((number) => findHouseholdByRegisterNumber(number, tx))
+      .filter((h) => h !== undefined);
+    replaceJurorConflicts(
+      tx,
+      competitionId,
+      juror.id,
+      known.map((h) => h.id),
+    );
+    for (const household of known) conflictKeys.add(conflictKey(juror.id, household.id));
+  }
   for (const juror of jurors)
-    markConflictsDeclared(tx, round1.id, juror.id, bishkek('2024-02-27T12:00'));
-  const conflicts = new Set(known ? [conflictKey(cholpon.id, known.id)] : []);
-  const eligible = listApplicationsForScreening({ competitionId: pilotId })
+    markConflictsDeclared(tx, round1.id, juror.id, plan.round1.declaredAt);
+  const eligible = listApplicationsForScreening({ competitionId })
     .filter((a) => a.status === 'eligible')
     .map((a) => a.id);
-  assign(tx, round1.id, eligible, jurors, 2, conflicts);
-  scoreRound(tx, round1.id, jurors, bishkek('2024-03-15T16:00'), () => true);
+  assign(tx, round1.id, eligible, jurors, 2, conflictKeys);
+  scoreRound(tx, round1.id, jurors, plan.round1.scoredAt, () => true);
 
   // Staff normalised the ranking (the harsh and the lenient juror weigh the same) and advanced
-  // the top ten.
+  // the top of it.
   const criteria = criteriaOf(round1.id, tx);
   const scores = new Map<
     string,
@@ -273,9 +314,8 @@ export function seedPilotRounds(tx: Tx, pilotId: number, now: Date): { rounds: n
     normalise: true,
     disagreementThreshold: 25,
   });
-  const shortlist = ranked.slice(0, 10).map((r) => r.applicationId);
-  const advancedAt = bishkek('2024-03-22T11:00');
-  markAdvanced(tx, round1.id, shortlist, advancedAt);
+  const shortlist = ranked.slice(0, plan.shortlist).map((r) => r.applicationId);
+  markAdvanced(tx, round1.id, shortlist, plan.advancedAt);
   for (const applicationId of eligible) {
     insertStatusHistory(tx, {
       applicationId,
@@ -291,21 +331,22 @@ export function seedPilotRounds(tx: Tx, pilotId: number, now: Date): { rounds: n
       fromStatus: 'in-review',
       toStatus: 'shortlisted',
       changedById: staff.id,
-      createdAt: advancedAt,
+      createdAt: plan.advancedAt,
     });
   }
 
-  // Round 2: the shortlist, two jurors each, not blind (they meet the families), open now.
+  // Round 2: the shortlist, two jurors each, not blind (they meet the families).
   const round2 = insertRound(tx, {
-    competitionId: pilotId,
+    competitionId,
     number: 2,
-    name: '2-тур / 2-й тур: защита бизнес-плана',
+    name: plan.round2.name,
     jurorsPerApplication: 2,
     isBlind: false,
     excludeOwnLocality: true,
-    opensAt: new Date(now.getTime() - 3 * DAY),
-    closesAt: new Date(now.getTime() + 12 * DAY),
-    status: 'open',
+    opensAt: plan.round2.opensAt,
+    closesAt: plan.round2.closesAt,
+    status: plan.round2.closedAt ? 'closed' : 'open',
+    closedAt: plan.round2.closedAt,
     disagreementThreshold: 25,
     normalise: false,
   });
@@ -317,8 +358,8 @@ export function seedPilotRounds(tx: Tx, pilotId: number, now: Date): { rounds: n
     round2Jurors.map((j) => j.id),
   );
   for (const juror of round2Jurors)
-    markConflictsDeclared(tx, round2.id, juror.id, new Date(now.getTime() - 5 * DAY));
-  assign(tx, round2.id, shortlist, round2Jurors, 2, conflicts);
+    markConflictsDeclared(tx, round2.id, juror.id, plan.round2.declaredAt);
+  assign(tx, round2.id, shortlist, round2Jurors, 2, conflictKeys);
   for (const applicationId of shortlist) {
     updateApplicationRow(tx, applicationId, { status: 'in-review' });
     insertStatusHistory(tx, {
@@ -329,10 +370,14 @@ export function seedPilotRounds(tx: Tx, pilotId: number, now: Date): { rounds: n
       createdAt: round2.opensAt,
     });
   }
-  // Чолпон has scored everything, Азамат half; Ольга has hers still to do.
-  scoreRound(tx, round2.id, jurors, new Date(now.getTime() - DAY), (juror, index) =>
-    juror.id === cholpon.id ? true : juror.id === azamat.id ? index % 2 === 0 : false,
-  );
+  if (plan.round2.closedAt) {
+    scoreRound(tx, round2.id, jurors, plan.round2.scoredAt, () => true);
+  } else {
+    // Чолпон has scored everything, Азамат half; Ольга has hers still to do.
+    scoreRound(tx, round2.id, jurors, plan.round2.scoredAt, (juror, index) =>
+      juror.id === cholpon.id ? true : juror.id === azamat.id ? index % 2 === 0 : false,
+    );
+  }
   // The applications not advanced wait for the decision with the jury's round-1 result.
   for (const applicationId of eligible.filter((id) => !shortlist.includes(id))) {
     updateApplicationRow(tx, applicationId, { status: 'in-review' });
@@ -341,8 +386,98 @@ export function seedPilotRounds(tx: Tx, pilotId: number, now: Date): { rounds: n
     actorUserId: null,
     action: 'demo.rounds-created',
     entityType: 'competition',
-    entityId: pilotId,
+    entityId: competitionId,
     after: { rounds: [round1.id, round2.id], shortlist },
   });
   return { rounds: 2 };
+}
+
+/**
+ * The pilot's jury, spring 2024: round 1 in March (Чолпон knows the Yusupov family in Osh and
+ * declared it), the ten best to round 2 in April, every score in, both rounds closed.
+ */
+export function seedPilotRounds(tx: Tx, pilotId: number): { rounds: number } {
+  const seeded = seedRounds(tx, pilotId, {
+    conflicts: [{ juror: 'cholpon.juror@ishenim.example', registerNumbers: ['OSH-0203'] }],
+    round1: {
+      name: '1-тур / 1-й тур: бизнес-идеи',
+      opensAt: bishkek('2024-03-01T09:00'),
+      closesAt: bishkek('2024-03-20T18:00'),
+      declaredAt: bishkek('2024-02-27T12:00'),
+      scoredAt: bishkek('2024-03-15T16:00'),
+      closedAt: bishkek('2024-03-21T10:00'),
+    },
+    shortlist: 10,
+    advancedAt: bishkek('2024-03-22T11:00'),
+    round2: {
+      name: '2-тур / 2-й тур: защита бизнес-плана',
+      opensAt: bishkek('2024-04-01T09:00'),
+      closesAt: bishkek('2024-04-15T18:00'),
+      declaredAt: bishkek('2024-03-28T12:00'),
+      scoredAt: bishkek('2024-04-12T17:00'),
+      closedAt: bishkek('2024-04-16T10:00'),
+    },
+  });
+  finishPilotRound2(tx, pilotId);
+  return seeded;
+}
+
+/**
+ * A demo database seeded before the pilot was decided has its round 2 still open, half scored:
+ * the missing scores come in and the round closes, so the decisions can follow.
+ */
+function finishPilotRound2(tx: Tx, pilotId: number) {
+  const round2 = roundsOfCompetition(pilotId, tx).find((r) => r.number === 2);
+  if (!round2 || round2.status !== 'open') return;
+  const { jurors } = staffAndJurors(tx);
+  const scored = new Set(
+    submittedItemsOfRound(round2.id, tx).map((i) => `${i.applicationId}:${i.jurorId}`),
+  );
+  const assignments = assignmentsOfRound(round2.id, tx);
+  scoreRound(tx, round2.id, jurors, bishkek('2024-04-12T17:00'), (juror, index) => {
+    const a = assignments[index]!;
+    return !scored.has(`${a.applicationId}:${juror.id}`);
+  });
+  updateRoundRow(tx, round2.id, {
+    status: 'closed',
+    opensAt: bishkek('2024-04-01T09:00'),
+    closesAt: bishkek('2024-04-15T18:00'),
+    closedAt: bishkek('2024-04-16T10:00'),
+  });
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.round-closed',
+    entityType: 'round',
+    entityId: round2.id,
+  });
+}
+
+/**
+ * The Kant competition's jury now: round 1 closed a few weeks ago — the harsh Алмаз and the
+ * lenient Елена make normalising change the order, and pairs who disagree are flagged — and
+ * round 2 open, with scores still to come. Елена knows the Litvinenko family and declared it.
+ */
+export function seedKantRounds(tx: Tx, kantId: number, now: Date): { rounds: number } {
+  const at = (days: number) => new Date(now.getTime() + days * DAY);
+  return seedRounds(tx, kantId, {
+    conflicts: [{ juror: 'elena.juror@ishenim.example', registerNumbers: ['CHUI-KT-0310'] }],
+    round1: {
+      name: '1-тур / 1-й тур: бизнес-идеи',
+      opensAt: at(-45),
+      closesAt: at(-26),
+      declaredAt: at(-47),
+      scoredAt: at(-30),
+      closedAt: at(-25),
+    },
+    shortlist: 6,
+    advancedAt: at(-24),
+    round2: {
+      name: '2-тур / 2-й тур: защита бизнес-плана',
+      opensAt: at(-3),
+      closesAt: at(12),
+      declaredAt: at(-5),
+      scoredAt: at(-1),
+      closedAt: null,
+    },
+  });
 }

@@ -1,4 +1,5 @@
-// The demo programme's people: the "Татыктуу Жашоо" pilot in Ivanovka (Chui) and Osh.
+// The demo programme's people: the "Татыктуу Жашоо" pilot in Ivanovka (Chui) and Osh, and this
+// year's competition in Kant.
 // Names are typical Kyrgyz and Russian names, not real people. Every demo account shares
 // DEMO_PASSWORD; e-mail addresses use the reserved .example domain.
 import type { Locale, Role } from '../schema/people';
@@ -8,6 +9,8 @@ export const DEMO_PASSWORD = 'Ishenim-demo-2024';
 export const DEMO_LOCALITIES = [
   { code: 'ivanovka', kind: 'village', nameKy: 'Ивановка', nameRu: 'Ивановка', nameEn: 'Ivanovka' },
   { code: 'osh', kind: 'city', nameKy: 'Ош', nameRu: 'Ош', nameEn: 'Osh' },
+  // The programme's second district: this year's competition in Kant, next to Ivanovka.
+  { code: 'kant', kind: 'city', nameKy: 'Кант', nameRu: 'Кант', nameEn: 'Kant' },
 ] as const;
 
 export type DemoPerson = {
@@ -53,7 +56,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     locale: 'ky',
     roles: ['facilitator'],
     locality: 'ivanovka',
-    worksIn: ['ivanovka'],
+    // Kant is the next town: the same facilitator works with its families.
+    worksIn: ['ivanovka', 'kant'],
   },
   {
     key: 'facilitator2',

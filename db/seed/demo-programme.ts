@@ -1,7 +1,9 @@
 // The demo's competitions and families: the pilot "Татыктуу Жашоо 2024" (applications closed in
-// February 2024, now with the jury) with its 30 households, and this year's competition, open
-// for applications now. Idempotent: competitions are matched by their Russian title, households
-// by register number, applications by (competition, household); a second run changes nothing.
+// February 2024, judged and announced — demo-jury.ts, demo-decisions.ts) with its 30 households,
+// this year's competition in Kant with 12 families (with the jury now), and this year's
+// competition in Ivanovka and Osh, open for applications now. Idempotent: competitions are
+// matched by their Russian title, households by register number, applications by (competition,
+// household); a second run changes nothing.
 import { and, eq } from 'drizzle-orm';
 import { type Tx } from '../client';
 import { applications } from '../schema/applications';
@@ -33,6 +35,7 @@ import {
   type DemoHousehold,
   type DemoIdea,
 } from './demo-households';
+import { DEMO_KANT_HOUSEHOLDS } from './demo-kant';
 
 const DAY = 24 * 60 * 60_000;
 const SOM = 100;
@@ -42,6 +45,14 @@ export const PILOT_TITLE_RU = 'Татыктуу Жашоо 2024: малые гр
 /** As the real pilot: applications from 10 January to 15 February 2024 (Bishkek time). */
 const PILOT_OPENS = '2024-01-10T09:00';
 const PILOT_CLOSES = '2024-02-15T18:00';
+/** 500 000 som and at most four grants per locality: ten finalists, so some must wait. */
+const PILOT_BUDGET = 500_000 * SOM;
+const PILOT_QUOTA = 4;
+const PILOT_TEXT = {
+  ky: 'Ивановка айыл өкмөтүндөгү жана Ош шаарындагы социалдык жөлөкпул алган үй-бүлөлөр үчүн. Финансылык сабаттуулук боюнча окутуудан жана бизнес-кеңештен кийин үй-бүлөлөр өз бизнес-идеясы менен катышат. Грант келиндин атына берилет: анын үй-бүлөдөгү экономикалык ордун бекемдейт. Сынактын бюджети — 500 000 сом, ар бир айылга төрттөн ашык эмес грант.',
+  ru: 'Для семей, получающих социальные пособия, в Ивановском айыл окмоту и в городе Ош. После обучения финансовой грамотности и бизнес-консультаций семьи участвуют со своей бизнес-идеей. Грант выдаётся на имя невестки — это укрепляет её экономическое положение в семье. Бюджет конкурса — 500 000 сом, не больше четырёх грантов на село.',
+  en: 'For families receiving social benefits in Ivanovka and in the city of Osh. After financial-literacy training and business consultations, families compete with their own business idea. The grant is given in the name of the daughter-in-law, to strengthen her economic standing in the family. The budget of the competition is 500 000 som, with at most four grants per locality.',
+};
 
 function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: number) {
   const existing = tx
@@ -56,14 +67,11 @@ function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: numb
     titleKy: 'Татыктуу Жашоо 2024: үй-бүлөлүк ишкердикке чакан гранттар',
     titleRu: PILOT_TITLE_RU,
     titleEn: 'Life in Dignity 2024: small grants for family businesses',
-    descriptionKy:
-      'Ивановка айыл өкмөтүндөгү жана Ош шаарындагы социалдык жөлөкпул алган үй-бүлөлөр үчүн. Финансылык сабаттуулук боюнча окутуудан жана бизнес-кеңештен кийин үй-бүлөлөр өз бизнес-идеясы менен катышат. Грант келиндин атына берилет: анын үй-бүлөдөгү экономикалык ордун бекемдейт. Ар бир айылга 15 грант.',
-    descriptionRu:
-      'Для семей, получающих социальные пособия, в Ивановском айыл окмоту и в городе Ош. После обучения финансовой грамотности и бизнес-консультаций семьи участвуют со своей бизнес-идеей. Грант выдаётся на имя невестки — это укрепляет её экономическое положение в семье. По 15 грантов на каждое село.',
-    descriptionEn:
-      'For families receiving social benefits in Ivanovka and in the city of Osh. After financial-literacy training and business consultations, families compete with their own business idea. The grant is given in the name of the daughter-in-law, to strengthen her economic standing in the family. 15 grants for each locality.',
+    descriptionKy: PILOT_TEXT.ky,
+    descriptionRu: PILOT_TEXT.ru,
+    descriptionEn: PILOT_TEXT.en,
     currency: 'KGS',
-    budgetTotal: 2_400_000 * SOM,
+    budgetTotal: PILOT_BUDGET,
     minGrant: 50_000 * SOM,
     maxGrant: 100_000 * SOM,
     timezone: 'Asia/Bishkek',
@@ -81,8 +89,8 @@ function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: numb
     createdById,
   });
   replaceCompetitionLocalities(tx, competition.id, [
-    { localityId: localityIds.get('ivanovka')!, quota: 15 },
-    { localityId: localityIds.get('osh')!, quota: 15 },
+    { localityId: localityIds.get('ivanovka')!, quota: PILOT_QUOTA },
+    { localityId: localityIds.get('osh')!, quota: PILOT_QUOTA },
   ]);
   appendAudit(tx, {
     actorUserId: null,
@@ -91,6 +99,39 @@ function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: numb
     entityId: competition.id,
   });
   return competition;
+}
+
+/**
+ * A demo database from before the pilot was decided had a budget of 2.4 million and quotas of
+ * 15: nothing to choose between with ten finalists. Until it is announced it takes the pilot's
+ * present terms, so the decisions seeded next fit them.
+ */
+export function updatePilotTerms(tx: Tx, pilot: Competition, localityIds: Map<string, number>) {
+  if (pilot.announcedAt || pilot.budgetTotal === PILOT_BUDGET) return pilot;
+  const fresh = tx
+    .update(competitions)
+    .set({
+      budgetTotal: PILOT_BUDGET,
+      descriptionKy: PILOT_TEXT.ky,
+      descriptionRu: PILOT_TEXT.ru,
+      descriptionEn: PILOT_TEXT.en,
+    })
+    .where(eq(competitions.id, pilot.id))
+    .returning()
+    .get();
+  replaceCompetitionLocalities(tx, pilot.id, [
+    { localityId: localityIds.get('ivanovka')!, quota: PILOT_QUOTA },
+    { localityId: localityIds.get('osh')!, quota: PILOT_QUOTA },
+  ]);
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.competition-updated',
+    entityType: 'competition',
+    entityId: pilot.id,
+    before: { budgetTotal: pilot.budgetTotal },
+    after: { budgetTotal: PILOT_BUDGET, quota: PILOT_QUOTA },
+  });
+  return fresh;
 }
 
 function upsertHousehold(
@@ -308,10 +349,64 @@ function upsertCurrent(tx: Tx, localityIds: Map<string, number>, createdById: nu
   return competition;
 }
 
+/**
+ * The competition in Kant: applications closed seven weeks ago, all twelve found eligible, now
+ * with the jury (round 1 closed, round 2 open — demo-jury.ts).
+ */
+function upsertKant(tx: Tx, localityIds: Map<string, number>, createdById: number, now: Date) {
+  const closingDay = new Date(now.getTime() - 50 * DAY).toISOString().slice(0, 10);
+  const closesAt = zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Bishkek')!;
+  const year = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bishkek', year: 'numeric' }).format(
+      closesAt,
+    ),
+  );
+  const titleRu = `Татыктуу Жашоо ${year} — Кант: малые гранты для семейного дела`;
+  const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
+  if (existing) return existing;
+  const competition = insertCompetition(tx, {
+    titleKy: `Татыктуу Жашоо ${year} — Кант: үй-бүлөлүк ишкердикке чакан гранттар`,
+    titleRu,
+    titleEn: `Life in Dignity ${year} — Kant: small grants for family businesses`,
+    descriptionKy:
+      'Программа пилоттон кийин Ысык-Ата районунун Кант шаарына кеңейди: социалдык жөлөкпул алган жана финансылык сабаттуулук боюнча окуудан өткөн үй-бүлөлөр үчүн. Грант келиндин атына берилет.',
+    descriptionRu:
+      'После пилота программа пришла в город Кант Ысык-Атинского района: для семей, получающих социальные пособия и прошедших обучение финансовой грамотности. Грант выдаётся на имя невестки.',
+    descriptionEn:
+      'After the pilot the programme came to the town of Kant in the Ysyk-Ata district: for families receiving social benefits who took the financial-literacy training. The grant is given in the name of the daughter-in-law.',
+    currency: 'KGS',
+    budgetTotal: 500_000 * SOM,
+    minGrant: 40_000 * SOM,
+    maxGrant: 100_000 * SOM,
+    timezone: 'Asia/Bishkek',
+    opensAt: new Date(closesAt.getTime() - 35 * DAY),
+    closesAt,
+    // Screened; the jury's rounds are seeded by demo-jury.ts.
+    status: 'judging',
+    requireSocialBenefits: true,
+    requiredTrainingSessions: 0,
+    beneficiaryRelations: ['daughter-in-law'],
+    beneficiarySex: 'female',
+    beneficiaryAdultOnly: true,
+    referencePrefix: 'KT',
+    createdById,
+  });
+  replaceCompetitionLocalities(tx, competition.id, [
+    { localityId: localityIds.get('kant')!, quota: 6 },
+  ]);
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.competition-created',
+    entityType: 'competition',
+    entityId: competition.id,
+  });
+  return competition;
+}
+
 export function seedProgramme(
   tx: Tx,
   now = new Date(),
-): { households: number; applications: number; pilotId: number } {
+): { households: number; applications: number; pilotId: number; kantId: number } {
   const localityIds = new Map(
     tx
       .select()
@@ -327,6 +422,7 @@ export function seedProgramme(
     facilitatorIds: new Map([
       ['ivanovka', byEmail('gulzat.facilitator@ishenim.example').id],
       ['osh', byEmail('bakyt.facilitator@ishenim.example').id],
+      ['kant', byEmail('gulzat.facilitator@ishenim.example').id],
     ]),
   };
   const accountIds = new Map<string, number>();
@@ -341,7 +437,8 @@ export function seedProgramme(
     if (id) accountIds.set(key, id);
   }
 
-  const pilot = upsertPilot(tx, localityIds, staff.id);
+  const pilot = updatePilotTerms(tx, upsertPilot(tx, localityIds, staff.id), localityIds);
+  const kant = upsertKant(tx, localityIds, staff.id, now);
   const current = upsertCurrent(tx, localityIds, staff.id, now);
   let householdsCreated = 0;
   let applicationsCreated = 0;
@@ -410,5 +507,38 @@ export function seedProgramme(
     .set({ nextReferenceNumber: currentReference })
     .where(eq(competitions.id, current.id))
     .run();
-  return { households: householdsCreated, applications: applicationsCreated, pilotId: pilot.id };
+
+  let kantReference = kant.nextReferenceNumber;
+  const kantYear = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: kant.timezone, year: 'numeric' }).format(
+      kant.closesAt,
+    ),
+  );
+  DEMO_KANT_HOUSEHOLDS.forEach((demo, index) => {
+    const { household, created } = upsertHousehold(
+      tx,
+      demo,
+      { localityIds, accountIds, facilitatorIds: people.facilitatorIds },
+      now,
+    );
+    if (created) householdsCreated += 1;
+    const reference = `KT-${kantYear}-${String(kantReference).padStart(4, '0')}`;
+    const startedAt = new Date(kant.opensAt.getTime() + (index % 25) * DAY);
+    if (
+      seedApplication(tx, kant, household, demo.locality, demo.idea!, people, startedAt, reference)
+    ) {
+      applicationsCreated += 1;
+      kantReference += 1;
+    }
+  });
+  tx.update(competitions)
+    .set({ nextReferenceNumber: kantReference })
+    .where(eq(competitions.id, kant.id))
+    .run();
+  return {
+    households: householdsCreated,
+    applications: applicationsCreated,
+    pilotId: pilot.id,
+    kantId: kant.id,
+  };
 }

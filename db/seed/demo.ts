@@ -4,7 +4,8 @@ import { facilitatorLocalities, localities, userRoles, users } from '../schema/p
 import { appendAudit } from '../../app/models/audit.server';
 import { hashPassword } from '../../app/utils/password.server';
 import { DEMO_LOCALITIES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
-import { seedPilotRounds } from './demo-jury';
+import { seedPilotDecisions } from './demo-decisions';
+import { seedKantRounds, seedPilotRounds } from './demo-jury';
 import { seedProgramme } from './demo-programme';
 
 /**
@@ -17,6 +18,7 @@ export async function seedDemo(): Promise<{
   households: number;
   applications: number;
   rounds: number;
+  decided: number;
 }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = writeTransaction((tx) => {
@@ -83,12 +85,22 @@ export async function seedDemo(): Promise<{
   const programme = writeTransaction((tx) => {
     const now = new Date();
     const seeded = seedProgramme(tx, now);
-    const jury = seedPilotRounds(tx, seeded.pilotId, now);
+    const pilotRounds = seedPilotRounds(tx, seeded.pilotId);
+    const kantRounds = seedKantRounds(tx, seeded.kantId, now);
     return {
+      pilotId: seeded.pilotId,
       households: seeded.households,
       applications: seeded.applications,
-      rounds: jury.rounds,
+      rounds: pilotRounds.rounds + kantRounds.rounds,
     };
   });
-  return { ...people, ...programme };
+  // The decisions go through the services, each use case in its own transaction, as staff make them.
+  const decisions = seedPilotDecisions(programme.pilotId);
+  return {
+    ...people,
+    households: programme.households,
+    applications: programme.applications,
+    rounds: programme.rounds,
+    decided: decisions.decided,
+  };
 }

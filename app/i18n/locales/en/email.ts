@@ -64,12 +64,19 @@ export default {
     waitlistedSubject: 'Your application {{reference}} is on the waiting list',
     waitlistedBody:
       'Your application to "{{competition}}" was well scored, but the grants of this round are taken. It is on the waiting list.',
+    waitlistedPosition: 'Your family is number {{position}} on the waiting list of your village.',
     waitlistedNext:
       'If a place in your village comes free, it is offered to the next family on the list, and we will write to you at once.',
     notSelectedSubject: 'Your application {{reference}}: the result',
     notSelectedBody:
       'Thank you for taking part in "{{competition}}". This time your application did not receive a grant.',
     help: 'Your facilitator and the programme office can help you improve your idea; training and free consultations stay open to you, and you may apply to the next competition.',
+  },
+  awardWithdrawn: {
+    subject: 'The grant for your application {{reference}} is withdrawn',
+    body: 'The programme has withdrawn the grant awarded to your application to "{{competition}}".',
+    reason: 'The reason: {{reason}}',
+    next: 'If you think this is a mistake, talk to your facilitator or the programme office.',
   },
   awardOffered: {
     subject: 'A grant for your application {{reference}}',
