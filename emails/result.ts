@@ -41,6 +41,14 @@ export const resultEmail = defineEmail<{
             kind: 'paragraph',
             text: t('email:result.waitlistedBody', { competition: p.competitionTitle }),
           },
+          ...(p.waitlistPosition > 0
+            ? [
+                {
+                  kind: 'paragraph' as const,
+                  text: t('email:result.waitlistedPosition', { position: p.waitlistPosition }),
+                },
+              ]
+            : []),
           { kind: 'paragraph', text: t('email:result.waitlistedNext') },
           ...feedback,
           action,
