@@ -16,7 +16,8 @@ type NavKey =
   | 'nav.jury'
   | 'nav.outbox'
   | 'nav.users'
-  | 'nav.audit';
+  | 'nav.audit'
+  | 'nav.results';
 
 /** Navigation by role: only what this person can open. */
 export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKey }[] {
@@ -38,6 +39,7 @@ export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKe
   } else if (can('applications:edit')) {
     items.push({ to: '/competitions', labelKey: 'nav.competitions' });
   }
+  if (can('results:tell')) items.push({ to: '/facilitator/results', labelKey: 'nav.results' });
   if (can('applications:screen'))
     items.push({ to: '/staff/applications', labelKey: 'nav.applications' });
   if (can('jury:score')) items.push({ to: '/jury', labelKey: 'nav.jury' });

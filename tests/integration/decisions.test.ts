@@ -462,8 +462,8 @@ describe('announcing', () => {
     const s2 = mailTo('S2')[0]!;
     expect(s2.contentLanguage).toBe('ky');
     expect(s2.subject).toBe(`${ref('S2')} арызыңыз күтүү тизмесинде`);
-    expect(s2.text).toContain('күтүү тизмесинде 1-орунда');
-    expect(s2.html).toContain('күтүү тизмесинде 1-орунда');
+    expect(s2.text).toContain('күтүү тизмесиндеги ордуңуз: 1.');
+    expect(s2.html).toContain('күтүү тизмесиндеги ордуңуз: 1.');
 
     const x = mailTo('X')[0]!;
     expect(x.contentLanguage).toBe('ru');

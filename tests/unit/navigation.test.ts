@@ -13,8 +13,14 @@ describe('navigation by role', () => {
     expect(linksFor('applicant')).toEqual(['/', '/household', '/applications', '/competitions']);
   });
 
-  test('a facilitator: her families, their applications, the competitions', () => {
-    expect(linksFor('facilitator')).toEqual(['/', '/applications', '/households', '/competitions']);
+  test('a facilitator: her families, their applications, the competitions, results to tell', () => {
+    expect(linksFor('facilitator')).toEqual([
+      '/',
+      '/applications',
+      '/households',
+      '/competitions',
+      '/facilitator/results',
+    ]);
     expect(
       navItems({ name: 'F', roles: ['facilitator'] }).find((i) => i.to === '/applications')!
         .labelKey,

@@ -12,6 +12,7 @@ import { jurorQueue } from '~/models/juror-view.server';
 import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
 import { countUsers } from '~/models/user.server';
+import { withFamilyStatuses } from '~/services/results.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { detectLocale } from '~/utils/locale.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -24,7 +25,10 @@ export const meta = titleFromLoader;
 function applicantCard(userId: number, locale: Locale) {
   const household = findHouseholdOfUser(userId);
   return {
-    applications: (household ? listApplicationsOfHousehold(household.id) : []).map((row) => ({
+    // A decision not yet announced shows as the status before it (results.server.ts).
+    applications: withFamilyStatuses(
+      household ? listApplicationsOfHousehold(household.id) : [],
+    ).map((row) => ({
       id: row.id,
       status: row.status,
       reference: row.reference,

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,17 @@ import { fixedT } from '~/i18n/i18n.server';
 import { historyOf } from '~/models/application.server';
 import { applicationSummary } from '~/models/application-view.server';
 import { withdrawSchema } from '~/schemas/application';
+import { declineAwardSchema, publishConsentSchema } from '~/schemas/results';
 import { WITHDRAWABLE, withdrawApplication } from '~/services/applications.server';
+import { declineAward } from '~/services/decisions.server';
+import {
+  decisionsUnderway,
+  familyHistory,
+  familyResult,
+  familyStatus,
+  setWinnerConsent,
+} from '~/services/results.server';
+import resultStyles from '~/styles/results.css';
 import {
   applicationOr404,
   editableApplicationOr404,
@@ -25,55 +35,99 @@ import { requirePermission } from '~/utils/auth.server';
 import { formFailure, parseForm, refuse } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
+import { INTENT } from './intent';
+import { ConsentForm, DeclineForm, ResultSection } from './result-section';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 export const meta = titleFromLoader;
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultStyles }];
 
-export const INTENT = { withdraw: 'withdraw' } as const;
+export { INTENT };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'applications:view');
   const context = applicationOr404(actor, params.applicationId);
+  const { application, competition } = context;
   const locale = actor.user.locale;
-  const summary = applicationSummary(context, locale);
   const canEdit = context.access === 'owner' || context.access === 'facilitator';
+  // The family and her facilitator hear a decision only when it is announced (see
+  // results.server.ts); staff see it as it is.
+  const status = canEdit ? familyStatus(application, competition) : application.status;
+  const summary = { ...applicationSummary(context, locale), status };
+  const history = canEdit
+    ? familyHistory(historyOf(application.id), competition)
+    : historyOf(application.id);
+  const paused = canEdit && decisionsUnderway(competition);
+  const result = canEdit ? familyResult(context, locale) : null;
   const t = fixedT(locale);
   return json({
     pageTitle: summary.reference
       ? t('applications:print.title', { reference: summary.reference })
       : summary.idea.title || t('applications:list.untitled'),
     summary,
-    history: historyOf(context.application.id).map((row) => ({
+    history: history.map((row) => ({
       id: row.id,
       toStatus: row.toStatus,
       reason: row.reason,
-      at: zonedInstant(row.createdAt, locale, context.competition.timezone),
+      at: zonedInstant(row.createdAt, locale, competition.timezone),
       by: row.changedByName,
     })),
-    canEdit: canEdit && context.application.status === 'draft',
-    canWithdraw: canEdit && WITHDRAWABLE.includes(context.application.status),
+    canEdit: canEdit && application.status === 'draft',
+    canWithdraw: canEdit && WITHDRAWABLE.includes(application.status) && !paused,
+    withdrawPaused: paused && WITHDRAWABLE.includes(status),
+    result,
+    actingFor: context.access === 'facilitator',
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'applications:edit');
   const context = editableApplicationOr404(actor, params.applicationId);
+  const applicationId = context.application.id;
   const formData = await request.formData();
-  if (formData.get('intent') !== INTENT.withdraw) {
-    throw new Response('Unknown intent', { status: 400 });
+  switch (formData.get('intent')) {
+    case INTENT.withdraw: {
+      const parsed = parseForm(formData, withdrawSchema);
+      if (!parsed.ok) return formFailure(parsed.failure);
+      if (decisionsUnderway(context.competition))
+        return refuse(formData, { message: 'results:withdrawPaused' });
+      const result = withdrawApplication(request, actor, applicationId, parsed.data.reason);
+      if (!result.ok) {
+        if (result.error === 'not-found') throw notFound();
+        return refuse(formData, { message: 'applications:errors.withdrawNotAllowed' });
+      }
+      return redirect(`/applications/${applicationId}?withdrawn=1`);
+    }
+    case INTENT.declineAward: {
+      const parsed = parseForm(formData, declineAwardSchema);
+      if (!parsed.ok) return formFailure(parsed.failure);
+      const result = declineAward(request, actor, applicationId, parsed.data.reason);
+      if (!result.ok) {
+        if (result.error === 'not-found') throw notFound();
+        return refuse(formData, { message: 'results:errors.declineRefused' }, 409);
+      }
+      return redirect(`/applications/${applicationId}?declined=1`);
+    }
+    case INTENT.publishConsent: {
+      const parsed = parseForm(formData, publishConsentSchema);
+      if (!parsed.ok) return formFailure(parsed.failure);
+      const result = setWinnerConsent(request, actor, context, parsed.data.consent === 'yes');
+      if (!result.ok) throw notFound();
+      return redirect(`/applications/${applicationId}?consent=saved#consent-title`);
+    }
+    default:
+      throw new Response('Unknown intent', { status: 400 });
   }
-  const parsed = parseForm(formData, withdrawSchema);
-  if (!parsed.ok) return formFailure(parsed.failure);
-  const result = withdrawApplication(request, actor, context.application.id, parsed.data.reason);
-  if (!result.ok) {
-    if (result.error === 'not-found') throw notFound();
-    return refuse(formData, { message: 'applications:errors.withdrawNotAllowed' });
-  }
-  return redirect(`/applications/${context.application.id}?withdrawn=1`);
+}
+
+/** The action's answer, if it belongs to the form sent with `intent`. */
+function useFailureOf(intent: string) {
+  const failure = useActionData<typeof action>();
+  return failure?.values?.intent === intent ? failure : null;
 }
 
 function Withdraw() {
-  const failure = useActionData<typeof action>();
+  const failure = useFailureOf(INTENT.withdraw);
   const { t } = useTranslation('applications');
   const form = useValidatedForm({ schema: withdrawSchema, failure });
   // <details> asks "are you sure?" without JavaScript: the button is inside.
@@ -98,9 +152,13 @@ function Withdraw() {
 }
 
 export default function ApplicationPage() {
-  const { summary, history, canEdit, canWithdraw } = useLoaderData<typeof loader>();
+  const { summary, history, canEdit, canWithdraw, withdrawPaused, result, actingFor } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('applications');
+  const { t: tr } = useTranslation('results');
+  const consentFailure = useFailureOf(INTENT.publishConsent);
+  const declineFailure = useFailureOf(INTENT.declineAward);
   const labels = useEnumLabels();
   return (
     <div className="stack">
@@ -115,6 +173,18 @@ export default function ApplicationPage() {
           <p>{t('page.withdrawn')}</p>
         </div>
       ) : null}
+      {searchParams.get('declined') ? (
+        <div className="alert alert--success" role="status">
+          <p>{tr('decline.done')}</p>
+        </div>
+      ) : null}
+      {searchParams.get('consent') ? (
+        <div className="alert alert--success" role="status">
+          <p>{tr('consent.saved')}</p>
+        </div>
+      ) : null}
+      {result ? <ResultSection result={result} actingFor={actingFor} /> : null}
+      {result?.kind === 'awarded' ? <ConsentForm result={result} failure={consentFailure} /> : null}
       <section className="card" aria-labelledby="status-title">
         <h2 id="status-title">{t('page.status')}</h2>
         <p>
@@ -180,7 +250,11 @@ export default function ApplicationPage() {
         <h2 id="answers-title">{t('page.answersTitle')}</h2>
         <ApplicationAnswers summary={summary} />
       </section>
+      {result?.kind === 'awarded' ? (
+        <DeclineForm amount={result.amount} failure={declineFailure} />
+      ) : null}
       {canWithdraw ? <Withdraw /> : null}
+      {withdrawPaused ? <p className="muted">{tr('withdrawPaused')}</p> : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { LocalizedString } from '~/components/localized';
 import { useHydrated } from '~/components/use-hydrated';
 import { fixedT } from '~/i18n/i18n.server';
 import { applicationSummary } from '~/models/application-view.server';
+import { familyStatus } from '~/services/results.server';
 import { applicationOr404 } from '~/utils/application-route.server';
 import { zonedInstant } from '~/utils/application-display.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -22,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'applications:view');
   const context = applicationOr404(actor, params.applicationId);
   const locale = actor.user.locale;
-  const summary = applicationSummary(context, locale);
+  const familyFacing = context.access === 'owner' || context.access === 'facilitator';
+  // The family and her facilitator hear a decision only when it is announced.
+  const summary = {
+    ...applicationSummary(context, locale),
+    status: familyFacing
+      ? familyStatus(context.application, context.competition)
+      : context.application.status,
+  };
   const t = fixedT(locale);
   return json({
     pageTitle: summary.reference

@@ -13,6 +13,7 @@ import {
   type ApplicationListRow,
 } from '~/models/application-view.server';
 import { findHouseholdOfUser } from '~/models/household.server';
+import { withFamilyStatuses } from '~/services/results.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
@@ -24,9 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, roles } = await requirePermission(request, 'applications:edit');
   const locale = user.locale;
   const household = roles.includes('applicant') ? findHouseholdOfUser(user.id) : undefined;
-  const own = household ? listApplicationsOfHousehold(household.id) : [];
+  // A decision not yet announced shows as the status before it (results.server.ts).
+  const own = withFamilyStatuses(household ? listApplicationsOfHousehold(household.id) : []);
   const helped = roles.includes('facilitator')
-    ? listApplicationsForFacilitator(user.id).filter((row) => !own.some((o) => o.id === row.id))
+    ? withFamilyStatuses(listApplicationsForFacilitator(user.id)).filter(
+        (row) => !own.some((o) => o.id === row.id),
+      )
     : [];
   const names = familyNames(helped);
   const toDto = (row: ApplicationListRow) => ({

@@ -71,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: Boolean(sessionUser),
     family,
     families,
+    // Once announced, the results page is public (competitions.$competitionId_.results).
+    resultsUrl: competition.announcedAt ? `/competitions/${competition.id}/results` : null,
   });
 }
 
@@ -232,8 +234,9 @@ function ApplyPanel() {
 }
 
 export default function CompetitionPage() {
-  const { competition } = useLoaderData<typeof loader>();
+  const { competition, resultsUrl } = useLoaderData<typeof loader>();
   const { t } = useTranslation('applications');
+  const { t: tr } = useTranslation('results');
   const description = competition.description;
   return (
     <div className="stack">
@@ -245,6 +248,13 @@ export default function CompetitionPage() {
       <h1>
         <LocalizedString value={competition.title} />
       </h1>
+      {resultsUrl ? (
+        <div className="alert alert--success">
+          <p>
+            <Link to={resultsUrl}>{tr('public.link')}</Link>
+          </p>
+        </div>
+      ) : null}
       {description ? (
         <MultilineText
           value={description.text}

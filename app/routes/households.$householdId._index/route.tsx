@@ -13,6 +13,7 @@ import { openCompetitionsForLocality } from '~/models/competition.server';
 import { findHousehold, latestConsent, membersOf } from '~/models/household.server';
 import { findUserById, listLocalities } from '~/models/user.server';
 import { startApplication } from '~/services/applications.server';
+import { familyStatus } from '~/services/results.server';
 import { householdAccess } from '~/services/households.server';
 import { requirePermission } from '~/utils/auth.server';
 import { refuse } from '~/utils/forms.server';
@@ -82,7 +83,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     applications: applications.map(({ application, competition }) => ({
       id: application.id,
       reference: application.reference,
-      status: application.status,
+      // Her facilitator hears a decision only when it is announced; staff see it as it is.
+      status:
+        access === 'facilitator' ? familyStatus(application, competition) : application.status,
       title: application.title,
       competition: title(competition),
     })),

@@ -26,6 +26,7 @@ export default {
     staffCompetitions: 'Competitions',
     applications: 'Applications',
     jury: 'Scoring',
+    results: 'Results to tell',
   },
   roles: {
     applicant: 'Applicant family',

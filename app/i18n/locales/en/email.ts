@@ -60,11 +60,11 @@ export default {
     awardedBody:
       'Congratulations! Your application to "{{competition}}" has been awarded a grant of:',
     awardedNext:
-      'Your facilitator will call you to sign the grant agreement. The money is paid in parts: the first after signing.',
+      'Your facilitator will call you to sign the grant agreement. The money is paid in parts: the first after signing. The programme’s consultants give free consultations to help you plan your purchases and start your business.',
     waitlistedSubject: 'Your application {{reference}} is on the waiting list',
     waitlistedBody:
       'Your application to "{{competition}}" was well scored, but the grants of this round are taken. It is on the waiting list.',
-    waitlistedPosition: 'Your family is number {{position}} on the waiting list of your village.',
+    waitlistedPosition: 'Your place on the waiting list of your village: {{position}}.',
     waitlistedNext:
       'If a place in your village comes free, it is offered to the next family on the list, and we will write to you at once.',
     notSelectedSubject: 'Your application {{reference}}: the result',

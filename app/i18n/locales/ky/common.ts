@@ -26,6 +26,7 @@ export default {
     staffCompetitions: 'Сынактар',
     applications: 'Арыздар',
     jury: 'Баалоо',
+    results: 'Жыйынтыктарды кабарлоо',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

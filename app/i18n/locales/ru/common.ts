@@ -26,6 +26,7 @@ export default {
     staffCompetitions: 'Конкурсы',
     applications: 'Заявки',
     jury: 'Оценка заявок',
+    results: 'Сообщить итоги',
   },
   roles: {
     applicant: 'Семья-заявитель',
