@@ -68,7 +68,7 @@ export default function PublicResultsPage() {
             <dt>{t('public.winners')}</dt>
             <dd>{results.winners}</dd>
           </div>
-          <div>
+          <div className="figures__money">
             <dt>{t('public.totalAwarded')}</dt>
             <dd>{results.totalAwarded}</dd>
           </div>
