@@ -174,6 +174,7 @@ test('from the final ranking to every family: decide in Kyrgyz, announce, read i
   const reason = 'Үй-бүлөнүн тигүү цехине мектеп менен келишими бар; сумма жабдыкка жетет.';
   await decideIn(page, world, 'N3', 'awarded', { amount: '80000', reason });
   await expectDone(page, fill(kd.done.decided, { reference: ref('N3') }));
+  await expect(card(page, world, 'N3')).toContainText(fill(kd.rows.reason, { reason }));
   await expectMeter(page, 280_000 * SOM, 20_000 * SOM);
   await expect(page.locator('.quota-list')).toContainText(
     fill(kd.quotas.withQuota, { name: northKy, awarded: 2, quota: 2 }),
@@ -400,6 +401,11 @@ test('from the final ranking to every family: decide in Kyrgyz, announce, read i
   );
   expect(offered.text).toContain(som(100_000 * SOM, 'ky'));
   expect(findApplication(S2.applicationId)!.status).toBe('awarded');
+  // The public page follows: still three winners and the same total, still one name.
+  await visitor.reload();
+  await expect(figures.locator('dd')).toHaveText(['8', '3', som(280_000 * SOM, 'ky')]);
+  await expect(named.getByRole('row')).toHaveCount(2);
+  await expect(named.getByRole('row').nth(1).getByRole('rowheader')).toHaveText('Айпери А.');
 
   // In the end Айпери still has exactly one message: her result, never sent twice.
   expect(mailTo(aiperiMail).map((m) => m.subject)).toEqual([
