@@ -3,64 +3,41 @@
 // the server's error shown when JavaScript does not run.
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { get, type FieldValues, type Path } from 'react-hook-form';
-import { useErrorText } from './form-fields';
+import { describedBy, FieldShell, useFieldError, type FieldWiring } from './form-fields';
 import type { ValidatedForm } from './use-validated-form';
 
-function useError<T extends FieldValues>(form: ValidatedForm<T>, name: Path<T>) {
-  const errorText = useErrorText();
-  const clientMessage = (get(form.formState.errors, name) as { message?: string } | undefined)
-    ?.message;
-  return errorText(form.hydrated ? clientMessage : form.serverErrors[name]);
-}
-
-function describedBy(...ids: (string | undefined)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
-type TextAreaFieldProps<T extends FieldValues> = {
-  form: ValidatedForm<T>;
-  name: Path<T>;
-  label: ReactNode;
-  hint?: ReactNode;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'form' | 'defaultValue'>;
+type TextAreaFieldProps<T extends FieldValues> = FieldWiring<T> &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'form' | 'defaultValue' | 'id'>;
 
 export function TextAreaField<T extends FieldValues>({
   form,
   name,
   label,
   hint,
+  id = `field-${name}`,
+  errorValues,
+  alsoDescribedBy,
   rows = 4,
   ...textarea
 }: TextAreaFieldProps<T>) {
-  const id = `field-${name}`;
-  const error = useError(form, name);
+  const error = useFieldError(form, name, errorValues);
   const initial = get(form.formState.defaultValues, name) as string | undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         rows={rows}
         defaultValue={initial ?? ''}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(
+          alsoDescribedBy,
           hint ? `${id}-hint` : undefined,
           error ? `${id}-error` : undefined,
         )}
         {...textarea}
         {...form.register(name)}
       />
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -81,7 +58,7 @@ export function RadioGroup<T extends FieldValues>({
   options,
 }: RadioGroupProps<T>) {
   const id = `field-${name}`;
-  const error = useError(form, name);
+  const error = useFieldError(form, name);
   const initial = get(form.formState.defaultValues, name) as string | undefined;
   return (
     <fieldset

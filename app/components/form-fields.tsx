@@ -5,28 +5,32 @@ import type { ValidatedForm } from './use-validated-form';
 
 /**
  * Translates an error key from a schema or an action: "validation.required" is looked up in the
- * errors namespace, "screening:errors.x" in the namespace it names.
+ * errors namespace, "screening:errors.x" in the namespace it names. `values` fill in the figures
+ * a message names (what remains of a budget, a grant range).
  */
-export function useErrorText() {
+export function useErrorText(values?: Record<string, string>) {
   const { t, i18n } = useTranslation('errors');
+  const translate = t as (key: string, values?: Record<string, string>) => string;
   return (key: string | undefined): string | undefined => {
     if (!key) return undefined;
     const fullKey = key.includes(':') ? key : `errors:${key}`;
-    return i18n.exists(fullKey) ? (t as (k: string) => string)(fullKey) : t('validation.invalid');
+    return i18n.exists(fullKey) ? translate(fullKey, values) : translate('validation.invalid');
   };
 }
 
-function useFieldError<T extends FieldValues>(
+/** The error a field shows: the browser's check once the script runs, the server's before. */
+export function useFieldError<T extends FieldValues>(
   form: ValidatedForm<T>,
   name: Path<T>,
+  values?: Record<string, string>,
 ): string | undefined {
-  const errorText = useErrorText();
+  const errorText = useErrorText(values);
   const clientMessage = (get(form.formState.errors, name) as { message?: string } | undefined)
     ?.message;
   return errorText(form.hydrated ? clientMessage : form.serverErrors[name]);
 }
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
   const joined = ids.filter(Boolean).join(' ');
   return joined || undefined;
 }
@@ -39,7 +43,8 @@ type FieldShellProps = {
   children: ReactNode;
 };
 
-function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+/** A field's label, hint and error around its control, tied together by their ids. */
+export function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -58,23 +63,35 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
   );
 }
 
-type TextFieldProps<T extends FieldValues> = {
+/** What every wired field takes besides its control's own attributes. */
+export type FieldWiring<T extends FieldValues> = {
   form: ValidatedForm<T>;
   name: Path<T>;
   label: ReactNode;
   hint?: ReactNode;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'form' | 'defaultValue'>;
+  /** Needed where one page holds several forms with the same field names. */
+  id?: string;
+  /** Figures the error message names. */
+  errorValues?: Record<string, string>;
+  /** Further text that describes the field (a status line outside it). */
+  alsoDescribedBy?: string;
+};
+
+type TextFieldProps<T extends FieldValues> = FieldWiring<T> &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'form' | 'defaultValue' | 'id'>;
 
 export function TextField<T extends FieldValues>({
   form,
   name,
   label,
   hint,
+  id = `field-${name}`,
+  errorValues,
+  alsoDescribedBy,
   type = 'text',
   ...input
 }: TextFieldProps<T>) {
-  const id = `field-${name}`;
-  const error = useFieldError(form, name);
+  const error = useFieldError(form, name, errorValues);
   const isPassword = type === 'password';
   const initial = isPassword
     ? undefined
@@ -87,6 +104,7 @@ export function TextField<T extends FieldValues>({
         defaultValue={initial ?? ''}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(
+          alsoDescribedBy,
           hint ? `${id}-hint` : undefined,
           error ? `${id}-error` : undefined,
         )}
@@ -247,8 +265,14 @@ export function CheckboxGroup<T extends FieldValues>({
 }
 
 /** A message about the whole form (wrong password, too many tries), announced when it appears. */
-export function FormAlert({ message }: { message?: string }) {
-  const errorText = useErrorText();
+export function FormAlert({
+  message,
+  values,
+}: {
+  message?: string;
+  values?: Record<string, string>;
+}) {
+  const errorText = useErrorText(values);
   if (!message) return null;
   return (
     <div className="alert alert--error" role="alert">

@@ -4,16 +4,18 @@
 // 360-px phone; every field's id carries the application's id, as many cards share one page.
 import { Form } from '@remix-run/react';
 import { useMemo } from 'react';
-import { get, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabels } from '~/components/enum-labels';
-import { SubmitButton } from '~/components/form-fields';
-import { ApplicationStatusBadge } from '~/components/status-badges';
+import { TextAreaField } from '~/components/choice-fields';
 import {
-  useValidatedForm,
-  type FormFailure,
-  type ValidatedForm,
-} from '~/components/use-validated-form';
+  describedBy,
+  FormAlert,
+  SubmitButton,
+  TextField,
+  useFieldError,
+} from '~/components/form-fields';
+import { ApplicationStatusBadge } from '~/components/status-badges';
+import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import {
   DECISIONS,
   decideSchema,
@@ -33,47 +35,8 @@ type Competition = {
   maxGrantText: string;
 };
 
-/**
- * An error key from the schema or the action, in words, with the figures it needs (what remains
- * of the budget, the village, the grant range).
- */
-function useRowErrorText(values: Record<string, string>) {
-  const { t, i18n } = useTranslation('errors');
-  const translate = t as (key: string, values?: Record<string, string>) => string;
-  return (key: string | undefined): string | undefined => {
-    if (!key) return undefined;
-    const fullKey = key.includes(':') ? key : `errors:${key}`;
-    return i18n.exists(fullKey) ? translate(fullKey, values) : translate('validation.invalid');
-  };
-}
-
-/** The error a field shows: the browser's check once the script runs, the server's before. */
-function fieldError<T extends FieldValues>(form: ValidatedForm<T>, name: string) {
-  const client = (get(form.formState.errors, name) as { message?: string } | undefined)?.message;
-  return form.hydrated ? client : form.serverErrors[name];
-}
-
-function describedBy(...ids: (string | false | undefined | null)[]) {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
-function FormError({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <div className="alert alert--error" role="alert">
-      <p>{message}</p>
-    </div>
-  );
-}
-
-function FieldErrorText({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="field__error">
-      {message}
-    </p>
-  );
-}
+/** Figures the row's error messages name: what remains of the budget, the village, the range. */
+type ErrorValues = Record<string, string>;
 
 /** The current decision in words: the status, and the amount or the waiting-list place. */
 export function DecisionSummary({ row }: { row: BoardRowView }) {
@@ -115,12 +78,12 @@ export function BoardRowCard({
   const { t } = useTranslation('decisions');
   const labels = useEnumLabels();
   const id = row.applicationId;
-  const errorText = useRowErrorText({
+  const errorValues: ErrorValues = {
     remaining,
     village: row.village,
     min: competition.minGrantText,
     max: competition.maxGrantText,
-  });
+  };
   const failureOf = (form: Intent) => (failure?.form === form ? failure : null);
   return (
     <li id={`row-${id}`} className="card stack decision-card">
@@ -148,42 +111,40 @@ export function BoardRowCard({
           row={row}
           competition={competition}
           failure={failureOf(INTENT.decide)}
-          errorText={errorText}
+          errorValues={errorValues}
         />
       ) : null}
       <Feedback
         row={row}
         locked={state === 'announced'}
         failure={failureOf(INTENT.feedback)}
-        errorText={errorText}
+        errorValues={errorValues}
       />
       {state === 'announced' && row.status === 'awarded' ? (
-        <WithdrawForm row={row} failure={failureOf(INTENT.withdraw)} errorText={errorText} />
+        <WithdrawForm row={row} failure={failureOf(INTENT.withdraw)} errorValues={errorValues} />
       ) : null}
       {state === 'announced' && row.nextOnWaitlist ? (
         <OfferForm
           row={row}
           competition={competition}
           failure={failureOf(INTENT.offer)}
-          errorText={errorText}
+          errorValues={errorValues}
         />
       ) : null}
     </li>
   );
 }
 
-type ErrorText = (key: string | undefined) => string | undefined;
-
 function DecideForm({
   row,
   competition,
   failure,
-  errorText,
+  errorValues,
 }: {
   row: BoardRowView;
   competition: Competition;
   failure: RowFailure | null;
-  errorText: ErrorText;
+  errorValues: ErrorValues;
 }) {
   const { t } = useTranslation('decisions');
   const passesOver = row.passesOver.length > 0;
@@ -202,16 +163,13 @@ function DecideForm({
       reason: row.reason ?? '',
     },
   });
-  const initial = form.formState.defaultValues as
-    { decision?: string; amount?: string; reason?: string } | undefined;
+  const initial = form.formState.defaultValues as { decision?: string } | undefined;
   const base = `decide-${row.applicationId}`;
-  const decisionError = errorText(fieldError(form, 'decision'));
-  const amountError = errorText(fieldError(form, 'amount'));
-  const reasonError = errorText(fieldError(form, 'reason'));
+  const decisionError = useFieldError(form, 'decision', errorValues);
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} className="decision-form stack">
       <input type="hidden" name="applicationId" value={row.applicationId} />
-      <FormError message={errorText(failure?.formError)} />
+      <FormAlert message={failure?.formError} values={errorValues} />
       <fieldset
         className="field"
         aria-describedby={describedBy(decisionError && `${base}-decision-error`)}
@@ -231,53 +189,40 @@ function DecideForm({
             </label>
           ))}
         </div>
-        <FieldErrorText id={`${base}-decision-error`} message={decisionError} />
+        {decisionError ? (
+          <p id={`${base}-decision-error`} className="field__error">
+            {decisionError}
+          </p>
+        ) : null}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${base}-amount`}>{t('decide.amount')}</label>
-        <p id={`${base}-amount-hint`} className="field__hint">
-          {t('decide.amountHint', {
-            min: competition.minGrantText,
-            max: competition.maxGrantText,
-            requested: row.requested,
-          })}
-        </p>
-        <input
-          id={`${base}-amount`}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          className="amount-input"
-          defaultValue={initial?.amount ?? ''}
-          aria-invalid={amountError ? true : undefined}
-          aria-describedby={describedBy(
-            `${base}-amount-hint`,
-            amountError && `${base}-amount-error`,
-          )}
-          {...form.register('amount')}
-        />
-        <FieldErrorText id={`${base}-amount-error`} message={amountError} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${base}-reason`}>{t('decide.reason')}</label>
-        <p id={`${base}-reason-hint`} className="field__hint">
-          {passesOver
+      <TextField
+        form={form}
+        name="amount"
+        id={`${base}-amount`}
+        label={t('decide.amount')}
+        hint={t('decide.amountHint', {
+          min: competition.minGrantText,
+          max: competition.maxGrantText,
+          requested: row.requested,
+        })}
+        errorValues={errorValues}
+        inputMode="decimal"
+        autoComplete="off"
+        className="amount-input"
+      />
+      <TextAreaField
+        form={form}
+        name="reason"
+        id={`${base}-reason`}
+        label={t('decide.reason')}
+        hint={
+          passesOver
             ? t('decide.reasonNeeded', { references: row.passesOver.join(', ') })
-            : t('decide.reasonNotNeeded')}
-        </p>
-        <textarea
-          id={`${base}-reason`}
-          rows={2}
-          defaultValue={initial?.reason ?? ''}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={describedBy(
-            `${base}-reason-hint`,
-            reasonError && `${base}-reason-error`,
-          )}
-          {...form.register('reason')}
-        />
-        <FieldErrorText id={`${base}-reason-error`} message={reasonError} />
-      </div>
+            : t('decide.reasonNotNeeded')
+        }
+        errorValues={errorValues}
+        rows={2}
+      />
       <div>
         <SubmitButton name="intent" value={INTENT.decide}>
           {t('decide.submit')}
@@ -291,12 +236,12 @@ function Feedback({
   row,
   locked,
   failure,
-  errorText,
+  errorValues,
 }: {
   row: BoardRowView;
   locked: boolean;
   failure: RowFailure | null;
-  errorText: ErrorText;
+  errorValues: ErrorValues;
 }) {
   const { t } = useTranslation('decisions');
   const base = `feedback-${row.applicationId}`;
@@ -325,7 +270,7 @@ function Feedback({
           <p className="small muted">{t('feedback.lockedNone')}</p>
         )
       ) : (
-        <FeedbackForm row={row} failure={failure} errorText={errorText} />
+        <FeedbackForm row={row} failure={failure} errorValues={errorValues} />
       )}
     </section>
   );
@@ -334,11 +279,11 @@ function Feedback({
 function FeedbackForm({
   row,
   failure,
-  errorText,
+  errorValues,
 }: {
   row: BoardRowView;
   failure: RowFailure | null;
-  errorText: ErrorText;
+  errorValues: ErrorValues;
 }) {
   const { t } = useTranslation('decisions');
   const form = useValidatedForm({
@@ -346,13 +291,11 @@ function FeedbackForm({
     failure,
     defaultValues: { feedback: row.feedback ?? row.suggestion },
   });
-  const initial = form.formState.defaultValues as { feedback?: string } | undefined;
   const base = `feedback-${row.applicationId}`;
-  const error = errorText(fieldError(form, 'feedback'));
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} className="stack">
       <input type="hidden" name="applicationId" value={row.applicationId} />
-      <FormError message={errorText(failure?.formError)} />
+      <FormAlert message={failure?.formError} values={errorValues} />
       <p className="small" id={`${base}-state`}>
         {row.feedback !== null
           ? t('feedback.saved')
@@ -360,25 +303,15 @@ function FeedbackForm({
             ? t('feedback.suggested')
             : t('feedback.none')}
       </p>
-      <div className="field">
-        <label htmlFor={`${base}-text`}>{t('feedback.label', { reference: row.reference })}</label>
-        <p id={`${base}-hint`} className="field__hint">
-          {t('feedback.hint')}
-        </p>
-        <textarea
-          id={`${base}-text`}
-          rows={4}
-          defaultValue={initial?.feedback ?? ''}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(
-            `${base}-state`,
-            `${base}-hint`,
-            error && `${base}-text-error`,
-          )}
-          {...form.register('feedback')}
-        />
-        <FieldErrorText id={`${base}-text-error`} message={error} />
-      </div>
+      <TextAreaField
+        form={form}
+        name="feedback"
+        id={`${base}-text`}
+        label={t('feedback.label', { reference: row.reference })}
+        hint={t('feedback.hint')}
+        alsoDescribedBy={`${base}-state`}
+        errorValues={errorValues}
+      />
       <div>
         <SubmitButton name="intent" value={INTENT.feedback} variant="secondary">
           {t('feedback.submit')}
@@ -391,17 +324,15 @@ function FeedbackForm({
 function WithdrawForm({
   row,
   failure,
-  errorText,
+  errorValues,
 }: {
   row: BoardRowView;
   failure: RowFailure | null;
-  errorText: ErrorText;
+  errorValues: ErrorValues;
 }) {
   const { t } = useTranslation('decisions');
   const form = useValidatedForm({ schema: withdrawSchema, failure, defaultValues: { reason: '' } });
-  const initial = form.formState.defaultValues as { reason?: string } | undefined;
   const base = `withdraw-${row.applicationId}`;
-  const error = errorText(fieldError(form, 'reason'));
   return (
     <details className="confirm" open={failure ? true : undefined}>
       <summary>
@@ -410,24 +341,16 @@ function WithdrawForm({
       </summary>
       <Form method="post" noValidate onSubmit={form.onSubmit} className="confirm__body stack">
         <input type="hidden" name="applicationId" value={row.applicationId} />
-        <FormError message={errorText(failure?.formError)} />
-        <div className="field">
-          <label htmlFor={`${base}-reason`}>
-            {t('withdraw.reason', { reference: row.reference })}
-          </label>
-          <p id={`${base}-hint`} className="field__hint">
-            {t('withdraw.reasonHint')}
-          </p>
-          <textarea
-            id={`${base}-reason`}
-            rows={3}
-            defaultValue={initial?.reason ?? ''}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(`${base}-hint`, error && `${base}-reason-error`)}
-            {...form.register('reason')}
-          />
-          <FieldErrorText id={`${base}-reason-error`} message={error} />
-        </div>
+        <FormAlert message={failure?.formError} values={errorValues} />
+        <TextAreaField
+          form={form}
+          name="reason"
+          id={`${base}-reason`}
+          label={t('withdraw.reason', { reference: row.reference })}
+          hint={t('withdraw.reasonHint')}
+          errorValues={errorValues}
+          rows={3}
+        />
         <div>
           <SubmitButton name="intent" value={INTENT.withdraw} variant="danger">
             {t('withdraw.submit')}
@@ -442,12 +365,12 @@ function OfferForm({
   row,
   competition,
   failure,
-  errorText,
+  errorValues,
 }: {
   row: BoardRowView;
   competition: Competition;
   failure: RowFailure | null;
-  errorText: ErrorText;
+  errorValues: ErrorValues;
 }) {
   const { t } = useTranslation('decisions');
   const schema = useMemo(
@@ -459,40 +382,29 @@ function OfferForm({
     failure,
     defaultValues: { amount: row.requestedInput },
   });
-  const initial = form.formState.defaultValues as { amount?: string } | undefined;
   const base = `offer-${row.applicationId}`;
-  const error = errorText(fieldError(form, 'amount'));
   return (
     <section className="offer stack" aria-labelledby={`${base}-title`}>
       <h4 id={`${base}-title`}>{t('offer.summary')}</h4>
       <p className="small">{t('offer.intro', { village: row.village })}</p>
       <Form method="post" noValidate onSubmit={form.onSubmit} className="stack">
         <input type="hidden" name="applicationId" value={row.applicationId} />
-        <FormError message={errorText(failure?.formError)} />
-        <div className="field">
-          <label htmlFor={`${base}-amount`}>
-            {t('offer.amount', { reference: row.reference })}
-          </label>
-          <p id={`${base}-hint`} className="field__hint">
-            {t('offer.amountHint', {
-              min: competition.minGrantText,
-              max: competition.maxGrantText,
-              requested: row.requested,
-            })}
-          </p>
-          <input
-            id={`${base}-amount`}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            className="amount-input"
-            defaultValue={initial?.amount ?? ''}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(`${base}-hint`, error && `${base}-amount-error`)}
-            {...form.register('amount')}
-          />
-          <FieldErrorText id={`${base}-amount-error`} message={error} />
-        </div>
+        <FormAlert message={failure?.formError} values={errorValues} />
+        <TextField
+          form={form}
+          name="amount"
+          id={`${base}-amount`}
+          label={t('offer.amount', { reference: row.reference })}
+          hint={t('offer.amountHint', {
+            min: competition.minGrantText,
+            max: competition.maxGrantText,
+            requested: row.requested,
+          })}
+          errorValues={errorValues}
+          inputMode="decimal"
+          autoComplete="off"
+          className="amount-input"
+        />
         <div>
           <SubmitButton name="intent" value={INTENT.offer}>
             {t('offer.submit')}
