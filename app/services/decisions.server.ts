@@ -125,10 +125,7 @@ export function decisionBoard(competitionId: number): DecisionBoard | null {
     };
   });
   const awarded = [...facts.values()].filter((row) => row.status === 'awarded');
-  const awardedTotal = awarded.reduce(
-    (sum, row) => sum + (findApplication(row.id)!.awardedAmount ?? 0),
-    0,
-  );
+  const awardedTotal = awarded.reduce((sum, row) => sum + (row.awardedAmount ?? 0), 0);
   return {
     competition,
     finalRoundId: finalRound?.id ?? null,
@@ -538,8 +535,17 @@ export function announce(
 
 /** Results her families cannot be e-mailed, in her localities; she ticks each one off. */
 export function resultsToTellInPerson(facilitator: SessionUser) {
-  const rows = listApplicationsForScreening({}).filter((row) =>
-    ['awarded', 'waitlisted', 'not-selected', 'withdrawn'].includes(row.status),
+  // Each competition is looked up once, and only announced ones' rows are read further.
+  const announced = new Map<number, boolean>();
+  const isAnnounced = (competitionId: number) => {
+    if (!announced.has(competitionId))
+      announced.set(competitionId, Boolean(findCompetition(competitionId)?.announcedAt));
+    return announced.get(competitionId)!;
+  };
+  const rows = listApplicationsForScreening({}).filter(
+    (row) =>
+      ['awarded', 'waitlisted', 'not-selected', 'withdrawn'].includes(row.status) &&
+      isAnnounced(row.competitionId),
   );
   return rows
     .map((row) => ({
@@ -548,14 +554,11 @@ export function resultsToTellInPerson(facilitator: SessionUser) {
       household: findHousehold(row.householdId)!,
     }))
     .filter(({ application, household }) => {
-      const competition = findCompetition(application.competitionId)!;
       // Of withdrawn applications, only a taken-back award is a result to tell (one she declined
       // herself is marked told at once; one she withdrew before the decision is not a result).
       if (application.status === 'withdrawn' && !application.awardWithdrawnAt) return false;
       return (
-        competition.announcedAt !== null &&
-        householdAccess(facilitator, household) === 'facilitator' &&
-        !canEmail(household.userId)
+        householdAccess(facilitator, household) === 'facilitator' && !canEmail(household.userId)
       );
     });
 }
@@ -808,10 +811,7 @@ export function publicResults(competitionId: number, options: { preview?: boolea
     },
     applications: rows.filter((row) => row.submittedAt !== null).length,
     winners: winners.length,
-    totalAwarded: winners.reduce(
-      (sum, row) => sum + (findApplication(row.id)!.awardedAmount ?? 0),
-      0,
-    ),
+    totalAwarded: winners.reduce((sum, row) => sum + (row.awardedAmount ?? 0), 0),
     byLocality: localities.map((l) => ({
       nameKy: l.nameKy,
       nameRu: l.nameRu,
