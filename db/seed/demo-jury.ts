@@ -393,29 +393,30 @@ function seedRounds(tx: Tx, competitionId: number, plan: JuryPlan): { rounds: nu
 }
 
 /**
- * The pilot's jury, spring 2024: round 1 in March (Чолпон knows the Yusupov family in Osh and
- * declared it), the ten best to round 2 in April, every score in, both rounds closed.
+ * The pilot's jury, February 2024: round 1 in early February (Чолпон knows the Yusupov family in
+ * Osh and declared it), the ten best to round 2 in late February, every score in, both rounds
+ * closed; the results follow in March (demo-decisions.ts).
  */
 export function seedPilotRounds(tx: Tx, pilotId: number): { rounds: number } {
   const seeded = seedRounds(tx, pilotId, {
     conflicts: [{ juror: 'cholpon.juror@ishenim.example', registerNumbers: ['OSH-0203'] }],
     round1: {
       name: '1-тур / 1-й тур: бизнес-идеи',
-      opensAt: bishkek('2024-03-01T09:00'),
-      closesAt: bishkek('2024-03-20T18:00'),
-      declaredAt: bishkek('2024-02-27T12:00'),
-      scoredAt: bishkek('2024-03-15T16:00'),
-      closedAt: bishkek('2024-03-21T10:00'),
+      opensAt: bishkek('2024-02-05T09:00'),
+      closesAt: bishkek('2024-02-15T18:00'),
+      declaredAt: bishkek('2024-02-03T12:00'),
+      scoredAt: bishkek('2024-02-13T16:00'),
+      closedAt: bishkek('2024-02-16T10:00'),
     },
     shortlist: 10,
-    advancedAt: bishkek('2024-03-22T11:00'),
+    advancedAt: bishkek('2024-02-17T11:00'),
     round2: {
       name: '2-тур / 2-й тур: защита бизнес-плана',
-      opensAt: bishkek('2024-04-01T09:00'),
-      closesAt: bishkek('2024-04-15T18:00'),
-      declaredAt: bishkek('2024-03-28T12:00'),
-      scoredAt: bishkek('2024-04-12T17:00'),
-      closedAt: bishkek('2024-04-16T10:00'),
+      opensAt: bishkek('2024-02-19T09:00'),
+      closesAt: bishkek('2024-02-28T18:00'),
+      declaredAt: bishkek('2024-02-18T12:00'),
+      scoredAt: bishkek('2024-02-27T17:00'),
+      closedAt: bishkek('2024-02-29T10:00'),
     },
   });
   finishPilotRound2(tx, pilotId);
@@ -434,15 +435,15 @@ function finishPilotRound2(tx: Tx, pilotId: number) {
     submittedItemsOfRound(round2.id, tx).map((i) => `${i.applicationId}:${i.jurorId}`),
   );
   const assignments = assignmentsOfRound(round2.id, tx);
-  scoreRound(tx, round2.id, jurors, bishkek('2024-04-12T17:00'), (juror, index) => {
+  scoreRound(tx, round2.id, jurors, bishkek('2024-02-27T17:00'), (juror, index) => {
     const a = assignments[index]!;
     return !scored.has(`${a.applicationId}:${juror.id}`);
   });
   updateRoundRow(tx, round2.id, {
     status: 'closed',
-    opensAt: bishkek('2024-04-01T09:00'),
-    closesAt: bishkek('2024-04-15T18:00'),
-    closedAt: bishkek('2024-04-16T10:00'),
+    opensAt: bishkek('2024-02-19T09:00'),
+    closesAt: bishkek('2024-02-28T18:00'),
+    closedAt: bishkek('2024-02-29T10:00'),
   });
   appendAudit(tx, {
     actorUserId: null,
