@@ -89,8 +89,10 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
       document.removeEventListener('pointercancel', release, true);
     };
   }, []);
+  // The control's own register: `form` is the same object every render, and its `register` is
+  // replaced by this one below.
   const register: typeof form.register = (name, registerOptions) =>
-    form.register(name, {
+    form.control.register(name, {
       ...registerOptions,
       onChange: (event: unknown) => {
         registerOptions?.onChange?.(event);

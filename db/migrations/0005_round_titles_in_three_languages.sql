@@ -1,0 +1,3 @@
+ALTER TABLE `rounds` ADD `name_ky` text;--> statement-breakpoint
+ALTER TABLE `rounds` ADD `name_ru` text;--> statement-breakpoint
+ALTER TABLE `rounds` ADD `name_en` text;
