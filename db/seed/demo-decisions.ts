@@ -209,7 +209,9 @@ function decideAndAnnounce(pilotId: number): {
     toWrite.forEach((row, index) => {
       if (index % 4 === 3) return; // not every family gets a personal word
       const texts = FEEDBACK[localityCode(row.id)];
-      ok(setFeedback(request(), staff, row.id, texts[index % texts.length]!), 'feedback');
+      // Russian in Ivanovka, Kyrgyz in Osh: a family who reads the other is marked on the board.
+      const language = localityCode(row.id) === 'osh' ? 'ky' : 'ru';
+      ok(setFeedback(request(), staff, row.id, texts[index % texts.length]!, language), 'feedback');
     });
     // Every other winner agreed, through her facilitator, to be named on the public page.
     listApplicationsForScreening({ competitionId: pilotId, status: 'awarded' }).forEach(
