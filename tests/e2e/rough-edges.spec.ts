@@ -2,10 +2,16 @@
 // menu on a small phone, the household form's messages, money hidden behind a sideways scroll,
 // past results nobody could find, a refusal that told about another family, and a file picker
 // in the browser's English.
+import { eq } from 'drizzle-orm';
 import { db } from '~db/client';
 import { competitions } from '~db/schema/competitions';
+import { users } from '~db/schema/people';
 import { formatMoney } from '~/i18n/format';
-import { createLocality, createUser } from '../support/factories';
+import { roundsOfCompetition } from '~/models/jury.server';
+import { rolesOfUser } from '~/models/user.server';
+import { announce, decide, decisionBoard } from '~/services/decisions.server';
+import { decisionWorld } from '../support/decision-scenario';
+import { browserRequest, createLocality, createUser } from '../support/factories';
 import { createApplication, createHousehold } from '../support/programme-factories';
 import { familyWithOpenCompetition } from './support/application-journey';
 import { checkPage, expect, test } from './support/fixtures';
@@ -179,7 +185,7 @@ test.describe('on a 360 px phone', () => {
       await signInAs(family.user);
       await page.goto(`/applications/${application.id}/edit/review`);
       await expect(page.locator('main')).toContainText(a.review.complete);
-      const budget = page.getByRole('region', { name: a.summary.budget });
+      const budget = page.locator('.table-wrap', { has: page.locator('table.table--stack') });
       for (const [label, amount] of [
         [a.budget.total, 110_000_00],
         [a.budget.own, 10_000_00],
@@ -203,13 +209,13 @@ test.describe('on a 360 px phone', () => {
   });
 
   test("the pilot's results: found from the competitions list, every column on screen", async ({
-    page,
+    newBrowserPage,
   }) => {
     const competition = pilot();
     for (const locale of ['ky', 'ru'] as const) {
       const texts = textsIn(locale);
       const a = texts.applications;
-      await page.context().setExtraHTTPHeaders({ 'Accept-Language': locale });
+      const page = await newBrowserPage({ locale, viewport: { width: 360, height: 740 } });
       await page.goto('/competitions');
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       const past = page.getByRole('region', { name: a.competitions.pastTitle });
@@ -241,7 +247,8 @@ test('the file picker is in the page language, and names the file chosen', async
     await waitForHydration(page);
     const picker = page.locator('.file-picker');
     await expect(picker).toContainText(texts.common.filePicker.choose);
-    await expect(picker.getByTestId('file-picker-chosen')).toHaveText(texts.common.filePicker.none);
+    await expect(picker.getByText(texts.common.filePicker.none, { exact: true })).toBeVisible();
+    await expect(picker.getByText(texts.common.filePicker.chosen, { exact: true })).toBeHidden();
     await page.getByLabel(texts.households.import.file, { exact: true }).setInputFiles({
       name: 'реестр.csv',
       mimeType: 'text/csv',
@@ -266,12 +273,99 @@ test.describe('without JavaScript', () => {
     await signInAs(staff);
     await page.goto('/households/import');
     const chosen = page.getByTestId('file-picker-chosen');
-    await expect(chosen).toHaveText(texts.common.filePicker.none);
+    const none = chosen.getByText(texts.common.filePicker.none, { exact: true });
+    const some = chosen.getByText(texts.common.filePicker.chosen, { exact: true });
+    await expect(none).toBeVisible();
+    await expect(some).toBeHidden();
     await page.getByLabel(texts.households.import.file, { exact: true }).setInputFiles({
       name: 'register.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('register_number\n'),
     });
-    await expect(chosen).toHaveText(texts.common.filePicker.chosen);
+    await expect(some).toBeVisible();
+    await expect(none).toBeHidden();
   });
+});
+
+test("a round's title is in the reader's language, and the ranking heading says the round once", async ({
+  page,
+  signInAs,
+}) => {
+  const round = roundsOfCompetition(pilot().id).find((r) => r.number === 1)!;
+  for (const [locale, name] of [
+    ['ky', 'Бизнес идеялар'],
+    ['ru', 'Бизнес-идеи'],
+  ] as const) {
+    const r = textsIn(locale).rounds;
+    const staff = await createUser({ roles: ['staff'], locale });
+    await signInAs(staff);
+    await page.goto(`/staff/rounds/${round.id}/ranking`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText(fill(r.ranking.title, { number: 1, name }));
+    await expect(heading).not.toContainText('/');
+    await page.goto(`/staff/competitions/${pilot().id}`);
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+    await checkPage(page);
+  }
+});
+
+test('feedback in the family’s language: the board shows what she reads and marks a text not in it; she is told its language', async ({
+  page,
+  signInAs,
+}) => {
+  test.slow();
+  const world = await decisionWorld({ staffLocale: 'ru' });
+  const d = textsIn('ru').decisions;
+  await signInAs(world.staff);
+  await page.goto(`/staff/competitions/${world.competition.id}/decisions`);
+  await waitForHydration(page);
+  // A2's family reads Kyrgyz.
+  const a2 = page.locator(`#row-${world.applications.A2.id}`);
+  await expect(a2).toContainText(fill(d.feedback.reads, { language: 'Кыргызча' }));
+  const language = a2.getByLabel(d.feedback.writtenIn, { exact: true });
+  await expect(language).toHaveValue('ky');
+  // Written in Russian: marked as not in her language.
+  const text = a2.getByLabel(
+    fill(d.feedback.label, { reference: world.applications.A2.reference }),
+    { exact: true },
+  );
+  await text.fill('Хорошая идея, но бюджет нужно пересчитать.');
+  await language.selectOption('ru');
+  await a2.getByRole('button', { name: d.feedback.submit, exact: true }).click();
+  await expect(a2).toContainText(d.feedback.saved);
+  await expect(
+    a2.getByText(fill(d.feedback.notInHers, { language: 'Русский' }), { exact: true }),
+  ).toBeVisible();
+  await checkPage(page);
+
+  // Decided and announced as staff do; she reads her result in Kyrgyz, with a note on the
+  // feedback's language.
+  const staff = { user: world.staff, roles: rolesOfUser(world.staff.id), sessionId: 'test' };
+  const board = decisionBoard(world.competition.id)!;
+  board.rows.forEach((row, index) => {
+    const amount = Math.min(
+      Math.max(row.requestedAmount, board.competition.minGrant),
+      board.competition.maxGrant,
+    );
+    const result = decide(
+      browserRequest(),
+      staff,
+      row.applicationId,
+      index === 0 ? { decision: 'awarded', amount } : { decision: 'not-selected' },
+    );
+    expect(result.ok).toBe(true);
+  });
+  expect(announce(browserRequest(), staff, world.competition.id).ok).toBe(true);
+  const family = db.select().from(users).where(eq(users.email, world.families.A2!.email)).get()!;
+  await signInAs(family);
+  await page.goto(`/applications/${world.applications.A2.id}`);
+  const ky = textsIn('ky').results;
+  await expect(page.locator('.result-feedback')).toContainText(
+    'Хорошая идея, но бюджет нужно пересчитать.',
+  );
+  await expect(page.locator('.result-feedback blockquote')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('.result-feedback')).toContainText(
+    fill(ky.family.feedbackIn, { language: 'Русский' }),
+  );
+  await checkPage(page);
 });
