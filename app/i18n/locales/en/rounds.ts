@@ -48,7 +48,7 @@ export default {
     notEditable:
       'This round has started: its settings and criteria can no longer change, so that every juror scores by the same rules.',
     name: 'Name of the round',
-    nameIn: 'Title in {{language}}',
+    nameIn: 'Name of the round in {{language}}',
     nameHint:
       'What the round judges; the number is added by itself, e.g. “business ideas” shows as “Round 1: business ideas”. Jurors see it in their e-mails and on their list, in their language when it is written.',
     criteriaTitle: 'Criteria',
