@@ -80,6 +80,10 @@ for (const width of [320, 360]) {
       menu.getByRole('link', { name: ky.common.account.settings, exact: true }),
     ).toBeFocused();
     await expectInsideViewport(page, '.account-menu__panel a, .account-menu__panel button');
+    // Escape closes it and leaves her on the menu's button.
+    await page.keyboard.press('Escape');
+    await expect(signOut).toBeHidden();
+    await expect(menu.locator('summary')).toBeFocused();
   });
 }
 
