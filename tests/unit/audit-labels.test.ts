@@ -17,7 +17,7 @@ const PROBLEMS = [
 ];
 
 describe.each(LOCALES)('the audit log in %s', (locale) => {
-  const t = fixedT(locale);
+  const t = fixedT(locale) as unknown as (key: string, options: object) => string;
   const label = (key: string) => t(`admin:audit.${key}`, { id: 7 });
 
   test('every action has a label of its own, not its code', () => {
