@@ -29,7 +29,9 @@ if (verdict.ok) {
     'columns-changed': 'audit_log has columns its MAC does not cover',
   };
   console.error(
-    `Audit log TAMPERED: ${what[verdict.problem]}. ${verdict.lines} lines before it are intact. ${where}`,
+    `Audit log TAMPERED: ${what[verdict.problem]}.` +
+      (verdict.lineId === null ? '' : ` ${verdict.lines} lines before it are intact.`) +
+      ` ${where}`,
   );
   process.exitCode = 1;
 }
