@@ -258,8 +258,15 @@ export function writeAuditCheckpoint(
  */
 export function introduceAuditKey(options: VerifyOptions = {}): boolean {
   const conn = options.conn ?? sqlite;
-  const last = lastStoredLine(conn);
-  if (!last || last.mac_version === CURRENT_MAC_VERSION) return false;
+  const unkeyed = conn
+    .prepare<[], { id: number }>(
+      'select id from audit_log where mac_version = 1 order by id desc limit 1',
+    )
+    .get();
+  const introduced = conn
+    .prepare("select 1 from audit_log where action = 'audit.key-introduced' limit 1")
+    .get();
+  if (!unkeyed || introduced) return false;
   const before = verifyAuditLog(options);
   const intact = before.ok || before.problem === 'unkeyed';
   writeTransaction((tx) =>
@@ -268,7 +275,7 @@ export function introduceAuditKey(options: VerifyOptions = {}): boolean {
       action: 'audit.key-introduced',
       entityType: 'audit',
       after: {
-        unkeyedLines: last.id,
+        unkeyedLines: unkeyed.id,
         unkeyedLinesIntact: intact,
         ...(intact || before.ok ? {} : { problem: before.problem, lineId: before.lineId }),
       },
@@ -283,24 +290,28 @@ function headIsCheckpoint(): boolean {
 }
 
 /**
- * At start: key an old log, write a checkpoint, check the whole log in the background. Then every
- * hour: check again and write a checkpoint if the log moved. Returns a stop function.
+ * One round of the watch: at start, key an old log and always write a checkpoint; hourly, write
+ * one only if the log moved. Then check the whole log, pausing between chunks, and remember it.
  */
+export async function auditWatchRound(reason: 'start' | 'hourly', options: { dir?: string } = {}) {
+  if (reason === 'start') introduceAuditKey();
+  if (reason === 'start' || !headIsCheckpoint()) writeAuditCheckpoint(reason, options);
+  const verdict = await verifyAuditLogPatiently(options);
+  rememberFullCheck({ at: new Date().toISOString(), verdict });
+  if (!verdict.ok) {
+    console.warn(
+      `Audit log check: ${verdict.problem} at line ${verdict.lineId ?? '-'} (npm run audit:verify).`,
+    );
+  }
+  return verdict;
+}
+
+/** At start and then hourly, in the server process (not in tests). Returns a stop function. */
 export function startAuditWatch(intervalMs = 60 * 60_000): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const round = (reason: 'start' | 'hourly') => {
     if (running) return;
-    running = (async () => {
-      if (reason === 'start') introduceAuditKey();
-      if (reason === 'start' || !headIsCheckpoint()) writeAuditCheckpoint(reason);
-      const verdict = await verifyAuditLogPatiently();
-      rememberFullCheck({ at: new Date().toISOString(), verdict });
-      if (!verdict.ok) {
-        console.warn(
-          `Audit log check: ${verdict.problem} at line ${verdict.lineId ?? '-'} (npm run audit:verify).`,
-        );
-      }
-    })()
+    running = auditWatchRound(reason)
       .catch((error: unknown) => console.warn('Audit log check failed:', error))
       .finally(() => {
         running = null;

@@ -560,6 +560,18 @@ describe('a log written before the key (scheme 1, plain SHA-256)', () => {
     conn.close();
   });
 
+  test('keyed lines written before the first start (a seed after the upgrade) still get the record', () => {
+    writeUnkeyedLog(sqlite, 3);
+    appendLines(1, 2);
+    expect(introduceAuditKey()).toBe(true);
+    const anchor = lines(sqlite).at(-1)!;
+    expect(JSON.parse(anchor.after as string)).toEqual({
+      unkeyedLines: 3,
+      unkeyedLinesIntact: true,
+    });
+    expect(verifyAuditLog()).toMatchObject({ ok: true, lines: 6 });
+  });
+
   test('an unkeyed log already altered is anchored with that finding recorded', () => {
     writeUnkeyedLog(sqlite, 4);
     sqlite.exec('drop trigger audit_log_no_update');
