@@ -10,6 +10,8 @@ export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 const e2eEnv = {
   DATABASE_PATH: path.resolve('test-results/e2e/ishenim.db'),
   SESSION_SECRET: 'e2e-session-secret',
+  AUDIT_KEY: 'e2e-audit-key-0123456789',
+  AUDIT_CHECKPOINT_DIR: path.resolve('test-results/e2e/audit'),
   APP_URL: E2E_BASE_URL,
   MAIL_SINK_DIR: path.resolve('test-results/e2e/mail'),
 };

@@ -15,6 +15,12 @@ if [ -z "${SESSION_SECRET:-}" ]; then
   SESSION_SECRET="$(cat data/session-secret)"
   export SESSION_SECRET
 fi
+if [ -z "${AUDIT_KEY:-}" ]; then
+  # The audit log's MAC key, also made once and kept beside the database (never inside it).
+  [ -s data/audit-key ] || node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('hex'))" > data/audit-key
+  AUDIT_KEY="$(cat data/audit-key)"
+  export AUDIT_KEY
+fi
 
 npx tsx db/seed/seed-cli.ts
 echo

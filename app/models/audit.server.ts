@@ -1,58 +1,157 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { db, sqlite, type Tx } from '~db/client';
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { db, type Tx } from '~db/client';
 import { auditChainHead, auditLog, type AuditRow } from '~db/schema/audit';
 import { users } from '~db/schema/people';
+import type { AuditAction, AuditEntityType } from '~/utils/audit-actions';
 import { sha256Hex } from '~/utils/crypto.server';
+import { env } from '~/utils/env.server';
 
-const GENESIS_HASH = '0'.repeat(64);
+export const GENESIS_MAC = '0'.repeat(64);
+/** 1: SHA-256 without a key (lines written before AUDIT_KEY); 2: HMAC-SHA256 with AUDIT_KEY. */
+export const CURRENT_MAC_VERSION = 2;
 
 export type AuditEntry = {
   actorUserId: number | null;
-  /** What happened, as `area.verb`: `user.sign-in`, `user.roles-changed`, … */
-  action: string;
-  entityType: string;
+  /** What happened, as `area.verb`: `user.signed-in`, `user.roles-changed`, … */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;
   ipAddress?: string | null;
 };
 
-type HashedFields = Omit<AuditRow, 'hash'>;
+/**
+ * A line exactly as SQLite holds it: column names and values as stored, not converted. The MAC
+ * is computed over these, so a REAL `created_at` half a millisecond off, a number stored as
+ * text, or a BLOB in place of text all change it.
+ */
+export type StoredAuditLine = {
+  id: number;
+  actor_user_id: unknown;
+  action: unknown;
+  entity_type: unknown;
+  entity_id: unknown;
+  before: unknown;
+  after: unknown;
+  ip_address: unknown;
+  created_at: unknown;
+  prev_hash: unknown;
+  hash: unknown;
+  mac_version: unknown;
+};
 
-/** The hash covers every field and the previous row's hash, in a fixed order. */
-export function auditRowHash(row: HashedFields): string {
+/** Every column of audit_log; a column added behind the app's back is not covered, so refused. */
+export const AUDIT_LOG_COLUMNS = [
+  'id',
+  'actor_user_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+  'ip_address',
+  'created_at',
+  'prev_hash',
+  'hash',
+  'mac_version',
+] as const;
+
+/** JSON keeps a number's full precision and tells 5 from "5"; a Buffer (BLOB) shows as one. */
+function macMessage(line: StoredAuditLine): string {
+  return JSON.stringify([
+    'ishenim-audit',
+    line.mac_version,
+    line.id,
+    line.prev_hash,
+    line.actor_user_id,
+    line.action,
+    line.entity_type,
+    line.entity_id,
+    line.before,
+    line.after,
+    line.ip_address,
+    line.created_at,
+  ]);
+}
+
+/** The keyed MAC (scheme 2) of a stored line. */
+export function auditLineMac(line: StoredAuditLine, key: string = env.AUDIT_KEY): string {
+  return crypto.createHmac('sha256', key).update(macMessage(line)).digest('hex');
+}
+
+/** The unkeyed hash of scheme 1, kept only to check the lines written before the key. */
+function legacyLineHash(line: StoredAuditLine): string {
   return sha256Hex(
     JSON.stringify([
-      row.id,
-      row.prevHash,
-      row.actorUserId,
-      row.action,
-      row.entityType,
-      row.entityId,
-      row.before,
-      row.after,
-      row.ipAddress,
-      row.createdAt.getTime(),
+      line.id,
+      line.prev_hash,
+      line.actor_user_id,
+      line.action,
+      line.entity_type,
+      line.entity_id,
+      line.before,
+      line.after,
+      line.ip_address,
+      line.created_at,
     ]),
   );
 }
 
+/** Whether a stored line's own MAC (or, for scheme 1, hash) is right. Not its link. */
+export function lineMacIsValid(line: StoredAuditLine, key: string = env.AUDIT_KEY): boolean {
+  // created_at is whole milliseconds as an INTEGER; anything else was written behind the app.
+  if (typeof line.created_at !== 'number' || !Number.isSafeInteger(line.created_at)) return false;
+  if (typeof line.hash !== 'string') return false;
+  const expected =
+    line.mac_version === CURRENT_MAC_VERSION
+      ? auditLineMac(line, key)
+      : line.mac_version === 1
+        ? legacyLineHash(line)
+        : null;
+  if (expected === null || expected.length !== line.hash.length) return false;
+  return crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(line.hash));
+}
+
 /** Appends one line to the audit log, inside the caller's transaction. */
-export function appendAudit(tx: Tx, entry: AuditEntry): AuditRow {
+export function appendAudit(
+  tx: Tx,
+  entry: AuditEntry,
+  options: { now?: Date; key?: string } = {},
+): AuditRow {
   const head = tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).get();
-  const fields: HashedFields = {
+  const createdAt = options.now ?? new Date();
+  const stored: StoredAuditLine = {
     id: (head?.lastId ?? 0) + 1,
-    prevHash: head?.lastHash ?? GENESIS_HASH,
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId == null ? null : String(entry.entityId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    ip_address: entry.ipAddress ?? null,
+    created_at: createdAt.getTime(),
+    prev_hash: head?.lastHash ?? GENESIS_MAC,
+    hash: null,
+    mac_version: CURRENT_MAC_VERSION,
+  };
+  const row: AuditRow = {
+    id: stored.id,
     actorUserId: entry.actorUserId,
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
-    before: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    ipAddress: entry.ipAddress ?? null,
-    createdAt: new Date(),
+    entityId: stored.entity_id as string | null,
+    before: stored.before as string | null,
+    after: stored.after as string | null,
+    ipAddress: stored.ip_address as string | null,
+    createdAt,
+    prevHash: stored.prev_hash as string,
+    hash: auditLineMac(stored, options.key),
+    macVersion: CURRENT_MAC_VERSION,
   };
-  const row = { ...fields, hash: auditRowHash(fields) };
   tx.insert(auditLog).values(row).run();
   tx.insert(auditChainHead)
     .values({ id: 1, lastId: row.id, lastHash: row.hash })
@@ -61,77 +160,52 @@ export function appendAudit(tx: Tx, entry: AuditEntry): AuditRow {
   return row;
 }
 
-export type AuditVerification =
-  | { ok: true; rows: number }
-  | {
-      ok: false;
-      rows: number;
-      firstBadId: number;
-      problem: 'altered' | 'missing' | 'head-mismatch';
-    };
+// ---------------------------------------------------------------------------------------------
+// Reading stored lines (for verification): raw SQL on any connection, so a copy of a database
+// can be checked as well as the live one.
 
-/** Walks the chain from the start; reports the first row that was altered or removed. */
-type RawAuditRow = {
-  id: number;
-  actor_user_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before: string | null;
-  after: string | null;
-  ip_address: string | null;
-  created_at: number;
-  prev_hash: string;
-  hash: string;
-};
-
-/** Streams the log in order without loading it whole (it only grows). */
-function* auditRowsInOrder(): Generator<AuditRow> {
-  const statement = sqlite.prepare<[], RawAuditRow>('select * from audit_log order by id');
-  for (const raw of statement.iterate()) {
-    yield {
-      id: raw.id,
-      actorUserId: raw.actor_user_id,
-      action: raw.action,
-      entityType: raw.entity_type,
-      entityId: raw.entity_id,
-      before: raw.before,
-      after: raw.after,
-      ipAddress: raw.ip_address,
-      createdAt: new Date(raw.created_at),
-      prevHash: raw.prev_hash,
-      hash: raw.hash,
-    };
-  }
+/** Up to `limit` lines after `afterId`, in order: the log is walked in keyset chunks. */
+export function storedLinesAfter(
+  conn: Database.Database,
+  afterId: number,
+  limit: number,
+): StoredAuditLine[] {
+  return conn
+    .prepare<[number, number], StoredAuditLine>(
+      'select * from audit_log where id > ? order by id limit ?',
+    )
+    .all(afterId, limit);
 }
 
-export function verifyAuditChain(): AuditVerification {
-  let expectedId = 1;
-  let prevHash = GENESIS_HASH;
-  let rows = 0;
-  for (const row of auditRowsInOrder()) {
-    if (row.id !== expectedId) {
-      return { ok: false, rows, firstBadId: expectedId, problem: 'missing' };
-    }
-    if (row.prevHash !== prevHash) {
-      // The row before was rewritten together with its own hash.
-      return { ok: false, rows, firstBadId: row.id - 1, problem: 'altered' };
-    }
-    if (auditRowHash(row) !== row.hash) {
-      return { ok: false, rows, firstBadId: row.id, problem: 'altered' };
-    }
-    prevHash = row.hash;
-    expectedId += 1;
-    rows += 1;
-  }
-  const head = db.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).get();
-  const headId = head?.lastId ?? 0;
-  if (headId !== rows || (head && head.lastHash !== prevHash)) {
-    // Rows after the last one found were deleted (or the head was edited).
-    return { ok: false, rows, firstBadId: rows + 1, problem: 'head-mismatch' };
-  }
-  return { ok: true, rows };
+export function storedLine(conn: Database.Database, id: number): StoredAuditLine | undefined {
+  return conn.prepare<[number], StoredAuditLine>('select * from audit_log where id = ?').get(id);
 }
+
+export function lastStoredLine(conn: Database.Database): StoredAuditLine | undefined {
+  return conn
+    .prepare<[], StoredAuditLine>('select * from audit_log order by id desc limit 1')
+    .get();
+}
+
+export function storedChainHead(
+  conn: Database.Database,
+): { lastId: number; lastHash: string } | undefined {
+  return conn
+    .prepare<[], { lastId: number; lastHash: string }>(
+      'select last_id as lastId, last_hash as lastHash from audit_chain_head where id = 1',
+    )
+    .get();
+}
+
+export function auditLogColumns(conn: Database.Database): string[] {
+  return conn
+    .prepare<[string], { name: string }>('select name from pragma_table_info(?)')
+    .all('audit_log')
+    .map((c) => c.name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The admin's page of the log: keyset-paged by id, newest first.
 
 export type AuditFilter = {
   action?: string;
@@ -140,11 +214,15 @@ export type AuditFilter = {
   actorUserId?: number;
   from?: Date;
   to?: Date;
-  page: number;
+  /** Lines older than this id (the next page), or newer than `after` (the previous page). */
+  before?: number;
+  after?: number;
   pageSize: number;
 };
 
-export function listAudit(filter: AuditFilter) {
+const entityUsers = alias(users, 'entity_users');
+
+export function listAuditPage(filter: AuditFilter) {
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
@@ -152,7 +230,9 @@ export function listAudit(filter: AuditFilter) {
   if (filter.actorUserId) conditions.push(eq(auditLog.actorUserId, filter.actorUserId));
   if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from));
   if (filter.to) conditions.push(lt(auditLog.createdAt, filter.to));
-  const where = conditions.length ? and(...conditions) : undefined;
+  const backwards = filter.after !== undefined && filter.before === undefined;
+  if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));
+  if (backwards) conditions.push(gt(auditLog.id, filter.after!));
   const rows = db
     .select({
       id: auditLog.id,
@@ -164,28 +244,28 @@ export function listAudit(filter: AuditFilter) {
       createdAt: auditLog.createdAt,
       actorUserId: auditLog.actorUserId,
       actorName: users.name,
+      entityUserName: entityUsers.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
+    .leftJoin(
+      entityUsers,
+      and(
+        eq(auditLog.entityType, 'user'),
+        eq(entityUsers.id, sql`cast(${auditLog.entityId} as integer)`),
+      ),
+    )
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(backwards ? asc(auditLog.id) : desc(auditLog.id))
+    // One more than a page says whether there is another page, without counting the table.
+    .limit(filter.pageSize + 1)
     .all();
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(auditLog)
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total };
-}
-
-export function distinctAuditActions(): string[] {
-  return db
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .orderBy(auditLog.action)
-    .all()
-    .map((r) => r.action);
+  const more = rows.length > filter.pageSize;
+  const page = rows.slice(0, filter.pageSize);
+  if (backwards) page.reverse();
+  return {
+    rows: page,
+    hasOlder: backwards ? filter.after !== undefined : more,
+    hasNewer: backwards ? more : filter.before !== undefined,
+  };
 }

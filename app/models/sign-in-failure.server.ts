@@ -1,31 +1,37 @@
-import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, gte, lt, max } from 'drizzle-orm';
 import { db, type Tx } from '~db/client';
 import { signInFailures } from '~db/schema/auth';
 
-export function countRecentFailures(identifier: string, ipAddress: string, since: Date) {
+/**
+ * Failures counted under one key since `since`: an account (its normalised identifier) or one
+ * known device of an account (`device:<nonce>`). A successful sign-in deletes them.
+ */
+export function failureStreak(counter: string, since: Date): { count: number; last: Date | null } {
   const row = db
-    .select({
-      byIdentifier: sql<number>`sum(case when ${signInFailures.identifier} = ${identifier} then 1 else 0 end)`,
-      byAddress: sql<number>`sum(case when ${signInFailures.ipAddress} = ${ipAddress} then 1 else 0 end)`,
-    })
+    .select({ n: count(), last: max(signInFailures.createdAt) })
     .from(signInFailures)
-    .where(
-      and(
-        gte(signInFailures.createdAt, since),
-        or(eq(signInFailures.identifier, identifier), eq(signInFailures.ipAddress, ipAddress)),
-      ),
-    )
+    .where(and(eq(signInFailures.identifier, counter), gte(signInFailures.createdAt, since)))
     .get();
-  return { byIdentifier: row?.byIdentifier ?? 0, byAddress: row?.byAddress ?? 0 };
+  return { count: row?.n ?? 0, last: row?.last ?? null };
 }
 
-export function recordFailure(tx: Tx, identifier: string, ipAddress: string, at = new Date()) {
-  tx.insert(signInFailures).values({ identifier, ipAddress, createdAt: at }).run();
+export function countAddressFailures(ipAddress: string, since: Date): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(signInFailures)
+      .where(and(eq(signInFailures.ipAddress, ipAddress), gte(signInFailures.createdAt, since)))
+      .get()?.n ?? 0
+  );
 }
 
-/** A successful sign-in forgives the account's earlier failures (not the address's). */
-export function clearFailuresFor(tx: Tx, identifier: string) {
-  tx.delete(signInFailures).where(eq(signInFailures.identifier, identifier)).run();
+export function recordFailure(tx: Tx, counter: string, ipAddress: string, at = new Date()) {
+  tx.insert(signInFailures).values({ identifier: counter, ipAddress, createdAt: at }).run();
+}
+
+/** A successful sign-in forgives the failures of its counter (not the address's). */
+export function clearFailuresFor(tx: Tx, counter: string) {
+  tx.delete(signInFailures).where(eq(signInFailures.identifier, counter)).run();
 }
 
 /** Old rows say nothing any more; dropped so the table stays small. */

@@ -15,7 +15,8 @@ import {
 import { insertSession, revokeSession, revokeUserSessions } from '~/models/session.server';
 import {
   clearFailuresFor,
-  countRecentFailures,
+  countAddressFailures,
+  failureStreak,
   pruneFailuresBefore,
   recordFailure,
 } from '~/models/sign-in-failure.server';
@@ -38,12 +39,43 @@ import {
 } from '~/utils/contact.server';
 import { hashToken, randomToken } from '~/utils/crypto.server';
 import { generateReadablePassword, hashPassword, verifyPassword } from '~/utils/password.server';
+import { deviceCookieAfterSignIn, knownDeviceCounter } from '~/utils/device-cookie.server';
 import { clientIp } from '~/utils/request.server';
 import { newSession, readSessionId, type SessionUser } from '~/utils/session.server';
 
-/** ~10 failed sign-ins in 15 minutes, for one account or one address, and then 429. */
-export const SIGN_IN_FAILURE_LIMIT = 10;
-export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+// Sign-in throttling, as OWASP advises, so that nobody is locked out by others' failures:
+// - per account, failures since its last success bring growing delays (a refusal until a time,
+//   never a sleep);
+// - a browser that signed into the account before (device cookie) is counted on its own, so it
+//   still signs in with the right password while the account is locked for unknown devices;
+// - per address (a carrier's shared address, an NGO office) only a much higher limit, which slows
+//   the answers down and never refuses.
+/** Failures an account (or a known device) may make before delays begin. */
+export const FREE_FAILURES = 4;
+export const FIRST_DELAY_MS = 60_000;
+export const MAX_DELAY_MS = 30 * 60_000;
+/** Failures are remembered for a day, or until the next successful sign-in. */
+export const FAILURE_MEMORY_MS = 24 * 60 * 60_000;
+export const ADDRESS_WINDOW_MS = 15 * 60_000;
+/** Failures from one address within the window before its answers are slowed. */
+export const ADDRESS_SLOW_AFTER = 100;
+export const ADDRESS_MAX_SLOWDOWN_MS = 10_000;
+
+/** The wait after the n-th failure in a row: none for the first few, then 1, 2, 4 … 30 minutes. */
+export function delayAfterFailures(failures: number): number {
+  if (failures <= FREE_FAILURES) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES - 1));
+}
+
+/** How long one answer to a busy address waits: a second per hundred recent failures, at most 10. */
+export function addressSlowdown(failures: number): number {
+  if (failures < ADDRESS_SLOW_AFTER) return 0;
+  return Math.min(ADDRESS_MAX_SLOWDOWN_MS, 1000 * Math.floor(failures / ADDRESS_SLOW_AFTER));
+}
+
+const waitWithoutBlocking = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export const RESET_LINK_VALID_MINUTES = 60;
 export const INVITATION_VALID_DAYS = 7;
 /** At most this many reset e-mails per account per hour, so nobody can flood a mailbox. */
@@ -165,7 +197,15 @@ export async function signUp(
 class ContactTakenError extends Error {}
 
 export type SignInResult =
-  { ok: true; setCookie: string; userId: number } | { ok: false; error: 'invalid' | 'throttled' };
+  | { ok: true; setCookie: string; deviceCookie: string; userId: number }
+  | { ok: false; error: 'invalid' }
+  | { ok: false; error: 'throttled'; retryAfterMs: number };
+
+export type SignInOptions = {
+  now?: Date;
+  /** How an answer to a busy address is slowed; tests pass one that only records. */
+  wait?: (ms: number) => Promise<void>;
+};
 
 /**
  * Checks the password and starts a session. The answer is the same whether the account does
@@ -174,29 +214,38 @@ export type SignInResult =
 export async function signIn(
   request: Request,
   input: { identifier: string; password: string },
-  now = new Date(),
+  nowOrOptions: Date | SignInOptions = {},
 ): Promise<SignInResult> {
+  const options = nowOrOptions instanceof Date ? { now: nowOrOptions } : nowOrOptions;
+  const now = options.now ?? new Date();
   const key = identifierKey(input.identifier);
   const meta = await requestMeta(request);
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const failures = countRecentFailures(key, meta.ipAddress, since);
-  if (
-    failures.byIdentifier >= SIGN_IN_FAILURE_LIMIT ||
-    failures.byAddress >= SIGN_IN_FAILURE_LIMIT
-  ) {
-    return { ok: false, error: 'throttled' };
+  // A known device of this account is counted on its own; any other browser counts for the account.
+  const counter = (await knownDeviceCounter(request, key)) ?? key;
+  const streak = failureStreak(counter, new Date(now.getTime() - FAILURE_MEMORY_MS));
+  if (streak.last) {
+    const lockedUntil = streak.last.getTime() + delayAfterFailures(streak.count);
+    // Refused without looking at the password, and not counted: waiting out a delay is enough.
+    if (now.getTime() < lockedUntil) {
+      return { ok: false, error: 'throttled', retryAfterMs: lockedUntil - now.getTime() };
+    }
   }
+  const slowdown = addressSlowdown(
+    countAddressFailures(meta.ipAddress, new Date(now.getTime() - ADDRESS_WINDOW_MS)),
+  );
+  if (slowdown > 0) await (options.wait ?? waitWithoutBlocking)(slowdown);
   const identifier = normalizeIdentifier(input.identifier);
   const user = identifier ? findUserByIdentifier(identifier) : undefined;
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !passwordOk || user.disabledAt) {
-    writeTransaction((tx) => recordFailure(tx, key, meta.ipAddress, now));
-    pruneFailuresBefore(new Date(now.getTime() - 24 * 60 * 60_000));
+    writeTransaction((tx) => recordFailure(tx, counter, meta.ipAddress, now));
+    pruneFailuresBefore(new Date(now.getTime() - FAILURE_MEMORY_MS));
     return { ok: false, error: 'invalid' };
   }
   const session = await prepareSession(user.id, meta);
+  const deviceCookie = await deviceCookieAfterSignIn(request, key);
   writeTransaction((tx) => {
-    clearFailuresFor(tx, key);
+    clearFailuresFor(tx, counter);
     session.write(tx);
     appendAudit(tx, {
       actorUserId: user.id,
@@ -206,7 +255,7 @@ export async function signIn(
       ipAddress: meta.ipAddress,
     });
   });
-  return { ok: true, setCookie: session.setCookie, userId: user.id };
+  return { ok: true, setCookie: session.setCookie, deviceCookie, userId: user.id };
 }
 
 export async function signOut(request: Request, sessionUser: SessionUser | null) {

@@ -14,6 +14,7 @@ import {
   listApplicationsForScreening,
   updateApplicationRow,
 } from '~/models/application.server';
+import type { AuditAction } from '~/utils/audit-actions';
 import { appendAudit } from '~/models/audit.server';
 import { findCompetition, updateCompetitionRow } from '~/models/competition.server';
 import {
@@ -101,7 +102,7 @@ function audit(
   tx: Tx,
   request: Request,
   actor: SessionUser,
-  action: string,
+  action: AuditAction,
   entityId: number,
   before?: unknown,
   after?: unknown,

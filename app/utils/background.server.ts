@@ -1,15 +1,17 @@
+import { startAuditWatch } from '~/services/audit-integrity.server';
 import { startMailWorker } from '~/services/mail-delivery.server';
 
 // Kept on globalThis so a development rebuild does not start a second worker.
-const state = globalThis as unknown as { __ishenimStopMail?: () => Promise<void> };
+const state = globalThis as unknown as { __ishenimStopBackground?: Array<() => Promise<void>> };
 
+/** Mail delivery, and the audit log's checkpoints and checks (at start and hourly). */
 export function startBackgroundWork() {
-  if (process.env.NODE_ENV === 'test' || state.__ishenimStopMail) return;
-  state.__ishenimStopMail = startMailWorker();
+  if (process.env.NODE_ENV === 'test' || state.__ishenimStopBackground) return;
+  state.__ishenimStopBackground = [startMailWorker(), startAuditWatch()];
 }
 
 export async function stopBackgroundWork() {
-  const stop = state.__ishenimStopMail;
-  state.__ishenimStopMail = undefined;
-  await stop?.();
+  const stops = state.__ishenimStopBackground ?? [];
+  state.__ishenimStopBackground = undefined;
+  await Promise.all(stops.map((stop) => stop()));
 }

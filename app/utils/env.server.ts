@@ -8,6 +8,9 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().default('data/ishenim.db'),
   UPLOADS_PATH: z.string().default('data/uploads'),
   SESSION_SECRET: z.string().optional(),
+  /** Keys the audit log's MACs and checkpoints; kept out of the database on purpose. */
+  AUDIT_KEY: z.string().min(16).optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().default('data/audit'),
   APP_URL: z.url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ishenim <no-reply@ishenim.local>'),
@@ -26,9 +29,13 @@ function readEnv() {
   if (!env.SESSION_SECRET && env.NODE_ENV === 'production') {
     throw new Error('SESSION_SECRET must be set in production (npm run demo makes one for you).');
   }
+  if (!env.AUDIT_KEY && env.NODE_ENV === 'production') {
+    throw new Error('AUDIT_KEY must be set in production (npm run demo makes one for you).');
+  }
   return {
     ...env,
     SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-secret-do-not-use',
+    AUDIT_KEY: env.AUDIT_KEY ?? 'development-only-audit-key-do-not-use',
     SMTP_URL: env.SMTP_URL || undefined,
     appUrl,
     /** Cookies are Secure (with the __Host- prefix) and HSTS is sent when served over https. */

@@ -2,8 +2,11 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { instant } from '../columns';
 
 /**
- * Append-only (triggers refuse UPDATE and DELETE). Each row's hash covers its content and the
- * previous row's hash, so an edited or removed row breaks the chain (npm run audit:verify).
+ * Append-only (triggers refuse UPDATE and DELETE). Each row's `hash` is a MAC over every stored
+ * column and the previous row's MAC: scheme 2 is an HMAC-SHA256 with AUDIT_KEY, which is not in
+ * the database, so someone who can write the file cannot re-chain an edit. Scheme 1 (plain
+ * SHA-256) lines come from before the key; the first keyed line anchors them. Checkpoints of the
+ * head are also written outside the database (AUDIT_CHECKPOINT_DIR); npm run audit:verify.
  */
 export const auditLog = sqliteTable(
   'audit_log',
@@ -21,11 +24,15 @@ export const auditLog = sqliteTable(
     createdAt: instant().notNull(),
     prevHash: text().notNull(),
     hash: text().notNull(),
+    /** 1: SHA-256 without a key (old lines); 2: HMAC-SHA256 with AUDIT_KEY. */
+    macVersion: integer().notNull().default(1),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorUserId),
     index('audit_log_action_idx').on(t.action),
+    // The audit page's date filter reads a range of days without walking the log.
+    index('audit_log_created_idx').on(t.createdAt),
   ],
 );
 

@@ -122,18 +122,26 @@ test('an admin invites a staff member in Kyrgyz, then changes her roles and disa
   );
   const entries = page.locator('tbody tr');
   const actions = await entries.locator('td:nth-child(4)').allInnerTexts();
+  const label = ky.admin.audit.actions.user;
   expect(actions).toEqual(
     expect.arrayContaining([
-      'user.invited',
-      'user.invitation-accepted',
-      'user.roles-changed',
-      'user.disabled',
+      label.invited,
+      label['invitation-accepted'],
+      label['roles-changed'],
+      label.disabled,
     ]),
   );
+  // The record is named, and links to her page.
   for (const record of await entries.locator('td:nth-child(5)').allInnerTexts()) {
-    expect(record).toBe(`user #${userId}`);
+    expect(record).toBe(`${ky.admin.audit.entityTypes.user}: ${name}`);
   }
-  const rolesChange = entries.filter({ hasText: 'user.roles-changed' });
+  await expect(
+    entries
+      .first()
+      .locator('td:nth-child(5)')
+      .getByRole('link', { name: new RegExp(name) }),
+  ).toHaveAttribute('href', `/admin/users/${userId}`);
+  const rolesChange = entries.filter({ hasText: label['roles-changed'] });
   await expect(rolesChange).toHaveCount(1);
   await expect(rolesChange.getByRole('link', { name: admin.name })).toBeVisible();
   await rolesChange.getByText(ky.admin.audit.showChange, { exact: true }).click();

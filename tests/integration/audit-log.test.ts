@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { sqlite, writeTransaction } from '~db/client';
-import { appendAudit, verifyAuditChain } from '~/models/audit.server';
+import { appendAudit } from '~/models/audit.server';
+import { verifyAuditLog } from '~/services/audit-integrity.server';
 import { resetDatabase } from '../support/reset-database';
 
 beforeEach(resetDatabase);
@@ -10,8 +11,8 @@ function appendSome(count: number) {
     writeTransaction((tx) =>
       appendAudit(tx, {
         actorUserId: null,
-        action: 'test.happened',
-        entityType: 'thing',
+        action: 'application.screened',
+        entityType: 'application',
         entityId: i,
         before: { n: i },
         after: { n: i + 1 },
@@ -23,7 +24,7 @@ function appendSome(count: number) {
 describe('audit log', () => {
   test('an untouched log verifies, row by row', () => {
     appendSome(5);
-    expect(verifyAuditChain()).toEqual({ ok: true, rows: 5 });
+    expect(verifyAuditLog()).toMatchObject({ ok: true, lines: 5 });
   });
 
   test('the database refuses to edit or delete a line', () => {
@@ -38,7 +39,7 @@ describe('audit log', () => {
     appendSome(5);
     sqlite.exec('drop trigger audit_log_no_update');
     sqlite.prepare(`update audit_log set after = '{"n":99}' where id = 3`).run();
-    expect(verifyAuditChain()).toMatchObject({ ok: false, firstBadId: 3, problem: 'altered' });
+    expect(verifyAuditLog()).toMatchObject({ ok: false, lineId: 3, problem: 'altered' });
   });
 
   test('a line rewritten together with its hash is found by the next line', () => {
@@ -47,27 +48,25 @@ describe('audit log', () => {
     sqlite
       .prepare(`update audit_log set action = 'forged', hash = '${'f'.repeat(64)}' where id = 2`)
       .run();
-    const result = verifyAuditChain();
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.firstBadId).toBe(2);
+    expect(verifyAuditLog()).toMatchObject({ ok: false, lineId: 2, problem: 'altered' });
   });
 
   test('a deleted line is found, also the newest one', () => {
     appendSome(5);
     sqlite.exec('drop trigger audit_log_no_delete');
     sqlite.prepare('delete from audit_log where id = 4').run();
-    expect(verifyAuditChain()).toMatchObject({ ok: false, firstBadId: 4, problem: 'missing' });
+    expect(verifyAuditLog()).toMatchObject({ ok: false, lineId: 4, problem: 'missing-line' });
     sqlite.prepare('delete from audit_log where id = 5').run();
-    expect(verifyAuditChain()).toMatchObject({ ok: false, firstBadId: 4 });
+    expect(verifyAuditLog()).toMatchObject({ ok: false, lineId: 4 });
   });
 
   test('deleting only the newest line is found through the chain head', () => {
     appendSome(3);
     sqlite.exec('drop trigger audit_log_no_delete');
     sqlite.prepare('delete from audit_log where id = 3').run();
-    expect(verifyAuditChain()).toMatchObject({
+    expect(verifyAuditLog()).toMatchObject({
       ok: false,
-      firstBadId: 3,
+      lineId: 3,
       problem: 'head-mismatch',
     });
   });

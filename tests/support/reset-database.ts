@@ -1,4 +1,4 @@
-// Empties every table of the test file's database (and restores the audit triggers a test may
+// Empties every table of the test file's database and its audit checkpoints (and restores the audit triggers a test may
 // have dropped to simulate tampering), for tests that need to start from nothing.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,5 +25,9 @@ export function resetDatabase() {
     for (const statement of TRIGGERS_SQL) sqlite.exec(statement);
   } finally {
     sqlite.pragma('foreign_keys = ON');
+  }
+  // The audit log's checkpoints outside the database belong to the log just emptied.
+  if (process.env.AUDIT_CHECKPOINT_DIR) {
+    fs.rmSync(process.env.AUDIT_CHECKPOINT_DIR, { recursive: true, force: true });
   }
 }

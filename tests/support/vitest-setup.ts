@@ -9,6 +9,9 @@ fs.mkdirSync(dbDir, { recursive: true });
 const dbFile = path.join(dbDir, `${crypto.randomUUID()}.db`);
 process.env.DATABASE_PATH = dbFile;
 process.env.SESSION_SECRET = 'vitest-session-secret';
+process.env.AUDIT_KEY = 'vitest-audit-key-0123456789';
+const auditDir = `${dbFile}.audit`;
+process.env.AUDIT_CHECKPOINT_DIR = auditDir;
 process.env.APP_URL = 'http://localhost:3999';
 delete process.env.SMTP_URL;
 
@@ -28,4 +31,5 @@ afterEach(() => {
 
 afterAll(() => {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+  fs.rmSync(auditDir, { recursive: true, force: true });
 });

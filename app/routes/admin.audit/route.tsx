@@ -1,13 +1,20 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
-import { Pagination, pageFromUrl } from '~/components/pagination';
 import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
-import { distinctAuditActions, listAudit, verifyAuditChain } from '~/models/audit.server';
+import { listAuditPage } from '~/models/audit.server';
+import { quickAuditVerdict } from '~/services/audit-integrity.server';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  auditEntityPath,
+  isAuditAction,
+  isAuditEntityType,
+} from '~/utils/audit-actions';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
@@ -25,29 +32,62 @@ function dayStart(value: string | null, plusDays = 0): Date | undefined {
   return new Date(date.getTime() + plusDays * 24 * 60 * 60_000);
 }
 
+function positiveInt(value: string | undefined): number | undefined {
+  if (!value || !/^\d{1,15}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n > 0 ? n : undefined;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'audit:read');
   const url = new URL(request.url);
   const get = (name: string) => url.searchParams.get(name)?.trim() || undefined;
-  const actor = Number(get('actor'));
+  const action = get('action');
+  const entityType = get('entityType');
   const filters = {
-    action: get('action'),
-    entityType: get('entityType'),
+    action: action && isAuditAction(action) ? action : undefined,
+    entityType: entityType && isAuditEntityType(entityType) ? entityType : undefined,
     entityId: get('entityId'),
-    actorUserId: Number.isInteger(actor) && actor > 0 ? actor : undefined,
+    actorUserId: positiveInt(get('actor')),
     from: dayStart(url.searchParams.get('from')),
     to: dayStart(url.searchParams.get('to'), 1),
   };
-  const page = pageFromUrl(url);
-  const { rows, total } = listAudit({ ...filters, page, pageSize: PAGE_SIZE });
-  return json({
-    pageTitle: fixedT(user.locale)('admin:audit.title'),
-    rows: rows.map((row) => ({ ...row, createdAt: formattedInstant(row.createdAt, user.locale) })),
-    total,
-    page,
+  const page = listAuditPage({
+    ...filters,
+    before: positiveInt(get('before')),
+    after: positiveInt(get('after')),
     pageSize: PAGE_SIZE,
-    actions: distinctAuditActions(),
-    chain: verifyAuditChain(),
+  });
+  const verdict = quickAuditVerdict();
+  const locale = user.locale;
+  return json({
+    pageTitle: fixedT(locale)('admin:audit.title'),
+    rows: page.rows.map((row) => ({
+      id: row.id,
+      createdAt: formattedInstant(row.createdAt, locale),
+      actor: row.actorUserId ? { id: row.actorUserId, name: row.actorName } : null,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      entityName: row.entityUserName,
+      entityPath: auditEntityPath(row.entityType, row.entityId),
+      before: row.before,
+      after: row.after,
+    })),
+    hasNewer: page.hasNewer,
+    hasOlder: page.hasOlder,
+    verdict: {
+      ok: verdict.ok,
+      lines: verdict.lines,
+      problem: verdict.problem,
+      lineId: verdict.lineId,
+      checkpointAt: verdict.newestCheckpoint
+        ? formattedInstant(new Date(verdict.newestCheckpoint.at), locale)
+        : null,
+      fullCheckAt: verdict.fullCheck
+        ? formattedInstant(new Date(verdict.fullCheck.at), locale)
+        : null,
+    },
     form: {
       action: filters.action ?? '',
       entityType: filters.entityType ?? '',
@@ -81,40 +121,103 @@ function Change({ before, after }: { before: string | null; after: string | null
   );
 }
 
+function Verdict() {
+  const { verdict } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('admin');
+  const checks = (
+    <>
+      {verdict.checkpointAt ? (
+        <p className="small">{t('audit.checkedAgainst', { when: verdict.checkpointAt.text })}</p>
+      ) : (
+        <p className="small">{t('audit.noCheckpoint')}</p>
+      )}
+      {verdict.fullCheckAt ? (
+        <p className="small">{t('audit.fullCheck', { when: verdict.fullCheckAt.text })}</p>
+      ) : null}
+    </>
+  );
+  if (verdict.ok) {
+    return (
+      <div className="alert alert--success" role="status">
+        <p>{t('audit.chainOk', { count: verdict.lines })}</p>
+        {checks}
+      </div>
+    );
+  }
+  return (
+    <div className="alert alert--error" role="alert">
+      <p>{t('audit.brokenTitle')}</p>
+      {verdict.problem ? (
+        <p>{t(`audit.problems.${verdict.problem}`, { id: verdict.lineId })}</p>
+      ) : null}
+      {checks}
+    </div>
+  );
+}
+
+/** Newer / older links that keep the filters: keyset cursors, never an offset. */
+function Paging() {
+  const { rows, hasNewer, hasOlder } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('admin');
+  const location = useLocation();
+  if (rows.length === 0 || (!hasNewer && !hasOlder)) return null;
+  const hrefFor = (cursor: 'before' | 'after', id: number) => {
+    const params = new URLSearchParams(location.search);
+    params.delete('before');
+    params.delete('after');
+    params.set(cursor, String(id));
+    return `${location.pathname}?${params}`;
+  };
+  return (
+    <nav className="pagination" aria-label={t('audit.paging')}>
+      {hasNewer ? <Link to={hrefFor('after', rows[0]!.id)}>{t('audit.newer')}</Link> : <span />}
+      {hasOlder ? (
+        <Link to={hrefFor('before', rows[rows.length - 1]!.id)}>{t('audit.older')}</Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
 export default function AuditPage() {
-  const { rows, total, page, pageSize, actions, chain, form } = useLoaderData<typeof loader>();
+  const { rows, form } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
   return (
     <div className="stack">
       <h1>{t('audit.title')}</h1>
-      {chain.ok ? (
-        <div className="alert alert--success" role="status">
-          <p>{t('audit.chainOk', { count: chain.rows })}</p>
-        </div>
-      ) : (
-        <div className="alert alert--error" role="alert">
-          <p>{t('audit.chainBroken', { id: chain.firstBadId })}</p>
-        </div>
-      )}
+      <Verdict />
       <Form method="get" className="filters" aria-label={t('audit.filters')}>
         <div className="field">
           <label htmlFor="audit-action">{t('audit.action')}</label>
           <select id="audit-action" name="action" defaultValue={form.action}>
             <option value="">{t('audit.allActions')}</option>
-            {actions.map((action) => (
+            {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {t(`audit.actions.${action}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="audit-entity-type">{t('audit.entityType')}</label>
-          <input id="audit-entity-type" name="entityType" defaultValue={form.entityType} />
+          <select id="audit-entity-type" name="entityType" defaultValue={form.entityType}>
+            <option value="">{t('audit.allTypes')}</option>
+            {AUDIT_ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`audit.entityTypes.${type}`)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="audit-entity-id">{t('audit.entityId')}</label>
-          <input id="audit-entity-id" name="entityId" defaultValue={form.entityId} />
+          <input
+            id="audit-entity-id"
+            name="entityId"
+            inputMode="numeric"
+            defaultValue={form.entityId}
+          />
         </div>
         <div className="field">
           <label htmlFor="audit-actor">{t('audit.actorId')}</label>
@@ -132,7 +235,6 @@ export default function AuditPage() {
           {t('audit.filter')}
         </button>
       </Form>
-      <p className="muted">{t('audit.count', { count: total })}</p>
       <TableFrame label={t('audit.title')}>
         <table>
           <caption className="visually-hidden">{t('audit.title')}</caption>
@@ -147,37 +249,46 @@ export default function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td className="num">{row.id}</td>
-                <td>
-                  <FormattedDateTime value={row.createdAt} />
-                </td>
-                <td>
-                  {row.actorUserId ? (
-                    <Link to={`/admin/users/${row.actorUserId}`}>
-                      {row.actorName ?? row.actorUserId}
-                    </Link>
-                  ) : (
-                    t('audit.system')
-                  )}
-                </td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>
-                  {row.entityType}
-                  {row.entityId ? ` #${row.entityId}` : ''}
-                </td>
-                <td>
-                  <Change before={row.before} after={row.after} />
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const typeLabel = isAuditEntityType(row.entityType)
+                ? t(`audit.entityTypes.${row.entityType}`)
+                : row.entityType;
+              const record = row.entityName
+                ? `${typeLabel}: ${row.entityName}`
+                : row.entityId
+                  ? `${typeLabel} №${row.entityId}`
+                  : typeLabel;
+              return (
+                <tr key={row.id}>
+                  <td className="num">{row.id}</td>
+                  <td>
+                    <FormattedDateTime value={row.createdAt} />
+                  </td>
+                  <td>
+                    {row.actor ? (
+                      row.actor.name ? (
+                        <Link to={`/admin/users/${row.actor.id}`}>{row.actor.name}</Link>
+                      ) : (
+                        t('audit.removedPerson')
+                      )
+                    ) : (
+                      t('audit.system')
+                    )}
+                  </td>
+                  <td>
+                    {isAuditAction(row.action) ? t(`audit.actions.${row.action}`) : row.action}
+                  </td>
+                  <td>{row.entityPath ? <Link to={row.entityPath}>{record}</Link> : record}</td>
+                  <td>
+                    <Change before={row.before} after={row.after} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </TableFrame>
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Paging />
     </div>
   );
 }

@@ -29,13 +29,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(parsed.failure);
   const result = await signIn(request, parsed.data);
   if (!result.ok) {
-    return result.error === 'throttled'
-      ? refuse(parsed.formData, { message: 'auth.throttled' }, 429)
-      : refuse(parsed.formData, { message: 'auth.invalidCredentials' }, 400);
+    if (result.error === 'invalid') {
+      return refuse(parsed.formData, { message: 'auth.invalidCredentials' }, 400);
+    }
+    const response = refuse(parsed.formData, { message: 'auth.throttled' }, 429);
+    response.headers.set('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
+    return response;
   }
-  return redirect(safeRedirectPath(parsed.data.redirectTo), {
-    headers: { 'Set-Cookie': result.setCookie },
-  });
+  const headers = new Headers();
+  headers.append('Set-Cookie', result.setCookie);
+  headers.append('Set-Cookie', result.deviceCookie);
+  return redirect(safeRedirectPath(parsed.data.redirectTo), { headers });
 }
 
 export default function SignInPage() {

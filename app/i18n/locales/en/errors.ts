@@ -35,7 +35,7 @@ export default {
   },
   auth: {
     throttled:
-      'Too many attempts. For your safety, wait 15 minutes and try again, or ask for a new password.',
+      'Too many wrong passwords for this account. For its safety, wait a few minutes and try again, or sign in on a phone or computer you have signed in on before, or ask for a new password.',
     invalidCredentials: 'The e-mail or phone number, or the password, is not right.',
     contactTaken:
       'An account already uses this e-mail or phone number. Sign in, or ask for a new password.',
