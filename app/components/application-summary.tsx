@@ -100,7 +100,7 @@ export function BudgetTable({ summary }: { summary: ApplicationSummaryData }) {
   const { budget } = summary;
   return (
     <TableFrame label={t('summary.budget')}>
-      <table>
+      <table className="table--stack">
         <caption className="visually-hidden">{t('summary.budget')}</caption>
         <thead>
           <tr>
@@ -127,9 +127,15 @@ export function BudgetTable({ summary }: { summary: ApplicationSummaryData }) {
             budget.items.map((item, index) => (
               <tr key={index}>
                 <td>{item.name}</td>
-                <td className="num">{item.quantity}</td>
-                <td className="num">{money(item.unitPrice)}</td>
-                <td className="num">{money(item.lineTotal)}</td>
+                <td className="num" data-label={t('summary.quantity')}>
+                  {item.quantity}
+                </td>
+                <td className="num" data-label={t('summary.unitPrice')}>
+                  {money(item.unitPrice)}
+                </td>
+                <td className="num" data-label={t('summary.lineTotal')}>
+                  {money(item.lineTotal)}
+                </td>
               </tr>
             ))
           )}

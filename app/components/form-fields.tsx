@@ -122,7 +122,9 @@ type SelectFieldProps<T extends FieldValues> = {
   hint?: ReactNode;
   options: { value: string; label: string }[];
   placeholder?: string;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'form' | 'defaultValue'>;
+  /** Needed where one page holds several forms with the same field names. */
+  id?: string;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'form' | 'defaultValue' | 'id'>;
 
 export function SelectField<T extends FieldValues>({
   form,
@@ -131,9 +133,9 @@ export function SelectField<T extends FieldValues>({
   hint,
   options,
   placeholder,
+  id = `field-${name}`,
   ...select
 }: SelectFieldProps<T>) {
-  const id = `field-${name}`;
   const error = useFieldError(form, name);
   const initial = get(form.formState.defaultValues, name) as string | number | null | undefined;
   return (

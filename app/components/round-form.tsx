@@ -30,7 +30,9 @@ export type CriterionRow = {
 
 /** What the form shows: every value as typed; times on the competition's wall clock. */
 export type RoundFormValues = {
-  name: string;
+  nameKy: string;
+  nameRu: string;
+  nameEn: string;
   jurorsPerApplication: string;
   isBlind: boolean;
   excludeOwnLocality: boolean;
@@ -51,6 +53,7 @@ export const EMPTY_CRITERION: CriterionRow = {
   weight: '1',
 };
 
+const NAME = { ky: 'nameKy', ru: 'nameRu', en: 'nameEn' } as const;
 const TITLE = { ky: 'titleKy', ru: 'titleRu', en: 'titleEn' } as const;
 const DESCRIPTION = { ky: 'descriptionKy', ru: 'descriptionRu', en: 'descriptionEn' } as const;
 
@@ -63,7 +66,9 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export function echoedRoundValues(values: Record<string, unknown>): RoundFormValues {
   const rows = Array.isArray(values.criteria) ? (values.criteria as Record<string, unknown>[]) : [];
   return {
-    name: text(values.name),
+    nameKy: text(values.nameKy),
+    nameRu: text(values.nameRu),
+    nameEn: text(values.nameEn),
     jurorsPerApplication: text(values.jurorsPerApplication),
     isBlind: values.isBlind === 'on' || values.isBlind === true,
     excludeOwnLocality: values.excludeOwnLocality === 'on' || values.excludeOwnLocality === true,
@@ -134,7 +139,17 @@ export function RoundForm({
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <div className="card form">
-        <TextField form={form} name="name" label={t('form.name')} hint={t('form.nameHint')} />
+        <p className="field__hint">{t('form.nameHint')}</p>
+        {LOCALES.map((locale) => (
+          <TextField
+            key={locale}
+            form={form}
+            name={NAME[locale]}
+            label={t('form.nameIn', { language: languageName(locale) })}
+            lang={locale}
+            autoComplete="off"
+          />
+        ))}
       </div>
 
       <fieldset className="card form" aria-describedby="criteria-hint">

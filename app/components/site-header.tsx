@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
 import { hasPermission, type Role } from '~/utils/permissions';
@@ -82,6 +83,18 @@ export function LanguageSwitcher({ locale }: { locale: Locale }) {
 
 export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: Locale }) {
   const { t } = useTranslation();
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  // Escape closes the account menu and returns to its button, as a menu does by keyboard.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const menu = menuRef.current;
+      if (event.key !== 'Escape' || !menu?.open) return;
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
   const items = navItems(user);
   return (
     <header className="site-header">
@@ -92,7 +105,7 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
         </Link>
         <LanguageSwitcher locale={locale} />
         {user ? (
-          <details className="account-menu">
+          <details className="account-menu" ref={menuRef}>
             <summary>
               <span className="visually-hidden">{t('account.menu')}: </span>
               {user.name}

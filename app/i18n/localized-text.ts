@@ -21,3 +21,25 @@ export function pickLocalized(
   }
   return null;
 }
+
+/**
+ * A jury round's title in the reader's language. A round saved before titles took three
+ * languages has only its one `name`, shown as it was written.
+ */
+export function roundTitle(
+  round: { name: string; nameKy?: string | null; nameRu?: string | null; nameEn?: string | null },
+  locale: Locale,
+): LocalizedText {
+  return (
+    pickLocalized({ ky: round.nameKy, ru: round.nameRu, en: round.nameEn }, locale) ?? {
+      text: round.name,
+      shownIn: locale,
+      isFallback: false,
+    }
+  );
+}
+
+/** The title a round keeps in its single `name`: the first language given. */
+export function firstGivenText(texts: Partial<Record<Locale, string | null | undefined>>): string {
+  return pickLocalized(texts, 'ky')?.text ?? '';
+}

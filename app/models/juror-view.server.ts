@@ -11,7 +11,7 @@ import { assignments, roundJurors, rounds, scores, type Round } from '~db/schema
 import { INTL_TAGS, type Locale } from '~/i18n/config';
 import { formatMoney, formattedInstant, type Currency, type FormattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized, type LocalizedText } from '~/i18n/localized-text';
+import { pickLocalized, roundTitle, type LocalizedText } from '~/i18n/localized-text';
 import type { Relation, RoundStatus, ScoreStatus, Sector } from '~/schemas/enums';
 import { scoringOpen } from '~/services/jury.server';
 import { budgetTotals, lineTotal } from '~/utils/money';
@@ -155,7 +155,7 @@ export function jurorQueue(jurorId: number, locale: Locale, now = new Date()): Q
         }));
       return {
         id: round.id,
-        name: round.name,
+        name: roundTitle(round, locale).text,
         number: round.number,
         competitionTitle: competitionTitle(row, locale),
         status: round.status,
@@ -374,7 +374,7 @@ export function scoringView(
     assignmentId: assignment.id,
     round: {
       id: round.id,
-      name: round.name,
+      name: roundTitle(round, locale).text,
       isBlind: round.isBlind,
       competitionTitle: competitionTitle(competition, locale),
       opensAt: when(round.opensAt),

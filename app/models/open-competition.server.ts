@@ -1,7 +1,7 @@
 // What the public sees of competitions: the open calls, their conditions and localities.
 import type { Competition } from '~db/schema/competitions';
 import type { Locale } from '~/i18n/config';
-import { moneyFormatSpec } from '~/i18n/format';
+import { formattedInstant, moneyFormatSpec } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
 import { pickLocalized } from '~/i18n/localized-text';
 import { submissionWindow } from '~/services/competitions.server';
@@ -16,6 +16,29 @@ export function listOpenCompetitions(now = new Date()): Competition[] {
   return listCompetitions({ statuses: ['open'] })
     .filter((competition) => competition.closesAt > now)
     .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime());
+}
+
+/** Competitions whose results are announced (public), the latest first. */
+export function listPastCompetitions(): Competition[] {
+  return listCompetitions()
+    .filter((competition) => competition.announcedAt !== null)
+    .sort((a, b) => b.announcedAt!.getTime() - a.announcedAt!.getTime());
+}
+
+/** A past competition as the list shows it: title, where, when its results were announced. */
+export function pastCompetitionCard(competition: Competition, locale: Locale) {
+  return {
+    id: competition.id,
+    title: pickLocalized(
+      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
+      locale,
+    ),
+    localities: competitionLocalityRows(competition.id).map((row) => localityName(row, locale)),
+    announcedOn: formattedInstant(competition.announcedAt!, locale, {
+      timeZone: competition.timezone,
+      dateOnly: true,
+    }),
+  };
 }
 
 /** A competition is shown publicly once it has been opened (never while staff draft it). */

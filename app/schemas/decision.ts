@@ -2,6 +2,7 @@
 // feedback, and — after the announcement — withdrawing an award and offering the freed place.
 // Client-safe: the browser checks the same rules the action and the service apply.
 import { z } from 'zod';
+import { LOCALES } from '~/i18n/config';
 import { parseMoneyInput } from '~/utils/money';
 import { optionalText, requiredText } from './fields';
 
@@ -65,7 +66,11 @@ export const decideFormSchema = decideSchema({
   passesOver: false,
 });
 
-export const feedbackSchema = z.object({ feedback: optionalText(2000) });
+/** The feedback and the language it is written in (staff may write in the family's). */
+export const feedbackSchema = z.object({
+  feedback: optionalText(2000),
+  feedbackLocale: z.enum(LOCALES, { error: 'validation.required' }).optional(),
+});
 
 export const withdrawSchema = z.object({ reason: requiredText(1000) });
 

@@ -33,7 +33,9 @@ export const criterionSchema = z
 /** A round as staff set it up; times on the competition's wall clock. */
 export const roundSchema = z
   .object({
-    name: requiredText(120),
+    nameKy: optionalText(120),
+    nameRu: optionalText(120),
+    nameEn: optionalText(120),
     jurorsPerApplication: wholeNumber(1, 10),
     isBlind: checkbox(),
     excludeOwnLocality: checkbox(),
@@ -44,6 +46,10 @@ export const roundSchema = z
       .array(criterionSchema)
       .min(1, 'validation.atLeastOneCriterion')
       .max(12, 'validation.tooMany'),
+  })
+  .refine((v) => Boolean(v.nameKy || v.nameRu || v.nameEn), {
+    path: ['nameKy'],
+    message: 'validation.titleInOneLanguage',
   })
   .refine((v) => v.opensAt < v.closesAt, {
     path: ['closesAt'],

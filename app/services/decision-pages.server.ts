@@ -22,6 +22,7 @@ import {
   publicResults,
   type Decision,
 } from './decisions.server';
+import { feedbackLanguagesOf, type FeedbackLanguage } from './feedback-language.server';
 import { appLink } from './notices.server';
 import { formatPoints } from './round-ranking.server';
 
@@ -45,6 +46,8 @@ export type BoardRowView = {
   /** References ranked higher and not awarded: awarding this one needs a written reason. */
   passesOver: string[];
   feedback: string | null;
+  /** The language she reads and the one her feedback is in (marked when they differ). */
+  feedbackLanguage: FeedbackLanguage;
   /** The jurors' comments, without who wrote them, and the feedback they suggest. */
   comments: string[];
   suggestion: string;
@@ -105,6 +108,7 @@ export function decisionBoardView(competitionId: number, locale: Locale): BoardV
     }
     for (const { id } of firstOf.values()) nextWaitlisted.add(id);
   }
+  const languages = feedbackLanguagesOf(board.rows.map((row) => row.applicationId));
   return {
     competition: {
       id: competition.id,
@@ -136,6 +140,7 @@ export function decisionBoardView(competitionId: number, locale: Locale): BoardV
       awarded: q.awarded,
     })),
     rows: board.rows.map((row, index) => {
+      const language = languages.get(row.applicationId)!;
       const comments = jurorCommentsFor(row.applicationId);
       return {
         applicationId: row.applicationId,
@@ -158,6 +163,7 @@ export function decisionBoardView(competitionId: number, locale: Locale): BoardV
           .filter((r) => r.status !== 'awarded')
           .map((r) => r.reference ?? ''),
         feedback: row.feedback,
+        feedbackLanguage: language,
         comments,
         suggestion: comments.join('\n'),
         nextOnWaitlist: nextWaitlisted.has(row.applicationId),

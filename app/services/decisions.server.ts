@@ -6,6 +6,7 @@ import { writeTransaction, type Tx } from '~db/client';
 import type { Application } from '~db/schema/applications';
 import type { Competition } from '~db/schema/competitions';
 import { awardOfferedEmail, awardWithdrawnEmail, resultEmail } from '~emails/result';
+import type { Locale } from '~/i18n/config';
 import { formatMoney } from '~/i18n/format';
 import { pickLocalized } from '~/i18n/localized-text';
 import {
@@ -317,19 +318,24 @@ class Refusal extends Error {
   }
 }
 
-/** Staff's short text for the family, sent with her result. */
+/** Staff's short text for the family, sent with her result, and the language it is written in. */
 export function setFeedback(
   request: Request,
   staff: SessionUser,
   applicationId: number,
   feedback: string,
+  language: Locale | null = null,
 ): { ok: true } | { ok: false; error: 'not-found' | 'locked' } {
   const application = findApplication(applicationId);
   const competition = application ? findCompetition(application.competitionId) : undefined;
   if (!application || !competition) return { ok: false, error: 'not-found' };
   if (competition.announcedAt) return { ok: false, error: 'locked' };
   writeTransaction((tx) => {
-    updateApplicationRow(tx, applicationId, { feedback: feedback.trim() || null });
+    const text = feedback.trim() || null;
+    updateApplicationRow(tx, applicationId, {
+      feedback: text,
+      feedbackLocale: text ? language : null,
+    });
     appendAudit(tx, {
       actorUserId: staff.user.id,
       action: 'application.feedback-written',

@@ -7,7 +7,7 @@ import type { User } from '~db/schema/people';
 import { juryAssignmentEmail } from '~emails/jury-assignment';
 import { juryReminderEmail } from '~emails/jury-reminder';
 import { formatDateTime } from '~/i18n/format';
-import { pickLocalized } from '~/i18n/localized-text';
+import { firstGivenText, pickLocalized, roundTitle } from '~/i18n/localized-text';
 import {
   findApplication,
   insertStatusHistory,
@@ -89,7 +89,7 @@ function queueAssignmentNotice(
     params: {
       name: juror.name,
       competitionTitle: competitionTitle(competition, juror.locale),
-      roundName: round.name,
+      roundName: roundTitle(round, juror.locale).text,
       count,
       closesAt: formatDateTime(round.closesAt, juror.locale, competition.timezone),
       url: appLink('/jury'),
@@ -135,8 +135,12 @@ function roundTimes(input: RoundFormInput, competition: Competition) {
 }
 
 function roundValues(input: RoundFormInput, opensAt: Date, closesAt: Date) {
+  const names = { ky: input.nameKy || null, ru: input.nameRu || null, en: input.nameEn || null };
   return {
-    name: input.name,
+    name: firstGivenText(names),
+    nameKy: names.ky,
+    nameRu: names.ru,
+    nameEn: names.en,
     jurorsPerApplication: input.jurorsPerApplication,
     isBlind: input.isBlind,
     excludeOwnLocality: input.excludeOwnLocality,
@@ -580,7 +584,7 @@ export function remindJurors(
         template: juryReminderEmail,
         params: {
           name: juror.name,
-          roundName: round.name,
+          roundName: roundTitle(round, juror.locale).text,
           pending: count,
           closesAt: formatDateTime(round.closesAt, juror.locale, competition.timezone),
           url: appLink('/jury'),

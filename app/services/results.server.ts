@@ -102,6 +102,8 @@ export type FamilyResult = {
   announcedOn: FormattedInstant;
   /** Staff's short text for the family, if they wrote one. */
   feedback: string | null;
+  /** The feedback's language when it is known not to be hers (the page says so). */
+  feedbackIn: Locale | null;
   /** Her village's facilitators, then the programme office: where to get help. */
   help: HelpContact[];
   publicResultsUrl: string;
@@ -146,6 +148,10 @@ export function familyResult(context: ApplicationContext, locale: Locale): Famil
   const common = {
     announcedOn: formattedInstant(competition.announcedAt, locale, { timeZone, dateOnly: true }),
     feedback: application.feedback?.trim() || null,
+    feedbackIn:
+      application.feedbackLocale && application.feedbackLocale !== locale
+        ? application.feedbackLocale
+        : null,
     help,
     publicResultsUrl: `/competitions/${competition.id}/results`,
   };

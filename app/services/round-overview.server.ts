@@ -5,7 +5,7 @@ import type { Round } from '~db/schema/jury';
 import type { Locale } from '~/i18n/config';
 import { formattedInstant, type FormattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized, type LocalizedText } from '~/i18n/localized-text';
+import { pickLocalized, roundTitle, type LocalizedText } from '~/i18n/localized-text';
 import { findApplication, listApplicationsForScreening } from '~/models/application.server';
 import { findCompetition } from '~/models/competition.server';
 import {
@@ -60,6 +60,8 @@ export type RoundSummary = {
   id: number;
   number: number;
   name: string;
+  /** The name in the reader's language, or another with its note. */
+  title: LocalizedText;
   status: RoundStatus;
   opensAt: FormattedInstant;
   closesAt: FormattedInstant;
@@ -77,7 +79,8 @@ export function roundSummariesOf(competitionId: number, locale: Locale): RoundSu
   return roundsOfCompetition(competitionId).map((round) => ({
     id: round.id,
     number: round.number,
-    name: round.name,
+    name: roundTitle(round, locale).text,
+    title: roundTitle(round, locale),
     status: round.status,
     opensAt: formattedInstant(round.opensAt, locale, { timeZone }),
     closesAt: formattedInstant(round.closesAt, locale, { timeZone }),
@@ -230,7 +233,7 @@ export function roundOverview(roundId: number, locale: Locale) {
     round: {
       id: round.id,
       number: round.number,
-      name: round.name,
+      name: roundTitle(round, locale).text,
       status: round.status,
       jurorsPerApplication: round.jurorsPerApplication,
       isBlind: round.isBlind,

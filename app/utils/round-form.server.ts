@@ -10,7 +10,6 @@ import {
 } from '~/components/round-form';
 import type { FormFailure } from '~/components/use-validated-form';
 import type { Locale } from '~/i18n/config';
-import { fixedT } from '~/i18n/i18n.server';
 import { roundSchema, type RoundFormInput } from '~/schemas/round';
 import { formDataToObject, formFailure, parseForm } from './forms.server';
 import { utcToZonedLocal } from './timezone';
@@ -24,7 +23,10 @@ export function roundFormValues(
   timeZone: string,
 ): RoundFormValues {
   return {
-    name: round.name,
+    // A round saved before titles took three languages shows its one name in the first box.
+    nameKy: round.nameKy ?? (round.nameRu || round.nameEn ? '' : round.name),
+    nameRu: round.nameRu ?? '',
+    nameEn: round.nameEn ?? '',
     jurorsPerApplication: String(round.jurorsPerApplication),
     isBlind: round.isBlind,
     excludeOwnLocality: round.excludeOwnLocality,
@@ -56,7 +58,10 @@ export function newRoundFormValues(
 ): RoundFormValues {
   const day = (offset: number) => utcToZonedLocal(now.getTime() + offset * DAY, timeZone);
   return {
-    name: fixedT(locale)('rounds:form.defaultName', { number }),
+    // What the round judges; pages put "Round 1:" before it themselves.
+    nameKy: '',
+    nameRu: '',
+    nameEn: '',
     jurorsPerApplication: '3',
     isBlind: true,
     excludeOwnLocality: true,

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { APPLICATION_STATUSES, ATTACHMENT_KINDS, SECTORS } from '../../app/schemas/enums';
+import { LOCALES } from '../../app/i18n/config';
 import { bool, id, instant, timestamps } from '../columns';
 import { competitions } from './competitions';
 import { householdConsents, householdMembers, households } from './households';
@@ -57,6 +58,11 @@ export const applications = sqliteTable(
     waitlistPosition: integer(),
     /** A short text for the family with her result, e.g. drawn from the jurors' comments. */
     feedback: text(),
+    /**
+     * The language staff wrote the feedback in; the family is told when it is not the one she
+     * reads (issue 10: a Kyrgyz family reading her feedback in Russian).
+     */
+    feedbackLocale: text({ enum: LOCALES }),
     /** The winner agreed that her first name, initial and village appear on the public page. */
     publishNameConsent: bool().notNull().default(false),
     /** A facilitator told the family her result in person (when no e-mail may be sent). */

@@ -22,7 +22,15 @@ export const rounds = sqliteTable(
       .notNull()
       .references(() => competitions.id),
     number: integer().notNull(),
+    /**
+     * The title in the first language staff gave (Kyrgyz, else Russian, else English), for what
+     * has one reader's language only: the audit log and texts not yet localised. Pages pick
+     * from nameKy / nameRu / nameEn in the reader's language (pickLocalized), with its note.
+     */
     name: text().notNull(),
+    nameKy: text(),
+    nameRu: text(),
+    nameEn: text(),
     jurorsPerApplication: integer().notNull(),
     /** Jurors see the idea, budget, sector and region — never names, contacts or members. */
     isBlind: bool().notNull().default(true),

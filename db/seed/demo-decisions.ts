@@ -4,9 +4,12 @@
 // winners agree to be named; she announces; the facilitators tick off some of the families they
 // told in person; then a winner from Osh steps back and her place goes to the next family
 // waiting there. Idempotent: each step is skipped once the pilot has reached it.
-import { eq } from 'drizzle-orm';
-import { db } from '../client';
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import { db, writeTransaction } from '../client';
+import { applications, applicationStatusHistory } from '../schema/applications';
+import { competitions } from '../schema/competitions';
 import { users } from '../schema/people';
+import { zonedLocalToUtc } from '../../app/utils/timezone';
 import { findApplication, listApplicationsForScreening } from '../../app/models/application.server';
 import { competitionLocalityRows, findCompetition } from '../../app/models/competition.server';
 import { findHousehold } from '../../app/models/household.server';
@@ -55,6 +58,95 @@ function ok<T extends { ok: boolean }>(result: T, what: string): T {
 }
 
 export function seedPilotDecisions(pilotId: number): {
+  decided: number;
+  announced: boolean;
+  replaced: boolean;
+} {
+  const result = decideAndAnnounce(pilotId);
+  placePilotDecisionsInTime(pilotId);
+  return result;
+}
+
+const bishkek = (local: string) => zonedLocalToUtc(local, 'Asia/Bishkek')!;
+
+/**
+ * When the pilot's decisions really happened (issue 10): the services above stamp them with the
+ * time the seed runs, so the pilot would read "announced" today. They are moved to March 2024,
+ * after the jury of February (demo-jury.ts). The audit log keeps when the seed wrote them: it is
+ * append-only and chained. Stamps before the cut-off are already in place, so a second run
+ * changes nothing.
+ */
+const PILOT_TIMELINE = {
+  decided: bishkek('2024-03-01T10:00'),
+  announced: bishkek('2024-03-05T10:00'),
+  told: bishkek('2024-03-07T15:00'),
+  steppedBack: bishkek('2024-03-18T11:00'),
+  offered: bishkek('2024-03-20T10:00'),
+};
+const PILOT_CUTOFF = bishkek('2024-12-31T00:00');
+
+function placePilotDecisionsInTime(pilotId: number) {
+  writeTransaction((tx) => {
+    tx.update(competitions)
+      .set({ announcedAt: PILOT_TIMELINE.announced })
+      .where(and(eq(competitions.id, pilotId), gt(competitions.announcedAt, PILOT_CUTOFF)))
+      .run();
+    const rows = tx
+      .select()
+      .from(applications)
+      .where(eq(applications.competitionId, pilotId))
+      .all();
+    const ids = rows.map((row) => row.id);
+    if (ids.length === 0) return;
+    const history = tx
+      .select()
+      .from(applicationStatusHistory)
+      .where(inArray(applicationStatusHistory.applicationId, ids))
+      .all();
+    // The family who got the place of the one who stepped back had been waiting for it.
+    const offeredIds = new Set(
+      history
+        .filter((h) => h.toStatus === 'awarded' && h.fromStatus === 'waitlisted')
+        .map((h) => h.applicationId),
+    );
+    for (const h of history) {
+      if (h.createdAt <= PILOT_CUTOFF) continue;
+      const at =
+        h.toStatus === 'withdrawn'
+          ? PILOT_TIMELINE.steppedBack
+          : offeredIds.has(h.applicationId) && h.toStatus === 'awarded'
+            ? PILOT_TIMELINE.offered
+            : PILOT_TIMELINE.decided;
+      tx.update(applicationStatusHistory)
+        .set({ createdAt: at })
+        .where(eq(applicationStatusHistory.id, h.id))
+        .run();
+    }
+    for (const row of rows) {
+      if (
+        ![row.decidedAt, row.resultToldAt, row.awardWithdrawnAt].some((v) => v && v > PILOT_CUTOFF)
+      )
+        continue;
+      const later = (value: Date | null, at: Date) => (value && value > PILOT_CUTOFF ? at : value);
+      tx.update(applications)
+        .set({
+          decidedAt: later(
+            row.decidedAt,
+            offeredIds.has(row.id) ? PILOT_TIMELINE.offered : PILOT_TIMELINE.decided,
+          ),
+          resultToldAt: later(
+            row.resultToldAt,
+            row.awardWithdrawnAt ? PILOT_TIMELINE.steppedBack : PILOT_TIMELINE.told,
+          ),
+          awardWithdrawnAt: later(row.awardWithdrawnAt, PILOT_TIMELINE.steppedBack),
+        })
+        .where(eq(applications.id, row.id))
+        .run();
+    }
+  });
+}
+
+function decideAndAnnounce(pilotId: number): {
   decided: number;
   announced: boolean;
   replaced: boolean;
@@ -117,7 +209,9 @@ export function seedPilotDecisions(pilotId: number): {
     toWrite.forEach((row, index) => {
       if (index % 4 === 3) return; // not every family gets a personal word
       const texts = FEEDBACK[localityCode(row.id)];
-      ok(setFeedback(request(), staff, row.id, texts[index % texts.length]!), 'feedback');
+      // Russian in Ivanovka, Kyrgyz in Osh: a family who reads the other is marked on the board.
+      const language = localityCode(row.id) === 'osh' ? 'ky' : 'ru';
+      ok(setFeedback(request(), staff, row.id, texts[index % texts.length]!, language), 'feedback');
     });
     // Every other winner agreed, through her facilitator, to be named on the public page.
     listApplicationsForScreening({ competitionId: pilotId, status: 'awarded' }).forEach(

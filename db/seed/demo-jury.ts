@@ -201,7 +201,8 @@ function assign(
 }
 
 type RoundPlan = {
-  name: string;
+  /** What the round judges, in each language; pages put "Round 1:" before it. */
+  names: { ky: string; ru: string; en: string };
   opensAt: Date;
   closesAt: Date;
   declaredAt: Date;
@@ -209,6 +210,10 @@ type RoundPlan = {
   /** Closed with every score in, or open with some still to come. */
   closedAt: Date | null;
 };
+
+function roundNames(names: RoundPlan['names']) {
+  return { name: names.ky, nameKy: names.ky, nameRu: names.ru, nameEn: names.en };
+}
 
 type JuryPlan = {
   /** Register numbers of the households a juror knows (declared before round 1). */
@@ -238,7 +243,16 @@ function staffAndJurors(tx: Tx) {
  * normalised, its top applications advanced; round 2 with three jurors, not blind.
  */
 function seedRounds(tx: Tx, competitionId: number, plan: JuryPlan): { rounds: number } {
-  if (roundsOfCompetition(competitionId, tx).length > 0) return { rounds: 0 };
+  const existing = roundsOfCompetition(competitionId, tx);
+  if (existing.length > 0) {
+    // A demo seeded when round titles had one language gets them in three.
+    for (const round of existing) {
+      const names = round.number === 1 ? plan.round1.names : plan.round2.names;
+      if (!round.nameKy && !round.nameRu && !round.nameEn)
+        updateRoundRow(tx, round.id, roundNames(names));
+    }
+    return { rounds: 0 };
+  }
   const { staff, jurors } = staffAndJurors(tx);
   const [cholpon, azamat, olga] = [jurors[2]!, jurors[3]!, jurors[4]!];
 
@@ -246,7 +260,7 @@ function seedRounds(tx: Tx, competitionId: number, plan: JuryPlan): { rounds: nu
   const round1 = insertRound(tx, {
     competitionId,
     number: 1,
-    name: plan.round1.name,
+    ...roundNames(plan.round1.names),
     jurorsPerApplication: 2,
     isBlind: true,
     excludeOwnLocality: true,
@@ -339,7 +353,7 @@ function seedRounds(tx: Tx, competitionId: number, plan: JuryPlan): { rounds: nu
   const round2 = insertRound(tx, {
     competitionId,
     number: 2,
-    name: plan.round2.name,
+    ...roundNames(plan.round2.names),
     jurorsPerApplication: 2,
     isBlind: false,
     excludeOwnLocality: true,
@@ -393,29 +407,34 @@ function seedRounds(tx: Tx, competitionId: number, plan: JuryPlan): { rounds: nu
 }
 
 /**
- * The pilot's jury, spring 2024: round 1 in March (Чолпон knows the Yusupov family in Osh and
- * declared it), the ten best to round 2 in April, every score in, both rounds closed.
+ * The pilot's jury, February 2024: round 1 in early February (Чолпон knows the Yusupov family in
+ * Osh and declared it), the ten best to round 2 in late February, every score in, both rounds
+ * closed; the results follow in March (demo-decisions.ts).
  */
 export function seedPilotRounds(tx: Tx, pilotId: number): { rounds: number } {
   const seeded = seedRounds(tx, pilotId, {
     conflicts: [{ juror: 'cholpon.juror@ishenim.example', registerNumbers: ['OSH-0203'] }],
     round1: {
-      name: '1-тур / 1-й тур: бизнес-идеи',
-      opensAt: bishkek('2024-03-01T09:00'),
-      closesAt: bishkek('2024-03-20T18:00'),
-      declaredAt: bishkek('2024-02-27T12:00'),
-      scoredAt: bishkek('2024-03-15T16:00'),
-      closedAt: bishkek('2024-03-21T10:00'),
+      names: { ky: 'Бизнес идеялар', ru: 'Бизнес-идеи', en: 'Business ideas' },
+      opensAt: bishkek('2024-02-05T09:00'),
+      closesAt: bishkek('2024-02-15T18:00'),
+      declaredAt: bishkek('2024-02-03T12:00'),
+      scoredAt: bishkek('2024-02-13T16:00'),
+      closedAt: bishkek('2024-02-16T10:00'),
     },
     shortlist: 10,
-    advancedAt: bishkek('2024-03-22T11:00'),
+    advancedAt: bishkek('2024-02-17T11:00'),
     round2: {
-      name: '2-тур / 2-й тур: защита бизнес-плана',
-      opensAt: bishkek('2024-04-01T09:00'),
-      closesAt: bishkek('2024-04-15T18:00'),
-      declaredAt: bishkek('2024-03-28T12:00'),
-      scoredAt: bishkek('2024-04-12T17:00'),
-      closedAt: bishkek('2024-04-16T10:00'),
+      names: {
+        ky: 'Бизнес-планды коргоо',
+        ru: 'Защита бизнес-плана',
+        en: 'Defending the business plan',
+      },
+      opensAt: bishkek('2024-02-19T09:00'),
+      closesAt: bishkek('2024-02-28T18:00'),
+      declaredAt: bishkek('2024-02-18T12:00'),
+      scoredAt: bishkek('2024-02-27T17:00'),
+      closedAt: bishkek('2024-02-29T10:00'),
     },
   });
   finishPilotRound2(tx, pilotId);
@@ -434,15 +453,15 @@ function finishPilotRound2(tx: Tx, pilotId: number) {
     submittedItemsOfRound(round2.id, tx).map((i) => `${i.applicationId}:${i.jurorId}`),
   );
   const assignments = assignmentsOfRound(round2.id, tx);
-  scoreRound(tx, round2.id, jurors, bishkek('2024-04-12T17:00'), (juror, index) => {
+  scoreRound(tx, round2.id, jurors, bishkek('2024-02-27T17:00'), (juror, index) => {
     const a = assignments[index]!;
     return !scored.has(`${a.applicationId}:${juror.id}`);
   });
   updateRoundRow(tx, round2.id, {
     status: 'closed',
-    opensAt: bishkek('2024-04-01T09:00'),
-    closesAt: bishkek('2024-04-15T18:00'),
-    closedAt: bishkek('2024-04-16T10:00'),
+    opensAt: bishkek('2024-02-19T09:00'),
+    closesAt: bishkek('2024-02-28T18:00'),
+    closedAt: bishkek('2024-02-29T10:00'),
   });
   appendAudit(tx, {
     actorUserId: null,
@@ -462,7 +481,7 @@ export function seedKantRounds(tx: Tx, kantId: number, now: Date): { rounds: num
   return seedRounds(tx, kantId, {
     conflicts: [{ juror: 'elena.juror@ishenim.example', registerNumbers: ['CHUI-KT-0310'] }],
     round1: {
-      name: '1-тур / 1-й тур: бизнес-идеи',
+      names: { ky: 'Бизнес идеялар', ru: 'Бизнес-идеи', en: 'Business ideas' },
       opensAt: at(-45),
       closesAt: at(-26),
       declaredAt: at(-47),
@@ -472,7 +491,11 @@ export function seedKantRounds(tx: Tx, kantId: number, now: Date): { rounds: num
     shortlist: 6,
     advancedAt: at(-24),
     round2: {
-      name: '2-тур / 2-й тур: защита бизнес-плана',
+      names: {
+        ky: 'Бизнес-планды коргоо',
+        ru: 'Защита бизнес-плана',
+        en: 'Defending the business plan',
+      },
       opensAt: at(-3),
       closesAt: at(12),
       declaredAt: at(-5),

@@ -42,9 +42,12 @@ const SOM = 100;
 
 export const PILOT_TITLE_RU = 'Татыктуу Жашоо 2024: малые гранты для семейного дела';
 
-/** As the real pilot: applications from 10 January to 15 February 2024 (Bishkek time). */
-const PILOT_OPENS = '2024-01-10T09:00';
-const PILOT_CLOSES = '2024-02-15T18:00';
+/**
+ * As the real pilot: training in November 2023, applications in January 2024 (Bishkek time),
+ * the jury in February, results announced in March (demo-jury.ts, demo-decisions.ts).
+ */
+const PILOT_OPENS = '2024-01-08T09:00';
+const PILOT_CLOSES = '2024-01-31T18:00';
 /** 500 000 som and at most four grants per locality: ten finalists, so some must wait. */
 const PILOT_BUDGET = 500_000 * SOM;
 const PILOT_QUOTA = 4;

@@ -507,7 +507,7 @@ test('after the closing time scoring is refused, and what she typed is shown bac
     declare: [ainura],
     open: true,
     input: {
-      name: 'Closed window',
+      nameKy: 'Closed window',
       opensAt: bishkekLocal(new Date(now - 3 * DAY)),
       closesAt: bishkekLocal(new Date(now - DAY)),
     },

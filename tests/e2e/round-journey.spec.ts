@@ -412,7 +412,7 @@ test('staff set up a round, three jurors declare and score in three languages, s
   await roundsSection.getByRole('link', { name: r.list.create }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(r.form.newTitle);
   await waitForHydration(page);
-  await page.getByLabel(r.form.name).fill(roundName);
+  await page.getByLabel(fill(r.form.nameIn, { language: r.languages.en })).fill(roundName);
   await page.getByRole('button', { name: r.form.addCriterion }).click();
   await page.getByRole('button', { name: r.form.addCriterion }).click();
   for (const [index, c] of CRITERIA.entries()) {
@@ -744,7 +744,7 @@ test('staff set up a round, three jurors declare and score in three languages, s
   await expect(page.getByText(fill(r.form.poolLater, { number: 2 }))).toBeVisible();
   await waitForHydration(page);
   const secondName = `Round 2: shortlist ${w.suffix}`;
-  await page.getByLabel(r.form.name).fill(secondName);
+  await page.getByLabel(fill(r.form.nameIn, { language: r.languages.en })).fill(secondName);
   await page
     .getByLabel(fill(r.form.criterionTitle, { language: r.languages.en }))
     .fill('Readiness to start');

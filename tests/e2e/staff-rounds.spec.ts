@@ -125,7 +125,7 @@ test('staff set up, run and close a round in Russian, read its ranking, export i
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(r.form.newTitle);
   await waitForHydration(page);
   await checkPage(page);
-  await page.getByLabel(r.form.name).fill(roundName);
+  await page.getByLabel(fill(r.form.nameIn, { language: r.languages.ru })).fill(roundName);
   await page.getByRole('button', { name: r.form.addCriterion }).click();
   await page.getByRole('button', { name: r.form.addCriterion }).click();
   await page.getByRole('button', { name: r.form.addCriterion }).click();
@@ -593,14 +593,16 @@ test.describe('without JavaScript', () => {
 
     await page.goto(`/staff/competitions/${world.competition.id}/rounds/new`);
     await checkPageWithoutJavaScript(page);
-    await page.getByLabel(r.form.name).fill(name);
+    await page.getByLabel(fill(r.form.nameIn, { language: r.languages.ru })).fill(name);
     await criterion(page, 1).getByLabel(titleLabel('ru')).fill('Идея');
     await criterion(page, 1).getByLabel(r.form.weight, { exact: true }).fill('2');
     await page.getByLabel(r.form.isBlind).uncheck();
     // "Add a criterion" posts the form; it comes back with a second row and nothing lost.
     await page.getByRole('button', { name: r.form.addCriterion }).click();
     await expect(criterion(page, 2)).toBeVisible();
-    await expect(page.getByLabel(r.form.name)).toHaveValue(name);
+    await expect(page.getByLabel(fill(r.form.nameIn, { language: r.languages.ru }))).toHaveValue(
+      name,
+    );
     await expect(criterion(page, 1).getByLabel(titleLabel('ru'))).toHaveValue('Идея');
     await expect(criterion(page, 1).getByLabel(r.form.weight, { exact: true })).toHaveValue('2');
     await expect(page.getByLabel(r.form.isBlind)).not.toBeChecked();

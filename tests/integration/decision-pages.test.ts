@@ -97,7 +97,7 @@ describe('the decision board', () => {
       browserRequest(),
       sessionUserOf(later.staff),
       later.competition.id,
-      roundInput({ name: 'Тур 2' }),
+      roundInput({ nameKy: 'Тур 2' }),
     );
     expect(second.ok).toBe(true);
     const laterData = await board(later, await staffCookie(later));

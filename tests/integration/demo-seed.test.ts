@@ -37,6 +37,20 @@ describe('the demo seed', () => {
     const pilot = competitionByTitle('Татыктуу Жашоо 2024');
     expect(pilot).toMatchObject({ status: 'decided' });
     expect(pilot.announcedAt).toBeInstanceOf(Date);
+    // Its timeline is where it happened: applications in January 2024, the jury in February,
+    // results in March — not the day the demo was seeded.
+    expect(pilot.opensAt.toISOString().slice(0, 7)).toBe('2024-01');
+    expect(pilot.closesAt.toISOString().slice(0, 7)).toBe('2024-01');
+    expect(roundsOfCompetition(pilot.id).map((r) => r.closedAt!.toISOString().slice(0, 7))).toEqual(
+      ['2024-02', '2024-02'],
+    );
+    expect(pilot.announcedAt!.toISOString().slice(0, 7)).toBe('2024-03');
+    for (const row of listApplicationsForScreening({ competitionId: pilot.id })) {
+      const application = findApplication(row.id)!;
+      for (const at of [application.decidedAt, application.resultToldAt]) {
+        if (at) expect(at.getUTCFullYear()).toBe(2024);
+      }
+    }
     expect(roundsOfCompetition(pilot.id).map((r) => r.status)).toEqual(['closed', 'closed']);
     const board = decisionBoard(pilot.id)!;
     expect(board.budget.awarded).toBeLessThanOrEqual(board.budget.total);

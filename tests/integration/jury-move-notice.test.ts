@@ -42,7 +42,7 @@ async function world() {
     competition,
     jurors,
     declare: jurors,
-    input: { name: 'Тур 1' },
+    input: { nameKy: 'Тур 1' },
   });
   return { staff, jurors, roundId };
 }

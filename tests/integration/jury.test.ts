@@ -46,7 +46,9 @@ function roundInput(overrides: Partial<RoundFormInput> = {}): RoundFormInput {
   const local = (offsetDays: number) =>
     new Date(now.getTime() + 6 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 16);
   return {
-    name: 'Round 1',
+    nameKy: 'Round 1',
+    nameRu: '',
+    nameEn: '',
     jurorsPerApplication: 2,
     isBlind: true,
     excludeOwnLocality: true,
@@ -454,7 +456,7 @@ describe('ranking and advancing', () => {
       request(),
       session(staff),
       competition.id,
-      roundInput({ name: 'Round 2', jurorsPerApplication: 1 }),
+      roundInput({ nameKy: 'Round 2', jurorsPerApplication: 1 }),
     );
     if (!second.ok) throw new Error('round 2 not created');
     setRoundJurors(request(), session(staff), second.roundId, [jurors[2]!.id, jurors[3]!.id]);

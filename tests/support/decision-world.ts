@@ -234,7 +234,7 @@ export async function decisionWorld(
     staff,
     competition,
     jurors,
-    input: { name: 'Round 2', jurorsPerApplication: 2 },
+    input: { nameKy: 'Round 2', jurorsPerApplication: 2 },
     declare: jurors,
     open: true,
   });

@@ -33,7 +33,9 @@ export function bishkekLocal(instant: Date): string {
 export function roundInput(overrides: Partial<RoundFormInput> = {}): RoundFormInput {
   const now = Date.now();
   return {
-    name: 'Round 1',
+    nameKy: 'Round 1',
+    nameRu: '',
+    nameEn: '',
     jurorsPerApplication: 1,
     isBlind: true,
     excludeOwnLocality: false,

@@ -160,7 +160,9 @@ export async function roundWorld(
 export function roundInput(overrides: Partial<RoundFormInput> = {}): RoundFormInput {
   const now = Date.now();
   return {
-    name: 'Тур 1',
+    nameKy: 'Тур 1',
+    nameRu: '',
+    nameEn: '',
     jurorsPerApplication: 2,
     isBlind: true,
     excludeOwnLocality: true,

@@ -9,6 +9,7 @@ import { CheckboxField, FormAlert, SubmitButton } from '~/components/form-fields
 import type { FormFailure } from '~/components/use-validated-form';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { declineAwardSchema, publishConsentSchema } from '~/schemas/results';
+import { LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import type { FamilyResult } from '~/services/results.server';
 import { INTENT } from './intent';
 
@@ -20,9 +21,14 @@ function Feedback({ result }: { result: Result }) {
   return (
     <section className="result-feedback" aria-labelledby="result-feedback-title">
       <h3 id="result-feedback-title">{t('family.feedbackTitle')}</h3>
-      <blockquote>
+      <blockquote lang={result.feedbackIn ?? undefined}>
         <p>{result.feedback}</p>
       </blockquote>
+      {result.feedbackIn ? (
+        <p className="fallback-note">
+          {t('family.feedbackIn', { language: LOCALE_NATIVE_NAMES[result.feedbackIn] })}
+        </p>
+      ) : null}
     </section>
   );
 }

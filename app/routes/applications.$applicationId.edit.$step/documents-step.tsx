@@ -2,6 +2,7 @@ import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePicker } from '~/components/file-picker';
 import { FormAlert, useErrorText } from '~/components/form-fields';
 import type { FormFailure } from '~/components/use-validated-form';
 import { ATTACHMENT_KINDS } from '~/schemas/enums';
@@ -93,6 +94,7 @@ export function DocumentsStep({
           encType="multipart/form-data"
           className="form card"
           onSubmit={onSubmit}
+          noValidate
         >
           <div className="field">
             <label htmlFor="field-kind">{t('documents.kind')}</label>
@@ -106,14 +108,13 @@ export function DocumentsStep({
           </div>
           <div className="field">
             <label htmlFor="field-file">{t('documents.file')}</label>
-            <input
+            <FilePicker
               id="field-file"
-              type="file"
               name="file"
               accept={ACCEPT}
               onChange={onFileChange}
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? 'field-file-error' : undefined}
+              invalid={Boolean(fileError)}
+              alsoDescribedBy={fileError ? 'field-file-error' : undefined}
             />
             {fileError ? (
               <p id="field-file-error" className="field__error" role="alert">

@@ -129,7 +129,7 @@ export default function PublicResultsPage() {
           <p>{t('public.noneNamed')}</p>
         ) : (
           <TableFrame labelledBy="named-title">
-            <table>
+            <table className="table--stack">
               <thead>
                 <tr>
                   <th scope="col">{t('public.name')}</th>
@@ -141,8 +141,10 @@ export default function PublicResultsPage() {
                 {results.named.map((row, index) => (
                   <tr key={index}>
                     <th scope="row">{row.name}</th>
-                    <td>{row.village}</td>
-                    <td>{row.sector ? labels.sector(row.sector) : t('public.noSector')}</td>
+                    <td data-label={t('public.village')}>{row.village}</td>
+                    <td data-label={t('public.sector')}>
+                      {row.sector ? labels.sector(row.sector) : t('public.noSector')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { CompetitionSummary } from '~/components/competition-summary';
 import { LocalizedString } from '~/components/localized';
 import { fixedT } from '~/i18n/i18n.server';
-import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
+import { FormattedDateTime } from '~/components/formatted';
+import {
+  competitionCard,
+  listOpenCompetitions,
+  listPastCompetitions,
+  pastCompetitionCard,
+} from '~/models/open-competition.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { detectLocale } from '~/utils/locale.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -21,11 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     pageTitle: fixedT(locale)('applications:competitions.title'),
     competitions: listOpenCompetitions(now).map((c) => competitionCard(c, locale, now)),
+    // Families look for last year's winners here, not only on that competition's own page.
+    past: listPastCompetitions().map((c) => pastCompetitionCard(c, locale)),
   });
 }
 
 export default function CompetitionsPage() {
-  const { competitions } = useLoaderData<typeof loader>();
+  const { competitions, past } = useLoaderData<typeof loader>();
   const { t } = useTranslation('applications');
   return (
     <div className="stack">
@@ -62,6 +70,36 @@ export default function CompetitionsPage() {
           ))}
         </ul>
       )}
+      {past.length > 0 ? (
+        <section className="stack" aria-labelledby="past-competitions">
+          <h2 id="past-competitions">{t('competitions.pastTitle')}</h2>
+          <p>{t('competitions.pastIntro')}</p>
+          <ul className="plain-list stack">
+            {past.map((competition) => (
+              <li key={competition.id} className="card">
+                <h3 id={`past-competition-${competition.id}`}>
+                  <LocalizedString value={competition.title} />
+                </h3>
+                <dl className="details details--stacked">
+                  <dt>{t('competitions.localities')}</dt>
+                  <dd>{competition.localities.join(', ')}</dd>
+                  <dt>{t('competitions.announced')}</dt>
+                  <dd>
+                    <FormattedDateTime value={competition.announcedOn} />
+                  </dd>
+                </dl>
+                <Link
+                  to={`/competitions/${competition.id}/results`}
+                  className="button button--secondary"
+                  aria-describedby={`past-competition-${competition.id}`}
+                >
+                  {t('competitions.results')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

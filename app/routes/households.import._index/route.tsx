@@ -8,6 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { FilePicker } from '~/components/file-picker';
 import { TableFrame } from '~/components/table-frame';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
@@ -107,19 +108,17 @@ export default function ImportPage() {
           {t('import.missingColumns', { columns: failure.missingColumns.join(', ') })}
         </p>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="form card">
+      <Form method="post" encType="multipart/form-data" className="form card" noValidate>
         <div className="field">
           <label htmlFor="import-file">{t('import.file')}</label>
           <p id="import-file-hint" className="field__hint">
             {t('import.fileHint')}
           </p>
-          <input
+          <FilePicker
             id="import-file"
-            type="file"
             name="file"
             accept=".csv,text/csv"
-            required
-            aria-describedby="import-file-hint"
+            alsoDescribedBy="import-file-hint"
           />
         </div>
         <SubmitButton>{t('import.preview')}</SubmitButton>

@@ -6,7 +6,7 @@ import { FormAlert } from '~/components/form-fields';
 import { LocalizedString } from '~/components/localized';
 import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, roundTitle } from '~/i18n/localized-text';
 import {
   declaredFamilies,
   declaredHouseholdIds,
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageTitle: t('jury:conflicts.title'),
     round: {
       id: round.id,
-      name: round.name,
+      name: roundTitle(round, locale).text,
       competitionTitle: pickLocalized(
         { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
         locale,

@@ -11,6 +11,7 @@ import { useEnumLabels } from '~/components/enum-labels';
 import { CompetitionForm } from '~/components/competition-form';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
+import { LocalizedString } from '~/components/localized';
 import { RoundStatusBadge } from '~/components/round-status-badge';
 import { CompetitionStatusBadge } from '~/components/status-badges';
 import { TableFrame } from '~/components/table-frame';
@@ -300,7 +301,9 @@ function JuryRounds({
                 <tr key={round.id}>
                   <td>{round.number}</td>
                   <th scope="row">
-                    <Link to={`/staff/rounds/${round.id}`}>{round.name}</Link>
+                    <Link to={`/staff/rounds/${round.id}`}>
+                      <LocalizedString value={round.title} />
+                    </Link>
                   </th>
                   <td>
                     <RoundStatusBadge status={round.status} />

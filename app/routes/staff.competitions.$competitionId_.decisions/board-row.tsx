@@ -6,10 +6,12 @@ import { Form } from '@remix-run/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabels } from '~/components/enum-labels';
+import { LOCALES, LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import { TextAreaField } from '~/components/choice-fields';
 import {
   describedBy,
   FormAlert,
+  SelectField,
   SubmitButton,
   TextField,
   useFieldError,
@@ -248,6 +250,7 @@ function Feedback({
   return (
     <section className="stack feedback" aria-labelledby={`${base}-title`}>
       <h4 id={`${base}-title`}>{t('feedback.title')}</h4>
+      <FeedbackLanguageLine row={row} />
       {row.comments.length > 0 && !locked ? (
         <details className="inline-action">
           <summary>{t('feedback.commentsSummary', { count: row.comments.length })}</summary>
@@ -276,6 +279,27 @@ function Feedback({
   );
 }
 
+/** Which language the family reads, and a mark when her feedback is not in it. */
+function FeedbackLanguageLine({ row }: { row: BoardRowView }) {
+  const { t } = useTranslation('decisions');
+  const { reads, writtenIn, missingInHers } = row.feedbackLanguage;
+  return (
+    <p className="small">
+      {reads
+        ? t('feedback.reads', { language: LOCALE_NATIVE_NAMES[reads] })
+        : t('feedback.readsUnknown')}
+      {missingInHers && writtenIn ? (
+        <>
+          {' '}
+          <span className="badge badge--warn">
+            {t('feedback.notInHers', { language: LOCALE_NATIVE_NAMES[writtenIn] })}
+          </span>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 function FeedbackForm({
   row,
   failure,
@@ -285,11 +309,15 @@ function FeedbackForm({
   failure: RowFailure | null;
   errorValues: ErrorValues;
 }) {
-  const { t } = useTranslation('decisions');
+  const { t, i18n } = useTranslation('decisions');
   const form = useValidatedForm({
     schema: feedbackSchema,
     failure,
-    defaultValues: { feedback: row.feedback ?? row.suggestion },
+    defaultValues: {
+      feedback: row.feedback ?? row.suggestion,
+      // Written in her language unless staff say otherwise.
+      feedbackLocale: row.feedbackLanguage.writtenIn ?? row.feedbackLanguage.reads ?? i18n.language,
+    },
   });
   const base = `feedback-${row.applicationId}`;
   return (
@@ -311,6 +339,13 @@ function FeedbackForm({
         hint={t('feedback.hint')}
         alsoDescribedBy={`${base}-state`}
         errorValues={errorValues}
+      />
+      <SelectField
+        form={form}
+        name="feedbackLocale"
+        id={`${base}-language`}
+        label={t('feedback.writtenIn')}
+        options={LOCALES.map((code) => ({ value: code, label: LOCALE_NATIVE_NAMES[code] }))}
       />
       <div>
         <SubmitButton name="intent" value={INTENT.feedback} variant="secondary">

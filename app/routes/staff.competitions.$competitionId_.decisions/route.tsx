@@ -113,7 +113,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case INTENT.feedback: {
       const parsed = parseForm(formData, feedbackSchema);
       if (!parsed.ok) return failed(parsed.failure);
-      const result = setFeedback(request, staff, applicationId, parsed.data.feedback);
+      const result = setFeedback(
+        request,
+        staff,
+        applicationId,
+        parsed.data.feedback,
+        parsed.data.feedbackLocale ?? null,
+      );
       if (result.ok) return done('feedback');
       if (result.error === 'not-found') throw new Response('Not Found', { status: 404 });
       return refused(result.error);

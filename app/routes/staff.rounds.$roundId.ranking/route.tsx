@@ -8,6 +8,7 @@ import { RoundStatusBadge } from '~/components/round-status-badge';
 import { TableFrame } from '~/components/table-frame';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
+import { roundTitle } from '~/i18n/localized-text';
 import { advanceChosenSchema, advanceTopSchema, normalisationSchema } from '~/schemas/round-admin';
 import { advanceApplications, setNormalisation } from '~/services/jury.server';
 import { NORMALISATION_MAPPING, formatPoints, rankingTable } from '~/services/round-ranking.server';
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = user.locale;
   const table = rankingTable(roundIdFrom(params), locale);
   if (!table) throw new Response('Not Found', { status: 404 });
-  const { round } = table;
+  const round = { ...table.round, name: roundTitle(table.round, locale).text };
   // Points are formatted here: browsers may lack the reader's number data (Kyrgyz).
   const points = (value: number | null) => (value === null ? null : formatPoints(value, locale));
   return json({

@@ -38,6 +38,10 @@ export default {
     opens: 'Applications from',
     more: 'Read more and apply',
     notYetOpen: 'Not open yet',
+    pastTitle: 'Past competitions',
+    pastIntro: 'Competitions whose results are announced.',
+    results: 'See the results',
+    announced: 'Results announced on',
   },
   competition: {
     back: 'All competitions',

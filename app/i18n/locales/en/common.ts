@@ -6,6 +6,12 @@ export default {
   language: {
     switcher: 'Language',
   },
+  filePicker: {
+    choose: 'Choose a file',
+    none: 'No file chosen',
+    chosen: 'A file is chosen',
+    chosenName: 'Chosen: {{name}}',
+  },
   account: {
     menu: 'Your account',
     settings: 'Account settings',

@@ -89,6 +89,10 @@ export default {
     submit: 'Save feedback',
     locked: 'Feedback sent with the result:',
     lockedNone: 'No feedback was sent with the result.',
+    reads: 'She reads: {{language}}.',
+    readsUnknown: 'She has no account: her facilitator tells her the result in person.',
+    notInHers: 'Not in her language yet: written in {{language}}.',
+    writtenIn: 'Language of the feedback',
   },
   withdraw: {
     summary: 'Withdraw the award',

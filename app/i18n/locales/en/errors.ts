@@ -78,7 +78,7 @@ export default {
       'Another competition opening the same year already uses this prefix; references would repeat. Choose another.',
   },
   household: {
-    registerNumberTaken: 'Another household already has this register number.',
+    registerNumberTaken: 'This register number cannot be used. Please ask your facilitator.',
     localityNotYours: 'You can only register families of your own villages.',
     phoneTaken: 'An account already uses this phone number.',
     beneficiaryCannotBeRemoved:

@@ -5,6 +5,8 @@ export default {
     announcedOn: 'The results were announced on {{date}}.',
     actingFor:
       'You are acting for this family. Read her result to her, and make the choices below only as she asks.',
+    feedbackIn:
+      'Written in {{language}}: there is no text in your language yet. Your facilitator can read it with you.',
     feedbackTitle: 'What the programme says about your application',
     publicLink: 'See the public results of the competition',
     awarded: {

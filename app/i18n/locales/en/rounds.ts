@@ -48,7 +48,9 @@ export default {
     notEditable:
       'This round has started: its settings and criteria can no longer change, so that every juror scores by the same rules.',
     name: 'Name of the round',
-    nameHint: 'Jurors see it in their e-mails and on their list, e.g. “Round 1: business ideas”.',
+    nameIn: 'Name of the round in {{language}}',
+    nameHint:
+      'What the round judges; the number is added by itself, e.g. “business ideas” shows as “Round 1: business ideas”. Jurors see it in their e-mails and on their list, in their language when it is written.',
     criteriaTitle: 'Criteria',
     criteriaHint:
       'A juror gives each criterion from 0 to its maximum points. Her total out of 100 weighs each criterion by its weight: Σ weight × points ÷ maximum, divided by Σ weight. Write each title in at least one language; jurors read their own language when it is there.',

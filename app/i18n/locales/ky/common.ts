@@ -6,6 +6,12 @@ export default {
   language: {
     switcher: 'Тил',
   },
+  filePicker: {
+    choose: 'Файл тандоо',
+    none: 'Файл тандалган жок',
+    chosen: 'Файл тандалды',
+    chosenName: 'Тандалды: {{name}}',
+  },
   account: {
     menu: 'Сиздин аккаунт',
     settings: 'Аккаунттун жөндөөлөрү',

@@ -6,6 +6,12 @@ export default {
   language: {
     switcher: 'Язык',
   },
+  filePicker: {
+    choose: 'Выбрать файл',
+    none: 'Файл не выбран',
+    chosen: 'Файл выбран',
+    chosenName: 'Выбран: {{name}}',
+  },
   account: {
     menu: 'Ваш аккаунт',
     settings: 'Настройки аккаунта',
