@@ -222,8 +222,16 @@ export function insertAssignmentRows(
   tx: Tx,
   rows: { roundId: number; applicationId: number; jurorId: number; assignedById: number | null }[],
 ) {
-  if (rows.length > 0) tx.insert(assignments).values(rows).run();
+  // In batches: one INSERT of 30,000 rows overflowed drizzle's query builder (Maximum call stack
+  // size exceeded); all batches still run inside the caller's one transaction.
+  for (let start = 0; start < rows.length; start += ASSIGNMENT_BATCH) {
+    tx.insert(assignments)
+      .values(rows.slice(start, start + ASSIGNMENT_BATCH))
+      .run();
+  }
 }
+
+const ASSIGNMENT_BATCH = 500;
 
 export function updateAssignmentRow(
   tx: Tx,
