@@ -140,24 +140,25 @@ export function roundApplicationRows(roundId: number, reader: Reader = db) {
 
 export function setRoundPool(tx: Tx, roundId: number, applicationIds: number[]) {
   tx.delete(roundApplications).where(eq(roundApplications.roundId, roundId)).run();
-  if (applicationIds.length > 0) {
+  for (const batch of inBatches(applicationIds)) {
     tx.insert(roundApplications)
-      .values(applicationIds.map((applicationId) => ({ roundId, applicationId })))
+      .values(batch.map((applicationId) => ({ roundId, applicationId })))
       .run();
   }
 }
 
 export function markAdvanced(tx: Tx, roundId: number, applicationIds: number[], at: Date) {
-  if (applicationIds.length === 0) return;
-  tx.update(roundApplications)
-    .set({ advancedAt: at })
-    .where(
-      and(
-        eq(roundApplications.roundId, roundId),
-        inArray(roundApplications.applicationId, applicationIds),
-      ),
-    )
-    .run();
+  for (const batch of inBatches(applicationIds)) {
+    tx.update(roundApplications)
+      .set({ advancedAt: at })
+      .where(
+        and(
+          eq(roundApplications.roundId, roundId),
+          inArray(roundApplications.applicationId, batch),
+        ),
+      )
+      .run();
+  }
 }
 
 export function advancedFrom(roundId: number, reader: Reader = db): number[] {
@@ -171,17 +172,18 @@ export function advancedFrom(roundId: number, reader: Reader = db): number[] {
 
 /** What assignment needs to know of each application: its household and locality. */
 export function assignmentFacts(applicationIds: number[], reader: Reader = db) {
-  if (applicationIds.length === 0) return [];
-  return reader
-    .select({
-      id: applications.id,
-      householdId: applications.householdId,
-      localityId: households.localityId,
-    })
-    .from(applications)
-    .innerJoin(households, eq(households.id, applications.householdId))
-    .where(inArray(applications.id, applicationIds))
-    .all();
+  return inBatches(applicationIds).flatMap((batch) =>
+    reader
+      .select({
+        id: applications.id,
+        householdId: applications.householdId,
+        localityId: households.localityId,
+      })
+      .from(applications)
+      .innerJoin(households, eq(households.id, applications.householdId))
+      .where(inArray(applications.id, batch))
+      .all(),
+  );
 }
 
 export function conflictsOfCompetition(competitionId: number, reader: Reader = db) {
@@ -222,16 +224,19 @@ export function insertAssignmentRows(
   tx: Tx,
   rows: { roundId: number; applicationId: number; jurorId: number; assignedById: number | null }[],
 ) {
-  // In batches: one INSERT of 30,000 rows overflowed drizzle's query builder (Maximum call stack
-  // size exceeded); all batches still run inside the caller's one transaction.
-  for (let start = 0; start < rows.length; start += ASSIGNMENT_BATCH) {
-    tx.insert(assignments)
-      .values(rows.slice(start, start + ASSIGNMENT_BATCH))
-      .run();
-  }
+  for (const batch of inBatches(rows)) tx.insert(assignments).values(batch).run();
 }
 
-const ASSIGNMENT_BATCH = 500;
+/**
+ * Long lists go to SQL in batches: one INSERT of 30,000 assignments overflowed drizzle's query
+ * builder (Maximum call stack size exceeded). The batches still run in the caller's transaction.
+ */
+function inBatches<T>(items: T[], size = 500): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    batches.push(items.slice(start, start + size));
+  return batches;
+}
 
 export function updateAssignmentRow(
   tx: Tx,

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { db } from '~db/client';
+import { db, writeTransaction } from '~db/client';
 import { auditLog } from '~db/schema/audit';
 import { mailOutbox } from '~db/schema/mail';
 import { findApplication, listApplicationsForScreening } from '~/models/application.server';
@@ -23,6 +23,7 @@ import {
   setFeedback,
   setPublishConsent,
   withdrawAward,
+  withinBudget,
   type Decision,
 } from '~/services/decisions.server';
 import { createMailTransport, deliverDueMail } from '~/services/mail-delivery.server';
@@ -196,6 +197,48 @@ describe('deciding within the rules', () => {
     expect(decideAs(world, 'N2', 'awarded', { amount: 50_000 * SOM })).toEqual({ ok: true });
     expect(awardedNow(world).sum).toBe(250_000 * SOM);
     expect(decisionBoard(world.competition.id)!.budget.remaining).toBe(0);
+  });
+
+  test('one budget rule: withinBudget answers what deciding and offering a place both obey', async () => {
+    const world = await decisionWorld({
+      budget: 250_000 * SOM,
+      quotas: { north: null, south: null },
+    });
+    const { competition } = world;
+    const app = (key: FamilyKey) => world.families[key].applicationId;
+    const rule = (key: FamilyKey, amount: number) =>
+      writeTransaction((tx) => withinBudget(tx, competition, app(key), amount));
+    expect(rule('N1', 250_000 * SOM)).toBe(true);
+    expect(rule('N1', 250_000 * SOM + 1)).toBe(false);
+    expect(decideAs(world, 'N1', 'awarded', { amount: 150_000 * SOM })).toEqual({ ok: true });
+    // Her own award is left out when she is decided again; the others count.
+    expect(rule('N1', 150_000 * SOM)).toBe(true);
+    expect(rule('S1', 100_000 * SOM)).toBe(true);
+    expect(rule('S1', 100_000 * SOM + 1)).toBe(false);
+    // Deciding refuses exactly where the rule says no…
+    expect(decideAs(world, 'S1', 'awarded', { amount: 100_000 * SOM + 100 })).toEqual({
+      ok: false,
+      error: 'over-budget',
+    });
+    expect(decideAs(world, 'S1', 'awarded', { amount: 100_000 * SOM })).toEqual({ ok: true });
+    for (const key of ['N2', 'S2', 'N3', 'S3'] as const)
+      expect(decideAs(world, key, 'waitlisted')).toEqual({ ok: true });
+    expect(announce(browserRequest(), sessionUserOf(world.staff), competition.id)).toMatchObject({
+      ok: true,
+    });
+    expect(
+      withdrawAward(browserRequest(), sessionUserOf(world.staff), app('S1'), 'Не начала дело'),
+    ).toEqual({ ok: true });
+    // …and so does offering the freed place: 100 000 remain.
+    expect(rule('S2', 100_000 * SOM + 100)).toBe(false);
+    expect(
+      offerPlace(browserRequest(), sessionUserOf(world.staff), app('S2'), 100_000 * SOM + 100),
+    ).toEqual({ ok: false, error: 'over-budget' });
+    expect(rule('S2', 100_000 * SOM)).toBe(true);
+    expect(
+      offerPlace(browserRequest(), sessionUserOf(world.staff), app('S2'), 100_000 * SOM),
+    ).toEqual({ ok: true });
+    expect(awardedNow(world).sum).toBe(250_000 * SOM);
   });
 
   test("a village's quota holds", async () => {
