@@ -143,7 +143,7 @@ export function countBoardRows(roundId: number, filter: BoardFilter, reader: Rea
  */
 export function notAwardedAbove(roundId: number, rank: number, limit: number, reader: Reader = db) {
   return reader
-    .select({ reference: applications.reference })
+    .select({ rank: roundRanks.rank, reference: applications.reference })
     .from(roundRanks)
     .innerJoin(applications, eq(applications.id, roundRanks.applicationId))
     .where(
@@ -156,7 +156,7 @@ export function notAwardedAbove(roundId: number, rank: number, limit: number, re
     .orderBy(asc(roundRanks.rank))
     .limit(limit)
     .all()
-    .map((row) => row.reference ?? '');
+    .map((row) => ({ rank: row.rank, reference: row.reference ?? '' }));
 }
 
 /** Each village's first family on the waiting list (after the announcement, offers go to her). */

@@ -115,12 +115,14 @@ export function decisionBoardView(
   // Offers follow each village's waiting list, first place first (offerPlace checks it again).
   const nextWaitlisted = new Set(board.announced ? firstWaitlistedIds(competitionId) : []);
   const comments = jurorCommentsOf(board.rows.map((row) => row.applicationId));
+  // The best-ranked applications not awarded, read once: those ranked above a row are the ones
+  // awarding it passes over (a row never needs more of them than the page shows).
+  const notAwarded = board.finalRoundId
+    ? notAwardedAbove(board.finalRoundId, Number.MAX_SAFE_INTEGER, PASSED_OVER_SHOWN + 1)
+    : [];
   const passesOver = (rank: number) => {
-    if (!board.finalRoundId || rank <= 1) return [];
-    const references = notAwardedAbove(board.finalRoundId, rank, PASSED_OVER_SHOWN + 1);
-    return references.length > PASSED_OVER_SHOWN
-      ? [...references.slice(0, PASSED_OVER_SHOWN), '…']
-      : references;
+    const above = notAwarded.filter((r) => r.rank < rank).map((r) => r.reference);
+    return above.length > PASSED_OVER_SHOWN ? [...above.slice(0, PASSED_OVER_SHOWN), '…'] : above;
   };
   return {
     competition: {

@@ -78,7 +78,8 @@ export type BoardRow = {
   beneficiaryName: string;
 };
 
-export const BOARD_PAGE_SIZE = 50;
+/** Each row carries its decision and feedback forms: 25 keep the page light at any size. */
+export const BOARD_PAGE_SIZE = 25;
 
 export type DecisionBoard = {
   competition: Competition;
