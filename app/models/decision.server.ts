@@ -15,23 +15,19 @@ type Reader = typeof db | Tx;
 // ---------------------------------------------------------------------------------------------
 // The stored ranking of a closed round
 
-/** How many rows the round's stored ranking holds, and for which normalisation (null: none). */
+/** Which normalisation the round's stored ranking was made with (null: none stored). */
 export function storedRankingState(
   roundId: number,
   reader: Reader = db,
-): { rows: number; normalised: boolean | null } {
+): { stored: boolean; normalised: boolean | null } {
+  // One row tells: the ranking is written whole, in one transaction, with one normalisation.
   const row = reader
-    .select({
-      rows: sql<number>`count(*)`,
-      normalised: sql<number | null>`max(${roundRanks.normalised})`,
-    })
+    .select({ normalised: roundRanks.normalised })
     .from(roundRanks)
     .where(eq(roundRanks.roundId, roundId))
+    .limit(1)
     .get();
-  return {
-    rows: row?.rows ?? 0,
-    normalised: row?.rows ? Boolean(row.normalised) : null,
-  };
+  return { stored: Boolean(row), normalised: row ? row.normalised : null };
 }
 
 const BATCH = 500;

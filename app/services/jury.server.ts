@@ -621,7 +621,7 @@ export function storeFinalRanking(roundId: number) {
   const round = findRound(roundId);
   if (!round || round.status !== 'closed') return;
   const stored = storedRankingState(roundId);
-  if (stored.rows > 0 && stored.normalised === round.normalise) return;
+  if (stored.stored && stored.normalised === round.normalise) return;
   const ranking = rankingOf(roundId);
   if (!ranking || ranking.ranked.length === 0) return;
   writeTransaction((tx) =>

@@ -264,6 +264,26 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error('the server did not start');
 }
 
+/**
+ * Waits until the server answers /healthz promptly again: a slow page leaves a backlog of its
+ * requests that would otherwise be billed to the next page. False: still busy after the wait.
+ */
+async function drained(): Promise<boolean> {
+  const until = Date.now() + TIMEOUT * 4 * 1000;
+  while (Date.now() < until) {
+    const start = performance.now();
+    try {
+      const response = await fetch(`${ORIGIN}/healthz`, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      if (response.ok && performance.now() - start < 200) return true;
+    } catch {
+      // still busy
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
 function headersFor(cookie: string | null): Record<string, string> {
   return cookie ? { cookie } : {};
 }
@@ -356,17 +376,20 @@ async function main() {
         );
         continue;
       }
-      let row: Row;
+      let row: Row | null = null;
       try {
         row = await measurePage(page, url, cookie);
       } catch (error) {
-        // No answer: the server may be stuck in that request; start a fresh one for the rest.
         log(`  ${page.name}: no answer in ${TIMEOUT} s (${(error as Error).message})`);
+      }
+      if (!(await drained())) {
+        // Stuck in that page's backlog: start a fresh server for the rest.
+        log(`  (restarting the server after ${page.name})`);
         server.kill('SIGKILL');
         server = await startServer();
         pid = server.pid!;
-        continue;
       }
+      if (!row) continue;
       rows.push(row);
       log(
         `  measured ${row.name} (${row.status}): ${row.rps.toFixed(0)} req/s, RSS ${(rssKiB(pid) / 1024).toFixed(0)} MiB`,
