@@ -248,6 +248,11 @@ function rssKiB(pid: number): number {
 }
 
 async function startServer(): Promise<ChildProcess> {
+  const busy = await fetch(`${ORIGIN}/healthz`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${PORT} is taken: stop what listens there, or set BENCH_PORT`);
   const server = spawn(process.execPath, ['server.js'], {
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -386,6 +391,7 @@ async function main() {
         // Stuck in that page's backlog: start a fresh server for the rest.
         log(`  (restarting the server after ${page.name})`);
         server.kill('SIGKILL');
+        await new Promise((resolve) => server.once('exit', resolve));
         server = await startServer();
         pid = server.pid!;
       }
@@ -397,7 +403,7 @@ async function main() {
     }
   } finally {
     const rss = rssKiB(pid);
-    server.kill('SIGTERM');
+    server.kill('SIGKILL');
     log(`server RSS at the end: ${(rss / 1024).toFixed(0)} MiB`);
   }
   const login = rows.find((r) => r.name === 'login')?.rps ?? NaN;
