@@ -1,7 +1,7 @@
 // What the decision board and the decisions read and write: the stored final ranking of a closed
 // round, a page of it, and the aggregates (money awarded, awards per village) the budget and quota
 // rules need. Every read here is bounded by a page or an index, never by the programme's size.
-import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
@@ -293,23 +293,22 @@ export function passedOverAbove(
   );
 }
 
-/** Whether an award ranked below `rank` stands without a written reason. */
-export function awardWithoutReasonBelow(tx: Reader, roundId: number, rank: number): boolean {
+/**
+ * Whether an award ranked below `rank` stands without a written reason. Read from the awards
+ * (few, by applications_status_idx) into the ranking, never by walking the ranking downwards.
+ */
+export function awardWithoutReasonBelow(
+  tx: Reader,
+  competitionId: number,
+  roundId: number,
+  rank: number,
+): boolean {
   return Boolean(
-    tx
-      .select({ id: applications.id })
-      .from(roundRanks)
-      .innerJoin(applications, eq(applications.id, roundRanks.applicationId))
-      .where(
-        and(
-          eq(roundRanks.roundId, roundId),
-          gt(roundRanks.rank, rank),
-          eq(applications.status, 'awarded'),
-          or(sql`${applications.decisionReason} is null`, eq(applications.decisionReason, '')),
-        ),
-      )
-      .limit(1)
-      .get(),
+    tx.get(sql`select a.id from applications a
+      cross join round_ranks rr on rr.round_id = ${roundId} and rr.application_id = a.id
+      where a.competition_id = ${competitionId} and a.status = 'awarded'
+      and (a.decision_reason is null or a.decision_reason = '') and rr.rank > ${rank}
+      limit 1`),
   );
 }
 

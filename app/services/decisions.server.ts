@@ -268,7 +268,7 @@ export function decide(
         if (
           !reason &&
           !full.includes(household.localityId) &&
-          awardWithoutReasonBelow(tx, finalRound.id, rank)
+          awardWithoutReasonBelow(tx, competition.id, finalRound.id, rank)
         ) {
           throw new Refusal('reason-required');
         }
