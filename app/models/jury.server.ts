@@ -331,3 +331,31 @@ export function replaceScoreItems(
       .values(items.map((item) => ({ ...item, scoreId })))
       .run();
 }
+
+/** How many applications the round scores (its pool once assigned). */
+export function countRoundPool(roundId: number, reader: Reader = db): number {
+  return (
+    reader
+      .select({ n: sql<number>`count(*)` })
+      .from(roundApplications)
+      .where(eq(roundApplications.roundId, roundId))
+      .get()?.n ?? 0
+  );
+}
+
+/** Active assignments of the round and how many of them have a submitted score: one aggregate. */
+export function roundProgressCounts(
+  roundId: number,
+  reader: Reader = db,
+): { assigned: number; submitted: number } {
+  const row = reader
+    .select({
+      assigned: sql<number>`count(*)`,
+      submitted: sql<number>`coalesce(sum(case when ${scores.status} = 'submitted' then 1 else 0 end), 0)`,
+    })
+    .from(assignments)
+    .leftJoin(scores, eq(scores.assignmentId, assignments.id))
+    .where(and(eq(assignments.roundId, roundId), eq(assignments.status, 'active')))
+    .get();
+  return { assigned: row?.assigned ?? 0, submitted: row?.submitted ?? 0 };
+}
