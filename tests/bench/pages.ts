@@ -393,9 +393,9 @@ async function main() {
           exports.push(`${page.name.padEnd(28)} no answer in ${TIMEOUT} s (${error.message})`);
           return null;
         });
+        const after = rssKiB(pid);
         await drained();
         if (!single) continue;
-        const after = rssKiB(pid);
         exports.push(
           `${page.name.padEnd(28)} ${String(single.status).padStart(4)} ${ms(single.took).padStart(12)}  ${(single.body.length / 1024).toFixed(0).padStart(7)} KiB  RSS +${((after - before) / 1024).toFixed(1)} MiB (now ${(after / 1024).toFixed(0)} MiB)`,
         );
