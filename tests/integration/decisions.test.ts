@@ -156,6 +156,29 @@ describe('deciding within the rules', () => {
     );
   });
 
+  test('the board pages its rows and filters them by village, status and range of places', async () => {
+    const world = await decisionWorld();
+    const id = (key: FamilyKey) => world.families[key].applicationId;
+    const ids = (board: ReturnType<typeof decisionBoard>) =>
+      board!.rows.map((r) => r.applicationId);
+    const cid = world.competition.id;
+    expect(ids(decisionBoard(cid, { filter: { localityId: world.north.id } }))).toEqual(
+      ['N1', 'N2', 'N3'].map((k) => id(k as FamilyKey)),
+    );
+    expect(ids(decisionBoard(cid, { filter: { rankFrom: 2, rankTo: 4 } }))).toEqual(
+      ['S1', 'N2', 'S2'].map((k) => id(k as FamilyKey)),
+    );
+    expect(decideAs(world, 'N1', 'awarded')).toEqual({ ok: true });
+    expect(ids(decisionBoard(cid, { filter: { status: 'awarded' } }))).toEqual([id('N1')]);
+    const second = decisionBoard(cid, { page: 2, pageSize: 4 })!;
+    expect(ids(second)).toEqual([id('N3'), id('S3')]);
+    expect(second.page).toEqual({ number: 2, size: 4, total: 6 });
+    // A page past the end shows the last one; the budget and quotas count every row, not the page.
+    expect(decisionBoard(cid, { page: 9, pageSize: 4 })!.page.number).toBe(2);
+    expect(second.budget.awarded).toBe(REQUESTED);
+    expect(second.quotas.find((q) => q.localityId === world.north.id)!.awarded).toBe(1);
+  });
+
   test('an amount outside the competition min..max (or not whole tyiyn) is refused', async () => {
     const world = await decisionWorld();
     for (const amount of [
