@@ -140,24 +140,25 @@ export function roundApplicationRows(roundId: number, reader: Reader = db) {
 
 export function setRoundPool(tx: Tx, roundId: number, applicationIds: number[]) {
   tx.delete(roundApplications).where(eq(roundApplications.roundId, roundId)).run();
-  if (applicationIds.length > 0) {
+  for (const batch of inBatches(applicationIds)) {
     tx.insert(roundApplications)
-      .values(applicationIds.map((applicationId) => ({ roundId, applicationId })))
+      .values(batch.map((applicationId) => ({ roundId, applicationId })))
       .run();
   }
 }
 
 export function markAdvanced(tx: Tx, roundId: number, applicationIds: number[], at: Date) {
-  if (applicationIds.length === 0) return;
-  tx.update(roundApplications)
-    .set({ advancedAt: at })
-    .where(
-      and(
-        eq(roundApplications.roundId, roundId),
-        inArray(roundApplications.applicationId, applicationIds),
-      ),
-    )
-    .run();
+  for (const batch of inBatches(applicationIds)) {
+    tx.update(roundApplications)
+      .set({ advancedAt: at })
+      .where(
+        and(
+          eq(roundApplications.roundId, roundId),
+          inArray(roundApplications.applicationId, batch),
+        ),
+      )
+      .run();
+  }
 }
 
 export function advancedFrom(roundId: number, reader: Reader = db): number[] {
@@ -171,17 +172,18 @@ export function advancedFrom(roundId: number, reader: Reader = db): number[] {
 
 /** What assignment needs to know of each application: its household and locality. */
 export function assignmentFacts(applicationIds: number[], reader: Reader = db) {
-  if (applicationIds.length === 0) return [];
-  return reader
-    .select({
-      id: applications.id,
-      householdId: applications.householdId,
-      localityId: households.localityId,
-    })
-    .from(applications)
-    .innerJoin(households, eq(households.id, applications.householdId))
-    .where(inArray(applications.id, applicationIds))
-    .all();
+  return inBatches(applicationIds).flatMap((batch) =>
+    reader
+      .select({
+        id: applications.id,
+        householdId: applications.householdId,
+        localityId: households.localityId,
+      })
+      .from(applications)
+      .innerJoin(households, eq(households.id, applications.householdId))
+      .where(inArray(applications.id, batch))
+      .all(),
+  );
 }
 
 export function conflictsOfCompetition(competitionId: number, reader: Reader = db) {
@@ -222,7 +224,18 @@ export function insertAssignmentRows(
   tx: Tx,
   rows: { roundId: number; applicationId: number; jurorId: number; assignedById: number | null }[],
 ) {
-  if (rows.length > 0) tx.insert(assignments).values(rows).run();
+  for (const batch of inBatches(rows)) tx.insert(assignments).values(batch).run();
+}
+
+/**
+ * Long lists go to SQL in batches: one INSERT of 30,000 assignments overflowed drizzle's query
+ * builder (Maximum call stack size exceeded). The batches still run in the caller's transaction.
+ */
+function inBatches<T>(items: T[], size = 500): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    batches.push(items.slice(start, start + size));
+  return batches;
 }
 
 export function updateAssignmentRow(
@@ -317,4 +330,32 @@ export function replaceScoreItems(
     tx.insert(scoreItems)
       .values(items.map((item) => ({ ...item, scoreId })))
       .run();
+}
+
+/** How many applications the round scores (its pool once assigned). */
+export function countRoundPool(roundId: number, reader: Reader = db): number {
+  return (
+    reader
+      .select({ n: sql<number>`count(*)` })
+      .from(roundApplications)
+      .where(eq(roundApplications.roundId, roundId))
+      .get()?.n ?? 0
+  );
+}
+
+/** Active assignments of the round and how many of them have a submitted score: one aggregate. */
+export function roundProgressCounts(
+  roundId: number,
+  reader: Reader = db,
+): { assigned: number; submitted: number } {
+  const row = reader
+    .select({
+      assigned: sql<number>`count(*)`,
+      submitted: sql<number>`coalesce(sum(case when ${scores.status} = 'submitted' then 1 else 0 end), 0)`,
+    })
+    .from(assignments)
+    .leftJoin(scores, eq(scores.assignmentId, assignments.id))
+    .where(and(eq(assignments.roundId, roundId), eq(assignments.status, 'active')))
+    .get();
+  return { assigned: row?.assigned ?? 0, submitted: row?.submitted ?? 0 };
 }

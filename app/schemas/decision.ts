@@ -96,3 +96,39 @@ export const offerFormSchema = offerSchema({ minGrant: 0, maxGrant: Number.MAX_S
 export const applicationIdSchema = z.object({
   applicationId: z.coerce.number().int().positive(),
 });
+
+/** The statuses an application of the final ranking can have, to filter the board by. */
+export const BOARD_STATUSES = [
+  'eligible',
+  'in-review',
+  'shortlisted',
+  'awarded',
+  'waitlisted',
+  'not-selected',
+  'withdrawn',
+] as const;
+
+const positiveIntOrNothing = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => {
+    const n = Number(v);
+    return v && Number.isInteger(n) && n > 0 ? n : undefined;
+  });
+
+/** The board's URL: ?village=&status=&rankFrom=&rankTo=&page= — anything unreadable is ignored. */
+export const boardQuerySchema = z.object({
+  village: positiveIntOrNothing,
+  status: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (BOARD_STATUSES as readonly string[]).includes(v ?? '')
+        ? (v as (typeof BOARD_STATUSES)[number])
+        : undefined,
+    ),
+  rankFrom: positiveIntOrNothing,
+  rankTo: positiveIntOrNothing,
+  page: positiveIntOrNothing,
+});

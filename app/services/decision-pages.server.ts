@@ -15,10 +15,16 @@ import { findRound, roundsOfCompetition } from '~/models/jury.server';
 import type { ApplicationStatus, Sector } from '~/schemas/enums';
 import { moneyInputValue } from '~/utils/money';
 import {
-  DECIDED,
+  firstInRoundWithStatus,
+  firstWaitlistedIds,
+  notAwardedAbove,
+  undecidedInRound,
+  type BoardFilter,
+} from '~/models/decision.server';
+import {
   announcementPlan,
   decisionBoard,
-  jurorCommentsFor,
+  jurorCommentsOf,
   publicResults,
   type Decision,
 } from './decisions.server';
@@ -70,6 +76,10 @@ export type BoardView = {
   finalRound: { number: number; name: string } | null;
   budget: { total: string; awarded: string; remaining: string; percent: number };
   quotas: { localityId: number; name: string; quota: number | null; awarded: number }[];
+  /** The villages to filter by. */
+  villages: { id: number; name: string }[];
+  filter: BoardFilter;
+  page: { number: number; size: number; total: number };
   rows: BoardRowView[];
 };
 
@@ -80,8 +90,18 @@ function titleOf(competition: Competition, locale: Locale) {
   );
 }
 
-export function decisionBoardView(competitionId: number, locale: Locale): BoardView | null {
-  const board = decisionBoard(competitionId);
+/** What the board's URL asks for: a filter and a page. */
+export type BoardQuery = { filter?: BoardFilter; page?: number };
+
+/** How many references a row names when awarding it would pass others over. */
+const PASSED_OVER_SHOWN = 5;
+
+export function decisionBoardView(
+  competitionId: number,
+  locale: Locale,
+  query: BoardQuery = {},
+): BoardView | null {
+  const board = decisionBoard(competitionId, query);
   if (!board) return null;
   const { competition } = board;
   const money = (minor: number) => formatMoney(minor, competition.currency, locale);
@@ -96,18 +116,17 @@ export function decisionBoardView(competitionId: number, locale: Locale): BoardV
         ? 'round-open'
         : 'ready';
   // Offers follow each village's waiting list, first place first (offerPlace checks it again).
-  const nextWaitlisted = new Set<number>();
-  if (board.announced) {
-    const firstOf = new Map<number, { id: number; position: number }>();
-    for (const row of board.rows) {
-      if (row.status !== 'waitlisted') continue;
-      const position = row.waitlistPosition ?? Number.MAX_SAFE_INTEGER;
-      const first = firstOf.get(row.localityId);
-      if (!first || position < first.position)
-        firstOf.set(row.localityId, { id: row.applicationId, position });
-    }
-    for (const { id } of firstOf.values()) nextWaitlisted.add(id);
-  }
+  const nextWaitlisted = new Set(board.announced ? firstWaitlistedIds(competitionId) : []);
+  const comments = jurorCommentsOf(board.rows.map((row) => row.applicationId));
+  // The best-ranked applications not awarded, read once: those ranked above a row are the ones
+  // awarding it passes over (a row never needs more of them than the page shows).
+  const notAwarded = board.finalRoundId
+    ? notAwardedAbove(board.finalRoundId, Number.MAX_SAFE_INTEGER, PASSED_OVER_SHOWN + 1)
+    : [];
+  const passesOver = (rank: number) => {
+    const above = notAwarded.filter((r) => r.rank < rank).map((r) => r.reference);
+    return above.length > PASSED_OVER_SHOWN ? [...above.slice(0, PASSED_OVER_SHOWN), '…'] : above;
+  };
   const languages = feedbackLanguagesOf(board.rows.map((row) => row.applicationId));
   return {
     competition: {
@@ -139,9 +158,12 @@ export function decisionBoardView(competitionId: number, locale: Locale): BoardV
       quota: q.quota,
       awarded: q.awarded,
     })),
-    rows: board.rows.map((row, index) => {
+    villages: board.quotas.map((q) => ({ id: q.localityId, name: localityName(q, locale) })),
+    filter: board.filter,
+    page: board.page,
+    rows: board.rows.map((row) => {
       const language = languages.get(row.applicationId)!;
-      const comments = jurorCommentsFor(row.applicationId);
+      const rowComments = comments.get(row.applicationId) ?? [];
       return {
         applicationId: row.applicationId,
         rank: row.rank,
@@ -158,14 +180,11 @@ export function decisionBoardView(competitionId: number, locale: Locale): BoardV
         amountInput: moneyInputValue(row.awardedAmount ?? row.requestedAmount),
         reason: row.decisionReason,
         waitlistPosition: row.status === 'waitlisted' ? row.waitlistPosition : null,
-        passesOver: board.rows
-          .slice(0, index)
-          .filter((r) => r.status !== 'awarded')
-          .map((r) => r.reference ?? ''),
+        passesOver: passesOver(row.rank),
         feedback: row.feedback,
         feedbackLanguage: language,
-        comments,
-        suggestion: comments.join('\n'),
+        comments: rowComments,
+        suggestion: rowComments.join('\n'),
         nextOnWaitlist: nextWaitlisted.has(row.applicationId),
       };
     }),
@@ -188,6 +207,9 @@ export type EmailPreview = {
   text: string;
 };
 
+/** How many undecided applications the preview lists by reference. */
+const UNDECIDED_SHOWN = 200;
+
 export function announcementPreview(competitionId: number, locale: Locale) {
   const board = decisionBoard(competitionId);
   const plan = announcementPlan(competitionId);
@@ -205,7 +227,7 @@ export function announcementPreview(competitionId: number, locale: Locale) {
   // a sample name; without such a family yet, with a sample reference and the requested amount.
   const emails: EmailPreview[] = (['awarded', 'waitlisted', 'not-selected'] as const).map(
     (kind) => {
-      const row = board.rows.find((r) => r.status === kind);
+      const row = board.finalRoundId ? firstInRoundWithStatus(board.finalRoundId, kind) : undefined;
       const amount = row?.awardedAmount ?? row?.requestedAmount ?? competition.minGrant;
       const rendered = renderEmail(
         resultEmail,
@@ -242,9 +264,10 @@ export function announcementPreview(competitionId: number, locale: Locale) {
       inPerson: plan.inPerson,
       total: plan.byEmail + plan.inPerson,
     },
-    undecided: board.rows
-      .filter((r) => !DECIDED.includes(r.status))
-      .map((r) => ({ applicationId: r.applicationId, rank: r.rank, reference: r.reference ?? '' })),
+    undecided: (board.finalRoundId
+      ? undecidedInRound(board.finalRoundId, UNDECIDED_SHOWN)
+      : []
+    ).map((r) => ({ applicationId: r.applicationId, rank: r.rank, reference: r.reference ?? '' })),
     emails,
     public: {
       applications: results.applications,

@@ -21,14 +21,30 @@ import {
   findCompetition,
   updateCompetitionRow,
 } from '~/models/competition.server';
+import {
+  awardedPerLocality,
+  awardedTotal,
+  awardWithinLimits,
+  awardWithoutReasonBelow,
+  boardRows,
+  countBoardRows,
+  firstInRoundWithStatus,
+  firstWaitlistedIds,
+  jurorCommentRows,
+  passedOverAbove,
+  rankInRound,
+  renumberWaitlistRows,
+  undecidedInRound,
+  type BoardFilter,
+} from '~/models/decision.server';
 import { findHousehold } from '~/models/household.server';
-import { roundsOfCompetition, submittedItemsOfRound } from '~/models/jury.server';
+import { roundsOfCompetition } from '~/models/jury.server';
 import { findUserById } from '~/models/user.server';
 import type { ApplicationStatus } from '~/schemas/enums';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { householdAccess } from './households.server';
-import { rankingOf } from './jury.server';
+import { storeFinalRanking } from './jury.server';
 import { appLink, queueNotice, type NoticeRecipient } from './notices.server';
 
 export type Decision = 'awarded' | 'waitlisted' | 'not-selected';
@@ -44,7 +60,7 @@ function competitionTitle(competition: Competition, locale: NoticeRecipient['loc
 }
 
 // ---------------------------------------------------------------------------------------------
-// The board: the final ranking with decisions, the budget and the quotas
+// The board: a page of the final ranking with decisions, the budget and the quotas
 
 export type BoardRow = {
   applicationId: number;
@@ -63,13 +79,19 @@ export type BoardRow = {
   beneficiaryName: string;
 };
 
+/** Each row carries its decision and feedback forms: 25 keep the page light at any size. */
+export const BOARD_PAGE_SIZE = 25;
+
 export type DecisionBoard = {
   competition: Competition;
   /** The last closed round, whose ranking the decisions follow; null while none is closed. */
   finalRoundId: number | null;
   /** A round still being scored: decisions wait for it. */
   roundStillOpen: boolean;
+  /** One page of the final ranking, with the filter applied. */
   rows: BoardRow[];
+  filter: BoardFilter;
+  page: { number: number; size: number; total: number };
   budget: { total: number; awarded: number; remaining: number };
   quotas: {
     localityId: number;
@@ -82,65 +104,82 @@ export type DecisionBoard = {
   announced: boolean;
 };
 
+/** Money awarded in the competition so far. */
 export function awardedSum(competitionId: number, tx?: Tx): number {
-  return listAwarded(competitionId, tx).reduce((sum, a) => sum + (a.awardedAmount ?? 0), 0);
+  return awardedTotal(competitionId, tx);
 }
 
-function listAwarded(competitionId: number, tx?: Tx) {
-  return listApplicationsForScreening({ competitionId, status: 'awarded' }, tx);
+/**
+ * The budget rule (DESIGN.md: "the sum awarded never exceeds the budget"): what is awarded to the
+ * other applications plus this amount stays within the competition's budget. Every path that
+ * awards money — deciding, offering a freed place — calls it inside its write transaction.
+ */
+export function withinBudget(
+  tx: Tx,
+  competition: Pick<Competition, 'id' | 'budgetTotal'>,
+  applicationId: number,
+  amount: number,
+): boolean {
+  return awardedTotal(competition.id, tx, applicationId) + amount <= competition.budgetTotal;
 }
 
-export function decisionBoard(competitionId: number): DecisionBoard | null {
+/**
+ * The quota rule (a programme may set e.g. 15 grants for Ivanovka, 15 for Osh): the villages
+ * whose quota is already met by the awards other than this application.
+ */
+export function fullVillages(tx: Tx, competitionId: number, applicationId: number): number[] {
+  const awarded = awardedPerLocality(competitionId, tx, applicationId);
+  return competitionLocalityRows(competitionId, tx)
+    .filter((l) => l.quota !== null && (awarded.get(l.localityId) ?? 0) >= l.quota)
+    .map((l) => l.localityId);
+}
+
+/** The round decisions follow (the last closed one), and whether another is still open. */
+function finalRoundOf(competitionId: number, tx?: Tx) {
+  const rounds = roundsOfCompetition(competitionId, tx);
+  const finalRound = [...rounds].reverse().find((r) => r.status === 'closed') ?? null;
+  return { finalRound, roundStillOpen: rounds.some((r) => r.status !== 'closed') };
+}
+
+export function decisionBoard(
+  competitionId: number,
+  options: { filter?: BoardFilter; page?: number; pageSize?: number } = {},
+): DecisionBoard | null {
   const competition = findCompetition(competitionId);
   if (!competition) return null;
-  const rounds = roundsOfCompetition(competitionId);
-  const finalRound = [...rounds].reverse().find((r) => r.status === 'closed') ?? null;
-  const roundStillOpen = rounds.some((r) => r.status !== 'closed');
-  const ranking = finalRound ? rankingOf(finalRound.id) : null;
-  const facts = new Map(
-    listApplicationsForScreening({ competitionId, includeDrafts: false }).map((row) => [
-      row.id,
-      row,
-    ]),
-  );
-  const rows: BoardRow[] = (ranking?.ranked ?? []).map((r) => {
-    const row = facts.get(r.applicationId)!;
-    const application = findApplication(r.applicationId)!;
-    return {
-      applicationId: r.applicationId,
-      rank: r.rank,
-      score: r.score,
-      reference: row.reference,
-      title: row.title,
-      sector: row.sector,
-      localityId: row.localityId,
-      status: row.status,
-      requestedAmount: row.requestedAmount,
-      awardedAmount: application.awardedAmount,
-      decisionReason: application.decisionReason,
-      waitlistPosition: application.waitlistPosition,
-      feedback: application.feedback,
-      beneficiaryName: [row.beneficiaryFirstName, row.beneficiaryLastName]
-        .filter(Boolean)
-        .join(' '),
-    };
-  });
-  const awarded = [...facts.values()].filter((row) => row.status === 'awarded');
-  const awardedTotal = awarded.reduce((sum, row) => sum + (row.awardedAmount ?? 0), 0);
+  const { finalRound, roundStillOpen } = finalRoundOf(competitionId);
+  if (finalRound) storeFinalRanking(finalRound.id);
+  const filter = options.filter ?? {};
+  const size = options.pageSize ?? BOARD_PAGE_SIZE;
+  const total = finalRound ? countBoardRows(finalRound.id, filter) : 0;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const number = Math.min(Math.max(1, options.page ?? 1), pages);
+  const rows: BoardRow[] = finalRound
+    ? boardRows(finalRound.id, filter, { limit: size, offset: (number - 1) * size }).map(
+        ({ beneficiaryFirstName, beneficiaryLastName, ...row }) => ({
+          ...row,
+          beneficiaryName: [beneficiaryFirstName, beneficiaryLastName].filter(Boolean).join(' '),
+        }),
+      )
+    : [];
+  const awardedTotalNow = awardedTotal(competitionId);
+  const perVillage = awardedPerLocality(competitionId);
   return {
     competition,
     finalRoundId: finalRound?.id ?? null,
     roundStillOpen,
     rows,
+    filter,
+    page: { number, size, total },
     budget: {
       total: competition.budgetTotal,
-      awarded: awardedTotal,
-      remaining: competition.budgetTotal - awardedTotal,
+      awarded: awardedTotalNow,
+      remaining: competition.budgetTotal - awardedTotalNow,
     },
     quotas: competitionLocalityRows(competitionId).map((l) => ({
       localityId: l.localityId,
       quota: l.quota,
-      awarded: awarded.filter((row) => row.localityId === l.localityId).length,
+      awarded: perVillage.get(l.localityId) ?? 0,
       nameKy: l.nameKy,
       nameRu: l.nameRu,
       nameEn: l.nameEn,
@@ -163,46 +202,13 @@ export type DecideRefusal =
   | 'reason-required';
 
 /**
- * Waiting-list places follow the final ranking, counted within each locality: a place that comes
- * free is offered to the next family of the same village (the quota is per village), so that is
- * the number she is told. Renumbered after every decision and every offer.
- */
-function renumberWaitlist(tx: Tx, competitionId: number, rankedIds: number[]) {
-  const waitlisted = listApplicationsForScreening({ competitionId, status: 'waitlisted' }, tx);
-  const localityOf = new Map(waitlisted.map((r) => [r.id, r.localityId]));
-  const nextPlace = new Map<number, number>();
-  for (const applicationId of rankedIds) {
-    const localityId = localityOf.get(applicationId);
-    if (localityId === undefined) continue;
-    const place = (nextPlace.get(localityId) ?? 0) + 1;
-    nextPlace.set(localityId, place);
-    updateApplicationRow(tx, applicationId, { waitlistPosition: place });
-  }
-}
-
-/** Quota of a locality in a competition, and how many of its applications are awarded now. */
-function quotaState(
-  tx: Tx | undefined,
-  competitionId: number,
-  localityId: number,
-  exceptApplicationId: number,
-) {
-  const quota =
-    competitionLocalityRows(competitionId, tx).find((l) => l.localityId === localityId)?.quota ??
-    null;
-  const awarded = listAwarded(competitionId, tx).filter(
-    (a) => a.localityId === localityId && a.id !== exceptApplicationId,
-  ).length;
-  return { quota, awarded, full: quota !== null && awarded >= quota };
-}
-
-/**
  * Staff decide one application of the final ranking: award (a whole amount between the
  * competition's min and max, never above the budget or a locality's quota — checked inside the
  * write transaction, so two staff deciding at the same moment cannot both pass), waitlist, or not
  * selected. Passing over a higher-ranked application needs a written reason: awarding while a
  * higher-ranked one is not awarded (unless its village's quota is already full), and turning
- * down a higher-ranked one while a lower-ranked award stands without a reason.
+ * down a higher-ranked one while a lower-ranked award stands without a reason. Each check reads
+ * only what it needs (an aggregate or one indexed row), whatever the size of the programme.
  */
 export function decide(
   request: Request,
@@ -212,14 +218,15 @@ export function decide(
 ): { ok: true } | { ok: false; error: DecideRefusal } {
   const application = findApplication(applicationId);
   if (!application) return { ok: false, error: 'not-found' };
-  const board = decisionBoard(application.competitionId)!;
-  if (board.announced) return { ok: false, error: 'locked' };
-  if (!board.finalRoundId || board.roundStillOpen) return { ok: false, error: 'not-ready' };
-  const position = board.rows.findIndex((r) => r.applicationId === applicationId);
+  const competition = findCompetition(application.competitionId)!;
+  if (competition.announcedAt) return { ok: false, error: 'locked' };
+  const { finalRound, roundStillOpen } = finalRoundOf(competition.id);
+  if (!finalRound || roundStillOpen) return { ok: false, error: 'not-ready' };
+  storeFinalRanking(finalRound.id);
+  const rank = rankInRound(finalRound.id, applicationId);
   // A family who withdrew her application is not decided on.
-  if (position < 0 || application.status === 'withdrawn')
+  if (rank === undefined || application.status === 'withdrawn')
     return { ok: false, error: 'not-in-final-round' };
-  const { competition } = board;
   const reason = input.reason?.trim() ?? '';
   const amount =
     input.decision === 'awarded' ? (input.amount ?? application.requestedAmount) : null;
@@ -234,48 +241,44 @@ export function decide(
   const household = findHousehold(application.householdId)!;
   try {
     writeTransaction((tx) => {
+      // Everything that depends on the other decisions is read again under the write lock.
       const current = findApplication(applicationId, tx)!;
       if (findCompetition(competition.id, tx)!.announcedAt) throw new Refusal('locked');
-      // Everything that depends on the other decisions is read again under the write lock.
-      const statusNow = new Map(
-        listApplicationsForScreening({ competitionId: competition.id }, tx).map((r) => [r.id, r]),
-      );
-      const ranked = board.rows.map((r) => ({ ...r, ...statusNow.get(r.applicationId)! }));
-      if (input.decision === 'awarded') {
-        const others = listAwarded(competition.id, tx).filter((a) => a.id !== applicationId);
-        const otherAmounts = others.reduce((sum, a) => sum + (a.awardedAmount ?? 0), 0);
-        if (otherAmounts + amount! > competition.budgetTotal) throw new Refusal('over-budget');
-        if (quotaState(tx, competition.id, household.localityId, applicationId).full)
-          throw new Refusal('over-quota');
-        const passedOver = ranked
-          .slice(0, position)
-          .some(
-            (r) =>
-              r.status !== 'awarded' &&
-              r.status !== 'withdrawn' &&
-              !quotaState(tx, competition.id, r.localityId, applicationId).full,
-          );
-        if (passedOver && !reason) throw new Refusal('reason-required');
-      } else {
-        const lowerAwardWithoutReason = ranked
-          .slice(position + 1)
-          .some((r) => r.status === 'awarded' && !findApplication(r.id, tx)!.decisionReason);
-        if (
-          lowerAwardWithoutReason &&
-          !quotaState(tx, competition.id, household.localityId, applicationId).full &&
-          !reason
-        ) {
-          throw new Refusal('reason-required');
-        }
-      }
-      updateApplicationRow(tx, applicationId, {
-        status: input.decision,
-        awardedAmount: amount,
+      const full = fullVillages(tx, competition.id, applicationId);
+      const values = {
         decisionReason: reason || null,
         decidedById: staff.user.id,
         decidedAt: new Date(),
         waitlistPosition: null,
-      });
+      };
+      if (input.decision === 'awarded') {
+        if (!withinBudget(tx, competition, applicationId, amount!))
+          throw new Refusal('over-budget');
+        if (full.includes(household.localityId)) throw new Refusal('over-quota');
+        if (!reason && passedOverAbove(tx, finalRound.id, rank, full))
+          throw new Refusal('reason-required');
+        const awarded = awardWithinLimits(tx, {
+          applicationId,
+          competitionId: competition.id,
+          localityId: household.localityId,
+          amount: amount!,
+          values,
+        });
+        if (!awarded) throw new Refusal('over-budget');
+      } else {
+        if (
+          !reason &&
+          !full.includes(household.localityId) &&
+          awardWithoutReasonBelow(tx, competition.id, finalRound.id, rank)
+        ) {
+          throw new Refusal('reason-required');
+        }
+        updateApplicationRow(tx, applicationId, {
+          ...values,
+          status: input.decision,
+          awardedAmount: null,
+        });
+      }
       if (current.status !== input.decision) {
         insertStatusHistory(tx, {
           applicationId,
@@ -286,11 +289,7 @@ export function decide(
           // only, and a reason may name another family.
         });
       }
-      renumberWaitlist(
-        tx,
-        competition.id,
-        board.rows.map((r) => r.applicationId),
-      );
+      renumberWaitlistRows(tx, competition.id, finalRound.id);
       appendAudit(tx, {
         actorUserId: staff.user.id,
         action: 'application.decided',
@@ -352,17 +351,21 @@ export function setFeedback(
  * never saying who wrote it, in an order that does not follow the jurors.
  */
 export function jurorCommentsFor(applicationId: number): string[] {
-  const application = findApplication(applicationId);
-  if (!application) return [];
-  const comments: string[] = [];
-  for (const round of roundsOfCompetition(application.competitionId)) {
-    for (const item of submittedItemsOfRound(round.id)) {
-      if (item.applicationId !== applicationId) continue;
-      if (item.comment.trim()) comments.push(item.comment.trim());
-      if (item.overallComment.trim()) comments.push(item.overallComment.trim());
-    }
+  return jurorCommentsOf([applicationId]).get(applicationId) ?? [];
+}
+
+/** The jurors' comments for a page of applications, in one query (by application, indexed). */
+export function jurorCommentsOf(applicationIds: number[]): Map<number, string[]> {
+  const byApplication = new Map<number, Set<string>>();
+  for (const row of jurorCommentRows(applicationIds)) {
+    const set = byApplication.get(row.applicationId) ?? new Set<string>();
+    if (row.comment.trim()) set.add(row.comment.trim());
+    if (row.overallComment.trim()) set.add(row.overallComment.trim());
+    byApplication.set(row.applicationId, set);
   }
-  return [...new Set(comments)].sort((a, b) => a.localeCompare(b));
+  return new Map(
+    [...byApplication].map(([id, set]) => [id, [...set].sort((a, b) => a.localeCompare(b))]),
+  );
 }
 
 /** The winner's permission to show her first name, initial and village on the public page. */
@@ -420,9 +423,10 @@ function canEmail(userId: number | null, tx?: Tx): boolean {
 }
 
 export function announcementPlan(competitionId: number): AnnouncementPlan | null {
-  const board = decisionBoard(competitionId);
-  if (!board) return null;
-  const finalIds = new Set(board.rows.map((r) => r.applicationId));
+  const competition = findCompetition(competitionId);
+  if (!competition) return null;
+  const { finalRound } = finalRoundOf(competitionId);
+  if (finalRound) storeFinalRanking(finalRound.id);
   const rows = applicationsToTell(competitionId);
   const status = (row: (typeof rows)[number]): Decision =>
     DECIDED.includes(row.status) ? (row.status as Decision) : 'not-selected';
@@ -436,16 +440,14 @@ export function announcementPlan(competitionId: number): AnnouncementPlan | null
     notSelected: rows.filter((r) => status(r) === 'not-selected').length,
     byEmail,
     inPerson: rows.length - byEmail,
-    undecided: board.rows
-      .filter((r) => finalIds.has(r.applicationId) && needsDecision(r))
-      .map((r) => r.applicationId),
+    undecided: finalRound
+      ? undecidedInRound(finalRound.id, UNDECIDED_SHOWN).map((r) => r.applicationId)
+      : [],
   };
 }
 
-/** A row of the final ranking still waiting for staff (a withdrawn application does not). */
-function needsDecision(row: Pick<BoardRow, 'status'>): boolean {
-  return !DECIDED.includes(row.status) && row.status !== 'withdrawn';
-}
+/** How many undecided applications the preview names (the count says the rest). */
+const UNDECIDED_SHOWN = 200;
 
 export type AnnounceRefusal =
   'not-found' | 'already-announced' | 'not-ready' | 'undecided' | 'no-winner';
@@ -488,12 +490,14 @@ export function announce(
   staff: SessionUser,
   competitionId: number,
 ): { ok: true; told: number } | { ok: false; error: AnnounceRefusal } {
-  const board = decisionBoard(competitionId);
-  if (!board) return { ok: false, error: 'not-found' };
-  if (board.announced) return { ok: false, error: 'already-announced' };
-  if (!board.finalRoundId || board.roundStillOpen) return { ok: false, error: 'not-ready' };
-  if (board.rows.some(needsDecision)) return { ok: false, error: 'undecided' };
-  if (!board.rows.some((r) => r.status === 'awarded')) return { ok: false, error: 'no-winner' };
+  const competitionNow = findCompetition(competitionId);
+  if (!competitionNow) return { ok: false, error: 'not-found' };
+  if (competitionNow.announcedAt) return { ok: false, error: 'already-announced' };
+  const { finalRound, roundStillOpen } = finalRoundOf(competitionId);
+  if (!finalRound || roundStillOpen) return { ok: false, error: 'not-ready' };
+  storeFinalRanking(finalRound.id);
+  if (undecidedInRound(finalRound.id, 1).length > 0) return { ok: false, error: 'undecided' };
+  if (!firstInRoundWithStatus(finalRound.id, 'awarded')) return { ok: false, error: 'no-winner' };
   const told = writeTransaction((tx) => {
     const competition = findCompetition(competitionId, tx)!;
     if (competition.announcedAt) throw new Error('announced twice');
@@ -724,41 +728,41 @@ export function offerPlace(
   if (!Number.isSafeInteger(grant) || grant < competition.minGrant || grant > competition.maxGrant)
     return { ok: false, error: 'amount-out-of-range' };
   const household = findHousehold(application.householdId)!;
-  const rankedIds = decisionBoard(competition.id)!.rows.map((r) => r.applicationId);
+  const { finalRound } = finalRoundOf(competition.id);
+  if (finalRound) storeFinalRanking(finalRound.id);
   try {
     writeTransaction((tx) => {
       // Read again under the write lock: two staff offering at once cannot both give a place.
-      if (findApplication(applicationId, tx)!.status !== 'waitlisted')
-        throw new Refusal('not-waitlisted');
-      const next = listApplicationsForScreening(
-        { competitionId: competition.id, status: 'waitlisted' },
-        tx,
-      )
-        .filter((row) => row.localityId === household.localityId)
-        .map((row) => findApplication(row.id, tx)!)
-        .sort((a, b) => (a.waitlistPosition ?? Infinity) - (b.waitlistPosition ?? Infinity))[0];
-      if (next?.id !== applicationId) throw new Refusal('not-next');
-      const total = awardedSum(competition.id, tx);
-      if (total + grant > competition.budgetTotal) throw new Refusal('over-budget');
-      if (quotaState(tx, competition.id, household.localityId, applicationId).full)
+      const current = findApplication(applicationId, tx)!;
+      if (current.status !== 'waitlisted') throw new Refusal('not-waitlisted');
+      if (!firstWaitlistedIds(competition.id, tx).includes(applicationId))
+        throw new Refusal('not-next');
+      if (!withinBudget(tx, competition, applicationId, grant)) throw new Refusal('over-budget');
+      if (fullVillages(tx, competition.id, applicationId).includes(household.localityId))
         throw new Refusal('over-quota');
-      const updated = updateApplicationRow(tx, applicationId, {
-        status: 'awarded',
-        awardedAmount: grant,
-        waitlistPosition: null,
-        decidedById: staff.user.id,
-        decidedAt: new Date(),
-        // Her telling in person, if needed, starts again for the new result.
-        resultToldAt: null,
-        resultToldById: null,
+      const awarded = awardWithinLimits(tx, {
+        applicationId,
+        competitionId: competition.id,
+        localityId: household.localityId,
+        amount: grant,
+        values: {
+          waitlistPosition: null,
+          decidedById: staff.user.id,
+          decidedAt: new Date(),
+          // Her telling in person, if needed, starts again for the new result.
+          resultToldAt: null,
+          resultToldById: null,
+        },
       });
+      if (!awarded) throw new Refusal('over-budget');
+      const updated = findApplication(applicationId, tx)!;
       insertStatusHistory(tx, {
         applicationId,
         fromStatus: 'waitlisted',
         toStatus: 'awarded',
         changedById: staff.user.id,
       });
-      renumberWaitlist(tx, competition.id, rankedIds);
+      renumberWaitlistRows(tx, competition.id, finalRound?.id ?? null);
       const family = household.userId ? findUserById(household.userId, tx) : undefined;
       if (family) {
         queueNotice(tx, {
@@ -779,7 +783,7 @@ export function offerPlace(
         action: 'application.place-offered',
         entityType: 'application',
         entityId: applicationId,
-        before: { status: 'waitlisted', waitlistPosition: next.waitlistPosition },
+        before: { status: 'waitlisted', waitlistPosition: current.waitlistPosition },
         after: { status: 'awarded', awardedAmount: grant },
         ipAddress: clientIp(request),
       });

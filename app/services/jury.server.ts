@@ -17,6 +17,7 @@ import {
 import type { AuditAction } from '~/utils/audit-actions';
 import { appendAudit } from '~/models/audit.server';
 import { findCompetition, updateCompetitionRow } from '~/models/competition.server';
+import { deleteRoundRanks, replaceRoundRanks, storedRankingState } from '~/models/decision.server';
 import {
   advancedFrom,
   assignmentFacts,
@@ -612,7 +613,30 @@ export function closeRound(
     updateRoundRow(tx, roundId, { status: 'closed', closedAt: new Date() });
     audit(tx, request, staff, 'round.closed', roundId, { status: 'open' }, { status: 'closed' });
   });
+  storeFinalRanking(roundId);
   return { ok: true };
+}
+
+/**
+ * A closed round's ranking, stored so the decision board reads a page of it in SQL (round_ranks):
+ * computed once when the round closes, and again after normalisation is switched. Nothing is
+ * stored for a round still being scored.
+ */
+export function storeFinalRanking(roundId: number) {
+  const round = findRound(roundId);
+  if (!round || round.status !== 'closed') return;
+  const stored = storedRankingState(roundId);
+  if (stored.stored && stored.normalised === round.normalise) return;
+  const ranking = rankingOf(roundId);
+  if (!ranking || ranking.ranked.length === 0) return;
+  writeTransaction((tx) =>
+    replaceRoundRanks(
+      tx,
+      roundId,
+      ranking.ranked.map((r) => ({ applicationId: r.applicationId, rank: r.rank, score: r.score })),
+      ranking.round.normalise,
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -742,6 +766,7 @@ export function setNormalisation(
   if (round.normalise === normalise) return true;
   writeTransaction((tx) => {
     updateRoundRow(tx, roundId, { normalise });
+    deleteRoundRanks(tx, roundId);
     audit(
       tx,
       request,
@@ -752,6 +777,7 @@ export function setNormalisation(
       { normalise },
     );
   });
+  storeFinalRanking(roundId);
   return true;
 }
 

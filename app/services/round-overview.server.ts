@@ -17,7 +17,9 @@ import {
   findRound,
   jurorsOfRound,
   listJurorAccounts,
+  countRoundPool,
   roundApplicationRows,
+  roundProgressCounts,
   roundsOfCompetition,
   scoreOfAssignment,
   scoresOfRound,
@@ -28,18 +30,9 @@ import { timeZoneLabel } from '~/utils/competition-form.server';
 import { conflictKey, exclusionReason } from './assignment.server';
 import { poolFor, type AssignRefusal, type MoveRefusal } from './jury.server';
 
-/** Submitted scores against active assignments: how far the jury has come. */
+/** Submitted scores against active assignments: how far the jury has come (one aggregate). */
 function progressOf(roundId: number) {
-  const active = assignmentsOfRound(roundId).filter((a) => a.status === 'active');
-  const submitted = new Set(
-    scoresOfRound(roundId)
-      .filter((s) => s.status === 'submitted')
-      .map((s) => s.assignmentId),
-  );
-  return {
-    assigned: active.length,
-    submitted: active.filter((a) => submitted.has(a.id)).length,
-  };
+  return roundProgressCounts(roundId);
 }
 
 /**
@@ -84,7 +77,7 @@ export function roundSummariesOf(competitionId: number, locale: Locale): RoundSu
     status: round.status,
     opensAt: formattedInstant(round.opensAt, locale, { timeZone }),
     closesAt: formattedInstant(round.closesAt, locale, { timeZone }),
-    applications: poolOf(round).length,
+    applications: round.status === 'draft' ? poolFor(round).length : countRoundPool(round.id),
     jurors: jurorsOfRound(round.id).length,
     ...progressOf(round.id),
   }));

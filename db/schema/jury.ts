@@ -2,6 +2,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -143,6 +144,9 @@ export const assignments = sqliteTable(
   (t) => [
     uniqueIndex('assignments_unique_idx').on(t.roundId, t.applicationId, t.jurorId),
     index('assignments_juror_idx').on(t.roundId, t.jurorId),
+    // The jurors' comments on one application (the decision board's feedback suggestion) are
+    // read across rounds by application; without it each read scanned every assignment.
+    index('assignments_application_idx').on(t.applicationId),
   ],
 );
 
@@ -175,6 +179,33 @@ export const scoreItems = sqliteTable(
     comment: text().notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.scoreId, t.criterionId] })],
+);
+
+/**
+ * The final ranking of a closed round, stored once so that the decision board pages through it in
+ * SQL instead of ranking 180,000 scored criteria on every view. Scores cannot change once a round
+ * is closed; the only thing that re-orders it is switching normalisation, which rewrites these
+ * rows (`normalised` says which ranking they hold).
+ */
+export const roundRanks = sqliteTable(
+  'round_ranks',
+  {
+    roundId: integer()
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    applicationId: integer()
+      .notNull()
+      .references(() => applications.id),
+    rank: integer().notNull(),
+    /** The application's score out of 100 (null: no submitted score). */
+    score: real(),
+    normalised: bool().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.applicationId] }),
+    // The board reads a page in rank order, and a rank range for the passing-over checks.
+    uniqueIndex('round_ranks_rank_idx').on(t.roundId, t.rank),
+  ],
 );
 
 export type Round = typeof rounds.$inferSelect;

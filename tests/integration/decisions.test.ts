@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { db } from '~db/client';
+import { db, writeTransaction } from '~db/client';
 import { auditLog } from '~db/schema/audit';
 import { mailOutbox } from '~db/schema/mail';
 import { findApplication, listApplicationsForScreening } from '~/models/application.server';
@@ -23,6 +23,7 @@ import {
   setFeedback,
   setPublishConsent,
   withdrawAward,
+  withinBudget,
   type Decision,
 } from '~/services/decisions.server';
 import { createMailTransport, deliverDueMail } from '~/services/mail-delivery.server';
@@ -155,6 +156,29 @@ describe('deciding within the rules', () => {
     );
   });
 
+  test('the board pages its rows and filters them by village, status and range of places', async () => {
+    const world = await decisionWorld();
+    const id = (key: FamilyKey) => world.families[key].applicationId;
+    const ids = (board: ReturnType<typeof decisionBoard>) =>
+      board!.rows.map((r) => r.applicationId);
+    const cid = world.competition.id;
+    expect(ids(decisionBoard(cid, { filter: { localityId: world.north.id } }))).toEqual(
+      ['N1', 'N2', 'N3'].map((k) => id(k as FamilyKey)),
+    );
+    expect(ids(decisionBoard(cid, { filter: { rankFrom: 2, rankTo: 4 } }))).toEqual(
+      ['S1', 'N2', 'S2'].map((k) => id(k as FamilyKey)),
+    );
+    expect(decideAs(world, 'N1', 'awarded')).toEqual({ ok: true });
+    expect(ids(decisionBoard(cid, { filter: { status: 'awarded' } }))).toEqual([id('N1')]);
+    const second = decisionBoard(cid, { page: 2, pageSize: 4 })!;
+    expect(ids(second)).toEqual([id('N3'), id('S3')]);
+    expect(second.page).toEqual({ number: 2, size: 4, total: 6 });
+    // A page past the end shows the last one; the budget and quotas count every row, not the page.
+    expect(decisionBoard(cid, { page: 9, pageSize: 4 })!.page.number).toBe(2);
+    expect(second.budget.awarded).toBe(REQUESTED);
+    expect(second.quotas.find((q) => q.localityId === world.north.id)!.awarded).toBe(1);
+  });
+
   test('an amount outside the competition min..max (or not whole tyiyn) is refused', async () => {
     const world = await decisionWorld();
     for (const amount of [
@@ -196,6 +220,48 @@ describe('deciding within the rules', () => {
     expect(decideAs(world, 'N2', 'awarded', { amount: 50_000 * SOM })).toEqual({ ok: true });
     expect(awardedNow(world).sum).toBe(250_000 * SOM);
     expect(decisionBoard(world.competition.id)!.budget.remaining).toBe(0);
+  });
+
+  test('one budget rule: withinBudget answers what deciding and offering a place both obey', async () => {
+    const world = await decisionWorld({
+      budget: 250_000 * SOM,
+      quotas: { north: null, south: null },
+    });
+    const { competition } = world;
+    const app = (key: FamilyKey) => world.families[key].applicationId;
+    const rule = (key: FamilyKey, amount: number) =>
+      writeTransaction((tx) => withinBudget(tx, competition, app(key), amount));
+    expect(rule('N1', 250_000 * SOM)).toBe(true);
+    expect(rule('N1', 250_000 * SOM + 1)).toBe(false);
+    expect(decideAs(world, 'N1', 'awarded', { amount: 150_000 * SOM })).toEqual({ ok: true });
+    // Her own award is left out when she is decided again; the others count.
+    expect(rule('N1', 150_000 * SOM)).toBe(true);
+    expect(rule('S1', 100_000 * SOM)).toBe(true);
+    expect(rule('S1', 100_000 * SOM + 1)).toBe(false);
+    // Deciding refuses exactly where the rule says no…
+    expect(decideAs(world, 'S1', 'awarded', { amount: 100_000 * SOM + 100 })).toEqual({
+      ok: false,
+      error: 'over-budget',
+    });
+    expect(decideAs(world, 'S1', 'awarded', { amount: 100_000 * SOM })).toEqual({ ok: true });
+    for (const key of ['N2', 'S2', 'N3', 'S3'] as const)
+      expect(decideAs(world, key, 'waitlisted')).toEqual({ ok: true });
+    expect(announce(browserRequest(), sessionUserOf(world.staff), competition.id)).toMatchObject({
+      ok: true,
+    });
+    expect(
+      withdrawAward(browserRequest(), sessionUserOf(world.staff), app('S1'), 'Не начала дело'),
+    ).toEqual({ ok: true });
+    // …and so does offering the freed place: 100 000 remain.
+    expect(rule('S2', 100_000 * SOM + 100)).toBe(false);
+    expect(
+      offerPlace(browserRequest(), sessionUserOf(world.staff), app('S2'), 100_000 * SOM + 100),
+    ).toEqual({ ok: false, error: 'over-budget' });
+    expect(rule('S2', 100_000 * SOM)).toBe(true);
+    expect(
+      offerPlace(browserRequest(), sessionUserOf(world.staff), app('S2'), 100_000 * SOM),
+    ).toEqual({ ok: true });
+    expect(awardedNow(world).sum).toBe(250_000 * SOM);
   });
 
   test("a village's quota holds", async () => {

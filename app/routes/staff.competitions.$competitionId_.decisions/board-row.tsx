@@ -137,6 +137,18 @@ export function BoardRowCard({
   );
 }
 
+/** One schema per rule set, shared by every row of the page (building one per row was a cost). */
+const decideSchemas = new Map<string, ReturnType<typeof decideSchema>>();
+function decideSchemaFor(minGrant: number, maxGrant: number, passesOver: boolean) {
+  const key = `${minGrant}|${maxGrant}|${passesOver}`;
+  let schema = decideSchemas.get(key);
+  if (!schema) {
+    schema = decideSchema({ minGrant, maxGrant, passesOver });
+    decideSchemas.set(key, schema);
+  }
+  return schema;
+}
+
 function DecideForm({
   row,
   competition,
@@ -151,8 +163,7 @@ function DecideForm({
   const { t } = useTranslation('decisions');
   const passesOver = row.passesOver.length > 0;
   const schema = useMemo(
-    () =>
-      decideSchema({ minGrant: competition.minGrant, maxGrant: competition.maxGrant, passesOver }),
+    () => decideSchemaFor(competition.minGrant, competition.maxGrant, passesOver),
     [competition.minGrant, competition.maxGrant, passesOver],
   );
   const decided = (DECISIONS as readonly string[]).includes(row.status);

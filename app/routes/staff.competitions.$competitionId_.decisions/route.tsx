@@ -3,14 +3,17 @@
 // award and offer the freed place to the next family on the waiting list of her village.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Pagination } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';
 import { useEnumLabels } from '~/components/enum-labels';
 import type { FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
 import {
   applicationIdSchema,
+  BOARD_STATUSES,
+  boardQuerySchema,
   decideFormSchema,
   feedbackSchema,
   offerFormSchema,
@@ -50,9 +53,37 @@ function competitionIdFrom(params: { competitionId?: string }): number {
   return id;
 }
 
+/** The filter and page the board's URL asks for. */
+function boardQueryFrom(url: URL) {
+  const query = boardQuerySchema.parse(Object.fromEntries(url.searchParams));
+  return {
+    filter: {
+      localityId: query.village,
+      status: query.status,
+      rankFrom: query.rankFrom,
+      rankTo: query.rankTo,
+    },
+    page: query.page,
+  };
+}
+
+/** The board's own filter and page, kept when a form on it comes back. */
+function boardSearch(url: URL): URLSearchParams {
+  const kept = new URLSearchParams();
+  for (const key of ['village', 'status', 'rankFrom', 'rankTo', 'page']) {
+    const value = url.searchParams.get(key);
+    if (value) kept.set(key, value);
+  }
+  return kept;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'decisions:manage');
-  const view = decisionBoardView(competitionIdFrom(params), user.locale);
+  const view = decisionBoardView(
+    competitionIdFrom(params),
+    user.locale,
+    boardQueryFrom(new URL(request.url)),
+  );
   if (!view) throw new Response('Not Found', { status: 404 });
   return json({
     pageTitle: fixedT(user.locale)('decisions:board.title', {
@@ -85,10 +116,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!application) throw new Response('Not Found', { status: 404 });
   const applicationId = application.id;
 
-  const done = (what: Done) =>
-    redirect(
-      `/staff/competitions/${competitionId}/decisions?done=${what}&ref=${encodeURIComponent(application.reference ?? '')}#row-${applicationId}`,
+  const done = (what: Done) => {
+    const search = boardSearch(new URL(request.url));
+    search.set('done', what);
+    search.set('ref', application.reference ?? '');
+    return redirect(
+      `/staff/competitions/${competitionId}/decisions?${search}#row-${applicationId}`,
     );
+  };
   const failed = (failure: FormFailure, status = 400) =>
     json<BoardActionData>({ rowFailure: { ...failure, applicationId, form: intent } }, { status });
   /** A service's refusal, next to its field; after the announcement decisions answer 409. */
@@ -189,12 +224,15 @@ export default function DecisionBoardPage() {
         </p>
       ) : null}
 
+      {data.finalRound ? <BoardFilters /> : null}
+
       {data.finalRound ? (
         rows.length === 0 ? (
           <p className="muted">{t('state.empty')}</p>
         ) : (
           <>
             <RankingTable />
+            <Pagination page={data.page.number} pageSize={data.page.size} total={data.page.total} />
             <section className="stack" aria-labelledby="decide-title">
               <h2 id="decide-title">{t('rows.title')}</h2>
               <p className="muted">{t('rows.intro')}</p>
@@ -215,11 +253,78 @@ export default function DecisionBoardPage() {
                   />
                 ))}
               </ol>
+              <Pagination
+                page={data.page.number}
+                pageSize={data.page.size}
+                total={data.page.total}
+              />
             </section>
           </>
         )
       ) : null}
     </div>
+  );
+}
+
+/** Which part of the final ranking to show: a village, a status, a range of places. */
+function BoardFilters() {
+  const { villages, filter, page } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('decisions');
+  const labels = useEnumLabels();
+  return (
+    <section className="stack" aria-labelledby="board-filter-title">
+      <h2 id="board-filter-title">{t('filter.title')}</h2>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="board-village">{t('filter.village')}</label>
+          <select id="board-village" name="village" defaultValue={filter.localityId ?? ''}>
+            <option value="">{t('filter.allVillages')}</option>
+            {villages.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="board-status">{t('filter.status')}</label>
+          <select id="board-status" name="status" defaultValue={filter.status ?? ''}>
+            <option value="">{t('filter.allStatuses')}</option>
+            {BOARD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {labels.applicationStatus(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="board-rank-from">{t('filter.rankFrom')}</label>
+          <input
+            id="board-rank-from"
+            name="rankFrom"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            defaultValue={filter.rankFrom ?? ''}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="board-rank-to">{t('filter.rankTo')}</label>
+          <input
+            id="board-rank-to"
+            name="rankTo"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            defaultValue={filter.rankTo ?? ''}
+          />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t('filter.apply')}
+        </button>
+      </Form>
+      <p className="muted">{t('filter.count', { count: page.total, size: page.size })}</p>
+    </section>
   );
 }
 

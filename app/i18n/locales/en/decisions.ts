@@ -40,6 +40,18 @@ export default {
     withoutQuota: '{{name}}: {{awarded}} awarded (no quota)',
     full: 'quota reached',
   },
+  filter: {
+    title: 'Show in the ranking',
+    village: 'Village',
+    allVillages: 'All villages',
+    status: 'Status',
+    allStatuses: 'Any status',
+    rankFrom: 'From place',
+    rankTo: 'To place',
+    apply: 'Show',
+    count_one: '{{count}} application of the final ranking shown in pages of {{size}}.',
+    count_other: '{{count}} applications of the final ranking shown in pages of {{size}}.',
+  },
   table: {
     caption: 'Final ranking and decisions',
     rank: 'Rank',

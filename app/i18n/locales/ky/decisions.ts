@@ -40,6 +40,18 @@ export default {
     withoutQuota: '{{name}}: {{awarded}} ыйгарылды (квотасыз)',
     full: 'квота толду',
   },
+  filter: {
+    title: 'Рейтингден эмнени көрсөтүү',
+    village: 'Айыл',
+    allVillages: 'Бардык айылдар',
+    status: 'Абалы',
+    allStatuses: 'Ар кандай абал',
+    rankFrom: 'Кайсы орундан',
+    rankTo: 'Кайсы орунга чейин',
+    apply: 'Көрсөтүү',
+    count_one: 'Жыйынтыктоочу рейтингде {{count}} арыз, бир бетте {{size}}.',
+    count_other: 'Жыйынтыктоочу рейтингде {{count}} арыз, бир бетте {{size}}.',
+  },
   table: {
     caption: 'Жыйынтыктоочу рейтинг жана чечимдер',
     rank: 'Орун',
