@@ -2,6 +2,7 @@
 // her own assignments and her own scores; in a blind round nothing that names or locates the
 // family (DESIGN.md, "Jury": idea, budget, sector and region only). Every field is copied one by
 // one — a row is never spread into the page's data, so a column added later cannot leak.
+import { collatorFor } from '~/i18n/intl-cache';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '~db/client';
 import { applications } from '~db/schema/applications';
@@ -215,7 +216,7 @@ function familiesOfHouseholds(
     .all();
   const villages = localityNames(locale);
   const byHousehold = new Map(rows.map((r) => [r.householdId, r.localityId]));
-  const collator = new Intl.Collator(INTL_TAGS[locale]);
+  const collator = collatorFor(INTL_TAGS[locale], undefined);
   return ids
     .map((householdId) => ({
       householdId,

@@ -1,5 +1,6 @@
 // The screening list as a file for the programme office: CSV and XLSX, headers and values in
 // the reader's language, dates on the competition's wall clock.
+import { numberFormat } from '~/i18n/intl-cache';
 import ExcelJS from 'exceljs';
 import { INTL_TAGS, type Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
@@ -50,7 +51,7 @@ function textValues(row: ScreeningListRow, locale: Locale): Record<Column, strin
     sector: row.sector ? t(`common:sectors.${row.sector}`) : '',
     title: row.title,
     // Major units with the locale's decimal mark and no grouping, so Excel reads a number.
-    requestedAmount: new Intl.NumberFormat(INTL_TAGS[locale], {
+    requestedAmount: numberFormat(INTL_TAGS[locale], {
       useGrouping: false,
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,

@@ -1,5 +1,6 @@
 // The screening list as staff read it and export it: filtered, searched, sorted in the reader's
 // language, with names, villages and competitions resolved.
+import { collatorFor } from '~/i18n/intl-cache';
 import type { Household } from '~db/schema/households';
 import type { Locale } from '~/i18n/config';
 import { localityName } from '~/i18n/locality';
@@ -81,7 +82,7 @@ export function screeningRows(query: ScreeningQuery, locale: Locale): ScreeningL
 export function sortScreeningRows<
   T extends Pick<ScreeningListRow, 'beneficiaryName' | 'reference' | 'submittedAt' | 'id'>,
 >(rows: T[], query: Pick<ScreeningQuery, 'sort' | 'dir'>, locale: Locale): T[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const collator = collatorFor(locale, { sensitivity: 'base', numeric: true });
   const sign = query.dir === 'desc' ? -1 : 1;
   // Rows without a value (no reference yet) go last whichever the direction.
   const nullsLast = <V>(a: V | null, b: V | null, compare: (x: V, y: V) => number) =>

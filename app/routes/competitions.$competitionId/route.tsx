@@ -1,3 +1,4 @@
+import { collatorFor } from '~/i18n/intl-cache';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let families: { value: string; label: string }[] | null = null;
   if (sessionUser && roles.includes('facilitator')) {
     const t = fixedT(locale);
-    const collator = new Intl.Collator(locale);
+    const collator = collatorFor(locale, undefined);
     families = listHouseholdsFor({ userId: sessionUser.user.id, seesAll: false })
       .filter((household) => detail.localityIds.includes(household.localityId))
       .map((household) => {
