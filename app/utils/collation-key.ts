@@ -11,6 +11,7 @@ import { collatorFor } from '../i18n/intl-cache';
 
 const RANK_BASE = 0x100;
 const DIGITS_MARK = 0x3000;
+const UNKNOWN = 0xf000;
 
 function charactersToRank(): string[] {
   const chars: string[] = [];
@@ -23,43 +24,55 @@ function charactersToRank(): string[] {
   return chars;
 }
 
-const tables = new Map<string, Map<string, string>>();
+const tables = new Map<string, Uint16Array>();
+const TABLE_SIZE = 0x500;
 
-/** Each known character's rank in the locale's order, equal ranks for letters the collator equates. */
-function rankTable(locale: string): Map<string, string> {
+/**
+ * Each known character's rank in the locale's order, by UTF-16 code (0 = not ranked); letters
+ * the collator holds equal (А and а, Е and Ё) get the same rank.
+ */
+function rankTable(locale: string): Uint16Array {
   let table = tables.get(locale);
   if (table) return table;
   const collator = collatorFor(locale, { sensitivity: 'base' });
   const sorted = charactersToRank().sort(collator.compare);
-  table = new Map();
+  table = new Uint16Array(TABLE_SIZE);
   let rank = 0;
   sorted.forEach((char, index) => {
     if (index > 0 && collator.compare(sorted[index - 1]!, char) !== 0) rank += 1;
-    table!.set(char, String.fromCharCode(RANK_BASE + rank));
+    table![char.charCodeAt(0)] = RANK_BASE + rank;
   });
   tables.set(locale, table);
   return table;
 }
 
+const ZERO = 0x30;
+const NINE = 0x39;
+
 /** The key that sorts `text` as the locale's collator would; null stays null. */
 export function collationKey(text: string | null, locale: string): string | null {
   if (text === null) return null;
   const table = rankTable(locale);
-  const zero = table.get('0')!;
-  let key = '';
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i += 1) {
-    const char = chars[i]!;
-    if (char >= '0' && char <= '9') {
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= ZERO && code <= NINE) {
+      // A run of digits: its length without leading zeros, then the digits.
+      let start = i;
       let end = i;
-      while (end < chars.length && chars[end]! >= '0' && chars[end]! <= '9') end += 1;
-      const digits = chars.slice(i, end).join('').replace(/^0+(?=\d)/, '');
-      key += zero + String.fromCharCode(DIGITS_MARK + digits.length) + digits;
+      while (end < text.length && text.charCodeAt(end) >= ZERO && text.charCodeAt(end) <= NINE)
+        end += 1;
+      while (start < end - 1 && text.charCodeAt(start) === ZERO) start += 1;
+      codes.push(table[ZERO]!, DIGITS_MARK + (end - start));
+      for (let d = start; d < end; d += 1) codes.push(text.charCodeAt(d));
       i = end - 1;
       continue;
     }
-    // Characters outside the table sort after every known one, by code point.
-    key += table.get(char) ?? String.fromCodePoint(0x10000 + char.codePointAt(0)!);
+    const rank = code < TABLE_SIZE ? table[code]! : 0;
+    if (rank) codes.push(rank);
+    // Characters outside the table sort after every known one, by code (astral ones together).
+    else if (code >= 0xd800 && code <= 0xdfff) codes.push(UNKNOWN + 1);
+    else codes.push(UNKNOWN, code);
   }
-  return key;
+  return String.fromCharCode(...codes);
 }
