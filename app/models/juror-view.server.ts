@@ -14,6 +14,7 @@ import { formatMoney, formattedInstant, type Currency, type FormattedInstant } f
 import { localityName } from '~/i18n/locality';
 import { pickLocalized, type LocalizedText } from '~/i18n/localized-text';
 import type { Relation, RoundStatus, ScoreStatus, Sector } from '~/schemas/enums';
+import type { QueueFilter } from '~/schemas/enums';
 import { scoringOpen } from '~/services/jury.server';
 import { budgetTotals, lineTotal } from '~/utils/money';
 import type { SessionUser } from '~/utils/session.server';
@@ -80,9 +81,6 @@ function roundsOfJuror(jurorId: number) {
     .all();
 }
 
-/** Which of her applications the queue shows: all, those not yet started, drafts, submitted. */
-export const QUEUE_FILTERS = ['all', 'to-score', 'draft', 'submitted'] as const;
-export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 export const QUEUE_PAGE_SIZE = 50;
 
 function filterCondition(filter: QueueFilter) {

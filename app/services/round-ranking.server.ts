@@ -17,6 +17,7 @@ import { jurorsOfRound } from '~/models/jury.server';
 import { advancedAmong, roundApplicationsMatching } from '~/models/round-ranking.server';
 import { findUserById } from '~/models/user.server';
 import type { ApplicationStatus, Sector } from '~/schemas/enums';
+import type { RankingShow } from '~/schemas/round-admin';
 import { utcToZonedLocal } from '~/utils/timezone';
 import { rankingOf } from './jury.server';
 import {
@@ -157,8 +158,6 @@ export function rankingTable(roundId: number, locale: Locale): RankingTable | nu
 }
 
 export const RANKING_PAGE_SIZE = 50;
-export const RANKING_SHOWS = ['all', 'flagged', 'unscored'] as const;
-export type RankingShow = (typeof RANKING_SHOWS)[number];
 export type RankingQuery = { page: number; q: string; show: RankingShow };
 
 export type RankingPage = Omit<RankingTable, 'rows'> & {

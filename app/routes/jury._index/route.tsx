@@ -7,12 +7,8 @@ import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
 import { fixedT } from '~/i18n/i18n.server';
 import { pageFromUrl } from '~/components/pagination';
-import {
-  QUEUE_FILTERS,
-  jurorQueue,
-  type QueueFilter,
-  type QueueRound,
-} from '~/models/juror-view.server';
+import { jurorQueue, type QueueRound } from '~/models/juror-view.server';
+import { QUEUE_FILTERS, type QueueFilter } from '~/schemas/enums';
 import juryStyles from '~/styles/jury.css';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';

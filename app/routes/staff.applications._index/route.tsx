@@ -150,7 +150,7 @@ export default function ScreeningListPage() {
   );
   const sortColumn = SORT_COLUMNS.find((c) => c.sort === query.sort)!.column;
   return (
-    <div className="stack">
+    <div className="stack wide-page">
       <h1>{t('list.title')}</h1>
       <p>{t('list.intro')}</p>
 

@@ -9,11 +9,15 @@ import { RoundStatusBadge } from '~/components/round-status-badge';
 import { TableFrame } from '~/components/table-frame';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
-import { advanceChosenSchema, advanceTopSchema, normalisationSchema } from '~/schemas/round-admin';
+import {
+  RANKING_SHOWS,
+  advanceChosenSchema,
+  advanceTopSchema,
+  normalisationSchema,
+} from '~/schemas/round-admin';
 import { advanceApplications, setNormalisation } from '~/services/jury.server';
 import {
   NORMALISATION_MAPPING,
-  RANKING_SHOWS,
   formatPoints,
   rankingPage,
   type RankingQuery,
