@@ -1,6 +1,6 @@
 // Prints the JavaScript each page loads, gzipped, from the Remix build's manifest (run
 // `npx remix build` first): the entry, the root and the route modules with all their imports.
-//   node scripts/page-js-size.mjs [route id …]
+//   npx tsx scripts/page-js-size.ts [route id …]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -22,30 +22,36 @@ const FAMILY_PAGES = [
   'routes/competitions.$competitionId',
 ];
 
-function chain(routeId) {
-  const ids = [];
-  for (let id = routeId; id; id = manifest.routes[id]?.parentId) ids.unshift(id);
+type Manifest = {
+  entry: { module: string; imports: string[] };
+  routes: Record<string, { module: string; imports?: string[]; parentId?: string }>;
+};
+const typed = manifest as Manifest;
+
+function chain(routeId: string) {
+  const ids: string[] = [];
+  for (let id: string | undefined = routeId; id; id = typed.routes[id]?.parentId) ids.unshift(id);
   return ids;
 }
 
-const gzipped = new Map();
-function gzipSize(url) {
+const gzipped = new Map<string, number>();
+function gzipSize(url: string): number {
   if (!gzipped.has(url)) {
     const file = path.join('public', url);
     gzipped.set(url, zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length);
   }
-  return gzipped.get(url);
+  return gzipped.get(url)!;
 }
 
 const routes = process.argv.slice(2).length ? process.argv.slice(2) : FAMILY_PAGES;
 for (const routeId of routes) {
-  if (!manifest.routes[routeId]) {
+  if (!typed.routes[routeId]) {
     console.log(`${routeId.padEnd(48)} (no such route)`);
     continue;
   }
-  const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
+  const files = new Set([typed.entry.module, ...typed.entry.imports]);
   for (const id of chain(routeId)) {
-    const route = manifest.routes[id];
+    const route = typed.routes[id]!;
     files.add(route.module);
     for (const f of route.imports ?? []) files.add(f);
   }
