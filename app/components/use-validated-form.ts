@@ -27,9 +27,10 @@ export type ValidatedForm<T extends FieldValues> = UseFormReturn<T> & {
 
 /**
  * A native form that works without JavaScript and, with it, validates each field as the person
- * leaves it (same zod schema as the action) and submits only when everything is valid.
+ * leaves it (the action's zod schema, or its zod/mini twin on the family's pages) and submits
+ * only when everything is valid.
  */
-export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(options: {
+export function useValidatedForm<S extends z.core.$ZodType<FieldValues, FieldValues>>(options: {
   schema: S;
   /** What the fields show first; selects may start empty, so values are loosely typed here. */
   defaultValues?: DefaultValues<z.input<S>> | Record<string, unknown>;

@@ -1,0 +1,70 @@
+// The browser's zod/mini checks of the family's first forms give the verdict the server's full
+// schemas give, with the same first message for each field: what she is told before sending is
+// what the server would have told her.
+import { describe, expect, test } from 'vitest';
+import { signInSchema, signUpSchema } from '~/schemas/auth';
+import { signInClientSchema, signUpClientSchema } from '~/schemas/auth-client';
+
+type Parser = {
+  safeParse: (
+    input: unknown,
+  ) =>
+    | { success: true; data: unknown }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+};
+
+function verdict(schema: Parser, input: unknown) {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const first: Record<string, string> = {};
+  for (const issue of result.error.issues) first[issue.path.join('.')] ??= issue.message;
+  return { ok: false, errors: first };
+}
+
+const SIGN_INS = [
+  { identifier: 'aigul@example.kg', password: 'x' },
+  { identifier: '  ', password: '' },
+  { identifier: 'a'.repeat(121), password: 'secret' },
+  { password: 'secret' },
+  { identifier: '+996 700 123 456', password: 'secret', redirectTo: '/household' },
+];
+
+const SIGN_UPS = [
+  {
+    name: 'Айгүл Асанова',
+    contact: 'aigul@example.kg',
+    localityId: '3',
+    password: 'correct horse',
+    passwordConfirm: 'correct horse',
+  },
+  {
+    name: ' ',
+    contact: 'not an address',
+    localityId: '',
+    password: 'short',
+    passwordConfirm: 'other',
+  },
+  {
+    name: 'Бермет',
+    contact: '+996 (700) 12-34-56',
+    localityId: '',
+    password: 'x'.repeat(129),
+    passwordConfirm: 'x'.repeat(129),
+  },
+  { name: 'Бермет', contact: 'a@b', localityId: 'abc', password: '', passwordConfirm: '' },
+  {},
+];
+
+describe('the browser’s zod/mini checks match the server’s schemas', () => {
+  test.each(SIGN_INS)('sign in: %j', (input) => {
+    expect(verdict(signInClientSchema as Parser, input)).toEqual(
+      verdict(signInSchema as Parser, input),
+    );
+  });
+
+  test.each(SIGN_UPS)('sign up: %j', (input) => {
+    expect(verdict(signUpClientSchema as Parser, input)).toEqual(
+      verdict(signUpSchema as Parser, input),
+    );
+  });
+});
