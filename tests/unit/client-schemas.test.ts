@@ -2,6 +2,18 @@
 // schemas give, with the same first message for each field: what she is told before sending is
 // what the server would have told her.
 import { describe, expect, test } from 'vitest';
+import {
+  beneficiaryStepSchema,
+  budgetStepSchema,
+  ideaStepSchema,
+  planStepSchema,
+} from '~/schemas/application';
+import {
+  beneficiaryStepClientSchema,
+  budgetStepClientSchema,
+  ideaStepClientSchema,
+  planStepClientSchema,
+} from '~/schemas/application-client';
 import { signInSchema, signUpSchema } from '~/schemas/auth';
 import { signInClientSchema, signUpClientSchema } from '~/schemas/auth-client';
 
@@ -65,6 +77,61 @@ describe('the browser’s zod/mini checks match the server’s schemas', () => {
   test.each(SIGN_UPS)('sign up: %j', (input) => {
     expect(verdict(signUpClientSchema as Parser, input)).toEqual(
       verdict(signUpSchema as Parser, input),
+    );
+  });
+});
+
+describe('the application steps’ zod/mini checks match the server’s schemas', () => {
+  const money = ['', '15 000', '150,50', 'abc', '-5', undefined];
+  const numbers = ['', '3', '0', '1000', '1001', 'x', '1234567', undefined];
+
+  test.each(money.flatMap((revenue) => numbers.map((jobs) => ({ revenue, jobs }))))(
+    'plan: %j',
+    ({ revenue, jobs }) => {
+      const input = {
+        expectedMonthlyRevenue: revenue,
+        expectedMonthlyCosts: '1 000',
+        jobsCreated: jobs,
+      };
+      expect(verdict(planStepClientSchema as Parser, input)).toEqual(
+        verdict(planStepSchema as Parser, input),
+      );
+    },
+  );
+
+  test.each([
+    { items: [] },
+    {},
+    { items: [{ name: 'Теплица', quantity: '1', unitPrice: '80 000' }], ownContribution: '10 000' },
+    { items: [{ name: '', quantity: '', unitPrice: '' }] },
+    { items: [{ name: 'Семена', quantity: '0', unitPrice: '' }] },
+    { items: [{ name: '', quantity: '2', unitPrice: 'x' }], ownContribution: 'много' },
+    { items: Array.from({ length: 41 }, () => ({ name: 'a', quantity: '1', unitPrice: '1' })) },
+  ])('budget: %j', (input) => {
+    expect(verdict(budgetStepClientSchema as Parser, input)).toEqual(
+      verdict(budgetStepSchema as Parser, input),
+    );
+  });
+
+  test.each([
+    { title: 'Теплица', sector: 'crop-farming', description: '', market: '', experience: '' },
+    { title: ' ', sector: '' },
+    { title: 'x'.repeat(151), sector: 'rockets' },
+    {},
+  ])('idea: %j', (input) => {
+    expect(verdict(ideaStepClientSchema as Parser, input)).toEqual(
+      verdict(ideaStepSchema as Parser, input),
+    );
+  });
+
+  test.each([
+    { beneficiaryMemberId: '4' },
+    { beneficiaryMemberId: '' },
+    {},
+    { beneficiaryMemberId: 'x' },
+  ])('beneficiary: %j', (input) => {
+    expect(verdict(beneficiaryStepClientSchema as Parser, input)).toEqual(
+      verdict(beneficiaryStepSchema as Parser, input),
     );
   });
 });
