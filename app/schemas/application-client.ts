@@ -1,7 +1,7 @@
 // The application's edit steps as the browser checks them, in zod's small build (zod/mini), so
 // that the family's form pages do not carry the classic build (91 KB gzipped). The actions parse
 // with the full schemas of application.ts; tests/unit/client-schemas.test.ts keeps them in step.
-import * as z from 'zod/mini';
+import * as z from 'zod-browser/mini';
 import { parseMoneyInput } from '~/utils/money';
 import { SECTORS } from './enums';
 

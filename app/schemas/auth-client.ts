@@ -2,7 +2,7 @@
 // gzipped against 91 KB for the classic build), so that the family's first pages stay light.
 // The actions parse with the full schemas of auth.ts; tests/unit/client-schemas.test.ts keeps
 // the two in step (same verdict and the same first message per field).
-import * as z from 'zod/mini';
+import * as z from 'zod-browser/mini';
 
 const PHONE = /^\+?[\d\s()-]{9,20}$/;
 
