@@ -92,3 +92,16 @@ export const planStepClientSchema = z.object({
   expectedMonthlyCosts: optionalMoney(),
   jobsCreated: optionalWholeNumber(1000),
 });
+
+export const withdrawClientSchema = z.object({
+  reason: optionalText(1000),
+});
+
+export const applyForFamilyClientSchema = z.object({
+  householdId: z.pipe(
+    z.transform((value: unknown): unknown => (value === '' || value == null ? undefined : value)),
+    z.coerce
+      .number({ error: 'applications:errors.noHousehold' })
+      .check(z.refine((n) => Number.isInteger(n) && n > 0, 'applications:errors.noHousehold')),
+  ),
+});

@@ -7,12 +7,16 @@ import {
   budgetStepSchema,
   ideaStepSchema,
   planStepSchema,
+  withdrawSchema,
 } from '~/schemas/application';
+import { applyForFamilySchema } from '~/schemas/application-forms';
 import {
   beneficiaryStepClientSchema,
   budgetStepClientSchema,
   ideaStepClientSchema,
   planStepClientSchema,
+  applyForFamilyClientSchema,
+  withdrawClientSchema,
 } from '~/schemas/application-client';
 import { signInSchema, signUpSchema } from '~/schemas/auth';
 import { signInClientSchema, signUpClientSchema } from '~/schemas/auth-client';
@@ -132,6 +136,29 @@ describe('the application steps’ zod/mini checks match the server’s schemas'
   ])('beneficiary: %j', (input) => {
     expect(verdict(beneficiaryStepClientSchema as Parser, input)).toEqual(
       verdict(beneficiaryStepSchema as Parser, input),
+    );
+  });
+});
+
+describe('the application page’s and the competition page’s checks match the server’s', () => {
+  test.each([{ reason: '' }, {}, { reason: ' Передумали ' }, { reason: 'x'.repeat(1001) }])(
+    'withdraw: %j',
+    (input) => {
+      expect(verdict(withdrawClientSchema as Parser, input)).toEqual(
+        verdict(withdrawSchema as Parser, input),
+      );
+    },
+  );
+
+  test.each([
+    { householdId: '7' },
+    { householdId: '' },
+    {},
+    { householdId: 'x' },
+    { householdId: '-2' },
+  ])('apply for a family: %j', (input) => {
+    expect(verdict(applyForFamilyClientSchema as Parser, input)).toEqual(
+      verdict(applyForFamilySchema as Parser, input),
     );
   });
 });

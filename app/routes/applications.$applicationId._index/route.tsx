@@ -13,7 +13,8 @@ import { useValidatedForm } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { historyOf } from '~/models/application.server';
 import { applicationSummary } from '~/models/application-view.server';
-import { withdrawSchema } from '~/schemas/application';
+import { withdrawClientSchema } from '~/schemas/application-client';
+import { withdrawSchema } from '~/schemas/full.server';
 import { declineAwardSchema, publishConsentSchema } from '~/schemas/results';
 import { WITHDRAWABLE, withdrawApplication } from '~/services/applications.server';
 import { declineAward } from '~/services/decisions.server';
@@ -129,7 +130,7 @@ function useFailureOf(intent: string) {
 function Withdraw() {
   const failure = useFailureOf(INTENT.withdraw);
   const { t } = useTranslation('applications');
-  const form = useValidatedForm({ schema: withdrawSchema, failure });
+  const form = useValidatedForm({ schema: withdrawClientSchema, failure });
   // <details> asks "are you sure?" without JavaScript: the button is inside.
   return (
     <details className="card withdraw" open={Boolean(failure)}>
