@@ -105,3 +105,19 @@ export const applyForFamilyClientSchema = z.object({
       .check(z.refine((n) => Number.isInteger(n) && n > 0, 'applications:errors.noHousehold')),
   ),
 });
+
+export const declineAwardClientSchema = z.object({
+  reason: optionalText(1000),
+  confirm: z
+    .pipe(
+      z.transform(
+        (value: unknown): boolean => value === true || value === 'on' || value === 'true',
+      ),
+      z.boolean(),
+    )
+    .check(z.refine((value) => value, 'results:errors.confirmDecline')),
+});
+
+export const publishConsentClientSchema = z.object({
+  consent: z.enum(['yes', 'no'], { error: 'results:errors.chooseConsent' }),
+});

@@ -4,3 +4,4 @@
 export { withdrawSchema } from './application';
 export { applyForFamilySchema } from './application-forms';
 export { signInSchema, signUpSchema } from './auth';
+export { declineAwardSchema, publishConsentSchema } from './results';

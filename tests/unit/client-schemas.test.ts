@@ -10,12 +10,15 @@ import {
   withdrawSchema,
 } from '~/schemas/application';
 import { applyForFamilySchema } from '~/schemas/application-forms';
+import { declineAwardSchema, publishConsentSchema } from '~/schemas/results';
 import {
   beneficiaryStepClientSchema,
   budgetStepClientSchema,
   ideaStepClientSchema,
   planStepClientSchema,
   applyForFamilyClientSchema,
+  declineAwardClientSchema,
+  publishConsentClientSchema,
   withdrawClientSchema,
 } from '~/schemas/application-client';
 import { signInSchema, signUpSchema } from '~/schemas/auth';
@@ -161,4 +164,24 @@ describe('the application page’s and the competition page’s checks match the
       verdict(applyForFamilySchema as Parser, input),
     );
   });
+});
+
+describe('a winner’s two forms check in the browser as on the server', () => {
+  test.each([{ reason: '', confirm: 'on' }, { reason: 'Уезжаем' }, {}, { confirm: 'true' }])(
+    'decline: %j',
+    (input) => {
+      expect(verdict(declineAwardClientSchema as Parser, input)).toEqual(
+        verdict(declineAwardSchema as Parser, input),
+      );
+    },
+  );
+
+  test.each([{ consent: 'yes' }, { consent: 'no' }, {}, { consent: 'maybe' }])(
+    'consent to be named: %j',
+    (input) => {
+      expect(verdict(publishConsentClientSchema as Parser, input)).toEqual(
+        verdict(publishConsentSchema as Parser, input),
+      );
+    },
+  );
 });

@@ -14,8 +14,7 @@ import { fixedT } from '~/i18n/i18n.server';
 import { historyOf } from '~/models/application.server';
 import { applicationSummary } from '~/models/application-view.server';
 import { withdrawClientSchema } from '~/schemas/application-client';
-import { withdrawSchema } from '~/schemas/full.server';
-import { declineAwardSchema, publishConsentSchema } from '~/schemas/results';
+import { declineAwardSchema, publishConsentSchema, withdrawSchema } from '~/schemas/full.server';
 import { WITHDRAWABLE, withdrawApplication } from '~/services/applications.server';
 import { declineAward } from '~/services/decisions.server';
 import {
