@@ -4,4 +4,5 @@
 export { withdrawSchema } from './application';
 export { applyForFamilySchema } from './application-forms';
 export { signInSchema, signUpSchema } from './auth';
+export { householdSchema } from './household';
 export { declineAwardSchema, publishConsentSchema } from './results';

@@ -22,6 +22,8 @@ import {
   withdrawClientSchema,
 } from '~/schemas/application-client';
 import { signInSchema, signUpSchema } from '~/schemas/auth';
+import { householdSchema } from '~/schemas/household';
+import { householdClientSchema } from '~/schemas/household-client';
 import { signInClientSchema, signUpClientSchema } from '~/schemas/auth-client';
 
 type Parser = {
@@ -184,4 +186,38 @@ describe('a winner’s two forms check in the browser as on the server', () => {
       );
     },
   );
+});
+
+describe('the household form checks in the browser as on the server', () => {
+  const kelin = {
+    memberId: '',
+    firstName: 'Айгүл',
+    lastName: 'Асанова',
+    sex: 'female',
+    birthYear: '1996',
+    relation: 'daughter-in-law',
+  };
+  test.each([
+    {
+      localityId: '2',
+      address: 'ул. Ленина 1',
+      phone: '',
+      receivesSocialBenefits: 'on',
+      benefitRegisterNumber: 'SR-1',
+      members: [kelin],
+    },
+    { localityId: '2', receivesSocialBenefits: 'on', benefitRegisterNumber: '', members: [kelin] },
+    { localityId: '', phone: '123', members: [] },
+    {
+      localityId: '2',
+      members: [{ ...kelin, memberId: '5', firstName: ' ', birthYear: '1850', sex: '' }],
+    },
+    { localityId: '2', members: [{ ...kelin, birthYear: 'abc', relation: 'cousin' }] },
+    { localityId: '2', phone: '+996 700 123 456', members: Array(31).fill(kelin) },
+    {},
+  ])('household: %j', (input) => {
+    expect(verdict(householdClientSchema as Parser, input)).toEqual(
+      verdict(householdSchema as Parser, input),
+    );
+  });
 });
