@@ -44,6 +44,25 @@ export default async function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Cleared as soon as the whole page is rendered. Left to run, the timer kept every request's
+    // render (its React tree, loader data and HTML buffers) alive for five seconds after it was
+    // answered: under load that was hundreds of requests at once, and the server's memory grew
+    // past a gigabyte on a tiny database.
+    const abortTimer = setTimeout(() => abort(), ABORT_DELAY);
+    const sendShell = () => {
+      shellRendered = true;
+      const body = withoutNulBytes();
+      responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+      responseHeaders.set('Content-Language', locale);
+      defaultNoStore(responseHeaders);
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
@@ -57,21 +76,15 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
-          shellRendered = true;
-          const body = withoutNulBytes();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          responseHeaders.set('Content-Language', locale);
-          defaultNoStore(responseHeaders);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) sendShell();
+        },
+        onAllReady() {
+          clearTimeout(abortTimer);
+          if (waitForAll) sendShell();
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -80,6 +93,5 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { collationKey } from '../app/utils/collation-key';
 import * as people from './schema/people';
 import * as auth from './schema/auth';
 import * as audit from './schema/audit';
@@ -45,6 +46,11 @@ export function openDatabase(filePath: string): { db: Db; sqlite: Database.Datab
   // for "айгүл" finds "Айгүл".
   sqlite.function('fold', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,
+  );
+  // collation_key(text, locale) sorts names as the reader's language does, inside the query
+  // (better-sqlite3 registers functions, not collations; see app/utils/collation-key.ts).
+  sqlite.function('collation_key', { deterministic: true }, (value: unknown, locale: unknown) =>
+    typeof value === 'string' ? collationKey(value, String(locale)) : value,
   );
   const db = drizzle(sqlite, { schema, casing: 'snake_case' });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -27,8 +27,9 @@ export type ValidatedForm<T extends FieldValues> = UseFormReturn<T> & {
 };
 
 /**
- * A native form that works without JavaScript and, with it, checks fields with the same zod
- * schema as the action and submits only when everything is valid.
+ * A native form that works without JavaScript and, with it, checks its fields
+ * (with the action's zod schema, or its zod/mini twin on the family's pages) and submits
+ * only when everything is valid.
  *
  * When a field shows its error (issue 10): after she has left it changed, or after she tried to
  * save; never on a row she has just added, and never because she only passed through a field.
@@ -37,7 +38,7 @@ export type ValidatedForm<T extends FieldValues> = UseFormReturn<T> & {
  * and releasing a button: a check caused by leaving a field waits until the press is over, so
  * the page does not move the button from under her finger.
  */
-export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(options: {
+export function useValidatedForm<S extends z.core.$ZodType<FieldValues, FieldValues>>(options: {
   schema: S;
   /** What the fields show first; selects may start empty, so values are loosely typed here. */
   defaultValues?: DefaultValues<z.input<S>> | Record<string, unknown>;

@@ -1,4 +1,5 @@
 // Formatting at the edge, in the reader's language. Client-safe.
+import { dateTimeFormat, numberFormat, pluralRules } from './intl-cache';
 import { INTL_TAGS, type Locale } from './config';
 
 export type Currency = 'KGS' | 'KZT';
@@ -9,7 +10,7 @@ const MINOR_UNITS_PER_MAJOR = 100;
 /** Money is an integer count of minor units; 15000050 KGS → "150 000,50 сом". */
 export function formatMoney(minorUnits: number, currency: Currency, locale: Locale): string {
   if (!Number.isInteger(minorUnits)) throw new Error('money must be an integer of minor units');
-  return new Intl.NumberFormat(INTL_TAGS[locale], {
+  return numberFormat(INTL_TAGS[locale], {
     style: 'currency',
     currency,
     minimumFractionDigits: 2,
@@ -22,7 +23,7 @@ export function formatNumber(
   locale: Locale,
   options?: Intl.NumberFormatOptions,
 ): string {
-  return new Intl.NumberFormat(INTL_TAGS[locale], options).format(value);
+  return numberFormat(INTL_TAGS[locale], options).format(value);
 }
 
 /** A date and time as the reader in `timeZone` sees it (Asia/Bishkek by default). */
@@ -31,7 +32,7 @@ export function formatDateTime(
   locale: Locale,
   timeZone = 'Asia/Bishkek',
 ): string {
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], {
+  return dateTimeFormat(INTL_TAGS[locale], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,
@@ -43,14 +44,12 @@ export function formatDate(
   locale: Locale,
   timeZone = 'Asia/Bishkek',
 ): string {
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'long', timeZone }).format(
-    instant,
-  );
+  return dateTimeFormat(INTL_TAGS[locale], { dateStyle: 'long', timeZone }).format(instant);
 }
 
 /** The CLDR plural category ("one", "few", "many", "other") for a count. */
 export function pluralCategory(count: number, locale: Locale): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(INTL_TAGS[locale]).select(count);
+  return pluralRules(INTL_TAGS[locale], undefined).select(count);
 }
 
 /**
@@ -82,7 +81,7 @@ export function formattedInstant(
 export type MoneyFormatSpec = { group: string; decimal: string; prefix: string; suffix: string };
 
 export function moneyFormatSpec(currency: Currency, locale: Locale): MoneyFormatSpec {
-  const parts = new Intl.NumberFormat(INTL_TAGS[locale], {
+  const parts = numberFormat(INTL_TAGS[locale], {
     style: 'currency',
     currency,
     minimumFractionDigits: 2,

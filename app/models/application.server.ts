@@ -156,8 +156,8 @@ export type ScreeningFilter = {
   ids?: number[];
 };
 
-/** Every application matching the filter, with what the screening list shows. */
-export function listApplicationsForScreening(filter: ScreeningFilter, reader: Reader = db) {
+/** The filter as SQL conditions, for the list, its count and its page. */
+export function screeningConditions(filter: ScreeningFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filter.competitionId) conditions.push(eq(applications.competitionId, filter.competitionId));
   if (filter.localityId) conditions.push(eq(households.localityId, filter.localityId));
@@ -177,6 +177,69 @@ export function listApplicationsForScreening(filter: ScreeningFilter, reader: Re
       ),
     );
   }
+  return and(...conditions);
+}
+
+/** The beneficiary's name as the list shows it, surname first; the account's name without one. */
+const beneficiaryName = sql<string>`case when coalesce(${beneficiary.lastName}, '') != '' or coalesce(${beneficiary.firstName}, '') != '' then trim(coalesce(${beneficiary.lastName}, '') || ' ' || coalesce(${beneficiary.firstName}, '')) else coalesce(${users.name}, '') end`;
+
+export type ScreeningOrder = { sort: 'name' | 'reference' | 'submitted'; dir: 'asc' | 'desc' };
+
+/**
+ * The ids of the matching applications in the list's order, one page of them (or all, for the
+ * exports): sorted inside SQLite with the reader's collation key (utils/collation-key.ts).
+ * Rows without a reference or a submission date go last whichever the direction.
+ */
+export function screeningIdsInOrder(
+  filter: ScreeningFilter,
+  order: ScreeningOrder,
+  locale: string,
+  page?: { limit: number; offset: number },
+  reader: Reader = db,
+): number[] {
+  const dir = order.dir === 'desc' ? sql`desc` : sql`asc`;
+  const byReference = [
+    sql`${applications.reference} is null`,
+    sql`collation_key(${applications.reference}, ${locale}) ${dir}`,
+  ];
+  const orderBy =
+    order.sort === 'reference'
+      ? byReference
+      : order.sort === 'submitted'
+        ? [
+            sql`${applications.submittedAt} is null`,
+            sql`${applications.submittedAt} ${dir}`,
+            ...byReference,
+          ]
+        : [sql`collation_key(${beneficiaryName}, ${locale}) ${dir}`, ...byReference];
+  const query = reader
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(households, eq(households.id, applications.householdId))
+    .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId))
+    .leftJoin(users, eq(users.id, households.userId))
+    .where(screeningConditions(filter))
+    .orderBy(...orderBy, asc(applications.id));
+  const rows = page ? query.limit(page.limit).offset(page.offset).all() : query.all();
+  return rows.map((r) => r.id);
+}
+
+/** How many applications match the filter. */
+export function countScreening(filter: ScreeningFilter, reader: Reader = db): number {
+  return (
+    reader
+      .select({ count: sql<number>`count(*)` })
+      .from(applications)
+      .innerJoin(households, eq(households.id, applications.householdId))
+      .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId))
+      .leftJoin(users, eq(users.id, households.userId))
+      .where(screeningConditions(filter))
+      .get()?.count ?? 0
+  );
+}
+
+/** Every application matching the filter, with what the screening list shows. */
+export function listApplicationsForScreening(filter: ScreeningFilter, reader: Reader = db) {
   return reader
     .select({
       id: applications.id,
@@ -208,7 +271,7 @@ export function listApplicationsForScreening(filter: ScreeningFilter, reader: Re
     .innerJoin(localities, eq(localities.id, households.localityId))
     .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId))
     .leftJoin(users, eq(users.id, households.userId))
-    .where(and(...conditions))
+    .where(screeningConditions(filter))
     .all();
 }
 

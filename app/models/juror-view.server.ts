@@ -2,7 +2,8 @@
 // her own assignments and her own scores; in a blind round nothing that names or locates the
 // family (DESIGN.md, "Jury": idea, budget, sector and region only). Every field is copied one by
 // one — a row is never spread into the page's data, so a column added later cannot leak.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { collatorFor } from '~/i18n/intl-cache';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { competitions } from '~db/schema/competitions';
@@ -13,6 +14,7 @@ import { formatMoney, formattedInstant, type Currency, type FormattedInstant } f
 import { localityName } from '~/i18n/locality';
 import { pickLocalized, roundTitle, type LocalizedText } from '~/i18n/localized-text';
 import type { Relation, RoundStatus, ScoreStatus, Sector } from '~/schemas/enums';
+import type { QueueFilter } from '~/schemas/enums';
 import { scoringOpen } from '~/services/jury.server';
 import { budgetTotals, lineTotal } from '~/utils/money';
 import type { SessionUser } from '~/utils/session.server';
@@ -79,13 +81,60 @@ function roundsOfJuror(jurorId: number) {
     .all();
 }
 
-/** Her active assignments in these rounds, with what the queue shows and her score's state. */
-function activeAssignmentsOf(jurorId: number, roundIds: number[]) {
-  if (roundIds.length === 0) return [];
+export const QUEUE_PAGE_SIZE = 50;
+
+function filterCondition(filter: QueueFilter) {
+  switch (filter) {
+    case 'all':
+      return undefined;
+    case 'to-score':
+      return sql`${scores.id} is null`;
+    case 'draft':
+      return eq(scores.status, 'draft');
+    case 'submitted':
+      return eq(scores.status, 'submitted');
+  }
+}
+
+/** Her active assignments in one round, counted by the state of her score (one aggregate). */
+function assignmentCounts(jurorId: number, roundIds: number[]) {
+  if (roundIds.length === 0) return new Map<number, QueueCounts>();
+  const rows = db
+    .select({
+      roundId: assignments.roundId,
+      all: sql<number>`count(*)`,
+      draft: sql<number>`coalesce(sum(${scores.status} = 'draft'), 0)`,
+      submitted: sql<number>`coalesce(sum(${scores.status} = 'submitted'), 0)`,
+    })
+    .from(assignments)
+    .leftJoin(scores, eq(scores.assignmentId, assignments.id))
+    .where(
+      and(
+        eq(assignments.jurorId, jurorId),
+        eq(assignments.status, 'active'),
+        inArray(assignments.roundId, roundIds),
+      ),
+    )
+    .groupBy(assignments.roundId)
+    .all();
+  return new Map(
+    rows.map((r) => [
+      r.roundId,
+      {
+        all: r.all,
+        'to-score': r.all - r.draft - r.submitted,
+        draft: r.draft,
+        submitted: r.submitted,
+      },
+    ]),
+  );
+}
+
+/** One page of her active assignments in a round, with what the queue shows and her score's state. */
+function assignmentPage(jurorId: number, roundId: number, filter: QueueFilter, page: number) {
   return db
     .select({
       id: assignments.id,
-      roundId: assignments.roundId,
       reference: applications.reference,
       sector: applications.sector,
       requestedAmount: applications.requestedAmount,
@@ -100,12 +149,17 @@ function activeAssignmentsOf(jurorId: number, roundIds: number[]) {
       and(
         eq(assignments.jurorId, jurorId),
         eq(assignments.status, 'active'),
-        inArray(assignments.roundId, roundIds),
+        eq(assignments.roundId, roundId),
+        filterCondition(filter),
       ),
     )
     .orderBy(asc(applications.reference), asc(assignments.id))
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((page - 1) * QUEUE_PAGE_SIZE)
     .all();
 }
+
+export type QueueCounts = Record<QueueFilter, number>;
 
 export type QueueAssignment = {
   id: number;
@@ -127,32 +181,53 @@ export type QueueRound = {
   opensAt: FormattedInstant;
   closesAt: FormattedInstant;
   conflictsDeclaredAt: FormattedInstant | null;
-  /** Shown once the round is open: while it is prepared, assignments can still change. */
+  /**
+   * One page of her applications under the filter (shown once the round is open: while it is
+   * prepared, assignments can still change).
+   */
   assignments: QueueAssignment[];
+  /** Her applications in the round, by the state of her score. */
+  counts: QueueCounts;
   submitted: number;
+  page: number;
+  pages: number;
 };
 
 const STATUS_ORDER: Record<RoundStatus, number> = { open: 0, draft: 1, closed: 2 };
 
-/** The rounds she is a juror of: open ones first, then those being prepared, then closed. */
-export function jurorQueue(jurorId: number, locale: Locale, now = new Date()): QueueRound[] {
+const NO_COUNTS: QueueCounts = { all: 0, 'to-score': 0, draft: 0, submitted: 0 };
+
+/**
+ * The rounds she is a juror of: open ones first, then those being prepared, then closed. Each
+ * shows 50 of her applications at most, under the filter; `page` turns the pages of one round.
+ */
+export function jurorQueue(
+  jurorId: number,
+  locale: Locale,
+  now = new Date(),
+  view: { filter?: QueueFilter; roundId?: number; page?: number } = {},
+): QueueRound[] {
+  const filter = view.filter ?? 'all';
   const rows = roundsOfJuror(jurorId);
   const visible = rows.filter((r) => r.round.status !== 'draft').map((r) => r.round.id);
-  const mine = activeAssignmentsOf(jurorId, visible);
+  const counts = assignmentCounts(jurorId, visible);
   const villages = localityNames(locale);
   return rows
     .map(({ round, ...row }): QueueRound => {
       const when = (instant: Date) => formattedInstant(instant, locale, { timeZone: row.timezone });
-      const own = mine
-        .filter((a) => a.roundId === round.id)
-        .map((a): QueueAssignment => ({
-          id: a.id,
-          reference: a.reference ?? '',
-          sector: a.sector,
-          village: villages.get(a.localityId) ?? '',
-          requested: formatMoney(a.requestedAmount, row.currency as Currency, locale),
-          state: a.scoreStatus ?? 'none',
-        }));
+      const roundCounts = counts.get(round.id) ?? NO_COUNTS;
+      const pages = Math.max(1, Math.ceil(roundCounts[filter] / QUEUE_PAGE_SIZE));
+      const page = view.roundId === round.id ? Math.min(Math.max(1, view.page ?? 1), pages) : 1;
+      const own = visible.includes(round.id)
+        ? assignmentPage(jurorId, round.id, filter, page).map((a): QueueAssignment => ({
+            id: a.id,
+            reference: a.reference ?? '',
+            sector: a.sector,
+            village: villages.get(a.localityId) ?? '',
+            requested: formatMoney(a.requestedAmount, row.currency as Currency, locale),
+            state: a.scoreStatus ?? 'none',
+          }))
+        : [];
       return {
         id: round.id,
         name: roundTitle(round, locale).text,
@@ -165,7 +240,10 @@ export function jurorQueue(jurorId: number, locale: Locale, now = new Date()): Q
         closesAt: when(round.closesAt),
         conflictsDeclaredAt: row.conflictsDeclaredAt ? when(row.conflictsDeclaredAt) : null,
         assignments: own,
-        submitted: own.filter((a) => a.state === 'submitted').length,
+        counts: roundCounts,
+        submitted: roundCounts.submitted,
+        page,
+        pages,
       };
     })
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
@@ -215,7 +293,7 @@ function familiesOfHouseholds(
     .all();
   const villages = localityNames(locale);
   const byHousehold = new Map(rows.map((r) => [r.householdId, r.localityId]));
-  const collator = new Intl.Collator(INTL_TAGS[locale]);
+  const collator = collatorFor(INTL_TAGS[locale], undefined);
   return ids
     .map((householdId) => ({
       householdId,

@@ -5,19 +5,7 @@ import { ATTACHMENT_KINDS, SECTORS } from './enums';
 import { optionalId, optionalText } from './fields';
 import { parseMoneyInput } from '~/utils/money';
 
-export const APPLICATION_STEPS = [
-  'beneficiary',
-  'idea',
-  'budget',
-  'plan',
-  'documents',
-  'review',
-] as const;
-export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
-
-export function isApplicationStep(value: unknown): value is ApplicationStep {
-  return typeof value === 'string' && (APPLICATION_STEPS as readonly string[]).includes(value);
-}
+export { APPLICATION_STEPS, isApplicationStep, type ApplicationStep } from './application-steps';
 
 /** Money typed as text ("15 000", "150,50"): blank is allowed in a draft. */
 const optionalMoney = () =>

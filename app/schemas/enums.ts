@@ -86,3 +86,7 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export const SCORE_STATUSES = ['draft', 'submitted'] as const;
 export type ScoreStatus = (typeof SCORE_STATUSES)[number];
+
+/** Which of her applications the juror's queue shows: all, not yet started, drafts, submitted. */
+export const QUEUE_FILTERS = ['all', 'to-score', 'draft', 'submitted'] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];

@@ -27,3 +27,7 @@ export const advanceChosenSchema = z.object({
 });
 
 export const normalisationSchema = z.object({ normalise: z.enum(['on', 'off']) });
+
+/** Which rows of the ranking page show: all, those flagged for discussion, those not yet scored. */
+export const RANKING_SHOWS = ['all', 'flagged', 'unscored'] as const;
+export type RankingShow = (typeof RANKING_SHOWS)[number];

@@ -1,5 +1,6 @@
 // The eligibility rules a competition turns on (DESIGN.md, "Households and applications").
 // Pure functions: the same checks refuse a submission and are shown to staff at screening.
+import { dateTimeFormat } from '~/i18n/intl-cache';
 import type { Application, BudgetItem } from '~db/schema/applications';
 import type { Competition } from '~db/schema/competitions';
 import type { Household, HouseholdMember } from '~db/schema/households';
@@ -134,5 +135,5 @@ export function trainingSessionsAttended(_householdId: number): number {
 
 /** The current year on the competition's wall clock. */
 export function yearIn(timeZone: string, now: Date): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(now));
+  return Number(dateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(now));
 }

@@ -38,13 +38,11 @@ import {
   replaceCriteria,
   replaceJurorConflicts,
   replaceScoreItems,
-  roundApplicationRows,
   roundsOfCompetition,
   scoreOfAssignment,
   scoresOfRound,
   setRoundJurorRows,
   setRoundPool,
-  submittedItemsOfRound,
   updateAssignmentRow,
   updateRoundRow,
   upsertScoreRow,
@@ -61,7 +59,12 @@ import {
   type AssignmentProblem,
 } from './assignment.server';
 import { appLink, queueNotice } from './notices.server';
-import { rankRound, type RankedApplication } from './ranking.server';
+import {
+  poolOfRound,
+  rankingFingerprint,
+  submittedPointsOfRound,
+} from '~/models/round-ranking.server';
+import { rankRound, type RankedApplication, type RankingScore } from './ranking.server';
 
 function competitionTitle(competition: Competition, locale: User['locale']): string {
   return (
@@ -782,42 +785,60 @@ export function setNormalisation(
 }
 
 /** The round's ranking from submitted scores (recused assignments do not count). */
-export function rankingOf(roundId: number): { round: Round; ranked: RankedApplication[] } | null {
+/**
+ * Rankings already computed, by round, with the fingerprint of what they were computed from: a
+ * page of a 10,000-application ranking then costs two aggregate queries, not 180,000 rows. A few
+ * rounds at most are kept (the ones staff are working on), so the memory stays bounded.
+ */
+const RANKINGS_KEPT = 4;
+const rankingCache = new Map<number, { key: string; ranked: RankedApplication[] }>();
+
+/**
+ * The round's ranking. The rows returned are shared with later callers (they come from a cache):
+ * read them, never change them.
+ */
+export function rankingOf(
+  roundId: number,
+): { round: Round; ranked: readonly RankedApplication[] } | null {
   const round = findRound(roundId);
   if (!round) return null;
   const criteria = criteriaOf(roundId);
-  const pool = roundApplicationRows(roundId).map((r) => r.applicationId);
-  const items = submittedItemsOfRound(roundId);
-  const scoreMap = new Map<
-    string,
-    { applicationId: number; jurorId: number; points: Map<number, number> }
-  >();
-  for (const item of items) {
-    const key = `${item.applicationId}:${item.jurorId}`;
-    const entry = scoreMap.get(key) ?? {
-      applicationId: item.applicationId,
-      jurorId: item.jurorId,
-      points: new Map(),
-    };
+  const key = [
+    round.normalise,
+    round.disagreementThreshold,
+    criteria.map((c) => `${c.id}/${c.maxPoints}/${c.weight}/${c.position}`).join(','),
+    rankingFingerprint(roundId),
+  ].join('|');
+  const cached = rankingCache.get(roundId);
+  if (cached?.key === key) return { round, ranked: cached.ranked };
+
+  const scoreMap = new Map<number, Map<number, RankingScore>>();
+  for (const item of submittedPointsOfRound(roundId)) {
+    let byJuror = scoreMap.get(item.applicationId);
+    if (!byJuror) scoreMap.set(item.applicationId, (byJuror = new Map()));
+    let entry = byJuror.get(item.jurorId);
+    if (!entry) {
+      entry = { applicationId: item.applicationId, jurorId: item.jurorId, points: new Map() };
+      byJuror.set(item.jurorId, entry);
+    }
     if (item.points != null) entry.points.set(item.criterionId, item.points);
-    scoreMap.set(key, entry);
   }
-  const facts = listApplicationsForScreening({ competitionId: round.competitionId, ids: pool });
-  return {
-    round,
-    ranked: rankRound({
-      criteria: criteria.map((c) => ({
-        id: c.id,
-        maxPoints: c.maxPoints,
-        weight: c.weight,
-        position: c.position,
-      })),
-      applications: facts.map((f) => ({ id: f.id, submittedAt: f.submittedAt })),
-      scores: [...scoreMap.values()],
-      normalise: round.normalise,
-      disagreementThreshold: round.disagreementThreshold,
-    }),
-  };
+  const ranked = rankRound({
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      maxPoints: c.maxPoints,
+      weight: c.weight,
+      position: c.position,
+    })),
+    applications: poolOfRound(roundId),
+    scores: [...scoreMap.values()].flatMap((byJuror) => [...byJuror.values()]),
+    normalise: round.normalise,
+    disagreementThreshold: round.disagreementThreshold,
+  });
+  rankingCache.delete(roundId);
+  if (rankingCache.size >= RANKINGS_KEPT) rankingCache.delete(rankingCache.keys().next().value!);
+  rankingCache.set(roundId, { key, ranked });
+  return { round, ranked };
 }
 
 /**

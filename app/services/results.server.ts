@@ -1,6 +1,7 @@
 // Results as families, their facilitators and the public see them (DESIGN.md, "Decisions and
 // announcement"). The rules that change state live in decisions.server.ts; this file decides
 // what each of them may read, and shapes it for the page.
+import { collatorFor } from '~/i18n/intl-cache';
 import type { Application } from '~db/schema/applications';
 import type { Competition } from '~db/schema/competitions';
 import type { Locale } from '~/i18n/config';
@@ -210,7 +211,7 @@ export type ToTellRow = {
 
 /** The results she must tell in person: those still to tell first, then the ones done. */
 export function resultsToTell(facilitator: SessionUser, locale: Locale): ToTellRow[] {
-  const collator = new Intl.Collator(locale);
+  const collator = collatorFor(locale, undefined);
   return resultsToTellInPerson(facilitator)
     .map(({ row, application, household }) => {
       const competition = findCompetition(application.competitionId)!;
@@ -269,7 +270,7 @@ export function publicResultsView(competitionId: number, locale: Locale): Public
   const results = publicResults(competitionId);
   if (!results) return null;
   const { competition } = results;
-  const collator = new Intl.Collator(locale);
+  const collator = collatorFor(locale, undefined);
   const named = results.named
     .map((w) => ({
       name: [w.firstName, w.initial].filter(Boolean).join(' '),

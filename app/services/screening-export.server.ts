@@ -1,5 +1,7 @@
 // The screening list as a file for the programme office: CSV and XLSX, headers and values in
 // the reader's language, dates on the competition's wall clock.
+import { numberFormat } from '~/i18n/intl-cache';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { INTL_TAGS, type Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
@@ -50,7 +52,7 @@ function textValues(row: ScreeningListRow, locale: Locale): Record<Column, strin
     sector: row.sector ? t(`common:sectors.${row.sector}`) : '',
     title: row.title,
     // Major units with the locale's decimal mark and no grouping, so Excel reads a number.
-    requestedAmount: new Intl.NumberFormat(INTL_TAGS[locale], {
+    requestedAmount: numberFormat(INTL_TAGS[locale], {
       useGrouping: false,
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
@@ -72,22 +74,40 @@ export function csvField(value: string, { isText = true } = {}): string {
   return /[";\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function screeningCsv(rows: ScreeningListRow[], locale: Locale): string {
-  const lines = [
+/** Lines are gathered into chunks of about 64 KB for the response. */
+const CSV_CHUNK = 64 * 1024;
+
+/**
+ * The CSV a line at a time, as the rows come — the exports pass rows read a batch at a time, so
+ * that the whole list never sits in memory as one string.
+ */
+export function* screeningCsvChunks(
+  rows: Iterable<ScreeningListRow>,
+  locale: Locale,
+): Generator<string> {
+  // RFC 4180 line endings; Excel is happy with them too.
+  let chunk =
+    UTF8_BOM +
     headerRow(locale)
       .map((h) => csvField(h))
-      .join(CSV_DELIMITER),
-  ];
+      .join(CSV_DELIMITER) +
+    '\r\n';
   for (const row of rows) {
     const values = textValues(row, locale);
-    lines.push(
+    chunk +=
       COLUMNS.map((column) =>
         csvField(values[column], { isText: column !== 'requestedAmount' }),
-      ).join(CSV_DELIMITER),
-    );
+      ).join(CSV_DELIMITER) + '\r\n';
+    if (chunk.length >= CSV_CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
   }
-  // RFC 4180 line endings; Excel is happy with them too.
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  if (chunk) yield chunk;
+}
+
+export function screeningCsv(rows: Iterable<ScreeningListRow>, locale: Locale): string {
+  return [...screeningCsvChunks(rows, locale)].join('');
 }
 
 const WIDTHS: Record<Column, number> = {
@@ -109,33 +129,72 @@ export function safeSheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 }
 
-export async function screeningXlsx(rows: ScreeningListRow[], locale: Locale): Promise<Buffer> {
+/**
+ * Writes the workbook to `output` with exceljs' streaming writer: each row goes into the zip as
+ * soon as it is added, so memory does not grow with the list; other requests get a turn between
+ * batches.
+ */
+export async function writeScreeningXlsx(
+  rows: Iterable<ScreeningListRow>,
+  locale: Locale,
+  output: Writable,
+): Promise<void> {
   const t = fixedT(locale);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Ishenim';
   const sheet = workbook.addWorksheet(safeSheetName(t('screening:export.sheet')), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
+  const header = headerRow(locale);
   sheet.columns = COLUMNS.map((column, index) => ({
-    header: headerRow(locale)[index],
+    header: header[index],
     key: column,
     width: WIDTHS[column],
+    style:
+      column === 'requestedAmount'
+        ? { numFmt: '#,##0.00' }
+        : column === 'submittedAt'
+          ? { numFmt: 'yyyy-mm-dd hh:mm' }
+          : {},
   }));
   sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let written = 0;
   for (const row of rows) {
     const values = textValues(row, locale);
     const wallClock = row.submittedAt ? utcToZonedLocal(row.submittedAt, row.timeZone) : null;
-    sheet.addRow({
-      ...values,
-      // Real numbers and dates, so staff can sum and sort; cells typed by families stay text.
-      requestedAmount: row.requestedAmount / 100,
-      // Excel dates have no time zone: the cell holds the competition's wall-clock time.
-      submittedAt: wallClock ? new Date(`${wallClock}:00Z`) : null,
-    });
+    sheet
+      .addRow({
+        ...values,
+        // Real numbers and dates, so staff can sum and sort; cells typed by families stay text.
+        requestedAmount: row.requestedAmount / 100,
+        // Excel dates have no time zone: the cell holds the competition's wall-clock time.
+        submittedAt: wallClock ? new Date(`${wallClock}:00Z`) : null,
+      })
+      .commit();
+    written += 1;
+    if (written % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  sheet.getColumn('requestedAmount').numFmt = '#,##0.00';
-  sheet.getColumn('submittedAt').numFmt = 'yyyy-mm-dd hh:mm';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** The whole workbook as bytes (tests, small lists), made by the same streaming writer. */
+export async function screeningXlsx(
+  rows: Iterable<ScreeningListRow>,
+  locale: Locale,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => sink.on('end', resolve));
+  await writeScreeningXlsx(rows, locale, sink);
+  await ended;
+  return Buffer.from(Buffer.concat(chunks));
 }
 
 /** "ishenim-applications-2024-01-31.csv", dated in the reader's programme time zone. */

@@ -4,7 +4,12 @@ import type { Household } from '~db/schema/households';
 import type { Locale } from '~/i18n/config';
 import { localityName } from '~/i18n/locality';
 import { pickLocalized } from '~/i18n/localized-text';
-import { listApplicationsForScreening } from '~/models/application.server';
+import {
+  countScreening,
+  listApplicationsForScreening,
+  screeningIdsInOrder,
+  type ScreeningFilter,
+} from '~/models/application.server';
 import { listCompetitions } from '~/models/competition.server';
 import { findUserById } from '~/models/user.server';
 import type { ApplicationStatus, Currency, Sector } from '~/schemas/enums';
@@ -31,81 +36,109 @@ export type ScreeningListRow = {
   ineligibleReason: string | null;
 };
 
-/** Every application matching the query, sorted; the page slices it, the exports take it all. */
-export function screeningRows(query: ScreeningQuery, locale: Locale): ScreeningListRow[] {
-  const competitions = new Map(listCompetitions().map((c) => [c.id, c]));
-  const rows = listApplicationsForScreening({
+type Competitions = Map<number, ReturnType<typeof listCompetitions>[number]>;
+
+function filterOf(query: ScreeningQuery): ScreeningFilter {
+  return {
     competitionId: query.competitionId,
     localityId: query.localityId,
     status: query.status,
     sector: query.sector,
     search: query.q,
-  }).map((row): ScreeningListRow => {
+  };
+}
+
+/** The rows of these applications, in the order of `ids`, their facts read in one query. */
+function rowsByIds(ids: number[], locale: Locale, competitions: Competitions): ScreeningListRow[] {
+  if (ids.length === 0) return [];
+  const facts = new Map(
+    listApplicationsForScreening({ ids, includeDrafts: true }).map((row) => [row.id, row]),
+  );
+  return ids.flatMap((id): ScreeningListRow[] => {
+    const row = facts.get(id);
+    if (!row) return [];
     const competition = competitions.get(row.competitionId);
     const beneficiaryName =
       row.beneficiaryLastName || row.beneficiaryFirstName
         ? [row.beneficiaryLastName, row.beneficiaryFirstName].filter(Boolean).join(' ')
         : (row.accountName ?? '');
-    return {
-      id: row.id,
-      reference: row.reference,
-      beneficiaryName,
-      locality: localityName(
-        { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
-        locale,
-      ),
-      sector: row.sector,
-      title: row.title,
-      requestedAmount: row.requestedAmount,
-      currency: row.currency,
-      status: row.status,
-      submittedAt: row.submittedAt,
-      timeZone: competition?.timezone ?? 'Asia/Bishkek',
-      competitionId: row.competitionId,
-      competitionTitle: competition
-        ? (pickLocalized(
-            { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-            locale,
-          )?.text ?? '')
-        : '',
-      ineligibleReason: row.ineligibleReason,
-    };
+    return [
+      {
+        id: row.id,
+        reference: row.reference,
+        beneficiaryName,
+        locality: localityName(
+          { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
+          locale,
+        ),
+        sector: row.sector,
+        title: row.title,
+        requestedAmount: row.requestedAmount,
+        currency: row.currency,
+        status: row.status,
+        submittedAt: row.submittedAt,
+        timeZone: competition?.timezone ?? 'Asia/Bishkek',
+        competitionId: row.competitionId,
+        competitionTitle: competition
+          ? (pickLocalized(
+              { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
+              locale,
+            )?.text ?? '')
+          : '',
+        ineligibleReason: row.ineligibleReason,
+      },
+    ];
   });
-  return sortScreeningRows(rows, query, locale);
+}
+
+function competitionsById(): Competitions {
+  return new Map(listCompetitions().map((c) => [c.id, c]));
 }
 
 /**
- * Sorts with the reader's collation: in Kyrgyz, Ң follows Н, Ө follows О and Ү follows У —
- * an ordinary code-point sort would put them after Я. References sort by their number.
+ * One page of the list: filtered, sorted in the reader's language and cut to the page inside
+ * SQLite, so only the page's rows are read, whatever the number of applications.
  */
-export function sortScreeningRows<
-  T extends Pick<ScreeningListRow, 'beneficiaryName' | 'reference' | 'submittedAt' | 'id'>,
->(rows: T[], query: Pick<ScreeningQuery, 'sort' | 'dir'>, locale: Locale): T[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const sign = query.dir === 'desc' ? -1 : 1;
-  // Rows without a value (no reference yet) go last whichever the direction.
-  const nullsLast = <V>(a: V | null, b: V | null, compare: (x: V, y: V) => number) =>
-    a === null && b === null ? 0 : a === null ? 1 : b === null ? -1 : sign * compare(a, b);
-  const byReference = (a: T, b: T) => nullsLast(a.reference, b.reference, collator.compare);
-  const compare = (a: T, b: T): number => {
-    switch (query.sort) {
-      case 'reference':
-        return byReference(a, b) || a.id - b.id;
-      case 'submitted':
-        return (
-          nullsLast(a.submittedAt, b.submittedAt, (x, y) => x.getTime() - y.getTime()) ||
-          byReference(a, b) ||
-          a.id - b.id
-        );
-      case 'name':
-        return (
-          sign * collator.compare(a.beneficiaryName, b.beneficiaryName) ||
-          byReference(a, b) ||
-          a.id - b.id
-        );
-    }
-  };
-  return [...rows].sort(compare);
+export function screeningPage(
+  query: ScreeningQuery,
+  locale: Locale,
+  page: number,
+  pageSize: number,
+): { total: number; page: number; rows: ScreeningListRow[] } {
+  const filter = filterOf(query);
+  const total = countScreening(filter);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const shown = Math.min(Math.max(1, page), pages);
+  const ids = screeningIdsInOrder(filter, query, locale, {
+    limit: pageSize,
+    offset: (shown - 1) * pageSize,
+  });
+  return { total, page: shown, rows: rowsByIds(ids, locale, competitionsById()) };
+}
+
+/** How many rows the exports read at once. */
+const BATCH = 500;
+
+/**
+ * Every matching row in the list's order, for the exports: the ordered ids first (small), then
+ * the rows a batch at a time as the file is written. No query stays open between batches:
+ * better-sqlite3 refuses writes on a connection while a statement is being iterated, and the
+ * response is written over many turns of the event loop.
+ */
+export function* screeningRowsInOrder(
+  query: ScreeningQuery,
+  locale: Locale,
+): Generator<ScreeningListRow> {
+  const ids = screeningIdsInOrder(filterOf(query), query, locale);
+  const competitions = competitionsById();
+  for (let start = 0; start < ids.length; start += BATCH) {
+    yield* rowsByIds(ids.slice(start, start + BATCH), locale, competitions);
+  }
+}
+
+/** Every application matching the query, sorted in the reader's language. */
+export function screeningRows(query: ScreeningQuery, locale: Locale): ScreeningListRow[] {
+  return [...screeningRowsInOrder(query, locale)];
 }
 
 /**

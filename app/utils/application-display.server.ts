@@ -1,12 +1,13 @@
 // Text the family pages show that needs Intl: formatted here, on the server, because a
 // browser may lack Kyrgyz locale data (Debian's Chromium formats "ky" as US English).
+import { dateTimeFormat, listFormat } from '~/i18n/intl-cache';
 import { INTL_TAGS, type Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
 import { formatDate, formatDateTime, type FormattedInstant } from '~/i18n/format';
 import type { Relation } from '~/schemas/enums';
 
 function zoneOffset(date: Date, locale: Locale, timeZone: string): string {
-  const part = new Intl.DateTimeFormat(INTL_TAGS[locale], { timeZone, timeZoneName: 'shortOffset' })
+  const part = dateTimeFormat(INTL_TAGS[locale], { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(date)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -36,7 +37,7 @@ export function zonedDay(instant: Date | number, locale: Locale, timeZone: strin
 /** "келин, жубайы же кыз": the relations that may hold a grant, as one phrase. */
 export function relationsPhrase(relations: readonly Relation[], locale: Locale): string {
   const t = fixedT(locale);
-  return new Intl.ListFormat(INTL_TAGS[locale], { type: 'disjunction' }).format(
+  return listFormat(INTL_TAGS[locale], { type: 'disjunction' }).format(
     relations.map((relation) => t(`common:relations.${relation}`)),
   );
 }

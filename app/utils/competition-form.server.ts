@@ -1,5 +1,6 @@
 // What the competition form's two routes (new, edit) share on the server: the choices it
 // offers, and reading a posted form into the service's input.
+import { dateTimeFormat } from '~/i18n/intl-cache';
 import type { Competition } from '~db/schema/competitions';
 import type { FormFailure } from '~/components/use-validated-form';
 import type { CompetitionFormValues } from '~/components/competition-form';
@@ -28,7 +29,7 @@ export const COMPETITION_TIME_ZONES = [
 /** "GMT+6", from the time-zone database the server runs with (Kazakhstan moved in 2024). */
 function utcOffset(zone: string, at = new Date()): string {
   return (
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+    dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
       .formatToParts(at)
       .find((part) => part.type === 'timeZoneName')?.value ?? ''
   );

@@ -1,7 +1,8 @@
 // Wall-clock times in a competition's time zone ⇄ UTC instants. Client-safe, Intl only.
+import { dateTimeFormat } from '../i18n/intl-cache';
 
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -50,7 +51,7 @@ export function utcToZonedLocal(instant: Date | number, timeZone: string): strin
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    dateTimeFormat('en-US', { timeZone });
     return true;
   } catch {
     return false;

@@ -8,7 +8,7 @@ import { RadioGroup, TextAreaField } from '~/components/choice-fields';
 import { CheckboxField, FormAlert, SubmitButton } from '~/components/form-fields';
 import type { FormFailure } from '~/components/use-validated-form';
 import { useValidatedForm } from '~/components/use-validated-form';
-import { declineAwardSchema, publishConsentSchema } from '~/schemas/results';
+import { declineAwardClientSchema, publishConsentClientSchema } from '~/schemas/application-client';
 import { LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import type { FamilyResult } from '~/services/results.server';
 import { INTENT } from './intent';
@@ -162,7 +162,7 @@ export function ConsentForm({
 }) {
   const { t } = useTranslation('results');
   const form = useValidatedForm({
-    schema: publishConsentSchema,
+    schema: publishConsentClientSchema,
     defaultValues: { consent: result.publishConsent ? 'yes' : 'no' },
     failure,
   });
@@ -202,7 +202,7 @@ export function ConsentForm({
 /** Giving up the grant: a reason if she wants, and a confirmation she must tick. */
 export function DeclineForm({ amount, failure }: { amount: string; failure: FormFailure | null }) {
   const { t } = useTranslation('results');
-  const form = useValidatedForm({ schema: declineAwardSchema, failure });
+  const form = useValidatedForm({ schema: declineAwardClientSchema, failure });
   // <details> keeps it out of the way; the confirmation box is the "are you sure?".
   return (
     <details className="card withdraw" open={Boolean(failure)}>

@@ -13,8 +13,8 @@ import { useValidatedForm } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { historyOf } from '~/models/application.server';
 import { applicationSummary } from '~/models/application-view.server';
-import { withdrawSchema } from '~/schemas/application';
-import { declineAwardSchema, publishConsentSchema } from '~/schemas/results';
+import { withdrawClientSchema } from '~/schemas/application-client';
+import { declineAwardSchema, publishConsentSchema, withdrawSchema } from '~/schemas/full.server';
 import { WITHDRAWABLE, withdrawApplication } from '~/services/applications.server';
 import { declineAward } from '~/services/decisions.server';
 import {
@@ -129,7 +129,7 @@ function useFailureOf(intent: string) {
 function Withdraw() {
   const failure = useFailureOf(INTENT.withdraw);
   const { t } = useTranslation('applications');
-  const form = useValidatedForm({ schema: withdrawSchema, failure });
+  const form = useValidatedForm({ schema: withdrawClientSchema, failure });
   // <details> asks "are you sure?" without JavaScript: the button is inside.
   return (
     <details className="card withdraw" open={Boolean(failure)}>

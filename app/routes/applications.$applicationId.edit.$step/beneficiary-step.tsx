@@ -6,7 +6,7 @@ import { HolderRule } from '~/components/competition-summary';
 import { RadioGroup } from '~/components/choice-fields';
 import { FormAlert } from '~/components/form-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
-import { beneficiaryStepSchema } from '~/schemas/application';
+import { beneficiaryStepClientSchema } from '~/schemas/application-client';
 import type { stepData } from './queries.server';
 import { DefaultSaveButton, StepButtons } from './step-buttons';
 
@@ -18,7 +18,7 @@ export function BeneficiaryStep({ data }: { data: Data }) {
   const { t } = useTranslation('applications');
   const labels = useEnumLabels();
   const form = useValidatedForm({
-    schema: beneficiaryStepSchema,
+    schema: beneficiaryStepClientSchema,
     failure,
     defaultValues: data.defaultValues,
   });

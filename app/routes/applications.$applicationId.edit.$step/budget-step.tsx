@@ -7,7 +7,7 @@ import { FormAlert, TextField } from '~/components/form-fields';
 import { useMoney } from '~/components/localized';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import type { Currency, MoneyFormatSpec } from '~/i18n/format';
-import { budgetStepSchema } from '~/schemas/application';
+import { budgetStepClientSchema } from '~/schemas/application-client';
 import { budgetTotals, lineTotal, parseMoneyInput } from '~/utils/money';
 import { INTENT } from './intent';
 import type { stepData } from './queries.server';
@@ -52,7 +52,7 @@ export function BudgetStep({
   const { t } = useTranslation('applications');
   const money = useMoney(moneySpec);
   const form = useValidatedForm({
-    schema: budgetStepSchema,
+    schema: budgetStepClientSchema,
     failure,
     defaultValues: data.defaultValues,
   });

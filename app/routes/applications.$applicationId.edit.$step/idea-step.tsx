@@ -5,7 +5,7 @@ import { useEnumLabels } from '~/components/enum-labels';
 import { FormAlert, SelectField, TextField } from '~/components/form-fields';
 import { TextAreaField } from '~/components/choice-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
-import { ideaStepSchema } from '~/schemas/application';
+import { ideaStepClientSchema } from '~/schemas/application-client';
 import { SECTORS } from '~/schemas/enums';
 import type { stepData } from './queries.server';
 import { DefaultSaveButton, StepButtons } from './step-buttons';
@@ -17,7 +17,7 @@ export function IdeaStep({ data }: { data: Data }) {
   const { t } = useTranslation('applications');
   const labels = useEnumLabels();
   const form = useValidatedForm({
-    schema: ideaStepSchema,
+    schema: ideaStepClientSchema,
     failure,
     defaultValues: data.defaultValues,
   });

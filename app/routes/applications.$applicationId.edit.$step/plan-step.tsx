@@ -5,7 +5,7 @@ import { FormAlert, TextField } from '~/components/form-fields';
 import { useMoney } from '~/components/localized';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import type { Currency, MoneyFormatSpec } from '~/i18n/format';
-import { planStepSchema } from '~/schemas/application';
+import { planStepClientSchema } from '~/schemas/application-client';
 import { parseMoneyInput } from '~/utils/money';
 import type { stepData } from './queries.server';
 import { DefaultSaveButton, StepButtons } from './step-buttons';
@@ -25,7 +25,7 @@ export function PlanStep({
   const { t } = useTranslation('applications');
   const money = useMoney(moneySpec);
   const form = useValidatedForm({
-    schema: planStepSchema,
+    schema: planStepClientSchema,
     failure,
     defaultValues: data.defaultValues,
   });

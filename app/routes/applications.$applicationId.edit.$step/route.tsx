@@ -7,7 +7,11 @@ import { moneyFormatSpec } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { competitionTitle } from '~/models/application-view.server';
 import { membersOf } from '~/models/household.server';
-import { APPLICATION_STEPS, isApplicationStep, type ApplicationStep } from '~/schemas/application';
+import {
+  APPLICATION_STEPS,
+  isApplicationStep,
+  type ApplicationStep,
+} from '~/schemas/application-steps';
 import { editableApplicationOr404, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';

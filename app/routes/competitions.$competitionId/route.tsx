@@ -1,3 +1,4 @@
+import { collatorFor } from '~/i18n/intl-cache';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -10,7 +11,8 @@ import { fixedT } from '~/i18n/i18n.server';
 import { findApplicationOfHousehold } from '~/models/application.server';
 import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
 import { competitionDetail, findPublicCompetition } from '~/models/open-competition.server';
-import { applyForFamilySchema } from '~/schemas/application-forms';
+import { applyForFamilyClientSchema } from '~/schemas/application-client';
+import { applyForFamilySchema } from '~/schemas/full.server';
 import { startApplication, type StartError } from '~/services/applications.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { getOptionalUser, requirePermission } from '~/utils/auth.server';
@@ -43,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let families: { value: string; label: string }[] | null = null;
   if (sessionUser && roles.includes('facilitator')) {
     const t = fixedT(locale);
-    const collator = new Intl.Collator(locale);
+    const collator = collatorFor(locale, undefined);
     families = listHouseholdsFor({ userId: sessionUser.user.id, seesAll: false })
       .filter((household) => detail.localityIds.includes(household.localityId))
       .map((household) => {
@@ -162,7 +164,7 @@ function ApplyPanel() {
   const { competition, signedIn, family, families } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation('applications');
-  const form = useValidatedForm({ schema: applyForFamilySchema, failure });
+  const form = useValidatedForm({ schema: applyForFamilyClientSchema, failure });
   const here = `/competitions/${competition.id}`;
   if (competition.window === 'closed') {
     return <p className="alert alert--warning">{t('competition.closedNote')}</p>;

@@ -9,7 +9,8 @@ import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { findHouseholdOfUser, membersOf } from '~/models/household.server';
 import { listLocalities } from '~/models/user.server';
-import { householdSchema } from '~/schemas/household';
+import { householdSchema } from '~/schemas/full.server';
+import { householdClientSchema } from '~/schemas/household-client';
 import { saveOwnHousehold } from '~/services/households.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formDataToObject, formFailure, parseForm, refuse } from '~/utils/forms.server';
@@ -72,7 +73,7 @@ export default function OwnHouseholdPage() {
   const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('households');
-  const form = useValidatedForm({ schema: householdSchema, failure, defaultValues: values });
+  const form = useValidatedForm({ schema: householdClientSchema, failure, defaultValues: values });
   return (
     <div className="narrow">
       <h1>{t('own.title')}</h1>

@@ -1,3 +1,4 @@
+import { collatorFor } from '~/i18n/intl-cache';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     (l) => !allowedLocalityIds || allowedLocalityIds.has(l.id),
   );
   const localityId = localities.some((l) => l.id === localityParam) ? localityParam : undefined;
-  const collator = new Intl.Collator(user.locale);
+  const collator = collatorFor(user.locale, undefined);
   const households = listHouseholdsFor({ userId: user.id, seesAll }, { localityId })
     .map((h) => {
       const names = h.members.map((m) => `${m.firstName} ${m.lastName}`);

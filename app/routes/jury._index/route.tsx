@@ -6,7 +6,9 @@ import { useEnumLabels } from '~/components/enum-labels';
 import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
 import { fixedT } from '~/i18n/i18n.server';
+import { pageFromUrl } from '~/components/pagination';
 import { jurorQueue, type QueueRound } from '~/models/juror-view.server';
+import { QUEUE_FILTERS, type QueueFilter } from '~/schemas/enums';
 import juryStyles from '~/styles/jury.css';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -19,9 +21,17 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: juryStyles
 export async function loader({ request }: LoaderFunctionArgs) {
   const juror = await requirePermission(request, 'jury:score');
   const locale = juror.user.locale;
+  const url = new URL(request.url);
+  const filter = QUEUE_FILTERS.find((f) => f === url.searchParams.get('show')) ?? 'all';
+  const roundId = Number(url.searchParams.get('round')) || undefined;
   return json({
     pageTitle: fixedT(locale)('jury:queue.title'),
-    rounds: jurorQueue(juror.user.id, locale),
+    filter,
+    rounds: jurorQueue(juror.user.id, locale, new Date(), {
+      filter,
+      roundId,
+      page: pageFromUrl(url),
+    }),
   });
 }
 
@@ -34,7 +44,7 @@ function WindowNote({ round }: { round: QueueRound }) {
       return <p>{t('window.notYet', { date: round.opensAt.text })}</p>;
     case 'open':
       // Nothing left to do once every score is in.
-      return round.submitted === round.assignments.length ? null : (
+      return round.submitted === round.counts.all ? null : (
         <p>{t('window.open', { date: round.closesAt.text })}</p>
       );
     case 'window-closed':
@@ -68,10 +78,61 @@ function Conflicts({ round }: { round: QueueRound }) {
 
 const STATE_TONE = { none: 'badge--info', draft: 'badge--warn', submitted: 'badge--ok' } as const;
 
-function Assignments({ round }: { round: QueueRound }) {
+/** The filter (to score, drafts, submitted) as links that work without JavaScript. */
+function QueueFilters({ round, filter }: { round: QueueRound; filter: QueueFilter }) {
+  const { t } = useTranslation('jury');
+  return (
+    <nav className="queue-filters" aria-label={t('queue.filterLabel')}>
+      <ul className="row">
+        {QUEUE_FILTERS.map((f) => (
+          <li key={f}>
+            <Link
+              to={f === 'all' ? '?' : `?show=${f}`}
+              aria-current={f === filter ? 'page' : undefined}
+              className={`button button--small${f === filter ? '' : ' button--secondary'}`}
+              preventScrollReset
+            >
+              {t(`queue.filters.${f}`, { number: round.counts[f] })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Previous and next page of one round's list, keeping the filter. */
+function QueuePages({ round, filter }: { round: QueueRound; filter: QueueFilter }) {
+  const { t } = useTranslation();
+  if (round.pages <= 1) return null;
+  const hrefFor = (page: number) => {
+    const params = new URLSearchParams();
+    if (filter !== 'all') params.set('show', filter);
+    params.set('round', String(round.id));
+    params.set('page', String(page));
+    return `?${params}`;
+  };
+  return (
+    <nav className="pagination" aria-label={t('pagination.label')}>
+      {round.page > 1 ? (
+        <Link to={hrefFor(round.page - 1)}>{t('pagination.previous')}</Link>
+      ) : (
+        <span />
+      )}
+      <span>{t('pagination.status', { page: round.page, pages: round.pages })}</span>
+      {round.page < round.pages ? (
+        <Link to={hrefFor(round.page + 1)}>{t('pagination.next')}</Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+function Assignments({ round, filter }: { round: QueueRound; filter: QueueFilter }) {
   const { t } = useTranslation('jury');
   const labels = useEnumLabels();
-  const total = round.assignments.length;
+  const total = round.counts.all;
   if (total === 0) return <p className="muted">{t('queue.noneAssigned')}</p>;
   return (
     <>
@@ -85,6 +146,8 @@ function Assignments({ round }: { round: QueueRound }) {
           aria-labelledby={`round-${round.id}-progress`}
         />
       </div>
+      <QueueFilters round={round} filter={filter} />
+      {round.assignments.length === 0 ? <p className="muted">{t('queue.noneInFilter')}</p> : null}
       <ul className="queue-list" aria-label={t('queue.applicationsCaption', { round: round.name })}>
         {round.assignments.map((a) => {
           const kind =
@@ -123,12 +186,13 @@ function Assignments({ round }: { round: QueueRound }) {
           );
         })}
       </ul>
+      <QueuePages round={round} filter={filter} />
     </>
   );
 }
 
 export default function JuryQueuePage() {
-  const { rounds } = useLoaderData<typeof loader>();
+  const { rounds, filter } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('jury');
   const recused = searchParams.get('recused');
@@ -166,7 +230,7 @@ export default function JuryQueuePage() {
                 </dd>
               </dl>
               <WindowNote round={round} />
-              <Assignments round={round} />
+              <Assignments round={round} filter={filter} />
             </>
           )}
         </section>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert, SubmitButton, TextField } from '~/components/form-fields';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
-import { signInSchema } from '~/schemas/auth';
+import { signInClientSchema } from '~/schemas/auth-client';
+import { signInSchema } from '~/schemas/full.server';
 import { signIn } from '~/services/accounts.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { parseRequestForm, formFailure, refuse } from '~/utils/forms.server';
@@ -46,7 +47,11 @@ export default function SignInPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation('auth');
-  const form = useValidatedForm({ schema: signInSchema, failure, defaultValues: { redirectTo } });
+  const form = useValidatedForm({
+    schema: signInClientSchema,
+    failure,
+    defaultValues: { redirectTo },
+  });
   return (
     <div className="narrow">
       <h1>{t('signIn.title')}</h1>

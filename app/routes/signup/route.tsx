@@ -7,7 +7,8 @@ import { useValidatedForm } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { listLocalities } from '~/models/user.server';
-import { signUpSchema } from '~/schemas/auth';
+import { signUpClientSchema } from '~/schemas/auth-client';
+import { signUpSchema } from '~/schemas/full.server';
 import { signUp } from '~/services/accounts.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { formFailure, parseRequestForm, refuse } from '~/utils/forms.server';
@@ -54,7 +55,7 @@ export default function SignUpPage() {
   const { localities } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation('auth');
-  const form = useValidatedForm({ schema: signUpSchema, failure });
+  const form = useValidatedForm({ schema: signUpClientSchema, failure });
   return (
     <div className="narrow">
       <h1>{t('signUp.title')}</h1>

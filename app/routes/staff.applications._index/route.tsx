@@ -27,7 +27,7 @@ import {
   type ScreeningSort,
 } from '~/schemas/screening';
 import { screenApplications } from '~/services/applications.server';
-import { screeningRows } from '~/services/screening.server';
+import { screeningPage } from '~/services/screening.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, parseForm } from '~/utils/forms.server';
@@ -45,17 +45,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = user.locale;
   const url = new URL(request.url);
   const query = screeningQueryFrom(url.searchParams);
-  const page = pageFromUrl(url);
-  const rows = screeningRows(query, locale);
+  const { total, page, rows } = screeningPage(query, locale, pageFromUrl(url), PAGE_SIZE);
   const t = fixedT(locale);
   return json({
     pageTitle: t('screening:list.title'),
     query,
     search: screeningQuerySearch(query),
-    total: rows.length,
+    total,
     page,
     pageSize: PAGE_SIZE,
-    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => ({
+    rows: rows.map((row) => ({
       id: row.id,
       reference: row.reference,
       beneficiaryName: row.beneficiaryName,
@@ -151,7 +150,7 @@ export default function ScreeningListPage() {
   );
   const sortColumn = SORT_COLUMNS.find((c) => c.sort === query.sort)!.column;
   return (
-    <div className="stack">
+    <div className="stack wide-page">
       <h1>{t('list.title')}</h1>
       <p>{t('list.intro')}</p>
 

@@ -209,7 +209,7 @@ export default function RoundPage() {
     actionData && 'assignRefusal' in actionData ? actionData.assignRefusal : null;
   const yesNo = (value: boolean) => t(value ? 'page.yes' : 'page.no');
   return (
-    <div className="stack round-page">
+    <div className="stack round-page wide-page">
       <p>
         <Link to={`/staff/competitions/${competition.id}`}>
           ← <LocalizedString value={competition.title} />

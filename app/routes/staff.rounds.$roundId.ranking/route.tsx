@@ -4,14 +4,25 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { FormAlert, SubmitButton, TextField, useErrorText } from '~/components/form-fields';
 import { LocalizedString } from '~/components/localized';
+import { Pagination, pageFromUrl } from '~/components/pagination';
 import { RoundStatusBadge } from '~/components/round-status-badge';
 import { TableFrame } from '~/components/table-frame';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
+import {
+  RANKING_SHOWS,
+  advanceChosenSchema,
+  advanceTopSchema,
+  normalisationSchema,
+} from '~/schemas/round-admin';
 import { roundTitle } from '~/i18n/localized-text';
-import { advanceChosenSchema, advanceTopSchema, normalisationSchema } from '~/schemas/round-admin';
 import { advanceApplications, setNormalisation } from '~/services/jury.server';
-import { NORMALISATION_MAPPING, formatPoints, rankingTable } from '~/services/round-ranking.server';
+import {
+  NORMALISATION_MAPPING,
+  formatPoints,
+  rankingPage,
+  type RankingQuery,
+} from '~/services/round-ranking.server';
 import roundStyles from '~/styles/rounds.css';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
@@ -44,7 +55,13 @@ function roundIdFrom(params: { roundId?: string }): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'rounds:manage');
   const locale = user.locale;
-  const table = rankingTable(roundIdFrom(params), locale);
+  const url = new URL(request.url);
+  const query: RankingQuery = {
+    page: pageFromUrl(url),
+    q: (url.searchParams.get('q') ?? '').trim().slice(0, 100),
+    show: RANKING_SHOWS.find((show) => show === url.searchParams.get('show')) ?? RANKING_SHOWS[0],
+  };
+  const table = rankingPage(roundIdFrom(params), locale, query);
   if (!table) throw new Response('Not Found', { status: 404 });
   const round = { ...table.round, name: roundTitle(table.round, locale).text };
   // Points are formatted here: browsers may lack the reader's number data (Kyrgyz).
@@ -60,6 +77,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       threshold: round.disagreementThreshold,
     },
     mapping: NORMALISATION_MAPPING,
+    query: { q: query.q, show: query.show },
+    count: table.count,
+    scored: table.scored,
+    flagged: table.flagged,
+    matching: table.matching,
+    page: table.page,
+    pageSize: table.pageSize,
     criteria: table.criteria.map((c) => ({ id: c.id, title: c.title, maxPoints: c.maxPoints })),
     rows: table.rows.map((row) => ({
       applicationId: row.applicationId,
@@ -124,16 +148,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RankingPage() {
-  const { round, mapping, rows, criteria } = useLoaderData<typeof loader>();
+  const { round, mapping, rows, criteria, count, scored, flagged, matching, page, pageSize } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as RankingActionData | undefined;
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(['rounds', 'common']);
   const done = searchParams.get('done') as Done | null;
-  const count = Number(searchParams.get('count') ?? 0) || 0;
+  const doneCount = Number(searchParams.get('count') ?? 0) || 0;
   const closed = round.status === 'closed';
-  const scored = rows.filter((r) => r.mean !== null).length;
   return (
-    <div className="stack round-page">
+    <div className="stack round-page wide-page">
       <p>
         <Link to={`/staff/rounds/${round.id}`}>
           ← {t('page.title', { number: round.number, name: round.name })}
@@ -145,7 +169,7 @@ export default function RankingPage() {
       </p>
       {done && (DONE as readonly string[]).includes(done) ? (
         <div className="alert alert--success" role="status">
-          <p>{t(`ranking.done.${done}`, { count })}</p>
+          <p>{t(`ranking.done.${done}`, { count: doneCount })}</p>
         </div>
       ) : null}
       {actionData && 'formError' in actionData ? (
@@ -183,7 +207,9 @@ export default function RankingPage() {
       </section>
 
       <div className="row">
-        <p className="muted">{t('ranking.count', { count: rows.length, scored })}</p>
+        <p className="muted">
+          {t('ranking.count', { count, scored })} · {t('ranking.flaggedCount', { number: flagged })}
+        </p>
         <details className="menu">
           <summary className="button button--secondary">{t('ranking.export')}</summary>
           <div className="menu__panel">
@@ -205,9 +231,18 @@ export default function RankingPage() {
         <p className="muted">{t('ranking.advanceWhenClosed')}</p>
       )}
 
-      <RankingTable
-        failure={actionData && 'chosenFailure' in actionData ? actionData.chosenFailure : null}
-      />
+      <RankingFilter />
+      <p className="muted" aria-live="polite">
+        {t('ranking.matching', { number: matching })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t('ranking.noneMatching')}</p>
+      ) : (
+        <RankingTable
+          failure={actionData && 'chosenFailure' in actionData ? actionData.chosenFailure : null}
+        />
+      )}
+      <Pagination page={page} pageSize={pageSize} total={matching} />
 
       <section className="stack" aria-labelledby="breakdown-title">
         <h2 id="breakdown-title">{t('ranking.breakdownTitle')}</h2>
@@ -254,6 +289,43 @@ export default function RankingPage() {
         </TableFrame>
       </section>
     </div>
+  );
+}
+
+/** Search by reference or idea, and show only the flagged or the unscored; a GET form, no JS needed. */
+function RankingFilter() {
+  const { query } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('rounds');
+  return (
+    <Form method="get" className="card filters" aria-labelledby="ranking-filter-title">
+      <h2 id="ranking-filter-title" className="visually-hidden">
+        {t('ranking.filterTitle')}
+      </h2>
+      <div className="field">
+        <label htmlFor="ranking-q">{t('ranking.search')}</label>
+        <input id="ranking-q" name="q" type="search" defaultValue={query.q} maxLength={100} />
+      </div>
+      <div className="field">
+        <label htmlFor="ranking-show">{t('ranking.show')}</label>
+        <select id="ranking-show" name="show" defaultValue={query.show}>
+          {RANKING_SHOWS.map((show) => (
+            <option key={show} value={show}>
+              {t(`ranking.shows.${show}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__actions">
+        <button type="submit" className="button">
+          {t('ranking.apply')}
+        </button>
+        {query.q || query.show !== 'all' ? (
+          <Link to="?" className="button button--secondary">
+            {t('ranking.clear')}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
   );
 }
 

@@ -1,6 +1,9 @@
-// A round's ranking as an Excel workbook, headers in the reader's language.
+// A round's ranking as an Excel workbook, headers in the reader's language. Streamed with
+// exceljs' streaming writer: rows go into the zip, and out to the browser, as they are read.
+import { PassThrough } from 'node:stream';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { rankingFileName, rankingTable, rankingXlsx } from '~/services/round-ranking.server';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { rankingExport, rankingFileName, writeRankingXlsx } from '~/services/round-ranking.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -8,13 +11,16 @@ export const handle: RouteAccess = { access: 'rounds:manage' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'rounds:manage');
-  const table = rankingTable(Number(params.roundId), user.locale);
-  if (!table) throw new Response('Not Found', { status: 404 });
-  const workbook = await rankingXlsx(table, user.locale);
-  return new Response(new Uint8Array(workbook), {
+  const source = rankingExport(Number(params.roundId), user.locale);
+  if (!source) throw new Response('Not Found', { status: 404 });
+  const body = new PassThrough();
+  writeRankingXlsx(source, user.locale, body).catch((error: unknown) =>
+    body.destroy(error as Error),
+  );
+  return new Response(createReadableStreamFromReadable(body), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${rankingFileName(table, 'xlsx')}"`,
+      'Content-Disposition': `attachment; filename="${rankingFileName(source, 'xlsx')}"`,
       'Cache-Control': 'no-store',
     },
   });

@@ -59,6 +59,14 @@ export default {
     continue: 'Continue',
     view: 'View',
     openApplication: '{{action}}: {{reference}}',
+    filterLabel: 'Show applications',
+    filters: {
+      all: 'All ({{number}})',
+      'to-score': 'To score ({{number}})',
+      draft: 'Drafts ({{number}})',
+      submitted: 'Submitted ({{number}})',
+    },
+    noneInFilter: 'None of your applications in this round is in this list.',
     noneAssigned: 'No applications are given to you in this round.',
     recused:
       'You stepped back from the application. Another juror will score it; it is no longer in your list.',

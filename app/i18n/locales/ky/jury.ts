@@ -58,6 +58,14 @@ export default {
     continue: 'Улантуу',
     view: 'Көрүү',
     openApplication: '{{action}}: {{reference}}',
+    filterLabel: 'Арыздарды көрсөтүү',
+    filters: {
+      all: 'Баары ({{number}})',
+      'to-score': 'Баалоо керек ({{number}})',
+      draft: 'Долбоорлор ({{number}})',
+      submitted: 'Жөнөтүлгөндөр ({{number}})',
+    },
+    noneInFilter: 'Бул турда сизде мындай арыздар жок.',
     noneAssigned: 'Бул турда сизге бир да арыз берилген жок.',
     recused: 'Сиз арыздан баш тарттыңыз. Аны башка калыс баалайт; ал сиздин тизмеңизде жок болду.',
     recusedNoReplacement:

@@ -58,6 +58,14 @@ export default {
     continue: 'Продолжить',
     view: 'Посмотреть',
     openApplication: '{{action}}: {{reference}}',
+    filterLabel: 'Показать заявки',
+    filters: {
+      all: 'Все ({{number}})',
+      'to-score': 'Оценить ({{number}})',
+      draft: 'Черновики ({{number}})',
+      submitted: 'Отправленные ({{number}})',
+    },
+    noneInFilter: 'В этом туре у вас нет таких заявок.',
     noneAssigned: 'В этом туре вам не назначено ни одной заявки.',
     recused: 'Вы отказались от заявки. Её оценит другой член жюри; в вашем списке её больше нет.',
     recusedNoReplacement:

@@ -1,0 +1,8 @@
+// The full schemas, for actions of pages whose browser side checks with zod/mini: imported from
+// here (a .server module, left out of the browser's bundle), so that the classic zod build is
+// not sent to the family's phone with the page.
+export { withdrawSchema } from './application';
+export { applyForFamilySchema } from './application-forms';
+export { signInSchema, signUpSchema } from './auth';
+export { householdSchema } from './household';
+export { declineAwardSchema, publishConsentSchema } from './results';
