@@ -12,6 +12,8 @@ const e2eEnv = {
   SESSION_SECRET: 'e2e-session-secret',
   APP_URL: E2E_BASE_URL,
   MAIL_SINK_DIR: path.resolve('test-results/e2e/mail'),
+  // A production server refuses the default sender.
+  MAIL_FROM: 'Ishenim e2e <no-reply@example.org>',
 };
 // The test workers share the server's database and secret (to sign people in directly).
 Object.assign(process.env, e2eEnv);

@@ -6,7 +6,6 @@ import type { Round } from '~db/schema/jury';
 import type { User } from '~db/schema/people';
 import { juryAssignmentEmail } from '~emails/jury-assignment';
 import { juryReminderEmail } from '~emails/jury-reminder';
-import { formatDateTime } from '~/i18n/format';
 import { pickLocalized } from '~/i18n/localized-text';
 import {
   findApplication,
@@ -90,7 +89,8 @@ function queueAssignmentNotice(
       competitionTitle: competitionTitle(competition, juror.locale),
       roundName: round.name,
       count,
-      closesAt: formatDateTime(round.closesAt, juror.locale, competition.timezone),
+      closesAt: round.closesAt,
+      timeZone: competition.timezone,
       url: appLink('/jury'),
     },
     kind: 'programme',
@@ -581,7 +581,8 @@ export function remindJurors(
           name: juror.name,
           roundName: round.name,
           pending: count,
-          closesAt: formatDateTime(round.closesAt, juror.locale, competition.timezone),
+          closesAt: round.closesAt,
+          timeZone: competition.timezone,
           url: appLink('/jury'),
         },
         kind: 'programme',
