@@ -30,7 +30,13 @@ export function RouteAnnouncer() {
   }, [location.pathname, location.search]);
 
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+    <div
+      id="route-announcer"
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+    >
       {announcement}
     </div>
   );

@@ -581,7 +581,7 @@ test('staff set up a round, three jurors declare and score in three languages, s
       await choosePoints(p, locale, 0, given[0]);
       await choosePoints(p, locale, 1, given[1]);
       await scoringCriterion(p, locale, 1)
-        .getByLabel(j.scoring.comment, { exact: true })
+        .getByLabel(j.scoring.comment)
         .fill(`${FAMILIES[key].title}: ${given[0]}`);
       if (withDraft && index === 0) {
         // A draft, saved; she goes back to her list and returns to it later.
@@ -605,9 +605,9 @@ test('staff set up a round, three jurors declare and score in three languages, s
             exact: true,
           }),
         ).toBeChecked();
-        await expect(
-          scoringCriterion(p, locale, 1).getByLabel(j.scoring.comment, { exact: true }),
-        ).toHaveValue(`${FAMILIES[key].title}: ${given[0]}`);
+        await expect(scoringCriterion(p, locale, 1).getByLabel(j.scoring.comment)).toHaveValue(
+          `${FAMILIES[key].title}: ${given[0]}`,
+        );
       }
       await choosePoints(p, locale, 2, given[2]);
       await p.getByText(j.scoring.submitOpen, { exact: true }).click();

@@ -1,4 +1,10 @@
 export default {
+  form: {
+    required: '(required)',
+    requiredNote: 'Fields marked “(required)” must be filled in; the others may wait.',
+    requiredNoteDraft:
+      'Fields marked “(required)” are needed before you send your application; the others may wait. You can save this step at any time and come back.',
+  },
   session: {
     warning_one:
       'You will be signed out in {{count}} minute, as nothing has been sent for a while.',
