@@ -33,7 +33,7 @@ export function RouteAnnouncer() {
     <div
       id="route-announcer"
       className="visually-hidden"
-      role="status"
+      // A live region without the status role: a page's own status message stays the page's one.
       aria-live="polite"
       aria-atomic="true"
     >

@@ -192,12 +192,7 @@ export function BudgetStep({
       />
       <section className="card totals" aria-labelledby="budget-totals">
         <h2 id="budget-totals">{t('budget.totalsTitle')}</h2>
-        <p
-          className="visually-hidden"
-          role="status"
-          aria-live="polite"
-          data-testid="requested-said"
-        >
+        <p className="visually-hidden" aria-live="polite" data-testid="requested-said">
           {requestedSaid}
         </p>
         <div>
