@@ -390,7 +390,12 @@ test('from the final ranking to every family: decide in Kyrgyz, announce, read i
     fill(kd.quotas.withQuota, { name: southKy, awarded: 1, quota: 2 }),
   );
   await checkPage(page);
-  const offered = await waitForMail(S2.user.email!, noticeSubject('ky', ref('S2')));
+  // Her earlier message (the waiting list) has the same neutral subject: this is the offer.
+  const offerLine = ky.email.awardOffered.body.split('}}')[1]!.slice(0, 25);
+  const offered = await waitForMail(
+    S2.user.email!,
+    (mail) => mail.subject === noticeSubject('ky', ref('S2')) && mail.text.includes(offerLine),
+  );
   expect(offered.text).toContain(som(100_000 * SOM, 'ky'));
   expect(findApplication(S2.applicationId)!.status).toBe('awarded');
   // The public page follows: still three winners and the same total, still one name.
