@@ -14,6 +14,8 @@ const e2eEnv = {
   AUDIT_CHECKPOINT_DIR: path.resolve('test-results/e2e/audit'),
   APP_URL: E2E_BASE_URL,
   MAIL_SINK_DIR: path.resolve('test-results/e2e/mail'),
+  // A production server refuses the default sender.
+  MAIL_FROM: 'Ishenim e2e <no-reply@example.org>',
 };
 // The test workers share the server's database and secret (to sign people in directly).
 Object.assign(process.env, e2eEnv);

@@ -13,6 +13,8 @@ import {
 } from '@remix-run/react';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RouteAnnouncer } from '~/components/route-announcer';
+import { SessionTimeoutWarning } from '~/components/session-timeout-warning';
 import { SiteHeader } from '~/components/site-header';
 import { useHydrated } from '~/components/use-hydrated';
 import { DEFAULT_LOCALE, isLocale } from '~/i18n/config';
@@ -21,6 +23,7 @@ import { LOCALE_VERSIONS } from '~/i18n/version.server';
 import stylesHref from '~/styles/app.css';
 import { getOptionalUser } from '~/utils/auth.server';
 import { detectLocale } from '~/utils/locale.server';
+import { idleLimitMs } from '~/utils/session.server';
 import { useNonce } from '~/utils/nonce';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -34,6 +37,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Ishenim' }];
 
+const SHORT_IDLE_MS = 60 * 60_000;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const sessionUser = await getOptionalUser(request);
   const locale = await detectLocale(request, sessionUser);
@@ -43,6 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: sessionUser
       ? { id: sessionUser.user.id, name: sessionUser.user.name, roles: sessionUser.roles }
       : null,
+    // People signed out after an hour or less of idleness are warned before it (WCAG 2.2.1).
+    idleWarningMs:
+      sessionUser && idleLimitMs(sessionUser.roles) <= SHORT_IDLE_MS
+        ? idleLimitMs(sessionUser.roles)
+        : null,
   });
 }
 
@@ -78,12 +88,14 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('skipToContent')}
         </a>
         <SiteHeader user={data?.user ?? null} locale={locale} />
+        {data?.idleWarningMs ? <SessionTimeoutWarning idleMs={data.idleWarningMs} /> : null}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
           <p>{t('footer.tagline')}</p>
         </footer>
+        <RouteAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

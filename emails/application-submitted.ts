@@ -7,20 +7,28 @@ export const applicationSubmittedEmail = defineEmail<{
   title: string;
   requestedAmount: string;
   url: string;
-}>('application-submitted', (t, p) => ({
-  subject: t('email:applicationSubmitted.subject', { reference: p.reference }),
-  blocks: [
-    { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
-    {
-      kind: 'paragraph',
-      text: t('email:applicationSubmitted.body', { competition: p.competitionTitle }),
-    },
-    { kind: 'code', text: p.reference },
-    {
-      kind: 'paragraph',
-      text: t('email:applicationSubmitted.summary', { title: p.title, amount: p.requestedAmount }),
-    },
-    { kind: 'paragraph', text: t('email:applicationSubmitted.next') },
-    { kind: 'button', label: t('email:applicationSubmitted.action'), url: p.url },
-  ],
-}));
+}>({
+  name: 'application-submitted',
+  kind: 'programme',
+  sensitive: ['competitionTitle', 'title', 'requestedAmount'],
+  compose: (t, p) => ({
+    reference: p.reference,
+    blocks: [
+      { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
+      {
+        kind: 'paragraph',
+        text: t('email:applicationSubmitted.body', { competition: p.competitionTitle }),
+      },
+      { kind: 'code', text: p.reference },
+      {
+        kind: 'paragraph',
+        text: t('email:applicationSubmitted.summary', {
+          title: p.title,
+          amount: p.requestedAmount,
+        }),
+      },
+      { kind: 'paragraph', text: t('email:applicationSubmitted.next') },
+      { kind: 'button', label: t('email:applicationSubmitted.action'), url: p.url },
+    ],
+  }),
+});

@@ -1,9 +1,10 @@
 import { defineEmail } from './layout';
 
 /** Tells the owner her password changed, so a change she did not make is noticed. */
-export const passwordChangedEmail = defineEmail<{ name: string; url: string }>(
-  'password-changed',
-  (t, p) => ({
+export const passwordChangedEmail = defineEmail<{ name: string; url: string }>({
+  name: 'password-changed',
+  kind: 'account',
+  compose: (t, p) => ({
     subject: t('email:passwordChanged.subject'),
     blocks: [
       { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
@@ -12,4 +13,4 @@ export const passwordChangedEmail = defineEmail<{ name: string; url: string }>(
       { kind: 'button', label: t('email:passwordChanged.action'), url: p.url },
     ],
   }),
-);
+});

@@ -1,8 +1,9 @@
 import { defineEmail } from './layout';
 
-export const passwordResetEmail = defineEmail<{ name: string; url: string; validMinutes: number }>(
-  'password-reset',
-  (t, p) => ({
+export const passwordResetEmail = defineEmail<{ name: string; url: string; validMinutes: number }>({
+  name: 'password-reset',
+  kind: 'account',
+  compose: (t, p) => ({
     subject: t('email:passwordReset.subject'),
     blocks: [
       { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
@@ -12,4 +13,4 @@ export const passwordResetEmail = defineEmail<{ name: string; url: string; valid
       { kind: 'note', text: t('email:passwordReset.notYou') },
     ],
   }),
-);
+});

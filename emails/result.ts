@@ -10,65 +10,70 @@ export const resultEmail = defineEmail<{
   waitlistPosition: number;
   feedback: string;
   url: string;
-}>('result', (t, p) => {
-  const greeting = { kind: 'paragraph' as const, text: t('email:greeting', { name: p.name }) };
-  const action = { kind: 'button' as const, label: t('email:result.action'), url: p.url };
-  const feedback = p.feedback
-    ? [{ kind: 'paragraph' as const, text: t('email:result.feedback', { feedback: p.feedback }) }]
-    : [];
-  switch (p.decision) {
-    case 'awarded':
-      return {
-        subject: t('email:result.awardedSubject', { reference: p.reference }),
-        blocks: [
-          greeting,
-          {
-            kind: 'paragraph',
-            text: t('email:result.awardedBody', { competition: p.competitionTitle }),
-          },
-          { kind: 'code', text: p.amount },
-          { kind: 'paragraph', text: t('email:result.awardedNext') },
-          ...feedback,
-          action,
-        ],
-      };
-    case 'waitlisted':
-      return {
-        subject: t('email:result.waitlistedSubject', { reference: p.reference }),
-        blocks: [
-          greeting,
-          {
-            kind: 'paragraph',
-            text: t('email:result.waitlistedBody', { competition: p.competitionTitle }),
-          },
-          ...(p.waitlistPosition > 0
-            ? [
-                {
-                  kind: 'paragraph' as const,
-                  text: t('email:result.waitlistedPosition', { position: p.waitlistPosition }),
-                },
-              ]
-            : []),
-          { kind: 'paragraph', text: t('email:result.waitlistedNext') },
-          ...feedback,
-          action,
-        ],
-      };
-    case 'not-selected':
-      return {
-        subject: t('email:result.notSelectedSubject', { reference: p.reference }),
-        blocks: [
-          greeting,
-          {
-            kind: 'paragraph',
-            text: t('email:result.notSelectedBody', { competition: p.competitionTitle }),
-          },
-          ...feedback,
-          { kind: 'note', text: t('email:result.help') },
-          action,
-        ],
-      };
-  }
+}>({
+  name: 'result',
+  kind: 'programme',
+  sensitive: ['competitionTitle', 'amount', 'feedback'],
+  compose: (t, p) => {
+    const greeting = { kind: 'paragraph' as const, text: t('email:greeting', { name: p.name }) };
+    const action = { kind: 'button' as const, label: t('email:result.action'), url: p.url };
+    const feedback = p.feedback
+      ? [{ kind: 'paragraph' as const, text: t('email:result.feedback', { feedback: p.feedback }) }]
+      : [];
+    switch (p.decision) {
+      case 'awarded':
+        return {
+          reference: p.reference,
+          blocks: [
+            greeting,
+            {
+              kind: 'paragraph',
+              text: t('email:result.awardedBody', { competition: p.competitionTitle }),
+            },
+            { kind: 'code', text: p.amount },
+            { kind: 'paragraph', text: t('email:result.awardedNext') },
+            ...feedback,
+            action,
+          ],
+        };
+      case 'waitlisted':
+        return {
+          reference: p.reference,
+          blocks: [
+            greeting,
+            {
+              kind: 'paragraph',
+              text: t('email:result.waitlistedBody', { competition: p.competitionTitle }),
+            },
+            ...(p.waitlistPosition > 0
+              ? [
+                  {
+                    kind: 'paragraph' as const,
+                    text: t('email:result.waitlistedPosition', { position: p.waitlistPosition }),
+                  },
+                ]
+              : []),
+            { kind: 'paragraph', text: t('email:result.waitlistedNext') },
+            ...feedback,
+            action,
+          ],
+        };
+      case 'not-selected':
+        return {
+          reference: p.reference,
+          blocks: [
+            greeting,
+            {
+              kind: 'paragraph',
+              text: t('email:result.notSelectedBody', { competition: p.competitionTitle }),
+            },
+            ...feedback,
+            { kind: 'note', text: t('email:result.help') },
+            action,
+          ],
+        };
+    }
+  },
 });
 
 /** A place came free and goes to her, the next on the waiting list of her village. */
@@ -78,16 +83,24 @@ export const awardOfferedEmail = defineEmail<{
   reference: string;
   amount: string;
   url: string;
-}>('award-offered', (t, p) => ({
-  subject: t('email:awardOffered.subject', { reference: p.reference }),
-  blocks: [
-    { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
-    { kind: 'paragraph', text: t('email:awardOffered.body', { competition: p.competitionTitle }) },
-    { kind: 'code', text: p.amount },
-    { kind: 'paragraph', text: t('email:result.awardedNext') },
-    { kind: 'button', label: t('email:result.action'), url: p.url },
-  ],
-}));
+}>({
+  name: 'award-offered',
+  kind: 'programme',
+  sensitive: ['competitionTitle', 'amount'],
+  compose: (t, p) => ({
+    reference: p.reference,
+    blocks: [
+      { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
+      {
+        kind: 'paragraph',
+        text: t('email:awardOffered.body', { competition: p.competitionTitle }),
+      },
+      { kind: 'code', text: p.amount },
+      { kind: 'paragraph', text: t('email:result.awardedNext') },
+      { kind: 'button', label: t('email:result.action'), url: p.url },
+    ],
+  }),
+});
 
 /** Staff took back her award after the announcement: why, and where to turn. */
 export const awardWithdrawnEmail = defineEmail<{
@@ -96,16 +109,21 @@ export const awardWithdrawnEmail = defineEmail<{
   reference: string;
   reason: string;
   url: string;
-}>('award-withdrawn', (t, p) => ({
-  subject: t('email:awardWithdrawn.subject', { reference: p.reference }),
-  blocks: [
-    { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
-    {
-      kind: 'paragraph',
-      text: t('email:awardWithdrawn.body', { competition: p.competitionTitle }),
-    },
-    { kind: 'paragraph', text: t('email:awardWithdrawn.reason', { reason: p.reason }) },
-    { kind: 'note', text: t('email:awardWithdrawn.next') },
-    { kind: 'button', label: t('email:result.action'), url: p.url },
-  ],
-}));
+}>({
+  name: 'award-withdrawn',
+  kind: 'programme',
+  sensitive: ['competitionTitle', 'reason'],
+  compose: (t, p) => ({
+    reference: p.reference,
+    blocks: [
+      { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
+      {
+        kind: 'paragraph',
+        text: t('email:awardWithdrawn.body', { competition: p.competitionTitle }),
+      },
+      { kind: 'paragraph', text: t('email:awardWithdrawn.reason', { reason: p.reason }) },
+      { kind: 'note', text: t('email:awardWithdrawn.next') },
+      { kind: 'button', label: t('email:result.action'), url: p.url },
+    ],
+  }),
+});

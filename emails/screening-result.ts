@@ -8,30 +8,33 @@ export const screeningResultEmail = defineEmail<{
   eligible: boolean;
   reason: string;
   url: string;
-}>('screening-result', (t, p) => ({
-  subject: p.eligible
-    ? t('email:screeningResult.eligibleSubject', { reference: p.reference })
-    : t('email:screeningResult.ineligibleSubject', { reference: p.reference }),
-  blocks: [
-    { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
-    ...(p.eligible
-      ? [
-          {
-            kind: 'paragraph' as const,
-            text: t('email:screeningResult.eligibleBody', { competition: p.competitionTitle }),
-          },
-        ]
-      : [
-          {
-            kind: 'paragraph' as const,
-            text: t('email:screeningResult.ineligibleBody', { competition: p.competitionTitle }),
-          },
-          {
-            kind: 'paragraph' as const,
-            text: t('email:screeningResult.reason', { reason: p.reason }),
-          },
-          { kind: 'note' as const, text: t('email:screeningResult.help') },
-        ]),
-    { kind: 'button', label: t('email:screeningResult.action'), url: p.url },
-  ],
-}));
+}>({
+  name: 'screening-result',
+  kind: 'programme',
+  sensitive: ['competitionTitle', 'reason'],
+  compose: (t, p) => ({
+    reference: p.reference,
+    blocks: [
+      { kind: 'paragraph', text: t('email:greeting', { name: p.name }) },
+      ...(p.eligible
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: t('email:screeningResult.eligibleBody', { competition: p.competitionTitle }),
+            },
+          ]
+        : [
+            {
+              kind: 'paragraph' as const,
+              text: t('email:screeningResult.ineligibleBody', { competition: p.competitionTitle }),
+            },
+            {
+              kind: 'paragraph' as const,
+              text: t('email:screeningResult.reason', { reason: p.reason }),
+            },
+            { kind: 'note' as const, text: t('email:screeningResult.help') },
+          ]),
+      { kind: 'button', label: t('email:screeningResult.action'), url: p.url },
+    ],
+  }),
+});

@@ -8,6 +8,10 @@ npm run build
 
 export DATABASE_PATH="${DATABASE_PATH:-data/ishenim.db}"
 export PORT="${PORT:-3000}"
+# Links and Message-IDs in the seeded notices use the address the demo is served at.
+export APP_URL="${APP_URL:-http://localhost:${PORT}}"
+# A production server refuses the default sender; the demo names its own.
+export MAIL_FROM="${MAIL_FROM:-Ishenim demo <no-reply@example.org>}"
 mkdir -p data
 if [ -z "${SESSION_SECRET:-}" ]; then
   # A secret made once for this machine's demo and kept beside its database (not committed).
@@ -24,5 +28,5 @@ fi
 
 npx tsx db/seed/seed-cli.ts
 echo
-echo "Open http://localhost:${PORT} and sign in with one of the accounts above."
+echo "Open ${APP_URL} and sign in with one of the accounts above."
 NODE_ENV=production exec node server.js

@@ -40,14 +40,45 @@ type FieldShellProps = {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  required?: boolean;
   children: ReactNode;
 };
 
+/**
+ * "(required)" in words after a required field's label (WCAG 3.3.2). Screen readers hear
+ * "required" from the control's aria-required instead, so the word is hidden from them and the
+ * field's name stays its label.
+ */
+export function RequiredMark() {
+  const { t } = useTranslation();
+  return (
+    <span className="field__required" aria-hidden="true">
+      {t('form.required')}
+    </span>
+  );
+}
+
+/** The line at the top of a form with required fields: what "(required)" means, and that the rest may wait. */
+export function RequiredNote({ draft = false }: { draft?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <p className="required-note">{draft ? t('form.requiredNoteDraft') : t('form.requiredNote')}</p>
+  );
+}
+
 /** A field's label, hint and error around its control, tied together by their ids. */
-export function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+export function FieldShell({ id, label, hint, error, required, children }: FieldShellProps) {
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      {required ? (
+        // The mark sits beside the label, not in it: the field's name stays its label.
+        <div className="field__label">
+          <label htmlFor={id}>{label}</label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       {hint ? (
         <p id={`${id}-hint`} className="field__hint">
           {hint}
@@ -75,6 +106,8 @@ export type FieldWiring<T extends FieldValues> = {
   errorValues?: Record<string, string>;
   /** Further text that describes the field (a status line outside it). */
   alsoDescribedBy?: string;
+  /** Marked "(required)" in words and with aria-required. */
+  required?: boolean;
 };
 
 type TextFieldProps<T extends FieldValues> = FieldWiring<T> &
@@ -88,6 +121,7 @@ export function TextField<T extends FieldValues>({
   id = `field-${name}`,
   errorValues,
   alsoDescribedBy,
+  required,
   type = 'text',
   ...input
 }: TextFieldProps<T>) {
@@ -97,11 +131,12 @@ export function TextField<T extends FieldValues>({
     ? undefined
     : (get(form.formState.defaultValues, name) as string | number | undefined);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <input
         id={id}
         type={type}
         defaultValue={initial ?? ''}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(
           alsoDescribedBy,
@@ -124,7 +159,8 @@ type SelectFieldProps<T extends FieldValues> = {
   placeholder?: string;
   /** Needed where one page holds several forms with the same field names. */
   id?: string;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'form' | 'defaultValue' | 'id'>;
+  required?: boolean;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'form' | 'defaultValue' | 'id' | 'required'>;
 
 export function SelectField<T extends FieldValues>({
   form,
@@ -134,15 +170,17 @@ export function SelectField<T extends FieldValues>({
   options,
   placeholder,
   id = `field-${name}`,
+  required,
   ...select
 }: SelectFieldProps<T>) {
   const error = useFieldError(form, name);
   const initial = get(form.formState.defaultValues, name) as string | number | null | undefined;
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <select
         id={id}
         defaultValue={initial == null ? '' : String(initial)}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(
           hint ? `${id}-hint` : undefined,

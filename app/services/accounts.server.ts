@@ -3,6 +3,7 @@ import type { Locale, Role, User } from '~db/schema/people';
 import { invitationEmail } from '~emails/invitation';
 import { passwordChangedEmail } from '~emails/password-changed';
 import { passwordResetEmail } from '~emails/password-reset';
+import { welcomeEmail } from '~emails/welcome';
 import { fixedT } from '~/i18n/i18n.server';
 import { appendAudit } from '~/models/audit.server';
 import {
@@ -30,7 +31,7 @@ import {
   rolesOfUser,
   updateUser,
 } from '~/models/user.server';
-import { appLink, queueNotice } from '~/services/notices.server';
+import { appLink, mayEmailProgrammeNotice, queueNotice } from '~/services/notices.server';
 import {
   identifierKey,
   normalizeEmail,
@@ -185,6 +186,15 @@ export async function signUp(
         after: accountSnapshot(created, ['applicant']),
         ipAddress: meta.ipAddress,
       });
+      // A first word in her language: what next, where to get help, a lost password. Only by
+      // e-mail she may safely receive; a family without one hears it from her facilitator.
+      if (mayEmailProgrammeNotice(created)) {
+        queueNotice(tx, {
+          recipient: created,
+          template: welcomeEmail,
+          params: { name: created.name, url: appLink('/') },
+        });
+      }
       return created;
     });
     return { ok: true, setCookie: session.setCookie, userId: user.id };

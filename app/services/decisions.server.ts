@@ -45,7 +45,12 @@ import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { householdAccess } from './households.server';
 import { storeFinalRanking } from './jury.server';
-import { appLink, queueNotice, type NoticeRecipient } from './notices.server';
+import {
+  appLink,
+  mayEmailProgrammeNotice,
+  queueNotice,
+  type NoticeRecipient,
+} from './notices.server';
 
 export type Decision = 'awarded' | 'waitlisted' | 'not-selected';
 export const DECIDED: ApplicationStatus[] = ['awarded', 'waitlisted', 'not-selected'];
@@ -418,8 +423,7 @@ function applicationsToTell(competitionId: number, tx?: Tx) {
 }
 
 function canEmail(userId: number | null, tx?: Tx): boolean {
-  const user = userId ? findUserById(userId, tx) : undefined;
-  return Boolean(user?.email && user.contactByEmail && !user.contactOnlyViaFacilitator);
+  return mayEmailProgrammeNotice(userId ? findUserById(userId, tx) : undefined);
 }
 
 export function announcementPlan(competitionId: number): AnnouncementPlan | null {

@@ -6,7 +6,6 @@ import type { Round } from '~db/schema/jury';
 import type { User } from '~db/schema/people';
 import { juryAssignmentEmail } from '~emails/jury-assignment';
 import { juryReminderEmail } from '~emails/jury-reminder';
-import { formatDateTime } from '~/i18n/format';
 import { firstGivenText, pickLocalized, roundTitle } from '~/i18n/localized-text';
 import {
   findApplication,
@@ -95,7 +94,8 @@ function queueAssignmentNotice(
       competitionTitle: competitionTitle(competition, juror.locale),
       roundName: roundTitle(round, juror.locale).text,
       count,
-      closesAt: formatDateTime(round.closesAt, juror.locale, competition.timezone),
+      closesAt: round.closesAt,
+      timeZone: competition.timezone,
       url: appLink('/jury'),
     },
     kind: 'programme',
@@ -590,7 +590,8 @@ export function remindJurors(
           name: juror.name,
           roundName: roundTitle(round, juror.locale).text,
           pending: count,
-          closesAt: formatDateTime(round.closesAt, juror.locale, competition.timezone),
+          closesAt: round.closesAt,
+          timeZone: competition.timezone,
           url: appLink('/jury'),
         },
         kind: 'programme',

@@ -40,7 +40,12 @@ async function sendOne(transport: Transporter, mail: OutboxMail, from: string) {
     text: mail.text,
     html: mail.html,
     messageId: mail.messageId,
-    headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.locale },
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      // Out-of-office and read receipts would only go to the no-reply sender.
+      'X-Auto-Response-Suppress': 'All',
+      'Content-Language': mail.locale,
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Tx } from '~db/client';
 import type { Locale, User } from '~db/schema/people';
-import { renderEmail, type EmailTemplate } from '~emails/layout';
+import { renderEmail, type EmailTemplate, type NoticeKind } from '~emails/layout';
 import { fixedT } from '~/i18n/i18n.server';
 import { insertOutboxMail } from '~/models/outbox.server';
 import { env } from '~/utils/env.server';
@@ -11,20 +11,26 @@ export type NoticeRecipient = Pick<
   'id' | 'name' | 'email' | 'locale' | 'contactByEmail' | 'contactOnlyViaFacilitator'
 >;
 
-/**
- * "account" notices are the ones a person needs to get into her own account (a reset link she
- * asked for, an invitation): they go to her address whatever she chose. "programme" notices
- * (results, bookings, reminders) respect her safe-contact choice, because someone at home may
- * read her mail.
- */
-export type NoticeKind = 'account' | 'programme';
+export type { NoticeKind };
 
+/**
+ * The safe-contact choice, the one function every path asks (sending a notice, counting who
+ * hears her result by e-mail, telling a facilitator whom to visit): why she may not be e-mailed
+ * this kind of notice, or null if she may. "account" notices (a reset link she asked for, an
+ * invitation) go to her address whatever she chose; "programme" notices respect her choice,
+ * because someone at home may read her mail.
+ */
 export function withheldReason(recipient: NoticeRecipient, kind: NoticeKind) {
   if (!recipient.email) return 'no-address' as const;
   if (kind === 'account') return null;
   if (recipient.contactOnlyViaFacilitator) return 'via-facilitator-only' as const;
   if (!recipient.contactByEmail) return 'no-email-contact' as const;
   return null;
+}
+
+/** May this person (if any) be sent a programme notice by e-mail? The same rule, as a yes/no. */
+export function mayEmailProgrammeNotice(recipient: NoticeRecipient | undefined): boolean {
+  return recipient !== undefined && withheldReason(recipient, 'programme') === null;
 }
 
 /**
@@ -38,10 +44,15 @@ export function queueNotice<Params>(
     recipient: NoticeRecipient;
     template: EmailTemplate<Params>;
     params: Params;
-    kind: NoticeKind;
+    /** The template says which kind it is; a caller that also says so must agree. */
+    kind?: NoticeKind;
   },
 ) {
-  const { recipient, template, params, kind } = notice;
+  const { recipient, template, params } = notice;
+  if (notice.kind && notice.kind !== template.kind) {
+    throw new Error(`Notice "${template.name}" is a ${template.kind} notice, not ${notice.kind}`);
+  }
+  const kind = template.kind;
   const locale: Locale = recipient.locale;
   const rendered = renderEmail(template, params, fixedT(locale), locale);
   const reason = withheldReason(recipient, kind);

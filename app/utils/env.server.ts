@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export const DEFAULT_MAIL_FROM = 'Ishenim <no-reply@ishenim.local>';
+
 // Configuration is read once; a bad value stops the server at start with a clear message.
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -13,7 +15,7 @@ const envSchema = z.object({
   AUDIT_CHECKPOINT_DIR: z.string().default('data/audit'),
   APP_URL: z.url().optional(),
   SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default('Ishenim <no-reply@ishenim.local>'),
+  MAIL_FROM: z.string().default(DEFAULT_MAIL_FROM),
   MAIL_POLL_MS: z.coerce.number().int().positive().default(5000),
 });
 
@@ -32,6 +34,7 @@ function readEnv() {
   if (!env.AUDIT_KEY && env.NODE_ENV === 'production') {
     throw new Error('AUDIT_KEY must be set in production (npm run demo makes one for you).');
   }
+  assertMailSender(env.NODE_ENV, env.MAIL_FROM);
   return {
     ...env,
     SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-secret-do-not-use',
@@ -41,6 +44,18 @@ function readEnv() {
     /** Cookies are Secure (with the __Host- prefix) and HSTS is sent when served over https. */
     isHttps: appUrl.protocol === 'https:',
   };
+}
+
+/**
+ * In production mail must come from a real address of the programme: the default one belongs to
+ * nobody, so replies and bounces would be lost and receivers may treat it as spam.
+ */
+export function assertMailSender(nodeEnv: string, mailFrom: string) {
+  if (nodeEnv === 'production' && mailFrom.includes('@ishenim.local')) {
+    throw new Error(
+      "MAIL_FROM must be set in production to the programme's own address (it is still the default no-reply@ishenim.local).",
+    );
+  }
 }
 
 export const env = readEnv();

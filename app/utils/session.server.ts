@@ -68,6 +68,25 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
 }
 
 /**
+ * The account whose session this browser's cookie names, when that session ended by time (idle
+ * or absolute limit) rather than by sign-out or a password change. Used only to keep her
+ * language and the form she was sending, for her, until she signs in again.
+ */
+export async function findEndedSessionUser(request: Request): Promise<User | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const found = findLiveSession(sessionId);
+  if (!found || found.user.disabledAt) return null;
+  const roles = rolesOfUser(found.user.id);
+  return isSessionExpired(found.session, roles, new Date()) ? found.user : null;
+}
+
+/** Milliseconds of idleness after which this person's session ends (for the warning before). */
+export function idleLimitMs(roles: readonly Role[]): number {
+  return sessionTimeoutsFor(roles).idleMs;
+}
+
+/**
  * A fresh session for a user: always a new id, so a cookie planted before sign-in is useless.
  * The caller stores `sessionId` in its transaction and sends `setCookie`.
  */

@@ -57,5 +57,26 @@ export const signInFailures = sqliteTable(
   ],
 );
 
+/**
+ * A form that arrived after her session had ended (idle time-out), kept for her alone: bound to
+ * the account the ended session belonged to, encrypted with a key derived from the server's
+ * secret, and gone after a day. Only the SHA-256 of its link token is stored.
+ */
+export const keptForms = sqliteTable(
+  'kept_forms',
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** AES-256-GCM of the path it was posted to and its fields, as iv.tag.ciphertext. */
+    payload: text().notNull(),
+    expiresAt: instant().notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('kept_forms_user_idx').on(t.userId)],
+);
+
 export type Session = typeof sessions.$inferSelect;
+export type KeptForm = typeof keptForms.$inferSelect;
 export type PasswordToken = typeof passwordTokens.$inferSelect;

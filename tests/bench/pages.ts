@@ -31,6 +31,10 @@ fs.mkdirSync(dir, { recursive: true });
 const reuse = Boolean(KEEP) && fs.existsSync(path.join(dir, 'world.json'));
 process.env.DATABASE_PATH = path.join(dir, 'bench.db');
 process.env.SESSION_SECRET = 'bench-session-secret-0123456789abcdef';
+// A production server refuses to start without an audit key and a real sender.
+process.env.AUDIT_KEY = 'bench-audit-key-0123456789abcdef';
+process.env.AUDIT_CHECKPOINT_DIR = path.join(dir, 'audit');
+process.env.MAIL_FROM = 'Ishenim bench <no-reply@bench.example>';
 process.env.APP_URL = ORIGIN;
 process.env.NODE_ENV = 'production';
 delete process.env.SMTP_URL;

@@ -1,5 +1,6 @@
 // The same application journey on a phone whose JavaScript does not run: every step posts and
 // the server answers; budget rows are added and removed by buttons that post the form.
+import { noticeSubject } from '../support/notice-subject';
 import {
   TINY_PNG,
   budgetRow,
@@ -141,7 +142,7 @@ test('without JavaScript a family applies in Kyrgyz, adding and removing budget 
   const reference = (await page.locator('.reference-big').textContent())!;
   expect(reference).toMatch(new RegExp(`^${family.competition.referencePrefix}-\\d{4}-0001$`));
   await checkPageWithoutJavaScript(page);
-  await waitForMail(family.user.email!, fill(ky.email.applicationSubmitted.subject, { reference }));
+  await waitForMail(family.user.email!, noticeSubject('ky', reference));
 
   await page.getByRole('link', { name: a.submitted.see, exact: true }).click();
   await expect(page.locator('main')).toContainText(ky.common.applicationStatuses.submitted);

@@ -1,5 +1,6 @@
 // A family applies on her phone, in Kyrgyz, step by step; a facilitator applies for a family that
 // has no e-mail; the deadline and other families' applications are guarded by the server.
+import { noticeSubject } from '../support/notice-subject';
 import { eq } from 'drizzle-orm';
 import { db } from '~db/client';
 import { applicationAttachments, applications } from '~db/schema/applications';
@@ -211,10 +212,7 @@ test.describe('on a 360 px phone', () => {
     await checkPage(page);
     await expectNoHorizontalOverflow(page);
 
-    const mail = await waitForMail(
-      family.user.email!,
-      fill(ky.email.applicationSubmitted.subject, { reference }),
-    );
+    const mail = await waitForMail(family.user.email!, noticeSubject('ky', reference));
     expect(mail.text).toContain(fill(ky.email.greeting, { name: family.user.name }));
     expect(mail.text).toContain(reference);
     expect(mail.text).toContain(som(70_000));

@@ -201,7 +201,7 @@ async function scoreAll(
     await checkPage(page);
     await choosePoints(page, locale, 1, 10, 7 - index);
     await criterion(page, locale, 1)
-      .getByLabel(j.scoring.comment, { exact: true })
+      .getByLabel(j.scoring.comment)
       .fill(`Жакшы идея ${index + 1}`);
     if (index === 0) {
       // Save, go back to the queue, and come back: what she chose is kept.
@@ -215,9 +215,9 @@ async function scoreAll(
       await expect(
         criterion(page, locale, 1).getByRole('radio', { name: '7', exact: true }),
       ).toBeChecked();
-      await expect(
-        criterion(page, locale, 1).getByLabel(j.scoring.comment, { exact: true }),
-      ).toHaveValue('Жакшы идея 1');
+      await expect(criterion(page, locale, 1).getByLabel(j.scoring.comment)).toHaveValue(
+        'Жакшы идея 1',
+      );
     }
     if (index === 0 && options.tryIncomplete) {
       // Submitting with a criterion unscored is refused at once, naming it.
@@ -225,6 +225,17 @@ async function scoreAll(
       await button(page, j.scoring.submitConfirm).click();
       await expect(page.getByRole('alert')).toContainText(j.errors.incomplete);
       await expect(criterion(page, locale, 2)).toContainText(j.errors.pointsMissing);
+      // The unscored criterion's radios say so to a screen reader; each comment box is named
+      // by its criterion.
+      for (const radio of await criterion(page, locale, 2).getByRole('radio').all()) {
+        await expect(radio).toHaveAttribute('aria-invalid', 'true');
+      }
+      await expect(criterion(page, locale, 1).getByRole('radio').first()).not.toHaveAttribute(
+        'aria-invalid',
+      );
+      await expect(criterion(page, locale, 2).getByRole('textbox')).toHaveAccessibleName(
+        new RegExp(`^${j.scoring.comment} — \\S`),
+      );
       await checkPage(page);
     }
     await choosePoints(page, locale, 2, 5, 4);
@@ -402,9 +413,7 @@ test.describe('without JavaScript, on a phone', () => {
 
     // A draft with one criterion, kept when she comes back.
     await choosePoints(page, 'ky', 1, 10, 8);
-    await criterion(page, 'ky', 1)
-      .getByLabel(j.scoring.comment, { exact: true })
-      .fill('Рынок бар.');
+    await criterion(page, 'ky', 1).getByLabel(j.scoring.comment).fill('Рынок бар.');
     await button(page, j.scoring.save).click();
     await expect(page.getByRole('status')).toBeVisible();
     await page.goto(`/jury/assignments/${first!.id}`);

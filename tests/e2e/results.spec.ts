@@ -4,6 +4,7 @@
 // selected reads the programme's feedback; the facilitator ticks off a family told in person;
 // a visitor reads the public page in Kyrgyz, which names no one who did not agree and nothing
 // about any household. Before the announcement, a family sees no decision at all.
+import { noticeSubject } from '../support/notice-subject';
 import type { Page } from '@playwright/test';
 import { db } from '~db/client';
 import { householdMembers, households } from '~db/schema/households';
@@ -43,10 +44,7 @@ test('a winner reads her result in Russian and agrees to be named; another decli
   const amount = formatMoney(AWARDS.A1, 'KGS', 'ru');
 
   // The announcement e-mailed her in Russian, with the amount.
-  const mail = await waitForMail(
-    world.families.A1.email!,
-    fill(ru.email.result.awardedSubject, { reference: A1.reference }),
-  );
+  const mail = await waitForMail(world.families.A1.email!, noticeSubject('ru', A1.reference));
   expect(mail.text).toContain(amount);
   expect(mail.text).toContain(ru.email.result.awardedNext);
 

@@ -12,6 +12,7 @@
 // back), staff follow the progress and close the round, read the ranking — whose order and
 // numbers this test computes by hand from the points the jurors typed, with the definition the
 // page states — switch normalisation on, and advance the top five, which make up round 2.
+import { noticeSubject } from '../support/notice-subject';
 import type { BrowserContextOptions, Page } from '@playwright/test';
 import type { User } from '~db/schema/people';
 import type { Locale } from '~/i18n/config';
@@ -540,10 +541,7 @@ test('staff set up a round, three jurors declare and score in three languages, s
   await checkPage(page);
   for (const key of JURORS) {
     const locale = w.locales[key];
-    const mail = await waitForMail(
-      jurors[key].email!,
-      fill(resources[locale].email.juryAssignment.subject, { round: roundName }),
-    );
+    const mail = await waitForMail(jurors[key].email!, noticeSubject(locale));
     expect(mail.contentLanguage).toBe(locale);
   }
 
@@ -583,7 +581,7 @@ test('staff set up a round, three jurors declare and score in three languages, s
       await choosePoints(p, locale, 0, given[0]);
       await choosePoints(p, locale, 1, given[1]);
       await scoringCriterion(p, locale, 1)
-        .getByLabel(j.scoring.comment, { exact: true })
+        .getByLabel(j.scoring.comment)
         .fill(`${FAMILIES[key].title}: ${given[0]}`);
       if (withDraft && index === 0) {
         // A draft, saved; she goes back to her list and returns to it later.
@@ -607,9 +605,9 @@ test('staff set up a round, three jurors declare and score in three languages, s
             exact: true,
           }),
         ).toBeChecked();
-        await expect(
-          scoringCriterion(p, locale, 1).getByLabel(j.scoring.comment, { exact: true }),
-        ).toHaveValue(`${FAMILIES[key].title}: ${given[0]}`);
+        await expect(scoringCriterion(p, locale, 1).getByLabel(j.scoring.comment)).toHaveValue(
+          `${FAMILIES[key].title}: ${given[0]}`,
+        );
       }
       await choosePoints(p, locale, 2, given[2]);
       await p.getByText(j.scoring.submitOpen, { exact: true }).click();

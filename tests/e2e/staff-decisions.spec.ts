@@ -5,6 +5,7 @@
 // withdrawn frees a place offered to the next family waiting. The same board in Kyrgyz on a
 // 360-px phone, in English, without JavaScript — and four awards posted at the same moment to
 // the running server never take the awarded sum over the budget.
+import { noticeSubject } from '../support/notice-subject';
 import type { Page } from '@playwright/test';
 import { formatMoney } from '~/i18n/format';
 import { resources } from '~/i18n/resources';
@@ -199,9 +200,7 @@ test('staff award within the budget and quota, meet each refusal, write feedback
   await expect(page.getByTestId('plan-by-email')).toHaveText('2');
   await expect(page.getByTestId('plan-in-person')).toHaveText('2');
   const awardedMail = page.getByRole('region', { name: d.announce.emailKind.awarded });
-  await expect(awardedMail).toContainText(
-    fill(ru.email.result.awardedSubject, { reference: reference(world, 'A1') }),
-  );
+  await expect(awardedMail).toContainText(noticeSubject('ru', reference(world, 'A1')));
   await expect(awardedMail).toContainText(som(100_000_00));
   const notSelectedMail = page.getByRole('region', { name: d.announce.emailKind['not-selected'] });
   await expect(notSelectedMail).toContainText(written);
@@ -219,10 +218,7 @@ test('staff award within the budget and quota, meet each refusal, write feedback
   await expect(page.getByRole('button', { name: d.decide.submit })).toHaveCount(0);
   await checkPage(page);
   // The winner with an e-mail address reads her result in her language (Russian).
-  await waitForMail(
-    world.families.A1!.email,
-    fill(ru.email.result.awardedSubject, { reference: reference(world, 'A1') }),
-  );
+  await waitForMail(world.families.A1!.email, noticeSubject('ru', reference(world, 'A1')));
 
   // Decisions are locked: the server answers 409.
   const late = await page.request.post(boardUrl(world), {

@@ -5,6 +5,7 @@
 // switch normalisation on, export it and advance the top two. Jurors' own pages are another
 // issue: their declarations and scores go through the services here, as they would through
 // those pages.
+import { noticeSubject } from '../support/notice-subject';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -261,11 +262,9 @@ test('staff set up, run and close a round in Russian, read its ranking, export i
   expect(findCompetition(world.competition.id)!.status).toBe('judging');
   for (const role of ROLES) {
     const juror = jurors[role];
-    const mail = await waitForMail(
-      juror.email!,
-      fill(resources[juror.locale].email.juryAssignment.subject, { round: roundName }),
-    );
-    expect(mail.subject).toContain(roundName);
+    const mail = await waitForMail(juror.email!, noticeSubject(juror.locale));
+    expect(mail.subject).not.toContain(roundName);
+    expect(mail.text).toContain(roundName);
   }
 
   // The harsh juror submits both her scores, the lenient one two of her three.
@@ -285,15 +284,14 @@ test('staff set up, run and close a round in Russian, read its ranking, export i
   await checkPage(page);
 
   // ---- A reminder goes to the two jurors with scores pending, in their languages.
+  const remindedAfter = new Date().toISOString();
   await page.getByRole('button', { name: r.running.remind }).click();
   await expect(page.getByRole('status')).toHaveText(plural(r.done, 'reminded', { count: 2 }));
   await checkPage(page);
   for (const role of ['lenient', 'middle'] as const) {
     const juror = jurors[role];
-    await waitForMail(
-      juror.email!,
-      fill(resources[juror.locale].email.juryReminder.subject, { round: roundName }),
-    );
+    // The reminder carries the same neutral subject: it is the message that came after the click.
+    await waitForMail(juror.email!, (mail) => mail.receivedAt > remindedAfter);
   }
   const reminded = db
     .select()

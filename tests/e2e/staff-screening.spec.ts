@@ -2,6 +2,7 @@
 // competition, search the list in Kyrgyz whatever the case, decide one application and two in
 // bulk (the families are e-mailed in their own languages), export the list. Jurors and
 // consultants cannot open these pages.
+import { noticeSubject } from '../support/notice-subject';
 import fs from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -80,12 +81,8 @@ async function familyApplying(
   return { family, application };
 }
 
-function subject(
-  locale: 'ky' | 'ru' | 'en',
-  which: 'eligibleSubject' | 'ineligibleSubject',
-  reference: string,
-) {
-  return resources[locale].email.screeningResult[which].replace('{{reference}}', reference);
+function subject(locale: 'ky' | 'ru' | 'en', reference: string) {
+  return noticeSubject(locale, reference);
 }
 
 test('staff create a competition in Russian, with localities and quotas, open it and see it listed', async ({
@@ -271,7 +268,7 @@ test('staff search, decide one application not eligible and two eligible in bulk
   await checkPage(page);
   const toNatalya = await waitForMail(
     natalya.family.email!,
-    subject('ru', 'ineligibleSubject', natalya.application.reference!),
+    subject('ru', natalya.application.reference!),
   );
   expect(toNatalya.text).toContain(reason);
 
@@ -293,14 +290,8 @@ test('staff search, decide one application not eligible and two eligible in bulk
   await checkPage(page);
   expect(findApplication(aigul.application.id)!.status).toBe('eligible');
   expect(findApplication(meerim.application.id)!.status).toBe('eligible');
-  await waitForMail(
-    aigul.family.email!,
-    subject('ky', 'eligibleSubject', aigul.application.reference!),
-  );
-  await waitForMail(
-    meerim.family.email!,
-    subject('en', 'eligibleSubject', meerim.application.reference!),
-  );
+  await waitForMail(aigul.family.email!, subject('ky', aigul.application.reference!));
+  await waitForMail(meerim.family.email!, subject('en', meerim.application.reference!));
 });
 
 test('the list exports to CSV (UTF-8 with BOM, Russian headers) and XLSX, with the filters', async ({
@@ -452,10 +443,7 @@ test.describe('without JavaScript', () => {
     await expectNoRawKeys(page);
     expect(findApplication(first.application.id)!.status).toBe('ineligible');
     expect(findApplication(second.id)!.status).toBe('ineligible');
-    await waitForMail(
-      first.family.email!,
-      subject('ky', 'ineligibleSubject', first.application.reference!),
-    );
+    await waitForMail(first.family.email!, subject('ky', first.application.reference!));
     expect(errors).toEqual([]);
   });
 

@@ -332,7 +332,7 @@ describe('submitApplication', () => {
       status: 'pending',
       locale: 'ky',
       template: 'application-submitted',
-      subject: `${(result as { reference: string }).reference} арызыңыз кабыл алынды`,
+      subject: `Ишеним: жаңы билдирүү — ${(result as { reference: string }).reference}`,
     });
     expect(mail!.text).toContain(formatMoney(100_000_00, 'KGS', 'ky'));
 

@@ -2,6 +2,7 @@
 // signed in with a real session, on the hand-computed scenario (tests/support/decision-scenario):
 // what the board shows in each state, where each refusal lands, 409 once announced, and what the
 // preview promises — the e-mails in the staff's language, a public page without surnames.
+import { noticeSubject } from '../support/notice-subject';
 import { describe, expect, test } from 'vitest';
 import { findApplication } from '~/models/application.server';
 import { findCompetition } from '~/models/competition.server';
@@ -255,9 +256,8 @@ describe('the announcement', () => {
     });
     const en = resources.en.email.result;
     const awarded = data.emails.find((e) => e.kind === 'awarded')!;
-    expect(awarded.subject).toBe(
-      en.awardedSubject.replace('{{reference}}', world.applications.A1.reference),
-    );
+    expect(awarded.subject).toBe(noticeSubject('en', world.applications.A1.reference));
+    expect(awarded.text).toContain(en.awardedNext);
     expect(awarded.text).toContain('100,000.00');
     expect(awarded.text).toContain(resources.en.decisions.announce.sampleName);
     const json = JSON.stringify(data.public);

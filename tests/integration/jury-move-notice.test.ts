@@ -1,6 +1,7 @@
 // Staff move one assignment by hand while the round is open: the juror who now has it is told by
 // e-mail, in her language, exactly as the jurors were when the round opened; the juror who lost
 // it gets nothing. Delivered through a real SMTP server and read back from it.
+import { noticeSubject } from '../support/notice-subject';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { db } from '~db/client';
@@ -87,7 +88,7 @@ describe('moving an assignment by hand', () => {
     const texts = resources[to.locale].email;
     expect(mail.to).toEqual([to.email]);
     expect(mail.contentLanguage).toBe(to.locale);
-    expect(mail.subject).toBe(texts.juryAssignment.subject.replace('{{round}}', 'Тур 1'));
+    expect(mail.subject).toBe(noticeSubject(to.locale));
     expect(mail.text).toContain(texts.greeting.replace('{{name}}', to.name));
     expect(mail.text).toContain('/jury');
     expect(server.received.filter((m) => m.to.includes(from.email!))).toEqual([]);

@@ -287,7 +287,8 @@ describe('scoring', () => {
       .where(eq(mailOutbox.template, 'jury-assignment'))
       .all();
     const toKyrgyzJuror = mails.find((m) => m.recipientUserId === jurors[1]!.id)!;
-    expect(toKyrgyzJuror.subject).toBe('Баалоо үчүн арыздар: Round 1');
+    expect(toKyrgyzJuror.subject).toBe('Ишеним: жаңы билдирүү');
+    expect(toKyrgyzJuror.text).toContain('«Round 1» турунда');
     expect(mails.find((m) => m.recipientUserId === jurors[0]!.id)!.text).toContain('Вам назначен');
   });
 

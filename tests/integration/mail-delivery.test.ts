@@ -4,8 +4,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { db, writeTransaction } from '~db/client';
 import { mailOutbox } from '~db/schema/mail';
 import { passwordResetEmail } from '~emails/password-reset';
+import { welcomeEmail } from '~emails/welcome';
+import { assertMailSender } from '~/utils/env.server';
 import { createMailTransport, deliverDueMail } from '~/services/mail-delivery.server';
-import { queueNotice, type NoticeKind } from '~/services/notices.server';
+import { mayEmailProgrammeNotice, queueNotice, type NoticeKind } from '~/services/notices.server';
 import { createUser } from '../support/factories';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-test-server';
 
@@ -35,17 +37,23 @@ async function queueResetMail(
   kind: NoticeKind = 'account',
 ) {
   const user = await createUser(overrides);
+  // A password reset is an account notice; the welcome a programme notice.
   const mail = writeTransaction((tx) =>
-    queueNotice(tx, {
-      recipient: user,
-      template: passwordResetEmail,
-      params: {
-        name: user.name,
-        url: 'http://localhost:3999/set-password?token=abc',
-        validMinutes: 60,
-      },
-      kind,
-    }),
+    kind === 'account'
+      ? queueNotice(tx, {
+          recipient: user,
+          template: passwordResetEmail,
+          params: {
+            name: user.name,
+            url: 'http://localhost:3999/set-password?token=abc',
+            validMinutes: 60,
+          },
+        })
+      : queueNotice(tx, {
+          recipient: user,
+          template: welcomeEmail,
+          params: { name: user.name, url: 'http://localhost:3999/login' },
+        }),
   );
   return { user, mail };
 }
@@ -71,6 +79,9 @@ describe('mail delivery worker', () => {
     expect(received.html).toContain('Выбрать новый пароль');
     expect(received.messageId).toBe(mail.messageId);
     expect(received.contentLanguage).toBe('ru');
+    expect(received.autoResponseSuppress).toBe('All');
+    expect(received.html).toContain('>Ишеним</p>');
+    expect(received.text).toContain('\n-- \n');
     expect(outboxRow(mail.id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
@@ -195,4 +206,36 @@ describe('safe contact', () => {
     const { mail } = await queueResetMail({ email: null, phone: '+996555000111' }, 'account');
     expect(mail).toMatchObject({ status: 'withheld', withheldReason: 'no-address' });
   });
+
+  test('the safe-contact choice is one rule: whoever it lets be e-mailed gets the notice, no one else', async () => {
+    let phones = 1000;
+    for (const email of [null, 'x']) {
+      for (const contactByEmail of [true, false]) {
+        for (const contactOnlyViaFacilitator of [true, false]) {
+          const { user, mail } = await queueResetMail(
+            {
+              ...(email
+                ? {}
+                : { email: null, phone: `+99655${String(++phones).padStart(7, '0')}` }),
+              contactByEmail,
+              contactOnlyViaFacilitator,
+            },
+            'programme',
+          );
+          expect(mail.status === 'pending').toBe(mayEmailProgrammeNotice(user));
+          expect(mayEmailProgrammeNotice(user)).toBe(
+            Boolean(email) && contactByEmail && !contactOnlyViaFacilitator,
+          );
+        }
+      }
+    }
+  });
+});
+
+test('in production the server refuses to send from the default no-reply@ishenim.local', () => {
+  expect(() => assertMailSender('production', 'Ishenim <no-reply@ishenim.local>')).toThrow(
+    /MAIL_FROM/,
+  );
+  expect(() => assertMailSender('production', 'Ишеним <no-reply@ishenim.org.kg>')).not.toThrow();
+  expect(() => assertMailSender('development', 'Ishenim <no-reply@ishenim.local>')).not.toThrow();
 });

@@ -1,6 +1,7 @@
 // Screening: staff decide eligible or not eligible, one application or many at once (all or
 // nothing), with history, audit and one notice per family in her language — withheld when she
 // asked to be reached only through her facilitator.
+import { noticeSubject } from '../support/notice-subject';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { db } from '~db/client';
@@ -9,7 +10,6 @@ import { auditLog } from '~db/schema/audit';
 import type { Competition } from '~db/schema/competitions';
 import { mailOutbox } from '~db/schema/mail';
 import type { Locale, User } from '~db/schema/people';
-import { resources } from '~/i18n/resources';
 import { findApplication } from '~/models/application.server';
 import type { ApplicationStatus } from '~/schemas/enums';
 import { screenApplications } from '~/services/applications.server';
@@ -124,12 +124,7 @@ describe('one application', () => {
     expect(mails[0]!.locale).toBe('ky');
     expect(mails[0]!.status).toBe('pending');
     expect(mails[0]!.template).toBe('screening-result');
-    expect(mails[0]!.subject).toBe(
-      resources.ky.email.screeningResult.ineligibleSubject.replace(
-        '{{reference}}',
-        application.reference!,
-      ),
-    );
+    expect(mails[0]!.subject).toBe(noticeSubject('ky', application.reference!));
     expect(mails[0]!.text).toContain('Үй-бүлө Ивановкада жашабайт.');
   });
 
@@ -162,12 +157,7 @@ describe('one application', () => {
     );
     expect(changed.ok).toBe(true);
     expect(mailsTo(family)).toHaveLength(2);
-    expect(mailsTo(family)[1]!.subject).toBe(
-      resources.ru.email.screeningResult.ineligibleSubject.replace(
-        '{{reference}}',
-        application.reference!,
-      ),
-    );
+    expect(mailsTo(family)[1]!.subject).toBe(noticeSubject('ru', application.reference!));
   });
 
   test('a family who chose "only through the facilitator" gets no e-mail; the notice is kept as withheld', async () => {
@@ -256,12 +246,7 @@ describe('many at once', () => {
       const mails = mailsTo(family);
       expect(mails).toHaveLength(1);
       expect(mails[0]!.locale).toBe(locale);
-      expect(mails[0]!.subject).toBe(
-        resources[locale].email.screeningResult.eligibleSubject.replace(
-          '{{reference}}',
-          application.reference!,
-        ),
-      );
+      expect(mails[0]!.subject).toBe(noticeSubject(locale, application.reference!));
       expect(screeningAudit(application.id)).toHaveLength(1);
     }
   });

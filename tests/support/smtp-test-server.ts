@@ -9,6 +9,8 @@ export type ReceivedMail = {
   html: string;
   messageId: string;
   contentLanguage: string | null;
+  /** X-Auto-Response-Suppress: keeps out-of-office replies away from the no-reply sender. */
+  autoResponseSuppress: string | null;
 };
 
 export type TestSmtpServer = {
@@ -50,6 +52,8 @@ export async function startTestSmtpServer(
             html: typeof mail.html === 'string' ? mail.html : '',
             messageId: mail.messageId ?? '',
             contentLanguage: (mail.headers.get('content-language') as string | undefined) ?? null,
+            autoResponseSuppress:
+              (mail.headers.get('x-auto-response-suppress') as string | undefined) ?? null,
           };
           received.push(parsed);
           options.onMessage?.(parsed);

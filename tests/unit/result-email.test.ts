@@ -1,6 +1,7 @@
 // The result e-mail in each language: a winner reads her amount and what happens next, a family
 // on the waiting list her place, a family not selected the programme's feedback and where to
 // get help.
+import { noticeSubject } from '../support/notice-subject';
 import { describe, expect, test } from 'vitest';
 import { renderEmail } from '~emails/layout';
 import { resultEmail } from '~emails/result';
@@ -30,7 +31,7 @@ describe.each(LOCALES)('the result e-mail in %s', (locale) => {
   test('a winner: the amount, the agreement, the payment in parts and the consultations', () => {
     const amount = formatMoney(100_000_00, 'KGS', locale);
     const mail = render({ decision: 'awarded', amount });
-    expect(mail.subject).toBe(fill(texts.awardedSubject, { reference: base.reference }));
+    expect(mail.subject).toBe(noticeSubject(locale, base.reference));
     expect(mail.text).toContain(amount);
     expect(mail.text).toContain(texts.awardedNext);
     expect(mail.html).toContain(amount);

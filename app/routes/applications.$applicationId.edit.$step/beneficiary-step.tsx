@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEnumLabels } from '~/components/enum-labels';
 import { HolderRule } from '~/components/competition-summary';
 import { RadioGroup } from '~/components/choice-fields';
-import { FormAlert } from '~/components/form-fields';
+import { FormAlert, RequiredNote } from '~/components/form-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { beneficiaryStepClientSchema } from '~/schemas/application-client';
 import type { stepData } from './queries.server';
@@ -38,6 +38,7 @@ export function BeneficiaryStep({ data }: { data: Data }) {
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <DefaultSaveButton />
+      <RequiredNote draft />
       <FormAlert message={failure?.formError} />
       <div className="card">
         <h2 className="h3">{t('beneficiary.ruleTitle')}</h2>
@@ -47,6 +48,7 @@ export function BeneficiaryStep({ data }: { data: Data }) {
         <RadioGroup
           form={form}
           name="beneficiaryMemberId"
+          required
           legend={t('beneficiary.legend')}
           hint={t('beneficiary.intro')}
           options={allowed.map((member) => ({

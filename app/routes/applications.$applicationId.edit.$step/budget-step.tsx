@@ -1,9 +1,9 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, TextField } from '~/components/form-fields';
+import { FormAlert, RequiredNote, TextField } from '~/components/form-fields';
 import { useMoney } from '~/components/localized';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import type { Currency, MoneyFormatSpec } from '~/i18n/format';
@@ -17,6 +17,9 @@ type Data = Extract<SerializeFrom<ReturnType<typeof stepData>>, { step: 'budget'
 type RowInput = { name?: string; quantity?: string; unitPrice?: string };
 
 const BLANK_ROW = { name: '', quantity: '', unitPrice: '' };
+
+/** The grant asked is read out once typing has paused this long, not at every keystroke. */
+const ANNOUNCE_AFTER_MS = 1000;
 
 function parseQuantity(raw: string | undefined): number | null {
   const value = (raw ?? '').trim();
@@ -65,6 +68,32 @@ export function BudgetStep({
         : null,
   );
   const totals = liveTotals(form.watch('items'), form.watch('ownContribution'));
+  const addButton = useRef<HTMLButtonElement>(null);
+  const rowsRef = useRef<HTMLElement>(null);
+  // After a row is removed by keyboard, focus goes to the row that took its place (or the add
+  // button when it was the last), never to the page's body.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusRow === null) return;
+    const next = rowsRef.current?.querySelector<HTMLInputElement>(
+      `input[name="items.${focusRow}.name"]`,
+    );
+    (next ?? addButton.current)?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
+  // Only the grant asked is announced, politely, after typing pauses.
+  const [requestedSaid, setRequestedSaid] = useState('');
+  const requestedText = money(totals.requested);
+  const firstRequested = useRef(requestedText);
+  useEffect(() => {
+    if (requestedText === firstRequested.current) return;
+    firstRequested.current = '';
+    const timer = setTimeout(
+      () => setRequestedSaid(t('budget.requestedSaid', { amount: requestedText })),
+      ANNOUNCE_AFTER_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [requestedText, t]);
   const below = totals.requested < data.minGrant;
   const above = totals.requested > data.maxGrant;
   // With JavaScript the row buttons work in place; without it they post and the page returns.
@@ -79,24 +108,32 @@ export function BudgetStep({
     event.preventDefault();
     remove(index);
     setAnnouncement(t('budget.rowRemoved'));
+    setFocusRow(index);
   };
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <DefaultSaveButton />
       <p>{t('budget.intro')}</p>
+      <RequiredNote draft />
       <FormAlert message={failure?.formError} />
-      <section className="stack" aria-labelledby="budget-items">
+      <section className="stack" aria-labelledby="budget-items" ref={rowsRef}>
         <h2 id="budget-items">{t('budget.itemsTitle')}</h2>
         {fields.map((field, index) => {
           const line = totals.lines[index];
           return (
             <fieldset key={field.id} className="budget-row">
               <legend>{t('budget.item', { number: index + 1 })}</legend>
-              <TextField form={form} name={`items.${index}.name`} label={t('budget.name')} />
+              <TextField
+                form={form}
+                name={`items.${index}.name`}
+                required
+                label={t('budget.name')}
+              />
               <div className="budget-row__numbers">
                 <TextField
                   form={form}
                   name={`items.${index}.quantity`}
+                  required
                   label={t('budget.quantity')}
                   inputMode="numeric"
                   autoComplete="off"
@@ -104,6 +141,7 @@ export function BudgetStep({
                 <TextField
                   form={form}
                   name={`items.${index}.unitPrice`}
+                  required
                   label={t('budget.unitPrice', { currency })}
                   inputMode="decimal"
                   autoComplete="off"
@@ -134,6 +172,7 @@ export function BudgetStep({
           {announcement}
         </p>
         <button
+          ref={addButton}
           type="submit"
           name="intent"
           value={INTENT.addRow}
@@ -153,7 +192,10 @@ export function BudgetStep({
       />
       <section className="card totals" aria-labelledby="budget-totals">
         <h2 id="budget-totals">{t('budget.totalsTitle')}</h2>
-        <div aria-live="polite" aria-atomic="true">
+        <p className="visually-hidden" aria-live="polite" data-testid="requested-said">
+          {requestedSaid}
+        </p>
+        <div>
           <dl className="totals-list">
             <dt>{t('budget.total')}</dt>
             <dd>{money(totals.total)}</dd>

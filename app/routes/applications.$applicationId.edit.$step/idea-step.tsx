@@ -2,7 +2,7 @@ import type { SerializeFrom } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabels } from '~/components/enum-labels';
-import { FormAlert, SelectField, TextField } from '~/components/form-fields';
+import { FormAlert, RequiredNote, SelectField, TextField } from '~/components/form-fields';
 import { TextAreaField } from '~/components/choice-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { ideaStepClientSchema } from '~/schemas/application-client';
@@ -24,11 +24,19 @@ export function IdeaStep({ data }: { data: Data }) {
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <DefaultSaveButton />
+      <RequiredNote draft />
       <FormAlert message={failure?.formError} />
-      <TextField form={form} name="title" label={t('idea.title')} hint={t('idea.titleHint')} />
+      <TextField
+        form={form}
+        name="title"
+        required
+        label={t('idea.title')}
+        hint={t('idea.titleHint')}
+      />
       <SelectField
         form={form}
         name="sector"
+        required
         label={t('idea.sector')}
         placeholder={t('idea.chooseSector')}
         options={SECTORS.map((sector) => ({ value: sector, label: labels.sector(sector) }))}
@@ -36,6 +44,7 @@ export function IdeaStep({ data }: { data: Data }) {
       <TextAreaField
         form={form}
         name="description"
+        required
         label={t('idea.description')}
         hint={t('idea.descriptionHint')}
         rows={5}
@@ -43,6 +52,7 @@ export function IdeaStep({ data }: { data: Data }) {
       <TextAreaField
         form={form}
         name="market"
+        required
         label={t('idea.market')}
         hint={t('idea.marketHint')}
       />

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, TextField } from '~/components/form-fields';
+import { FormAlert, RequiredNote, TextField } from '~/components/form-fields';
 import { useMoney } from '~/components/localized';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import type { Currency, MoneyFormatSpec } from '~/i18n/format';
@@ -35,10 +35,12 @@ export function PlanStep({
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <DefaultSaveButton />
       <p>{t('plan.intro')}</p>
+      <RequiredNote draft />
       <FormAlert message={failure?.formError} />
       <TextField
         form={form}
         name="expectedMonthlyRevenue"
+        required
         label={t('plan.revenue', { currency })}
         hint={t('plan.revenueHint')}
         inputMode="decimal"
@@ -47,6 +49,7 @@ export function PlanStep({
       <TextField
         form={form}
         name="expectedMonthlyCosts"
+        required
         label={t('plan.costs', { currency })}
         hint={t('plan.costsHint')}
         inputMode="decimal"
@@ -60,6 +63,7 @@ export function PlanStep({
       <TextField
         form={form}
         name="jobsCreated"
+        required
         label={t('plan.jobs')}
         hint={t('plan.jobsHint')}
         inputMode="numeric"

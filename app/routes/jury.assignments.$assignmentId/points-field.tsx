@@ -67,11 +67,14 @@ export function PointsField<T extends FieldValues>({
       <div className="score-options__list">
         {values.map((value) => (
           <label key={value} className="score-option" htmlFor={`${id}-${value}`}>
+            {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is a global state in ARIA 1.2: a screen reader hears which group is unanswered */}
             <input
               id={`${id}-${value}`}
               type="radio"
               value={value}
               defaultChecked={current === value}
+              // An unscored criterion's radios say so to a screen reader, not just by colour.
+              aria-invalid={error ? true : undefined}
               {...form.register(name)}
             />
             <span>{value}</span>

@@ -335,7 +335,16 @@ function ScoreForm({ view, failure }: { view: ScoringView; failure: ScoringFailu
           <TextAreaField
             form={form}
             name={`items.${index}.comment`}
-            label={t('scoring.comment')}
+            label={
+              // Each comment box is named by its criterion: "Comment — Market and customers".
+              <>
+                {t('scoring.comment')}
+                <span className="visually-hidden">
+                  {' — '}
+                  <LocalizedString value={criterion.title} />
+                </span>
+              </>
+            }
             rows={3}
           />
         </fieldset>

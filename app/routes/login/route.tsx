@@ -10,7 +10,7 @@ import { signInSchema } from '~/schemas/full.server';
 import { signIn } from '~/services/accounts.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { parseRequestForm, formFailure, refuse } from '~/utils/forms.server';
-import { detectLocale } from '~/utils/locale.server';
+import { detectLocale, rememberAccountLocale } from '~/utils/locale.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { safeRedirectPath } from '~/utils/request.server';
@@ -22,7 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'));
   if (await getOptionalUser(request)) throw redirect(redirectTo);
   const t = fixedT(await detectLocale(request));
-  return json({ pageTitle: t('auth:signIn.title'), redirectTo });
+  const sessionEnded = new URL(request.url).searchParams.get('session') === 'ended';
+  return json({
+    pageTitle: t('auth:signIn.title'),
+    redirectTo,
+    sessionEnded,
+    // A form she was sending when her session ended waits for her behind this link.
+    textKept: sessionEnded && redirectTo.startsWith('/kept/'),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,11 +47,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append('Set-Cookie', result.setCookie);
   headers.append('Set-Cookie', result.deviceCookie);
+  // Her language stays in the browser, for the pages after sign-out or a time-out.
+  headers.append('Set-Cookie', await rememberAccountLocale(result.userId));
   return redirect(safeRedirectPath(parsed.data.redirectTo), { headers });
 }
 
 export default function SignInPage() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, sessionEnded, textKept } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation('auth');
   const form = useValidatedForm({
@@ -55,6 +64,12 @@ export default function SignInPage() {
   return (
     <div className="narrow">
       <h1>{t('signIn.title')}</h1>
+      {sessionEnded ? (
+        <div className="alert alert--info" role="status">
+          <p>{t('signIn.sessionEnded')}</p>
+          {textKept ? <p>{t('signIn.textKept')}</p> : null}
+        </div>
+      ) : null}
       <FormAlert message={failure?.formError} />
       <Form method="post" className="form card" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />

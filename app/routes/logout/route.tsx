@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { signOut } from '~/services/accounts.server';
 import { getOptionalUser } from '~/utils/auth.server';
+import { rememberLocale } from '~/utils/locale.server';
 import type { RouteAccess } from '~/utils/permissions';
 import { clearSessionCookie } from '~/utils/session.server';
 
@@ -13,6 +14,10 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await signOut(request, await getOptionalUser(request));
-  return redirect('/', { headers: { 'Set-Cookie': await clearSessionCookie() } });
+  const sessionUser = await getOptionalUser(request);
+  await signOut(request, sessionUser);
+  const headers = new Headers({ 'Set-Cookie': await clearSessionCookie() });
+  // The pages after sign-out keep speaking her language.
+  if (sessionUser) headers.append('Set-Cookie', await rememberLocale(sessionUser.user.locale));
+  return redirect('/', { headers });
 }

@@ -2,7 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';
+import {
+  FormAlert,
+  RequiredNote,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '~/components/form-fields';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
@@ -62,9 +68,11 @@ export default function SignUpPage() {
       <p className="lead">{t('signUp.intro')}</p>
       <FormAlert message={failure?.formError} />
       <Form method="post" className="form card" noValidate onSubmit={form.onSubmit}>
+        <RequiredNote />
         <TextField
           form={form}
           name="name"
+          required
           label={t('signUp.name')}
           hint={t('signUp.nameHint')}
           autoComplete="name"
@@ -72,6 +80,7 @@ export default function SignUpPage() {
         <TextField
           form={form}
           name="contact"
+          required
           label={t('signUp.contact')}
           hint={t('signUp.contactHint')}
           autoComplete="username"
@@ -89,6 +98,7 @@ export default function SignUpPage() {
         <TextField
           form={form}
           name="password"
+          required
           type="password"
           label={t('signUp.password')}
           hint={t('signUp.passwordHint')}
@@ -97,6 +107,7 @@ export default function SignUpPage() {
         <TextField
           form={form}
           name="passwordConfirm"
+          required
           type="password"
           label={t('signUp.passwordConfirm')}
           autoComplete="new-password"

@@ -19,10 +19,10 @@ export function mailTo(address: string): SinkMail[] {
   return readMailbox().filter((mail) => mail.to.includes(address.toLowerCase()));
 }
 
-/** Waits until a message to `address` (and matching `subject`, if given) has arrived. */
+/** Waits until a message to `address` (matching `subject` or the predicate, if given) has arrived. */
 export async function waitForMail(
   address: string,
-  subject?: string | RegExp,
+  subject?: string | RegExp | ((mail: SinkMail) => boolean),
   timeoutMs = 20_000,
 ): Promise<SinkMail> {
   const deadline = Date.now() + timeoutMs;
@@ -32,7 +32,9 @@ export async function waitForMail(
         ? true
         : typeof subject === 'string'
           ? mail.subject.includes(subject)
-          : subject.test(mail.subject),
+          : typeof subject === 'function'
+            ? subject(mail)
+            : subject.test(mail.subject),
     );
     if (found) return found;
     if (Date.now() > deadline) {

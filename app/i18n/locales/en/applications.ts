@@ -159,6 +159,7 @@ export default {
     experienceHint: 'Your experience, training or help from relatives. You may leave this empty.',
   },
   budget: {
+    requestedSaid: 'The grant you ask for: {{amount}}',
     intro:
       'Write what you need to buy to start. The total is counted for you. What your family pays itself is subtracted from the grant.',
     itemsTitle: 'What you need to buy',

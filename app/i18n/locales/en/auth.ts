@@ -1,4 +1,14 @@
 export default {
+  kept: {
+    title: 'Your text is kept',
+    intro:
+      'Your session had ended when you pressed the button, so it was not saved yet. Nothing is lost: check it below and send it now.',
+    yourText: 'What you wrote',
+    send: 'Send it now',
+    discard: 'Throw it away',
+    gone: 'There is nothing kept here any more: it was sent or thrown away, or its day has passed.',
+    home: 'Go to the start page',
+  },
   signIn: {
     title: 'Sign in',
     identifier: 'E-mail or phone number',
@@ -8,6 +18,10 @@ export default {
     forgot: 'Forgot your password?',
     noAccount: 'No account yet?',
     signUpLink: 'Create one',
+    sessionEnded:
+      'Your session ended because you were away for a while, so you were signed out to protect your data.',
+    textKept:
+      'What you were sending is kept, for you only, for one day. Sign in again and you can send it with one button.',
   },
   signUp: {
     title: 'Create an account',

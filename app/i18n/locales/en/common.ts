@@ -1,4 +1,18 @@
 export default {
+  form: {
+    required: '(required)',
+    requiredNote: 'Fields marked “(required)” must be filled in; the others may wait.',
+    requiredNoteDraft:
+      'Fields marked “(required)” are needed before you send your application; the others may wait. You can save this step at any time and come back.',
+  },
+  session: {
+    warning_one:
+      'You will be signed out in {{count}} minute, as nothing has been sent for a while.',
+    warning_other:
+      'You will be signed out in {{count}} minutes, as nothing has been sent for a while.',
+    stay: 'Stay signed in',
+    ended: 'Your session has ended. What you send now is kept for you: sign in again to send it.',
+  },
   skipToContent: 'Skip to main content',
   footer: {
     tagline: "Ishenim — small grants that turn a family's business idea into a working business.",

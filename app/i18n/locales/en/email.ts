@@ -1,7 +1,24 @@
 export default {
+  brand: 'Ishenim',
+  notice: {
+    subject: 'Ishenim: new message — {{reference}}',
+    subjectNoReference: 'Ishenim: new message',
+    preview: 'You have a new message from Ishenim.',
+    opening:
+      'You have a new message from the Ishenim programme. The details are below; you can also read them on your page in Ishenim after you sign in. If someone else may read your mail, your facilitator can change how we contact you.',
+  },
+  timeInZone: '{{time}} ({{zone}})',
+  zones: { bishkek: 'Bishkek time', almaty: 'Almaty time' },
+  welcome: {
+    body: 'Welcome to Ishenim! Your account is ready.',
+    next: 'What next: sign in to Ishenim, register your household, then choose an open competition and write your idea. You can save your application at any step and come back later.',
+    help: 'If you need help, ask your facilitator or call the programme office.',
+    reset:
+      'If you forget your password, choose "Forgot your password?" on the sign-in page: we will send you a link to choose a new one.',
+    action: 'Sign in to Ishenim',
+  },
   greeting: 'Hello, {{name}}!',
-  footer:
-    'Ishenim — small grants for family businesses. This message was sent automatically; please do not reply to it.',
+  footer: 'Ishenim. This message was sent automatically; please do not reply to it.',
   passwordReset: {
     subject: 'Your new Ishenim password',
     body: 'Someone asked to change the password of your Ishenim account. To choose a new password, open this link:',
@@ -24,15 +41,12 @@ export default {
     action: 'Choose a new password',
   },
   applicationSubmitted: {
-    subject: 'Your application {{reference}} is received',
     body: 'Thank you! Your application to "{{competition}}" has been received. Its number is:',
     summary: 'Your idea: {{title}}. You ask for {{amount}}.',
     next: 'The programme staff will check it and write to you. Keep this number: you can quote it when you call.',
     action: 'See your application',
   },
   screeningResult: {
-    eligibleSubject: 'Your application {{reference}} goes to the jury',
-    ineligibleSubject: 'Your application {{reference}}: the result of the check',
     eligibleBody:
       'Good news: your application to "{{competition}}" meets the conditions. The jury will now score it.',
     ineligibleBody:
@@ -42,44 +56,37 @@ export default {
     action: 'See your application',
   },
   juryAssignment: {
-    subject: 'Applications to score: {{round}}',
     body_one: 'You have {{count}} application to score in "{{round}}" of {{competition}}.',
     body_other: 'You have {{count}} applications to score in "{{round}}" of {{competition}}.',
     deadline: 'Please submit your scores by {{closesAt}}.',
     action: 'Open your applications',
   },
   juryReminder: {
-    subject: 'Reminder: scores to submit in {{round}}',
     body_one: '{{count}} of your scores in "{{round}}" is not submitted yet.',
     body_other: '{{count}} of your scores in "{{round}}" are not submitted yet.',
   },
   result: {
     action: 'See your application',
     feedback: 'From the programme: {{feedback}}',
-    awardedSubject: 'Your application {{reference}} wins a grant',
     awardedBody:
       'Congratulations! Your application to "{{competition}}" has been awarded a grant of:',
     awardedNext:
       'Your facilitator will call you to sign the grant agreement. The money is paid in parts: the first after signing. The programme’s consultants give free consultations to help you plan your purchases and start your business.',
-    waitlistedSubject: 'Your application {{reference}} is on the waiting list',
     waitlistedBody:
       'Your application to "{{competition}}" was well scored, but the grants of this round are taken. It is on the waiting list.',
     waitlistedPosition: 'Your place on the waiting list of your village: {{position}}.',
     waitlistedNext:
       'If a place in your village comes free, it is offered to the next family on the list, and we will write to you at once.',
-    notSelectedSubject: 'Your application {{reference}}: the result',
     notSelectedBody:
       'Thank you for taking part in "{{competition}}". This time your application did not receive a grant.',
     help: 'Your facilitator and the programme office can help you improve your idea; training and free consultations stay open to you, and you may apply to the next competition.',
   },
   awardWithdrawn: {
-    subject: 'The grant for your application {{reference}} is withdrawn',
     body: 'The programme has withdrawn the grant awarded to your application to "{{competition}}".',
     reason: 'The reason: {{reason}}',
     next: 'If you think this is a mistake, talk to your facilitator or the programme office.',
   },
   awardOffered: {
-    subject: 'A grant for your application {{reference}}',
     body: 'A place has come free in "{{competition}}", and it goes to your family, the next on the waiting list. Your grant:',
   },
 };
