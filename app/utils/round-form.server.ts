@@ -12,7 +12,7 @@ import type { FormFailure } from '~/components/use-validated-form';
 import type { Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
 import { roundSchema, type RoundFormInput } from '~/schemas/round';
-import { formDataToObject, formFailure, parseForm } from './forms.server';
+import { formDataToObject, formFailure, parseForm, formIntent } from './forms.server';
 import { utcToZonedLocal } from './timezone';
 
 const DAY = 24 * 60 * 60_000;
@@ -74,7 +74,7 @@ export function newRoundFormValues(
 export function readRoundForm(
   formData: FormData,
 ): { ok: true; input: RoundFormInput } | { ok: false; response: Response } {
-  const intent = String(formData.get('intent') ?? '');
+  const intent = formIntent(formData);
   const rows = applyCriterionIntent(formDataToObject(formData), intent);
   if (rows) return { ok: false, response: json<FormFailure>({ values: rows }) };
   if (intent !== ROUND_FORM_INTENT.save) throw new Response('Unknown intent', { status: 400 });
