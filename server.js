@@ -75,6 +75,21 @@ app.use((req, res, next) => {
   next();
 });
 
+/**
+ * An answer given before the body was read (a 413 for a body over the limit, a redirect to sign
+ * in) closes the connection: the unread rest of the body would otherwise stall the next request
+ * sent on it.
+ */
+app.use((req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
+    return writeHead.apply(this, args);
+  };
+  next();
+});
+
 // Built assets have content hashes in their names: cache them for a year.
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(express.static('public', { maxAge: '1h' }));
