@@ -3,7 +3,7 @@
 // Client-safe: the browser checks the same rules the action and the service apply.
 import { z } from 'zod';
 import { parseMoneyInput } from '~/utils/money';
-import { optionalText, requiredText } from './fields';
+import { optionalText, requiredText, rowId } from './fields';
 
 export const DECISIONS = ['awarded', 'waitlisted', 'not-selected'] as const;
 
@@ -89,5 +89,5 @@ export const offerFormSchema = offerSchema({ minGrant: 0, maxGrant: Number.MAX_S
 
 /** Every row's form names the application it is about. */
 export const applicationIdSchema = z.object({
-  applicationId: z.coerce.number().int().positive(),
+  applicationId: rowId(),
 });

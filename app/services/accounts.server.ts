@@ -28,6 +28,7 @@ import {
   replaceUserRoles,
   rolesOfUser,
   updateUser,
+  missingLocalityIds,
 } from '~/models/user.server';
 import { appLink, queueNotice } from '~/services/notices.server';
 import {
@@ -114,10 +115,12 @@ export async function signUp(
   input: SignUpInput,
 ): Promise<
   | { ok: true; setCookie: string; userId: number }
-  | { ok: false; error: 'contact-taken' | 'contact-invalid' }
+  | { ok: false; error: 'contact-taken' | 'contact-invalid' | 'unknown-locality' }
 > {
   const identifier = normalizeIdentifier(input.contact);
   if (!identifier) return { ok: false, error: 'contact-invalid' };
+  if (input.localityId !== null && missingLocalityIds([input.localityId]).length > 0)
+    return { ok: false, error: 'unknown-locality' };
   if (findUserByIdentifier(identifier)) return { ok: false, error: 'contact-taken' };
   const passwordHash = await hashPassword(input.password);
   const meta = await requestMeta(request);
@@ -437,7 +440,9 @@ export function inviteUser(
   request: Request,
   admin: SessionUser,
   input: InviteInput,
-): { ok: true; userId: number } | { ok: false; error: 'email-taken' } {
+): { ok: true; userId: number } | { ok: false; error: 'email-taken' | 'unknown-locality' } {
+  if (missingLocalityIds(input.localityIds).length > 0)
+    return { ok: false, error: 'unknown-locality' };
   const email = normalizeEmail(input.email);
   const token = randomToken();
   const now = new Date();
@@ -529,7 +534,8 @@ export function resendInvitation(request: Request, admin: SessionUser, userId: n
   return true;
 }
 
-export type RolesChangeError = 'not-found' | 'own-admin-role' | 'facilitator-needs-locality';
+export type RolesChangeError =
+  'not-found' | 'own-admin-role' | 'facilitator-needs-locality' | 'unknown-locality';
 
 export function changeUserRoles(
   request: Request,
@@ -545,6 +551,8 @@ export function changeUserRoles(
   if (input.roles.includes('facilitator') && input.localityIds.length === 0) {
     return { ok: false, error: 'facilitator-needs-locality' };
   }
+  if (missingLocalityIds(input.localityIds).length > 0)
+    return { ok: false, error: 'unknown-locality' };
   writeTransaction((tx) => {
     const before = {
       roles: rolesOfUser(userId, tx).sort(),

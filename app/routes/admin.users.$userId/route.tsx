@@ -79,7 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (result.error === 'not-found') throw new Response('Not Found', { status: 404 });
         return refuse(formData, {
           field: result.error === 'own-admin-role' ? 'roles' : 'localityIds',
-          message: `admin.${result.error}`,
+          message:
+            result.error === 'unknown-locality' ? 'validation.invalid' : `admin.${result.error}`,
         });
       }
       return redirect(`/admin/users/${userId}?saved=roles`);
