@@ -340,16 +340,24 @@ function echoValues(values: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(values).filter(([key]) => !/password|token/i.test(key)));
 }
 
-/** Removes what sits at `path` in the echoed values (a list where a text was expected). */
-function dropAt(values: Record<string, unknown>, path: PropertyKey[]) {
+/**
+ * Puts an empty value of the expected shape where the sent one had another shape (a list where
+ * a text was expected, a text where a row was): the form shows an empty field, never crashes.
+ */
+function resetAt(values: Record<string, unknown>, path: PropertyKey[], expected: unknown) {
   let node: unknown = values;
   for (const key of path.slice(0, -1)) {
     if (!node || typeof node !== 'object') return;
     node = (node as Record<PropertyKey, unknown>)[key];
   }
-  if (node && typeof node === 'object') {
-    delete (node as Record<PropertyKey, unknown>)[path[path.length - 1]!];
-  }
+  if (!node || typeof node !== 'object') return;
+  const container = node as Record<PropertyKey, unknown>;
+  const key = path[path.length - 1]!;
+  if (expected === 'string') container[key] = '';
+  else if (expected === 'object') container[key] = {};
+  else if (expected === 'array') container[key] = [];
+  else if (Array.isArray(container)) container[key] = '';
+  else delete container[key];
 }
 
 /** zod's own messages are English sentences; the forms show translated keys only. */
@@ -373,7 +381,8 @@ export function parseForm<S extends z.ZodType>(
     const key = issue.path.join('.') || 'form';
     // A field sent twice or nested ("unitPrice.0") is not what the form shows: it is not
     // echoed back, and the person reads that the value is not valid.
-    if (issue.code === 'invalid_type' && issue.path.length > 0) dropAt(values, issue.path);
+    if (issue.code === 'invalid_type' && issue.path.length > 0)
+      resetAt(values, issue.path, issue.expected);
     fieldErrors[key] ??= isMessageKey(issue.message) ? issue.message : 'validation.invalid';
   }
   return { ok: false, failure: { fieldErrors, values }, formData };

@@ -191,6 +191,11 @@ function malformed(random: () => number, fields: Field[], intents: string[]): Se
         value,
       ]),
     ),
+    // A row or a list sent as a single text: "items.0.name" → "items.0", "members.3" → "members".
+    form(
+      'reshaped',
+      base.map(([name, value]): Field => [name.replace(/\.[^.]+$/, ''), value]),
+    ),
     form('huge-index', [
       ...base.map(([name, value]): Field => [name.replace(/\.\d+\./g, '.99999999.'), value]),
       [pick(HUGE_INDEX_FIELDS), 'x'],

@@ -244,6 +244,13 @@ describe('parseForm: a repeated or nested field is a field error', () => {
   });
 });
 
+test('a row sent as a text comes back as an empty row, a list as a text as an empty list', () => {
+  const row = parseForm(formOf([['items.0', 'x']]), budgetStepSchema);
+  expect(row.ok ? null : row.failure.values).toEqual({ items: [{}] });
+  const list = parseForm(formOf([['items', 'x']]), budgetStepSchema);
+  expect(list.ok ? null : list.failure.values).toEqual({ items: [] });
+});
+
 describe('typed readers', () => {
   test('a missing, repeated or file field is null', () => {
     const formData = formOf([
