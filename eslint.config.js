@@ -58,6 +58,30 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [testsCode] }] },
   },
   {
+    // Habit 14: every action reads its form through readFormData / readUploadForm (bounded,
+    // and a body that is not a form is a 4xx page) and its fields through the typed readers.
+    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    ignores: ['app/utils/forms.server.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='formData'][arguments.length=0]",
+          message: 'Read the form with readFormData(request) from ~/utils/forms.server.',
+        },
+        {
+          selector: "CallExpression[callee.name='unstable_parseMultipartFormData']",
+          message: 'Read an upload with readUploadForm(request, …) from ~/utils/forms.server.',
+        },
+        {
+          selector:
+            "TSAsExpression > CallExpression.expression[callee.property.name=/^(get|getAll)$/][callee.object.name='formData']",
+          message: 'Read a field with formText / formId / formIntent, never formData.get(…) as T.',
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['tests/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

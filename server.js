@@ -76,6 +76,21 @@ app.use((req, res, next) => {
   next();
 });
 
+/**
+ * An answer given before the body was read (a 413 for a body over the limit, a redirect to sign
+ * in) closes the connection: the unread rest of the body would otherwise stall the next request
+ * sent on it.
+ */
+app.use((req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
+    return writeHead.apply(this, args);
+  };
+  next();
+});
+
 // Pages, data and assets go out compressed (brotli where the browser offers it, at quality 4,
 // which is quick enough for pages made per request; gzip otherwise): a phone on a village
 // connection downloads a third of the bytes. Files already compressed (XLSX, images) are skipped.

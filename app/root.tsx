@@ -119,7 +119,9 @@ export function ErrorBoundary() {
         ? 'notFound'
         : status === 429
           ? 'tooMany'
-          : 'serverError';
+          : status === 400 || status === 413 || status === 415
+            ? 'badRequest'
+            : 'serverError';
   return (
     <div className="error-page">
       <p className="error-page__code">{status}</p>

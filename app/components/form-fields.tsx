@@ -266,8 +266,9 @@ export function CheckboxGroup<T extends FieldValues>({
 }: CheckboxGroupProps<T>) {
   const id = `field-${name}`;
   const error = useFieldError(form, name);
-  const initial =
-    (get(form.formState.defaultValues, name) as unknown[] | undefined)?.map(String) ?? [];
+  // What the server echoes back: a list, or a single value when one box was ticked.
+  const echoed: unknown = get(form.formState.defaultValues, name);
+  const initial = (Array.isArray(echoed) ? echoed : echoed == null ? [] : [echoed]).map(String);
   return (
     <fieldset
       className="field"

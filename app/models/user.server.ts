@@ -82,6 +82,20 @@ export function replaceFacilitatorLocalities(
   }
 }
 
+/** The ids among `ids` that name no locality (a form may post any number). */
+export function missingLocalityIds(ids: readonly number[], reader: Reader = db): number[] {
+  if (ids.length === 0) return [];
+  const found = new Set(
+    reader
+      .select({ id: localities.id })
+      .from(localities)
+      .where(inArray(localities.id, [...new Set(ids)]))
+      .all()
+      .map((row) => row.id),
+  );
+  return ids.filter((id) => !found.has(id));
+}
+
 export function listLocalities(reader: Reader = db) {
   return reader.select().from(localities).orderBy(asc(localities.code)).all();
 }

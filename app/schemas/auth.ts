@@ -9,6 +9,7 @@ import {
   newPassword,
   optionalId,
   requiredText,
+  rowId,
 } from './fields';
 
 export const signInSchema = z.object({
@@ -75,7 +76,7 @@ export const languageSchema = z.object({
 const roleList = multiValue(z.enum(ROLES)).pipe(
   z.array(z.enum(ROLES)).min(1, 'validation.chooseRole'),
 );
-const localityIds = multiValue(z.coerce.number().int().positive());
+const localityIds = multiValue(rowId());
 
 export const inviteSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BENEFICIARY_SEX_RULES, CURRENCIES, RELATIONS } from './enums';
-import { checkbox, multiValue, optionalText } from './fields';
+import { checkbox, multiValue, optionalText, rowId } from './fields';
 import { parseMoneyInput } from '~/utils/money';
 
 const localDateTime = () =>
@@ -51,9 +51,7 @@ export const competitionSchema = z
     ),
     beneficiarySex: z.enum(BENEFICIARY_SEX_RULES, { error: 'validation.invalid' }),
     beneficiaryAdultOnly: checkbox(),
-    localityIds: multiValue(z.coerce.number().int().positive()).pipe(
-      z.array(z.number()).min(1, 'validation.chooseLocality'),
-    ),
+    localityIds: multiValue(rowId()).pipe(z.array(z.number()).min(1, 'validation.chooseLocality')),
   })
   .refine((v) => Boolean(v.titleKy || v.titleRu || v.titleEn), {
     path: ['titleKy'],

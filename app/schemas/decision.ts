@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LOCALES } from '~/i18n/config';
 import { parseMoneyInput } from '~/utils/money';
-import { optionalText, requiredText } from './fields';
+import { optionalText, requiredText, rowId } from './fields';
 
 export const DECISIONS = ['awarded', 'waitlisted', 'not-selected'] as const;
 
@@ -94,7 +94,7 @@ export const offerFormSchema = offerSchema({ minGrant: 0, maxGrant: Number.MAX_S
 
 /** Every row's form names the application it is about. */
 export const applicationIdSchema = z.object({
-  applicationId: z.coerce.number().int().positive(),
+  applicationId: rowId(),
 });
 
 /** The statuses an application of the final ranking can have, to filter the board by. */

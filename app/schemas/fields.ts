@@ -33,12 +33,19 @@ export const multiValue = <T extends z.ZodType>(item: T) =>
     z.array(item),
   );
 
-/** An optional whole number from a select or input; "" means none. */
-export const optionalId = () =>
+/**
+ * The id of a row, as a form posts it: decimal digits only ("0x10", "1e3", " 7" are not ids),
+ * at most 15 of them. Whether the row exists is the service's question.
+ */
+export const rowId = () =>
   z.preprocess(
-    (value) => (value === '' || value == null ? null : value),
-    z.coerce.number({ error: 'validation.invalid' }).int().positive().nullable(),
+    (value) => (typeof value === 'string' && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : value),
+    z.number({ error: 'validation.invalid' }).int().positive(),
   );
+
+/** An optional row id from a select or input; "" means none. */
+export const optionalId = () =>
+  z.preprocess((value) => (value === '' || value == null ? null : value), rowId().nullable());
 
 /** Passwords: long enough to resist guessing; no other rules, so they can be remembered. */
 export const newPassword = () =>

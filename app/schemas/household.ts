@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { CONSENT_METHODS, RELATIONS, SEXES } from './enums';
-import { checkbox, optionalText, requiredText } from './fields';
+import { checkbox, optionalText, requiredText, rowId } from './fields';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
 /** One member row of the household form; rows arrive as members.<i>.<field>. */
 export const memberSchema = z.object({
   /** The member's id when editing (react-hook-form reserves `id` for its own row keys). */
-  memberId: z.preprocess(
-    (v) => (v === '' || v == null ? null : v),
-    z.coerce.number().int().positive().nullable(),
-  ),
+  memberId: z.preprocess((v) => (v === '' || v == null ? null : v), rowId().nullable()),
   firstName: requiredText(80),
   lastName: requiredText(80),
   sex: z.enum(SEXES, { error: 'validation.required' }),

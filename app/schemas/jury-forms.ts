@@ -1,11 +1,12 @@
 // The juror's forms, client-safe: the browser validates with them and the actions parse with them.
 import { z } from 'zod';
+import { rowId } from './fields';
 import { scoreSchema } from './round';
 
 /** A name posted once, many times or not at all → a list of ids. */
 const idList = z.preprocess(
   (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
-  z.array(z.coerce.number().int().positive()).max(10_000),
+  z.array(rowId()).max(10_000),
 );
 
 /**

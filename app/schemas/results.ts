@@ -1,7 +1,7 @@
 // A winner's two forms on her application's page: declining the grant (with a confirmation) and
 // her consent to be named on the public results. Client-safe.
 import { z } from 'zod';
-import { checkbox, optionalText } from './fields';
+import { checkbox, optionalText, rowId } from './fields';
 
 export const declineAwardSchema = z.object({
   reason: optionalText(1000),
@@ -14,5 +14,5 @@ export const publishConsentSchema = z.object({
 });
 
 export const markToldSchema = z.object({
-  applicationId: z.coerce.number().int().positive(),
+  applicationId: rowId(),
 });

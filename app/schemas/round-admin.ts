@@ -2,9 +2,9 @@
 // checks the form in the browser and in the action. The round's own form is roundSchema
 // (round.ts); a reopened score's reason is reasonSchema there.
 import { z } from 'zod';
-import { multiValue } from './fields';
+import { multiValue, rowId } from './fields';
 
-const id = () => z.coerce.number({ error: 'validation.invalid' }).int().positive();
+const id = () => rowId();
 
 /** The round's jurors, ticked among the accounts with the juror role (none is allowed). */
 export const roundJurorsSchema = z.object({ jurorIds: multiValue(id()) });

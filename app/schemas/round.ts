@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, optionalText, requiredText } from './fields';
+import { checkbox, optionalText, requiredText, rowId } from './fields';
 
 const wholeNumber = (min: number, max: number) =>
   z.coerce
@@ -63,7 +63,7 @@ export const scoreSchema = z.object({
   items: z
     .array(
       z.object({
-        criterionId: z.coerce.number().int().positive(),
+        criterionId: rowId(),
         points: z
           .string()
           .trim()

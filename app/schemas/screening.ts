@@ -2,7 +2,7 @@
 // Client-safe: the page builds its sort and export links from the same query.
 import { z } from 'zod';
 import { APPLICATION_STATUSES, SECTORS, type ApplicationStatus, type Sector } from './enums';
-import { multiValue, optionalText } from './fields';
+import { multiValue, optionalText, rowId } from './fields';
 
 /** Drafts belong to the family until submitted: staff filter among the other statuses. */
 export const SCREENING_STATUSES = APPLICATION_STATUSES.filter(
@@ -66,7 +66,7 @@ export function screeningQuerySearch(
 /** Several applications decided at once, from the checkboxes of the screening list. */
 export const bulkScreeningSchema = z
   .object({
-    ids: multiValue(z.coerce.number().int().positive()).pipe(
+    ids: multiValue(rowId()).pipe(
       z.array(z.number()).min(1, 'screening:errors.chooseApplications').max(500),
     ),
     decision: z.enum(['eligible', 'ineligible'], { error: 'validation.chooseDecision' }),

@@ -30,6 +30,7 @@ import {
   replaceUserRoles,
   rolesOfUser,
   updateUser,
+  missingLocalityIds,
 } from '~/models/user.server';
 import { appLink, mayEmailProgrammeNotice, queueNotice } from '~/services/notices.server';
 import {
@@ -147,10 +148,12 @@ export async function signUp(
   input: SignUpInput,
 ): Promise<
   | { ok: true; setCookie: string; userId: number }
-  | { ok: false; error: 'contact-taken' | 'contact-invalid' }
+  | { ok: false; error: 'contact-taken' | 'contact-invalid' | 'unknown-locality' }
 > {
   const identifier = normalizeIdentifier(input.contact);
   if (!identifier) return { ok: false, error: 'contact-invalid' };
+  if (input.localityId !== null && missingLocalityIds([input.localityId]).length > 0)
+    return { ok: false, error: 'unknown-locality' };
   if (findUserByIdentifier(identifier)) return { ok: false, error: 'contact-taken' };
   const passwordHash = await hashPassword(input.password);
   const meta = await requestMeta(request);
@@ -496,7 +499,9 @@ export function inviteUser(
   request: Request,
   admin: SessionUser,
   input: InviteInput,
-): { ok: true; userId: number } | { ok: false; error: 'email-taken' } {
+): { ok: true; userId: number } | { ok: false; error: 'email-taken' | 'unknown-locality' } {
+  if (missingLocalityIds(input.localityIds).length > 0)
+    return { ok: false, error: 'unknown-locality' };
   const email = normalizeEmail(input.email);
   const token = randomToken();
   const now = new Date();
@@ -588,7 +593,8 @@ export function resendInvitation(request: Request, admin: SessionUser, userId: n
   return true;
 }
 
-export type RolesChangeError = 'not-found' | 'own-admin-role' | 'facilitator-needs-locality';
+export type RolesChangeError =
+  'not-found' | 'own-admin-role' | 'facilitator-needs-locality' | 'unknown-locality';
 
 export function changeUserRoles(
   request: Request,
@@ -604,6 +610,8 @@ export function changeUserRoles(
   if (input.roles.includes('facilitator') && input.localityIds.length === 0) {
     return { ok: false, error: 'facilitator-needs-locality' };
   }
+  if (missingLocalityIds(input.localityIds).length > 0)
+    return { ok: false, error: 'unknown-locality' };
   writeTransaction((tx) => {
     const before = {
       roles: rolesOfUser(userId, tx).sort(),

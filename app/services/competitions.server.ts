@@ -12,6 +12,7 @@ import {
 } from '~/models/competition.server';
 import type { CompetitionFormInput } from '~/schemas/competition';
 import type { CompetitionStatus } from '~/schemas/enums';
+import { missingLocalityIds } from '~/models/user.server';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { isValidTimeZone, zonedLocalToUtc } from '~/utils/timezone';
@@ -39,6 +40,8 @@ function toRow(input: CompetitionInput):
     } {
   if (!isValidTimeZone(input.timezone))
     return { ok: false, field: 'timezone', error: 'validation.timezone' };
+  if (missingLocalityIds(input.localityIds).length > 0)
+    return { ok: false, field: 'localityIds', error: 'validation.invalid' };
   const opensAt = zonedLocalToUtc(input.opensAt, input.timezone);
   const closesAt = zonedLocalToUtc(input.closesAt, input.timezone);
   if (!opensAt) return { ok: false, field: 'opensAt', error: 'validation.dateTime' };

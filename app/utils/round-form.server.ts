@@ -11,7 +11,7 @@ import {
 import type { FormFailure } from '~/components/use-validated-form';
 import type { Locale } from '~/i18n/config';
 import { roundSchema, type RoundFormInput } from '~/schemas/round';
-import { formDataToObject, formFailure, parseForm } from './forms.server';
+import { formDataToObject, formFailure, parseForm, formIntent } from './forms.server';
 import { utcToZonedLocal } from './timezone';
 
 const DAY = 24 * 60 * 60_000;
@@ -79,7 +79,7 @@ export function newRoundFormValues(
 export function readRoundForm(
   formData: FormData,
 ): { ok: true; input: RoundFormInput } | { ok: false; response: Response } {
-  const intent = String(formData.get('intent') ?? '');
+  const intent = formIntent(formData);
   const rows = applyCriterionIntent(formDataToObject(formData), intent);
   if (rows) return { ok: false, response: json<FormFailure>({ values: rows }) };
   if (intent !== ROUND_FORM_INTENT.save) throw new Response('Unknown intent', { status: 400 });

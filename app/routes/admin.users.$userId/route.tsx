@@ -17,7 +17,7 @@ import {
 import { rolesSchema } from '~/schemas/auth';
 import { changeUserRoles, resendInvitation, setUserDisabled } from '~/services/accounts.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formFailure, parseForm, refuse } from '~/utils/forms.server';
+import { formFailure, parseForm, refuse, readFormData, formIntent } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import { ROLES, type RouteAccess } from '~/utils/permissions';
 
@@ -69,8 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'users:manage');
   const userId = userIdFrom(params);
-  const formData = await request.formData();
-  switch (formData.get('intent')) {
+  const formData = await readFormData(request);
+  switch (formIntent(formData)) {
     case INTENT.saveRoles: {
       const parsed = parseForm(formData, rolesSchema);
       if (!parsed.ok) return formFailure(parsed.failure);
@@ -79,7 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (result.error === 'not-found') throw new Response('Not Found', { status: 404 });
         return refuse(formData, {
           field: result.error === 'own-admin-role' ? 'roles' : 'localityIds',
-          message: `admin.${result.error}`,
+          message:
+            result.error === 'unknown-locality' ? 'validation.invalid' : `admin.${result.error}`,
         });
       }
       return redirect(`/admin/users/${userId}?saved=roles`);
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         request,
         admin,
         userId,
-        formData.get('intent') === INTENT.disable,
+        formIntent(formData) === INTENT.disable,
       );
       if (!result.ok) {
         if (result.error === 'not-found') throw new Response('Not Found', { status: 404 });

@@ -43,7 +43,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseRequestForm(request, inviteSchema);
   if (!parsed.ok) return formFailure(parsed.failure);
   const result = inviteUser(request, admin, parsed.data);
-  if (!result.ok) return refuse(parsed.formData, { field: 'email', message: 'admin.emailTaken' });
+  if (!result.ok) {
+    return refuse(
+      parsed.formData,
+      result.error === 'unknown-locality'
+        ? { field: 'localityIds', message: 'validation.invalid' }
+        : { field: 'email', message: 'admin.emailTaken' },
+    );
+  }
   return redirect(`/admin/users/${result.userId}?invited=1`);
 }
 

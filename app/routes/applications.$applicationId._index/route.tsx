@@ -32,7 +32,7 @@ import {
 } from '~/utils/application-route.server';
 import { zonedInstant } from '~/utils/application-display.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formFailure, parseForm, refuse } from '~/utils/forms.server';
+import { formFailure, parseForm, refuse, readFormData, formIntent } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { INTENT } from './intent';
@@ -84,8 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'applications:edit');
   const context = editableApplicationOr404(actor, params.applicationId);
   const applicationId = context.application.id;
-  const formData = await request.formData();
-  switch (formData.get('intent')) {
+  const formData = await readFormData(request);
+  switch (formIntent(formData)) {
     case INTENT.withdraw: {
       const parsed = parseForm(formData, withdrawSchema);
       if (!parsed.ok) return formFailure(parsed.failure);

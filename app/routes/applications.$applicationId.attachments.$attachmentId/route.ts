@@ -32,8 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       'Content-Type': attachment.mimeType,
       'Content-Length': String(bytes.byteLength),
       'Content-Disposition': contentDisposition(attachment.originalName),
+      // X-Content-Type-Options: nosniff comes with every response from server.js; the Express
+      // adapter appends headers, so naming it here too sent "nosniff, nosniff".
       'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
     },
   });
 }

@@ -1,12 +1,6 @@
 // The step form's actions: save a step (and move on), add or remove a budget row without
 // JavaScript, upload and remove files, submit.
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
 import {
   APPLICATION_STEPS,
   attachmentSchema,
@@ -28,7 +22,15 @@ import {
 import { MAX_ATTACHMENT_BYTES } from '~/services/attachment-storage.server';
 import { zonedInstant } from '~/utils/application-display.server';
 import { notFound } from '~/utils/application-route.server';
-import { formFailure, parseForm, refuse } from '~/utils/forms.server';
+import {
+  formFailure,
+  parseForm,
+  refuse,
+  readFormData,
+  readUploadForm,
+  formIntent,
+  formId,
+} from '~/utils/forms.server';
 import type { SessionUser } from '~/utils/session.server';
 import { INTENT } from './intent';
 
@@ -92,7 +94,7 @@ export function saveStepAction(
   formData: FormData,
 ) {
   const applicationId = context.application.id;
-  const intent = String(formData.get('intent') ?? '');
+  const intent = formIntent(formData);
   let rowsAfter: number | null = null;
   if (step === 'budget' && intent.startsWith(`${INTENT.removeRow}:`)) {
     const remove = Number(intent.slice(INTENT.removeRow.length + 1));
@@ -142,25 +144,6 @@ const ATTACHMENT_ERRORS: Record<Exclude<AttachmentError, 'not-found' | 'not-draf
   empty: 'applications:errors.empty',
 };
 
-/** A file arrives as a native multipart form, read into memory with a 5 MB cap per part. */
-async function readUpload(request: Request) {
-  let fileParts = 0;
-  const handler = unstable_createMemoryUploadHandler({
-    maxPartSize: MAX_ATTACHMENT_BYTES,
-    // One file per upload, and only the fields this form has; anything else is not kept.
-    filter: ({ name, filename }) =>
-      filename === undefined
-        ? ['intent', 'kind'].includes(name)
-        : name === 'file' && ++fileParts === 1,
-  });
-  try {
-    return { ok: true as const, formData: await unstable_parseMultipartFormData(request, handler) };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false as const };
-    throw error;
-  }
-}
-
 export async function documentsAction(
   request: Request,
   actor: SessionUser,
@@ -169,10 +152,11 @@ export async function documentsAction(
   const applicationId = context.application.id;
   const isMultipart = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data');
   if (isMultipart) {
-    const upload = await readUpload(request);
+    // A file arrives as a native multipart form, read into memory with a 5 MB cap.
+    const upload = await readUploadForm(request, { field: 'file', maxBytes: MAX_ATTACHMENT_BYTES });
     if (!upload.ok) return json({ formError: 'applications:errors.tooLarge' }, { status: 400 });
     const { formData } = upload;
-    if (formData.get('intent') !== INTENT.upload)
+    if (formIntent(formData) !== INTENT.upload)
       throw new Response('Unknown intent', { status: 400 });
     const kind = parseForm(formData, attachmentSchema);
     if (!kind.ok) return formFailure(kind.failure);
@@ -192,13 +176,14 @@ export async function documentsAction(
     }
     return redirect(stepUrl(applicationId, 'documents', { notice: 'uploaded' }));
   }
-  const formData = await request.formData();
-  if (formData.get('intent') !== INTENT.removeFile)
+  const formData = await readFormData(request);
+  if (formIntent(formData) !== INTENT.removeFile)
     throw new Response('Unknown intent', { status: 400 });
-  const attachmentId = Number(formData.get('attachmentId'));
-  const result = Number.isSafeInteger(attachmentId)
-    ? removeAttachment(request, actor, applicationId, attachmentId)
-    : ({ ok: false, error: 'not-found' } as const);
+  const attachmentId = formId(formData, 'attachmentId');
+  const result =
+    attachmentId !== null
+      ? removeAttachment(request, actor, applicationId, attachmentId)
+      : ({ ok: false, error: 'not-found' } as const);
   if (!result.ok) {
     if (result.error === 'not-found') throw notFound();
     return redirect(`/applications/${applicationId}`);
@@ -213,8 +198,7 @@ export function submitAction(
   formData: FormData,
 ) {
   const applicationId = context.application.id;
-  if (formData.get('intent') !== INTENT.submit)
-    throw new Response('Unknown intent', { status: 400 });
+  if (formIntent(formData) !== INTENT.submit) throw new Response('Unknown intent', { status: 400 });
   const result = submitApplication(request, actor, applicationId);
   if (result.ok) return redirect(`/applications/${applicationId}/submitted`);
   const { refusal } = result;

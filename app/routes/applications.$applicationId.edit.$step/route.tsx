@@ -25,6 +25,7 @@ import { PlanStep } from './plan-step';
 import { stepData } from './queries.server';
 import { ReviewStep } from './review-step';
 import { StepProgress } from './step-progress';
+import { readFormData } from '~/utils/forms.server';
 
 export const handle: RouteAccess = { access: 'applications:edit' };
 export const meta = titleFromLoader;
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/applications/${context.application.id}`);
   }
   if (step === 'documents') return documentsAction(request, actor, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (step === 'review') return submitAction(request, actor, context, formData);
   return saveStepAction(request, actor, context, step, formData);
 }

@@ -16,7 +16,7 @@ import { applyForFamilySchema } from '~/schemas/full.server';
 import { startApplication, type StartError } from '~/services/applications.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { getOptionalUser, requirePermission } from '~/utils/auth.server';
-import { formFailure, parseForm, refuse } from '~/utils/forms.server';
+import { formFailure, parseForm, refuse, readFormData, formIntent } from '~/utils/forms.server';
 import { detectLocale } from '~/utils/locale.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
@@ -90,9 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, 'applications:edit');
   const competition = findPublicCompetition(idParam(params.competitionId));
   if (!competition) throw notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   let householdId: number;
-  switch (formData.get('intent')) {
+  switch (formIntent(formData)) {
     case INTENT.apply: {
       const household = actor.roles.includes('applicant')
         ? findHouseholdOfUser(actor.user.id)
@@ -117,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!started.ok) {
     if (started.error === 'not-found') throw notFound();
     return refuse(formData, {
-      field: formData.get('intent') === INTENT.applyForFamily ? 'householdId' : undefined,
+      field: formIntent(formData) === INTENT.applyForFamily ? 'householdId' : undefined,
       message: START_ERRORS[started.error],
     });
   }

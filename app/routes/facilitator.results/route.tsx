@@ -16,7 +16,7 @@ import { markResultTold } from '~/services/decisions.server';
 import { resultsToTell, type ToTellRow } from '~/services/results.server';
 import resultStyles from '~/styles/results.css';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm, refuse } from '~/utils/forms.server';
+import { parseForm, refuse, readFormData, formIntent } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -41,8 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const facilitator = await requirePermission(request, 'results:tell');
-  const formData = await request.formData();
-  if (formData.get('intent') !== INTENT.told) throw new Response('Unknown intent', { status: 400 });
+  const formData = await readFormData(request);
+  if (formIntent(formData) !== INTENT.told) throw new Response('Unknown intent', { status: 400 });
   const parsed = parseForm(formData, markToldSchema);
   if (!parsed.ok) throw new Response('Bad request', { status: 400 });
   const { applicationId } = parsed.data;

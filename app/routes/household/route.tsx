@@ -13,7 +13,14 @@ import { householdSchema } from '~/schemas/full.server';
 import { householdClientSchema } from '~/schemas/household-client';
 import { saveOwnHousehold } from '~/services/households.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, formFailure, parseForm, refuse } from '~/utils/forms.server';
+import {
+  formDataToObject,
+  formFailure,
+  parseForm,
+  refuse,
+  readFormData,
+  formIntent,
+} from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { safeRedirectPath } from '~/utils/request.server';
@@ -53,11 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const applicant = await requirePermission(request, 'household:own');
-  const formData = await request.formData();
-  const rowChange = applyMemberIntent(
-    formDataToObject(formData),
-    String(formData.get('intent') ?? ''),
-  );
+  const formData = await readFormData(request);
+  const rowChange = applyMemberIntent(formDataToObject(formData), formIntent(formData));
   if (rowChange) return json({ values: rowChange });
   const parsed = parseForm(formData, householdSchema);
   if (!parsed.ok) return formFailure(parsed.failure);

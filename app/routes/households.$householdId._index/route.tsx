@@ -16,7 +16,7 @@ import { startApplication } from '~/services/applications.server';
 import { familyStatus } from '~/services/results.server';
 import { householdAccess } from '~/services/households.server';
 import { requirePermission } from '~/utils/auth.server';
-import { refuse } from '~/utils/forms.server';
+import { refuse, readFormData, formIntent, formId } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import type { SessionUser } from '~/utils/session.server';
@@ -101,13 +101,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, 'households:view');
   const { household } = householdFor(viewer, params);
-  const formData = await request.formData();
-  if (formData.get('intent') !== INTENT.startApplication)
+  const formData = await readFormData(request);
+  if (formIntent(formData) !== INTENT.startApplication)
     throw new Response('Unknown intent', { status: 400 });
+  // No competition named (or not a number) is the same as one that does not exist.
   const result = startApplication(
     request,
     viewer,
-    Number(formData.get('competitionId')),
+    formId(formData, 'competitionId') ?? 0,
     household.id,
   );
   if (!result.ok)

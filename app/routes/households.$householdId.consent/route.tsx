@@ -10,7 +10,7 @@ import { findHousehold } from '~/models/household.server';
 import { consentSchema } from '~/schemas/household';
 import { householdAccess, recordConsent } from '~/services/households.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formFailure, parseForm } from '~/utils/forms.server';
+import { formFailure, parseForm, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import type { SessionUser } from '~/utils/session.server';
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const facilitator = await requirePermission(request, 'households:register');
   const household = ownHousehold(facilitator, params);
-  const parsed = parseForm(await request.formData(), consentSchema);
+  const parsed = parseForm(await readFormData(request), consentSchema);
   if (!parsed.ok) return formFailure(parsed.failure);
   const { consentGivenBy, consentMethod, consentGivenOn, consentNote } = parsed.data;
   recordConsent(request, facilitator, household.id, {

@@ -12,7 +12,14 @@ import { facilitatorLocalityIds, listLocalities } from '~/models/user.server';
 import { householdSchema } from '~/schemas/household';
 import { householdAccess, updateFamilyHousehold } from '~/services/households.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, formFailure, parseForm, refuse } from '~/utils/forms.server';
+import {
+  formDataToObject,
+  formFailure,
+  parseForm,
+  refuse,
+  readFormData,
+  formIntent,
+} from '~/utils/forms.server';
 import { householdFormValues } from '~/utils/household-form.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
@@ -47,11 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const facilitator = await requirePermission(request, 'households:register');
   const household = ownHousehold(facilitator, params);
-  const formData = await request.formData();
-  const rowChange = applyMemberIntent(
-    formDataToObject(formData),
-    String(formData.get('intent') ?? ''),
-  );
+  const formData = await readFormData(request);
+  const rowChange = applyMemberIntent(formDataToObject(formData), formIntent(formData));
   if (rowChange) return json({ values: rowChange });
   const parsed = parseForm(formData, householdSchema);
   if (!parsed.ok) return formFailure(parsed.failure);

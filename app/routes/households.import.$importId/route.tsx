@@ -11,7 +11,7 @@ import {
   findImport,
 } from '~/services/household-import.server';
 import { requirePermission } from '~/utils/auth.server';
-import { refuse } from '~/utils/forms.server';
+import { refuse, readFormData, formIntent } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -62,8 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'households:import');
   const upload = importIdFrom(params);
-  const formData = await request.formData();
-  switch (formData.get('intent')) {
+  const formData = await readFormData(request);
+  switch (formIntent(formData)) {
     case INTENT.commit: {
       const result = commitImport(request, staff, upload.id);
       if (!result.ok)

@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import {
-  MaxPartSizeExceededError,
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FilePicker } from '~/components/file-picker';
@@ -23,6 +17,7 @@ import {
   listImports,
 } from '~/services/household-import.server';
 import { requirePermission } from '~/utils/auth.server';
+import { readUploadForm } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -43,21 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'households:import');
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES }),
+  const upload = await readUploadForm(request, { field: 'file', maxBytes: IMPORT_MAX_BYTES });
+  if (!upload.ok) {
+    return json(
+      { formError: 'households:import.errors.too-large', missingColumns: [] as string[] },
+      { status: 400 },
     );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return json(
-        { formError: 'households:import.errors.too-large', missingColumns: [] as string[] },
-        { status: 400 },
-      );
-    }
-    throw error;
   }
+  const { formData } = upload;
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0) {
     return json(

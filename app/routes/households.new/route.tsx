@@ -12,7 +12,14 @@ import { facilitatorLocalityIds, listLocalities } from '~/models/user.server';
 import { familyRegistrationSchema } from '~/schemas/household';
 import { registerFamily } from '~/services/households.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, formFailure, parseForm, refuse } from '~/utils/forms.server';
+import {
+  formDataToObject,
+  formFailure,
+  parseForm,
+  refuse,
+  readFormData,
+  formIntent,
+} from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { utcToZonedLocal } from '~/utils/timezone';
@@ -49,11 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const facilitator = await requirePermission(request, 'households:register');
-  const formData = await request.formData();
-  const rowChange = applyMemberIntent(
-    formDataToObject(formData),
-    String(formData.get('intent') ?? ''),
-  );
+  const formData = await readFormData(request);
+  const rowChange = applyMemberIntent(formDataToObject(formData), formIntent(formData));
   if (rowChange) return json({ values: rowChange });
   const parsed = parseForm(formData, familyRegistrationSchema);
   if (!parsed.ok) return formFailure(parsed.failure);

@@ -16,7 +16,7 @@ import { recuse, saveScore } from '~/services/jury.server';
 import juryStyles from '~/styles/jury.css';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm } from '~/utils/forms.server';
+import { formDataToObject, parseForm, readFormData, formIntent } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { PointsField } from './points-field';
@@ -51,8 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const juror = await requirePermission(request, 'jury:score');
   const view = scoringView(juror, idParam(params.assignmentId), juror.user.locale);
   if (!view) throw notFound();
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const formData = await readFormData(request);
+  const intent = formIntent(formData);
 
   if (intent === INTENT.recuse) {
     const parsed = parseForm(formData, reasonSchema);

@@ -19,7 +19,14 @@ import { declareConflicts, poolFor } from '~/services/jury.server';
 import juryStyles from '~/styles/jury.css';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formFailure, parseForm, refuse } from '~/utils/forms.server';
+import {
+  formFailure,
+  parseForm,
+  refuse,
+  readFormData,
+  formIntent,
+  formText,
+} from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -107,8 +114,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = roundOfJuror(idParam(params.roundId), juror.user.id);
   if (!found) throw notFound();
   const { round, competition } = found;
-  const formData = await request.formData();
-  const intent = formData.get('intent');
+  const formData = await readFormData(request);
+  const intent = formIntent(formData);
   let householdIds: number[];
   if (intent === INTENT.none) {
     householdIds = [];
@@ -127,9 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === 'jury:errors.notFound') throw notFound();
     return refuse(formData, { message: 'jury:errors.declarationsClosed' });
   }
-  const query = String(formData.get('q') ?? '')
-    .trim()
-    .slice(0, MAX_QUERY);
+  const query = (formText(formData, 'q') ?? '').trim().slice(0, MAX_QUERY);
   const search = new URLSearchParams({ saved: '1' });
   if (query) search.set('q', query);
   return redirect(`/jury/rounds/${round.id}/conflicts?${search}`);

@@ -49,6 +49,10 @@ export async function action({ request }: ActionFunctionArgs) {
     locale: await detectLocale(request),
   });
   if (!result.ok) {
+    if (result.error === 'unknown-locality') {
+      // An id that names no village: the select offers only real ones.
+      return refuse(parsed.formData, { field: 'localityId', message: 'validation.invalid' });
+    }
     return refuse(parsed.formData, {
       field: 'contact',
       message: result.error === 'contact-taken' ? 'auth.contactTaken' : 'validation.emailOrPhone',

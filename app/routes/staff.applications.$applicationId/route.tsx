@@ -17,7 +17,7 @@ import {
 } from '~/services/applications.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
-import { formFailure, parseForm, refuse } from '~/utils/forms.server';
+import { formFailure, parseForm, refuse, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { applicationDossier } from './queries.server';
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'applications:screen');
   const applicationId = applicationIdFrom(params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, screeningDecisionSchema);
   if (!parsed.ok) return formFailure(parsed.failure);
   const { decision, reason } = parsed.data;

@@ -30,7 +30,7 @@ import { screenApplications } from '~/services/applications.server';
 import { screeningPage } from '~/services/screening.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
-import { formFailure, parseForm } from '~/utils/forms.server';
+import { formFailure, parseForm, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -86,7 +86,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The bulk decision: the ticked applications, all or none. */
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'applications:screen');
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, bulkScreeningSchema);
   if (!parsed.ok) return formFailure(parsed.failure);
   const { ids, decision, reason } = parsed.data;

@@ -43,7 +43,7 @@ import {
   parseCompetitionForm,
   timeZoneLabel,
 } from '~/utils/competition-form.server';
-import { formFailure, refuse } from '~/utils/forms.server';
+import { formFailure, refuse, readFormData, formIntent, formText } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -97,8 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'competitions:manage');
   const competitionId = competitionIdFrom(params);
-  const formData = await request.formData();
-  switch (formData.get('intent')) {
+  const formData = await readFormData(request);
+  switch (formIntent(formData)) {
     case INTENT.save: {
       const parsed = parseCompetitionForm(formData);
       if (!parsed.ok) return formFailure(parsed.failure);
@@ -110,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/staff/competitions/${competitionId}?saved=saved`);
     }
     case INTENT.changeStatus: {
-      const to = String(formData.get('to') ?? '');
+      const to = formText(formData, 'to') ?? '';
       if (!(COMPETITION_STATUSES as readonly string[]).includes(to)) {
         return json({ statusError: 'competitions:errors.not-allowed' }, { status: 400 });
       }

@@ -17,6 +17,7 @@ import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
+import { readFormData, formIntent } from '~/utils/forms.server';
 
 export const handle: RouteAccess = { access: 'decisions:manage' };
 export const meta = titleFromLoader;
@@ -48,8 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'decisions:manage');
   const competitionId = competitionIdFrom(params);
-  const formData = await request.formData();
-  if (formData.get('intent') !== INTENT.announce)
+  const formData = await readFormData(request);
+  if (formIntent(formData) !== INTENT.announce)
     throw new Response('Unknown intent', { status: 400 });
   const result = announce(request, staff, competitionId);
   if (result.ok)

@@ -29,7 +29,7 @@ import decisionStyles from '~/styles/decisions.css';
 import roundStyles from '~/styles/rounds.css';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm } from '~/utils/forms.server';
+import { formDataToObject, parseForm, readFormData, formIntent } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { BoardRowCard, DecisionSummary, type RowFailure } from './board-row';
@@ -106,8 +106,8 @@ export type BoardActionData = { rowFailure: RowFailure };
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'decisions:manage');
   const competitionId = competitionIdFrom(params);
-  const formData = await request.formData();
-  const intent = formData.get('intent') as Intent | null;
+  const formData = await readFormData(request);
+  const intent = formIntent(formData) as Intent | '';
   if (!intent || !(Object.values(INTENT) as string[]).includes(intent))
     throw new Response('Unknown intent', { status: 400 });
   const ids = applicationIdSchema.safeParse(formDataToObject(formData));

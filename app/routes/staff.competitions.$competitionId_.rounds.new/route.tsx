@@ -15,7 +15,7 @@ import roundStyles from '~/styles/rounds.css';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { timeZoneLabel } from '~/utils/competition-form.server';
-import { refuse } from '~/utils/forms.server';
+import { refuse, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { newRoundFormValues, readRoundForm } from '~/utils/round-form.server';
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'rounds:manage');
   const competitionId = competitionIdFrom(params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const read = readRoundForm(formData);
   if (!read.ok) return read.response;
   const result = createRound(request, staff, competitionId, read.input);

@@ -13,7 +13,7 @@ import {
   newCompetitionFormValues,
   parseCompetitionForm,
 } from '~/utils/competition-form.server';
-import { formFailure, refuse } from '~/utils/forms.server';
+import { formFailure, refuse, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'competitions:manage');
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseCompetitionForm(formData);
   if (!parsed.ok) return formFailure(parsed.failure);
   const result = createCompetition(request, staff, parsed.input);

@@ -31,7 +31,7 @@ import {
 import roundStyles from '~/styles/rounds.css';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm } from '~/utils/forms.server';
+import { parseForm, readFormData, formIntent, formText } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { AssignmentSection } from './assignment-section';
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'rounds:manage');
   const roundId = roundIdFrom(params);
   const locale = staff.user.locale;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const done = (what: Done, count?: number) =>
     redirect(
       `/staff/rounds/${roundId}?done=${what}${count === undefined ? '' : `&count=${count}`}`,
@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return assignment;
   };
 
-  switch (formData.get('intent')) {
+  switch (formIntent(formData)) {
     case INTENT.setJurors: {
       const parsed = parseForm(formData, roundJurorsSchema);
       if (!parsed.ok) return refused({ jurorsFailure: parsed.failure });
@@ -174,7 +174,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done('closed');
     }
     case INTENT.reopen: {
-      const assignment = assignmentOfRound(formData.get('assignmentId'));
+      const assignment = assignmentOfRound(formText(formData, 'assignmentId'));
       const parsed = parseForm(formData, reasonSchema);
       if (!parsed.ok)
         return refused({ reopenFailure: { ...parsed.failure, assignmentId: assignment.id } });

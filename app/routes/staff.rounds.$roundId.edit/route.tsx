@@ -13,7 +13,7 @@ import roundStyles from '~/styles/rounds.css';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { timeZoneLabel } from '~/utils/competition-form.server';
-import { refuse } from '~/utils/forms.server';
+import { refuse, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { readRoundForm, roundFormValues } from '~/utils/round-form.server';
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'rounds:manage');
   const roundId = roundIdFrom(params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const read = readRoundForm(formData);
   if (!read.ok) return read.response;
   const result = updateRound(request, staff, roundId, read.input);

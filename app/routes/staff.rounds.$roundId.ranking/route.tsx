@@ -26,7 +26,7 @@ import {
 import roundStyles from '~/styles/rounds.css';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm } from '~/utils/forms.server';
+import { parseForm, readFormData, formIntent } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -114,7 +114,7 @@ type RankingActionData =
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'rounds:manage');
   const roundId = roundIdFrom(params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const refused = (data: RankingActionData) => json<RankingActionData>(data, { status: 400 });
   const advance = (choice: { topN: number } | { applicationIds: number[] }) => {
     const result = advanceApplications(request, staff, roundId, choice);
@@ -123,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === 'not-found') throw new Response('Not Found', { status: 404 });
     return refused({ formError: `rounds:errors.advance.${result.error}` });
   };
-  switch (formData.get('intent')) {
+  switch (formIntent(formData)) {
     case INTENT.normalise: {
       const parsed = parseForm(formData, normalisationSchema);
       if (!parsed.ok) throw new Response('Bad Request', { status: 400 });

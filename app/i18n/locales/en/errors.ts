@@ -67,6 +67,10 @@ export default {
       title: 'Too many attempts',
       body: 'Please wait a few minutes and try again.',
     },
+    badRequest: {
+      title: 'The form could not be read',
+      body: 'What was sent is not a form this page can read, or it is too large. Go back, check the form and send it again.',
+    },
     serverError: {
       title: 'Something went wrong',
       body: 'Nothing you sent was lost. Please try again in a moment.',
