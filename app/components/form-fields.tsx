@@ -160,7 +160,10 @@ type SelectFieldProps<T extends FieldValues> = {
   /** Needed where one page holds several forms with the same field names. */
   id?: string;
   required?: boolean;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'form' | 'defaultValue' | 'id' | 'required'>;
+} & Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'name' | 'form' | 'defaultValue' | 'id' | 'required'
+>;
 
 export function SelectField<T extends FieldValues>({
   form,
