@@ -4,6 +4,7 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, SubmitButton, useErrorText } from '~/components/form-fields';
+import { Pagination } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import type { RoundStatus } from '~/schemas/enums';
@@ -15,72 +16,86 @@ type ReopenFailure = FormFailure & { assignmentId: number };
 
 export function AssignmentSection({
   rows,
+  paging,
   status,
   needed,
   reopenFailure,
 }: {
   rows: AssignmentRow[];
+  /** Which page of the round's assigned applications the rows are. */
+  paging: { page: number; pageSize: number; total: number };
   status: RoundStatus;
   needed: number;
   reopenFailure: ReopenFailure | null;
 }) {
   const { t } = useTranslation('rounds');
   if (rows.length === 0) return <p className="muted">{t('assignment.none')}</p>;
+  const first = (paging.page - 1) * paging.pageSize + 1;
   return (
-    <TableFrame labelledBy="assignment-caption">
-      <table className="assignment-table">
-        <caption id="assignment-caption" className="visually-hidden">
-          {t('assignment.caption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('assignment.columns.application')}</th>
-            <th scope="col">{t('assignment.columns.village')}</th>
-            <th scope="col">{t('assignment.columns.jurors')}</th>
-            <th scope="col">{t('assignment.columns.submitted')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.applicationId}>
-              <th scope="row">
-                <Link to={`/staff/applications/${row.applicationId}`}>{row.reference}</Link>
-                {row.title ? <span className="small muted block">{row.title}</span> : null}
-              </th>
-              <td>{row.village}</td>
-              <td>
-                <ul className="juror-list">
-                  {row.jurors.map((juror) => (
-                    <JurorItem
-                      key={juror.assignmentId}
-                      row={row}
-                      juror={juror}
-                      status={status}
-                      reopenFailure={
-                        reopenFailure?.assignmentId === juror.assignmentId ? reopenFailure : null
-                      }
-                    />
-                  ))}
-                </ul>
-                {row.recused.length > 0 ? (
-                  <ul className="juror-list small muted">
-                    {row.recused.map((r, index) => (
-                      <li key={index}>
-                        {t('assignment.recused', { name: r.name })}
-                        {r.reason ? `: ${r.reason}` : ''}
-                      </li>
+    <>
+      <p className="muted" id="assignment-count">
+        {t('assignment.shown', {
+          count: paging.total,
+          from: first,
+          to: first + rows.length - 1,
+        })}
+      </p>
+      <TableFrame labelledBy="assignment-caption">
+        <table className="assignment-table">
+          <caption id="assignment-caption" className="visually-hidden">
+            {t('assignment.caption')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('assignment.columns.application')}</th>
+              <th scope="col">{t('assignment.columns.village')}</th>
+              <th scope="col">{t('assignment.columns.jurors')}</th>
+              <th scope="col">{t('assignment.columns.submitted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.applicationId}>
+                <th scope="row">
+                  <Link to={`/staff/applications/${row.applicationId}`}>{row.reference}</Link>
+                  {row.title ? <span className="small muted block">{row.title}</span> : null}
+                </th>
+                <td>{row.village}</td>
+                <td>
+                  <ul className="juror-list">
+                    {row.jurors.map((juror) => (
+                      <JurorItem
+                        key={juror.assignmentId}
+                        row={row}
+                        juror={juror}
+                        status={status}
+                        reopenFailure={
+                          reopenFailure?.assignmentId === juror.assignmentId ? reopenFailure : null
+                        }
+                      />
                     ))}
                   </ul>
-                ) : null}
-              </td>
-              <td className="nowrap">
-                {t('assignment.submittedOf', { count: needed, submitted: row.submitted })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableFrame>
+                  {row.recused.length > 0 ? (
+                    <ul className="juror-list small muted">
+                      {row.recused.map((r, index) => (
+                        <li key={index}>
+                          {t('assignment.recused', { name: r.name })}
+                          {r.reason ? `: ${r.reason}` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+                <td className="nowrap">
+                  {t('assignment.submittedOf', { count: needed, submitted: row.submitted })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+      <Pagination {...paging} drop={['done', 'count']} label={t('assignment.pages')} />
+    </>
   );
 }
 
