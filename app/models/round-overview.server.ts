@@ -19,13 +19,11 @@ export function countAssignedApplications(roundId: number): number {
   );
 }
 
-/** One page of the applications the round assigned, by reference, with what the table shows. */
+/**
+ * One page of the applications the round assigned, by reference, with what the table shows.
+ * Walks applications in reference order and stops after the page (the reference is unique).
+ */
 export function assignedApplicationPage(roundId: number, page: number, pageSize: number) {
-  const active = db
-    .selectDistinct({ applicationId: assignments.applicationId })
-    .from(assignments)
-    .where(and(eq(assignments.roundId, roundId), eq(assignments.status, 'active')))
-    .as('active');
   return db
     .select({
       id: applications.id,
@@ -36,11 +34,14 @@ export function assignedApplicationPage(roundId: number, page: number, pageSize:
       localityRu: localities.nameRu,
       localityEn: localities.nameEn,
     })
-    .from(active)
-    .innerJoin(applications, eq(applications.id, active.applicationId))
+    .from(applications)
     .innerJoin(households, eq(households.id, applications.householdId))
     .innerJoin(localities, eq(localities.id, households.localityId))
-    .orderBy(asc(applications.reference), asc(applications.id))
+    .where(
+      sql`exists (select 1 from assignments a where a.round_id = ${roundId}
+        and a.application_id = ${applications.id} and a.status = 'active')`,
+    )
+    .orderBy(asc(applications.reference))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
@@ -113,10 +114,15 @@ export function jurorProgressPage(
     .all();
 }
 
-/** The round's jurors with any active assignment, and those of them with scores still to submit. */
-export function roundJurorLoadCounts(roundId: number): { assigned: number; pending: number } {
+/**
+ * In one pass over the round's active assignments: how many there are and how many have a
+ * submitted score; the jurors with any of them, and those with scores still to submit.
+ */
+export function roundJurorLoadCounts(roundId: number) {
   const row = db
     .select({
+      assignments: sql<number>`count(*)`,
+      submitted: sql<number>`coalesce(sum(${scores.status} = 'submitted'), 0)`,
       assigned: sql<number>`count(distinct ${assignments.jurorId})`,
       pending: sql<number>`count(distinct case when ${scores.status} is null
         or ${scores.status} <> 'submitted' then ${assignments.jurorId} end)`,
@@ -125,7 +131,11 @@ export function roundJurorLoadCounts(roundId: number): { assigned: number; pendi
     .leftJoin(scores, eq(scores.assignmentId, assignments.id))
     .where(and(eq(assignments.roundId, roundId), eq(assignments.status, 'active')))
     .get();
-  return { assigned: row?.assigned ?? 0, pending: row?.pending ?? 0 };
+  return {
+    progress: { assigned: row?.assignments ?? 0, submitted: row?.submitted ?? 0 },
+    assigned: row?.assigned ?? 0,
+    pending: row?.pending ?? 0,
+  };
 }
 
 /** Applications of an opened round's pool that no active assignment covers. */

@@ -256,7 +256,8 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
     /** One page of the round's jurors with their load. */
     jurors: jurorRows,
     jurorsPaging: { page: jurorsPage, pageSize: ROUND_PAGE_SIZE, total: jurorTotal },
-    jurorAccounts: listJurorAccounts().map((account) => ({
+    /** Who may be chosen as a juror (only a draft's jurors can change). */
+    jurorAccounts: (round.status === 'draft' ? listJurorAccounts() : []).map((account) => ({
       id: account.id,
       name: account.name,
       email: account.email,
@@ -265,7 +266,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
     /** One page of the assigned applications. */
     assignments: assignmentRows,
     assignmentsPaging: { page, pageSize: ROUND_PAGE_SIZE, total: assignedTotal },
-    progress: progressOf(roundId),
+    progress: load.progress,
     /** Jurors with at least one active assignment (each is e-mailed when the round opens). */
     assignedJurors: load.assigned,
     /** Jurors who would be e-mailed by a reminder now (scores still to submit). */
