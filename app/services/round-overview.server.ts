@@ -252,7 +252,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
     /** Applications of the pool that the current assignment does not cover (assign again). */
     unassigned,
     /** Every juror of the round (the form that changes them needs them all). */
-    jurorIds: jurors.map((j) => j.id),
+    roundJurors: jurors.map((j) => ({ id: j.id, name: j.name })),
     /** One page of the round's jurors with their load. */
     jurors: jurorRows,
     jurorsPaging: { page: jurorsPage, pageSize: ROUND_PAGE_SIZE, total: jurorTotal },

@@ -13,15 +13,20 @@ import type { AssignedJuror, AssignmentRow } from '~/services/round-overview.ser
 import { INTENT } from './intent';
 
 type ReopenFailure = FormFailure & { assignmentId: number };
+type Row = Omit<AssignmentRow, 'others'>;
+type Juror = { id: number; name: string };
 
 export function AssignmentSection({
   rows,
+  jurors,
   paging,
   status,
   needed,
   reopenFailure,
 }: {
-  rows: AssignmentRow[];
+  rows: Row[];
+  /** The round's jurors: whoever is not on a row may take one of its assignments. */
+  jurors: Juror[];
   /** Which page of the round's assigned applications the rows are. */
   paging: { page: number; pageSize: number; total: number };
   status: RoundStatus;
@@ -67,6 +72,7 @@ export function AssignmentSection({
                       <JurorItem
                         key={juror.assignmentId}
                         row={row}
+                        others={jurors.filter((j) => !row.jurors.some((on) => on.jurorId === j.id))}
                         juror={juror}
                         status={status}
                         reopenFailure={
@@ -101,17 +107,19 @@ export function AssignmentSection({
 
 function JurorItem({
   row,
+  others,
   juror,
   status,
   reopenFailure,
 }: {
-  row: AssignmentRow;
+  row: Row;
+  others: Juror[];
   juror: AssignedJuror;
   status: RoundStatus;
   reopenFailure: ReopenFailure | null;
 }) {
   const { t } = useTranslation('rounds');
-  const canMove = status !== 'closed' && juror.score !== 'submitted' && row.others.length > 0;
+  const canMove = status !== 'closed' && juror.score !== 'submitted' && others.length > 0;
   const canReopen = status === 'open' && juror.score === 'submitted';
   const which = t('assignment.whichAssignment', { name: juror.name, reference: row.reference });
   return (
@@ -139,7 +147,7 @@ function JurorItem({
             <div className="field">
               <label htmlFor={`move-${juror.assignmentId}`}>{t('move.to')}</label>
               <select id={`move-${juror.assignmentId}`} name="toJurorId">
-                {row.others.map((other) => (
+                {others.map((other) => (
                   <option key={other.id} value={other.id}>
                     {other.name}
                   </option>

@@ -76,12 +76,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'rounds:manage');
   const overview = roundOverview(roundIdFrom(params), user.locale, pagesFrom(new URL(request.url)));
   if (!overview) throw new Response('Not Found', { status: 404 });
+  // Who else may take an assignment is the round's jurors less those on the row: the page
+  // works it out from one list instead of carrying it on every row.
+  const assignments = overview.assignments.map(({ others: _others, ...row }) => row);
   return json({
     pageTitle: fixedT(user.locale)('rounds:page.title', {
       number: overview.round.number,
       name: overview.round.name,
     }),
     ...overview,
+    assignments,
   });
 }
 
@@ -353,6 +357,7 @@ export default function RoundPage() {
         ) : null}
         <AssignmentSection
           rows={data.assignments}
+          jurors={data.roundJurors}
           paging={data.assignmentsPaging}
           status={round.status}
           needed={round.jurorsPerApplication}
@@ -376,7 +381,7 @@ function JurorsSection() {
   const form = useValidatedForm({
     schema: roundJurorsSchema,
     failure,
-    defaultValues: { jurorIds: data.jurorIds.map(String) },
+    defaultValues: { jurorIds: data.roundJurors.map((j) => String(j.id)) },
   });
   return (
     <section className="stack" aria-labelledby="round-jurors">
