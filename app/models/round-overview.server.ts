@@ -1,7 +1,7 @@
 // The queries behind one round's staff page, each bounded by a page or an aggregate so that the
 // page costs the same for 30 applications and for 10,000 (issue 9): a page of assigned
 // applications with their assignments, a page of jurors with their load, and the counts.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { households } from '~db/schema/households';
@@ -155,12 +155,45 @@ export function countUncoveredPool(roundId: number): number {
   );
 }
 
-/** The ids of applications with an active assignment (only while a round is a draft). */
-export function assignedApplicationIds(roundId: number): number[] {
-  return db
-    .selectDistinct({ id: assignments.applicationId })
-    .from(assignments)
-    .where(and(eq(assignments.roundId, roundId), eq(assignments.status, 'active')))
-    .all()
-    .map((r) => r.id);
+/**
+ * A draft round's pool, counted as `poolFor` lists it (round 1: the competition's eligible and
+ * in-review applications; later rounds: those the previous round advanced), and how many of them
+ * no active assignment of the round covers.
+ */
+export function countDraftPool(
+  roundId: number,
+  source: { competitionId: number } | { previousRoundId: number | null },
+): { pool: number; uncovered: number } {
+  const uncovered = (applicationId: SQL) =>
+    sql<number>`coalesce(sum(not exists (select 1 from assignments a
+      where a.round_id = ${roundId} and a.application_id = ${applicationId}
+        and a.status = 'active')), 0)`;
+  if ('competitionId' in source) {
+    const row = db
+      .select({ pool: sql<number>`count(*)`, uncovered: uncovered(sql`${applications.id}`) })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.competitionId, source.competitionId),
+          inArray(applications.status, ['eligible', 'in-review']),
+        ),
+      )
+      .get();
+    return { pool: row?.pool ?? 0, uncovered: row?.uncovered ?? 0 };
+  }
+  if (source.previousRoundId === null) return { pool: 0, uncovered: 0 };
+  const row = db
+    .select({
+      pool: sql<number>`count(*)`,
+      uncovered: uncovered(sql`${roundApplications.applicationId}`),
+    })
+    .from(roundApplications)
+    .where(
+      and(
+        eq(roundApplications.roundId, source.previousRoundId),
+        isNotNull(roundApplications.advancedAt),
+      ),
+    )
+    .get();
+  return { pool: row?.pool ?? 0, uncovered: row?.uncovered ?? 0 };
 }

@@ -20,10 +20,10 @@ import {
   roundsOfCompetition,
 } from '~/models/jury.server';
 import {
-  assignedApplicationIds,
   assignedApplicationPage,
   assignmentsOfApplications,
   countAssignedApplications,
+  countDraftPool,
   countUncoveredPool,
   jurorProgressPage,
   roundJurorLoadCounts,
@@ -212,13 +212,19 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
   let poolSize: number;
   let unassigned = 0;
   if (round.status === 'draft') {
-    // A draft's pool is what the round would take now; it is computed, not stored.
-    const pool = poolFor(round);
-    poolSize = pool.length;
-    if (assignedTotal > 0) {
-      const covered = new Set(assignedApplicationIds(roundId));
-      unassigned = pool.filter((id) => !covered.has(id)).length;
-    }
+    // A draft's pool is what the round would take now (as `poolFor` lists it), counted in SQL.
+    const counts = countDraftPool(
+      roundId,
+      round.number === 1
+        ? { competitionId: round.competitionId }
+        : {
+            previousRoundId:
+              roundsOfCompetition(round.competitionId).find((r) => r.number === round.number - 1)
+                ?.id ?? null,
+          },
+    );
+    poolSize = counts.pool;
+    unassigned = assignedTotal > 0 ? counts.uncovered : 0;
   } else {
     poolSize = countRoundPool(roundId);
     unassigned = assignedTotal > 0 ? countUncoveredPool(roundId) : 0;

@@ -217,12 +217,28 @@ describe('a round larger than one page', () => {
     // A page past the end shows the last one.
     expect(roundOverview(roundId, 'en', { page: 9 })!.assignmentsPaging.page).toBe(2);
 
-    openRound(request(), staff, roundId);
+    // An application found eligible after the assignment is in the pool but not assigned.
+    const late = createHousehold({ localityId: village.id });
+    createApplication({
+      competition,
+      household: late.household,
+      members: late.members,
+      enteredBy: family,
+      status: 'eligible',
+      reference: 'PG-2024-0054',
+    });
+    const stale = roundOverview(roundId, 'en')!;
+    expect(stale.pool).toBe(total + 1);
+    expect(stale.unassigned).toBe(1);
+    expect(stale.assignmentsPaging.total).toBe(total);
+
+    expect(assignRound(request(), staff, roundId)).toEqual({ ok: true, assigned: (total + 1) * 2 });
+    expect(openRound(request(), staff, roundId)).toEqual({ ok: true });
     const opened = roundOverview(roundId, 'en', { page: 2 })!;
-    expect(opened.pool).toBe(total);
+    expect(opened.pool).toBe(total + 1);
     expect(opened.unassigned).toBe(0);
     expect(opened.pendingJurors).toBe(3);
-    expect(opened.assignments).toHaveLength(3);
+    expect(opened.assignments).toHaveLength(4);
   });
 });
 
