@@ -1,6 +1,7 @@
 // What staff read while running a jury round (DESIGN.md, "Jury"): each round's progress on the
 // competition's page; one round's settings, pool, jurors, assignment and progress; and every
 // refusal of the jury services put in words a person can act on (who, which application, why).
+import type { Round } from '~db/schema/jury';
 import type { Locale } from '~/i18n/config';
 import { formattedInstant, type FormattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
@@ -24,6 +25,7 @@ import {
   assignmentsOfApplications,
   countAssignedApplications,
   countDraftPool,
+  countRoundJurors,
   countUncoveredPool,
   jurorProgressPage,
   roundJurorLoadCounts,
@@ -32,7 +34,7 @@ import { listLocalities } from '~/models/user.server';
 import type { ApplicationStatus, RoundStatus, ScoreStatus } from '~/schemas/enums';
 import { timeZoneLabel } from '~/utils/competition-form.server';
 import { conflictKey, exclusionReason } from './assignment.server';
-import { poolFor, type AssignRefusal, type MoveRefusal } from './jury.server';
+import type { AssignRefusal, MoveRefusal } from './jury.server';
 
 /** Submitted scores against active assignments: how far the jury has come (one aggregate). */
 function progressOf(roundId: number) {
@@ -41,6 +43,20 @@ function progressOf(roundId: number) {
 
 function localityNames(locale: Locale): Map<number, string> {
   return new Map(listLocalities().map((l) => [l.id, localityName(l, locale)]));
+}
+
+/** A draft round's pool (what it would take now) and what its assignment leaves out, counted. */
+function draftPool(round: Round) {
+  return countDraftPool(
+    round.id,
+    round.number === 1
+      ? { competitionId: round.competitionId }
+      : {
+          previousRoundId:
+            roundsOfCompetition(round.competitionId).find((r) => r.number === round.number - 1)
+              ?.id ?? null,
+        },
+  );
 }
 
 export type RoundSummary = {
@@ -71,8 +87,8 @@ export function roundSummariesOf(competitionId: number, locale: Locale): RoundSu
     status: round.status,
     opensAt: formattedInstant(round.opensAt, locale, { timeZone }),
     closesAt: formattedInstant(round.closesAt, locale, { timeZone }),
-    applications: round.status === 'draft' ? poolFor(round).length : countRoundPool(round.id),
-    jurors: jurorsOfRound(round.id).length,
+    applications: round.status === 'draft' ? draftPool(round).pool : countRoundPool(round.id),
+    jurors: countRoundJurors(round.id),
     ...progressOf(round.id),
   }));
 }
@@ -213,16 +229,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
   let unassigned = 0;
   if (round.status === 'draft') {
     // A draft's pool is what the round would take now (as `poolFor` lists it), counted in SQL.
-    const counts = countDraftPool(
-      roundId,
-      round.number === 1
-        ? { competitionId: round.competitionId }
-        : {
-            previousRoundId:
-              roundsOfCompetition(round.competitionId).find((r) => r.number === round.number - 1)
-                ?.id ?? null,
-          },
-    );
+    const counts = draftPool(round);
     poolSize = counts.pool;
     unassigned = assignedTotal > 0 ? counts.uncovered : 0;
   } else {
