@@ -6,10 +6,19 @@ export function Pagination({
   page,
   pageSize,
   total,
+  param = 'page',
+  drop = [],
+  label,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** The search parameter holding the page, when a screen pages two lists. */
+  param?: string;
+  /** Search parameters the links leave out (a one-time success message, say). */
+  drop?: string[];
+  /** The navigation's accessible name, when a screen has two pagers. */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -17,11 +26,12 @@ export function Pagination({
   if (pages <= 1) return null;
   const hrefFor = (target: number) => {
     const params = new URLSearchParams(location.search);
-    params.set('page', String(target));
+    for (const name of drop) params.delete(name);
+    params.set(param, String(target));
     return `${location.pathname}?${params}`;
   };
   return (
-    <nav className="pagination" aria-label={t('pagination.label')}>
+    <nav className="pagination" aria-label={label ?? t('pagination.label')}>
       {page > 1 ? <Link to={hrefFor(page - 1)}>{t('pagination.previous')}</Link> : <span />}
       <span>{t('pagination.status', { page, pages })}</span>
       {page < pages ? <Link to={hrefFor(page + 1)}>{t('pagination.next')}</Link> : <span />}
@@ -29,8 +39,8 @@ export function Pagination({
   );
 }
 
-/** Reads ?page= safely. */
-export function pageFromUrl(url: URL): number {
-  const page = Number(url.searchParams.get('page') ?? '1');
+/** Reads ?page= (or another parameter) safely. */
+export function pageFromUrl(url: URL, param = 'page'): number {
+  const page = Number(url.searchParams.get(param) ?? '1');
   return Number.isInteger(page) && page > 0 ? page : 1;
 }

@@ -10,7 +10,6 @@ import { findApplication, listApplicationsForScreening } from '~/models/applicat
 import { findCompetition } from '~/models/competition.server';
 import {
   assignmentFacts,
-  assignmentsOfRound,
   conflictsOfCompetition,
   criteriaOf,
   findAssignment,
@@ -18,35 +17,46 @@ import {
   jurorsOfRound,
   listJurorAccounts,
   countRoundPool,
-  roundApplicationRows,
   roundProgressCounts,
   roundsOfCompetition,
-  scoreOfAssignment,
-  scoresOfRound,
 } from '~/models/jury.server';
+import {
+  assignedApplicationPage,
+  assignmentsOfApplications,
+  countAssignedApplications,
+  countDraftPool,
+  countRoundJurors,
+  countUncoveredPool,
+  jurorProgressPage,
+  roundJurorLoadCounts,
+} from '~/models/round-overview.server';
 import { listLocalities } from '~/models/user.server';
 import type { ApplicationStatus, RoundStatus, ScoreStatus } from '~/schemas/enums';
 import { timeZoneLabel } from '~/utils/competition-form.server';
 import { conflictKey, exclusionReason } from './assignment.server';
-import { poolFor, type AssignRefusal, type MoveRefusal } from './jury.server';
+import type { AssignRefusal, MoveRefusal } from './jury.server';
 
 /** Submitted scores against active assignments: how far the jury has come (one aggregate). */
 function progressOf(roundId: number) {
   return roundProgressCounts(roundId);
 }
 
-/**
- * The applications a round scores: while it is a draft, those it would take now (round 1 the
- * eligible ones, later rounds those advanced); once open, the ones it was assigned.
- */
-function poolOf(round: Round): number[] {
-  return round.status === 'draft'
-    ? poolFor(round)
-    : roundApplicationRows(round.id).map((r) => r.applicationId);
-}
-
 function localityNames(locale: Locale): Map<number, string> {
   return new Map(listLocalities().map((l) => [l.id, localityName(l, locale)]));
+}
+
+/** A draft round's pool (what it would take now) and what its assignment leaves out, counted. */
+function draftPool(round: Round) {
+  return countDraftPool(
+    round.id,
+    round.number === 1
+      ? { competitionId: round.competitionId }
+      : {
+          previousRoundId:
+            roundsOfCompetition(round.competitionId).find((r) => r.number === round.number - 1)
+              ?.id ?? null,
+        },
+  );
 }
 
 export type RoundSummary = {
@@ -77,8 +87,8 @@ export function roundSummariesOf(competitionId: number, locale: Locale): RoundSu
     status: round.status,
     opensAt: formattedInstant(round.opensAt, locale, { timeZone }),
     closesAt: formattedInstant(round.closesAt, locale, { timeZone }),
-    applications: round.status === 'draft' ? poolFor(round).length : countRoundPool(round.id),
-    jurors: jurorsOfRound(round.id).length,
+    applications: round.status === 'draft' ? draftPool(round).pool : countRoundPool(round.id),
+    jurors: countRoundJurors(round.id),
     ...progressOf(round.id),
   }));
 }
@@ -138,89 +148,94 @@ export type JurorRow = {
   submitted: number;
 };
 
-/** Everything the round's page shows, for a reader in `locale`. */
-export function roundOverview(roundId: number, locale: Locale) {
+/** Rows per page of the round's assignment table and of its jurors' table. */
+export const ROUND_PAGE_SIZE = 50;
+
+export type RoundPages = { page?: number; jurorsPage?: number };
+
+/**
+ * Everything the round's page shows, for a reader in `locale`: one page of the assigned
+ * applications and one of the jurors (ROUND_PAGE_SIZE each), the counts for the whole round.
+ */
+export function roundOverview(roundId: number, locale: Locale, pages: RoundPages = {}) {
   const round = findRound(roundId);
   const competition = round ? findCompetition(round.competitionId) : undefined;
   if (!round || !competition) return null;
   const timeZone = competition.timezone;
   const villages = localityNames(locale);
+  // The round's jurors are few (they are people staff chose); the form to change them needs all.
   const jurors = jurorsOfRound(roundId);
-  const nameOf = new Map(jurors.map((j) => [j.id, j.name]));
-  const all = assignmentsOfRound(roundId);
-  const active = all.filter((a) => a.status === 'active');
-  const scores = new Map(scoresOfRound(roundId).map((s) => [s.assignmentId, s]));
-  const conflicts = conflictsOfCompetition(round.competitionId);
-  const pool = poolOf(round);
-  const assignedIds = new Set(active.map((a) => a.applicationId));
-  const facts = new Map(
-    listApplicationsForScreening({
-      competitionId: round.competitionId,
-      ids: [...new Set([...pool, ...assignedIds])],
-    }).map((row) => [row.id, row]),
-  );
-  const villageOf = (id: number) => {
-    const row = facts.get(id);
-    return row
-      ? localityName(
-          { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
-          locale,
-        )
-      : '';
-  };
 
-  const assignmentRows: AssignmentRow[] = [...assignedIds]
-    .map((applicationId) => {
-      const row = facts.get(applicationId);
-      const mine = active.filter((a) => a.applicationId === applicationId);
-      const on = new Set(mine.map((a) => a.jurorId));
-      const assigned = mine
-        .map((a): AssignedJuror => {
-          const score = scores.get(a.id);
-          return {
-            assignmentId: a.id,
-            jurorId: a.jurorId,
-            name: nameOf.get(a.jurorId) ?? '',
-            score: score?.status ?? 'none',
-            // A draft that was submitted before: staff reopened it, and said why.
-            reopenReason:
-              score?.status === 'draft' ? (scoreOfAssignment(a.id)?.reopenReason ?? null) : null,
-            movedByStaff: a.assignedById !== null,
-          };
-        })
-        .sort((a, b) => a.name.localeCompare(b.name, locale));
-      return {
-        applicationId,
-        reference: row?.reference ?? `#${applicationId}`,
-        title: row?.title ?? '',
-        village: villageOf(applicationId),
-        status: row?.status ?? 'in-review',
-        jurors: assigned,
-        others: jurors.filter((j) => !on.has(j.id)).map((j) => ({ id: j.id, name: j.name })),
-        recused: all
-          .filter((a) => a.applicationId === applicationId && a.status === 'recused')
-          .map((a) => ({ name: nameOf.get(a.jurorId) ?? '', reason: a.recusalReason })),
-        submitted: assigned.filter((j) => j.score === 'submitted').length,
-      };
-    })
-    .sort((a, b) =>
-      a.reference.localeCompare(b.reference, locale, { numeric: true, sensitivity: 'base' }),
-    );
-  const jurorRows: JurorRow[] = jurors.map((j) => {
-    const theirs = active.filter((a) => a.jurorId === j.id);
+  const assignedTotal = countAssignedApplications(roundId);
+  const page = clampPage(pages.page, assignedTotal);
+  const pageRows = assignedApplicationPage(roundId, page, ROUND_PAGE_SIZE);
+  const theirAssignments = assignmentsOfApplications(
+    roundId,
+    pageRows.map((r) => r.id),
+  );
+  const assignmentRows: AssignmentRow[] = pageRows.map((row) => {
+    const mine = theirAssignments.filter((a) => a.applicationId === row.id);
+    const active = mine.filter((a) => a.status === 'active');
+    const on = new Set(active.map((a) => a.jurorId));
+    const assigned = active.map((a): AssignedJuror => ({
+      assignmentId: a.id,
+      jurorId: a.jurorId,
+      name: a.name,
+      score: a.scoreStatus ?? 'none',
+      // A draft that was submitted before: staff reopened it, and said why.
+      reopenReason: a.scoreStatus === 'draft' ? (a.reopenReason ?? null) : null,
+      movedByStaff: a.assignedById !== null,
+    }));
     return {
-      id: j.id,
-      name: j.name,
-      email: j.email,
-      village: j.localityId ? (villages.get(j.localityId) ?? null) : null,
-      declaredAt: j.conflictsDeclaredAt
-        ? formattedInstant(j.conflictsDeclaredAt, locale, { timeZone })
-        : null,
-      conflicts: conflicts.filter((c) => c.jurorId === j.id).length,
-      assigned: theirs.length,
-      submitted: theirs.filter((a) => scores.get(a.id)?.status === 'submitted').length,
+      applicationId: row.id,
+      reference: row.reference ?? `#${row.id}`,
+      title: row.title ?? '',
+      village: localityName(
+        { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
+        locale,
+      ),
+      status: row.status,
+      jurors: assigned,
+      others: jurors.filter((j) => !on.has(j.id)).map((j) => ({ id: j.id, name: j.name })),
+      recused: mine
+        .filter((a) => a.status === 'recused')
+        .map((a) => ({ name: a.name, reason: a.recusalReason })),
+      submitted: assigned.filter((j) => j.score === 'submitted').length,
     };
   });
+
+  const jurorTotal = jurors.length;
+  const jurorsPage = clampPage(pages.jurorsPage, jurorTotal);
+  const jurorRows: JurorRow[] = jurorProgressPage(
+    roundId,
+    round.competitionId,
+    jurorsPage,
+    ROUND_PAGE_SIZE,
+  ).map((j) => ({
+    id: j.id,
+    name: j.name,
+    email: j.email,
+    village: j.localityId ? (villages.get(j.localityId) ?? null) : null,
+    declaredAt: j.conflictsDeclaredAt
+      ? formattedInstant(j.conflictsDeclaredAt, locale, { timeZone })
+      : null,
+    conflicts: j.conflicts,
+    assigned: j.assigned,
+    submitted: j.submitted,
+  }));
+
+  const load = roundJurorLoadCounts(roundId);
+  let poolSize: number;
+  let unassigned = 0;
+  if (round.status === 'draft') {
+    // A draft's pool is what the round would take now (as `poolFor` lists it), counted in SQL.
+    const counts = draftPool(round);
+    poolSize = counts.pool;
+    unassigned = assignedTotal > 0 ? counts.uncovered : 0;
+  } else {
+    poolSize = countRoundPool(roundId);
+    unassigned = assignedTotal > 0 ? countUncoveredPool(roundId) : 0;
+  }
 
   return {
     round: {
@@ -246,21 +261,37 @@ export function roundOverview(roundId: number, locale: Locale) {
       ),
     },
     criteria: criterionViews(roundId, locale),
-    pool: pool.length,
+    pool: poolSize,
     /** Applications of the pool that the current assignment does not cover (assign again). */
-    unassigned: active.length > 0 ? pool.filter((id) => !assignedIds.has(id)).length : 0,
+    unassigned,
+    /** Every juror of the round (the form that changes them needs them all). */
+    roundJurors: jurors.map((j) => ({ id: j.id, name: j.name })),
+    /** One page of the round's jurors with their load. */
     jurors: jurorRows,
-    jurorAccounts: listJurorAccounts().map((account) => ({
+    jurorsPaging: { page: jurorsPage, pageSize: ROUND_PAGE_SIZE, total: jurorTotal },
+    /** Who may be chosen as a juror (only a draft's jurors can change). */
+    jurorAccounts: (round.status === 'draft' ? listJurorAccounts() : []).map((account) => ({
       id: account.id,
       name: account.name,
       email: account.email,
       village: account.localityId ? (villages.get(account.localityId) ?? null) : null,
     })),
+    /** One page of the assigned applications. */
     assignments: assignmentRows,
-    progress: progressOf(roundId),
+    assignmentsPaging: { page, pageSize: ROUND_PAGE_SIZE, total: assignedTotal },
+    progress: load.progress,
+    /** Jurors with at least one active assignment (each is e-mailed when the round opens). */
+    assignedJurors: load.assigned,
     /** Jurors who would be e-mailed by a reminder now (scores still to submit). */
-    pendingJurors: jurorRows.filter((j) => j.assigned > j.submitted).length,
+    pendingJurors: load.pending,
   };
+}
+
+/** A requested page, kept within the pages there are (a stale link lands on the last one). */
+function clampPage(requested: number | undefined, total: number): number {
+  const pages = Math.max(1, Math.ceil(total / ROUND_PAGE_SIZE));
+  const page = requested && Number.isInteger(requested) && requested > 0 ? requested : 1;
+  return Math.min(page, pages);
 }
 
 export type RoundOverview = NonNullable<ReturnType<typeof roundOverview>>;

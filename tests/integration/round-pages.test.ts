@@ -152,6 +152,96 @@ describe('the round’s overview', () => {
   });
 });
 
+describe('a round larger than one page', () => {
+  test('shows 50 applications and its jurors a page at a time, and counts the whole round', async () => {
+    const village = createLocality();
+    const elsewhere = createLocality();
+    const competition = createCompetition({ localityIds: [village.id], status: 'screening' });
+    const family = await createUser({ roles: ['applicant'] });
+    const total = 53;
+    for (let n = total; n >= 1; n--) {
+      const { household, members } = createHousehold({ localityId: village.id });
+      createApplication({
+        competition,
+        household,
+        members,
+        enteredBy: family,
+        status: 'eligible',
+        reference: `PG-2024-${String(n).padStart(4, '0')}`,
+      });
+    }
+    const staff = sessionUserOf(await createUser({ roles: ['staff'] }));
+    const jurors = [];
+    for (const name of ['Айбек', 'Бермет', 'Гульнара'])
+      jurors.push(await createUser({ roles: ['juror'], name, localityId: elsewhere.id }));
+    const created = createRound(request(), staff, competition.id, roundInput());
+    if (!created.ok) throw new Error('round not created');
+    const roundId = created.roundId;
+    setRoundJurors(
+      request(),
+      staff,
+      roundId,
+      jurors.map((j) => j.id),
+    );
+    for (const juror of jurors) declareConflicts(request(), sessionUserOf(juror), roundId, []);
+    expect(assignRound(request(), staff, roundId)).toEqual({ ok: true, assigned: total * 2 });
+
+    const first = roundOverview(roundId, 'en')!;
+    expect(first.assignments).toHaveLength(50);
+    expect(first.assignmentsPaging).toEqual({ page: 1, pageSize: 50, total });
+    expect(first.assignments.map((r) => r.reference)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `PG-2024-${String(i + 1).padStart(4, '0')}`),
+    );
+    for (const row of first.assignments) {
+      expect(row.jurors).toHaveLength(2);
+      expect(row.others).toHaveLength(1);
+      expect(row.village).toBe(village.nameEn);
+    }
+    // The counts are the whole round's, not the page's.
+    expect(first.pool).toBe(total);
+    expect(first.unassigned).toBe(0);
+    expect(first.progress).toEqual({ assigned: total * 2, submitted: 0 });
+    expect(first.assignedJurors).toBe(3);
+    expect(first.jurors.reduce((sum, j) => sum + j.assigned, 0)).toBe(total * 2);
+    expect(first.jurorsPaging).toEqual({ page: 1, pageSize: 50, total: 3 });
+    expect(first.roundJurors.map((j) => j.id).sort()).toEqual(jurors.map((j) => j.id).sort());
+
+    const second = roundOverview(roundId, 'en', { page: 2 })!;
+    expect(second.assignments.map((r) => r.reference)).toEqual([
+      'PG-2024-0051',
+      'PG-2024-0052',
+      'PG-2024-0053',
+    ]);
+    expect(second.assignmentsPaging.page).toBe(2);
+    expect(second.progress).toEqual(first.progress);
+    // A page past the end shows the last one.
+    expect(roundOverview(roundId, 'en', { page: 9 })!.assignmentsPaging.page).toBe(2);
+
+    // An application found eligible after the assignment is in the pool but not assigned.
+    const late = createHousehold({ localityId: village.id });
+    createApplication({
+      competition,
+      household: late.household,
+      members: late.members,
+      enteredBy: family,
+      status: 'eligible',
+      reference: 'PG-2024-0054',
+    });
+    const stale = roundOverview(roundId, 'en')!;
+    expect(stale.pool).toBe(total + 1);
+    expect(stale.unassigned).toBe(1);
+    expect(stale.assignmentsPaging.total).toBe(total);
+
+    expect(assignRound(request(), staff, roundId)).toEqual({ ok: true, assigned: (total + 1) * 2 });
+    expect(openRound(request(), staff, roundId)).toEqual({ ok: true });
+    const opened = roundOverview(roundId, 'en', { page: 2 })!;
+    expect(opened.pool).toBe(total + 1);
+    expect(opened.unassigned).toBe(0);
+    expect(opened.pendingJurors).toBe(3);
+    expect(opened.assignments).toHaveLength(4);
+  });
+});
+
 describe('refusals, explained', () => {
   test('assignment waits for declarations: the jurors who have not declared are named', async () => {
     const world = await roundWorld();

@@ -4,6 +4,7 @@
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, SubmitButton, useErrorText } from '~/components/form-fields';
+import { Pagination } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import type { RoundStatus } from '~/schemas/enums';
@@ -12,91 +13,113 @@ import type { AssignedJuror, AssignmentRow } from '~/services/round-overview.ser
 import { INTENT } from './intent';
 
 type ReopenFailure = FormFailure & { assignmentId: number };
+type Row = Omit<AssignmentRow, 'others'>;
+type Juror = { id: number; name: string };
 
 export function AssignmentSection({
   rows,
+  jurors,
+  paging,
   status,
   needed,
   reopenFailure,
 }: {
-  rows: AssignmentRow[];
+  rows: Row[];
+  /** The round's jurors: whoever is not on a row may take one of its assignments. */
+  jurors: Juror[];
+  /** Which page of the round's assigned applications the rows are. */
+  paging: { page: number; pageSize: number; total: number };
   status: RoundStatus;
   needed: number;
   reopenFailure: ReopenFailure | null;
 }) {
   const { t } = useTranslation('rounds');
   if (rows.length === 0) return <p className="muted">{t('assignment.none')}</p>;
+  const first = (paging.page - 1) * paging.pageSize + 1;
   return (
-    <TableFrame labelledBy="assignment-caption">
-      <table className="assignment-table">
-        <caption id="assignment-caption" className="visually-hidden">
-          {t('assignment.caption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('assignment.columns.application')}</th>
-            <th scope="col">{t('assignment.columns.village')}</th>
-            <th scope="col">{t('assignment.columns.jurors')}</th>
-            <th scope="col">{t('assignment.columns.submitted')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.applicationId}>
-              <th scope="row">
-                <Link to={`/staff/applications/${row.applicationId}`}>{row.reference}</Link>
-                {row.title ? <span className="small muted block">{row.title}</span> : null}
-              </th>
-              <td>{row.village}</td>
-              <td>
-                <ul className="juror-list">
-                  {row.jurors.map((juror) => (
-                    <JurorItem
-                      key={juror.assignmentId}
-                      row={row}
-                      juror={juror}
-                      status={status}
-                      reopenFailure={
-                        reopenFailure?.assignmentId === juror.assignmentId ? reopenFailure : null
-                      }
-                    />
-                  ))}
-                </ul>
-                {row.recused.length > 0 ? (
-                  <ul className="juror-list small muted">
-                    {row.recused.map((r, index) => (
-                      <li key={index}>
-                        {t('assignment.recused', { name: r.name })}
-                        {r.reason ? `: ${r.reason}` : ''}
-                      </li>
+    <>
+      <p className="muted" id="assignment-count">
+        {t('assignment.shown', {
+          count: paging.total,
+          from: first,
+          to: first + rows.length - 1,
+        })}
+      </p>
+      <TableFrame labelledBy="assignment-caption">
+        <table className="assignment-table">
+          <caption id="assignment-caption" className="visually-hidden">
+            {t('assignment.caption')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('assignment.columns.application')}</th>
+              <th scope="col">{t('assignment.columns.village')}</th>
+              <th scope="col">{t('assignment.columns.jurors')}</th>
+              <th scope="col">{t('assignment.columns.submitted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.applicationId}>
+                <th scope="row">
+                  <Link to={`/staff/applications/${row.applicationId}`}>{row.reference}</Link>
+                  {row.title ? <span className="small muted block">{row.title}</span> : null}
+                </th>
+                <td>{row.village}</td>
+                <td>
+                  <ul className="juror-list">
+                    {row.jurors.map((juror) => (
+                      <JurorItem
+                        key={juror.assignmentId}
+                        row={row}
+                        others={jurors.filter((j) => !row.jurors.some((on) => on.jurorId === j.id))}
+                        juror={juror}
+                        status={status}
+                        reopenFailure={
+                          reopenFailure?.assignmentId === juror.assignmentId ? reopenFailure : null
+                        }
+                      />
                     ))}
                   </ul>
-                ) : null}
-              </td>
-              <td className="nowrap">
-                {t('assignment.submittedOf', { count: needed, submitted: row.submitted })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableFrame>
+                  {row.recused.length > 0 ? (
+                    <ul className="juror-list small muted">
+                      {row.recused.map((r, index) => (
+                        <li key={index}>
+                          {t('assignment.recused', { name: r.name })}
+                          {r.reason ? `: ${r.reason}` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+                <td className="nowrap">
+                  {t('assignment.submittedOf', { count: needed, submitted: row.submitted })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+      <Pagination {...paging} drop={['done', 'count']} label={t('assignment.pages')} />
+    </>
   );
 }
 
 function JurorItem({
   row,
+  others,
   juror,
   status,
   reopenFailure,
 }: {
-  row: AssignmentRow;
+  row: Row;
+  others: Juror[];
   juror: AssignedJuror;
   status: RoundStatus;
   reopenFailure: ReopenFailure | null;
 }) {
   const { t } = useTranslation('rounds');
-  const canMove = status !== 'closed' && juror.score !== 'submitted' && row.others.length > 0;
+  const canMove = status !== 'closed' && juror.score !== 'submitted' && others.length > 0;
   const canReopen = status === 'open' && juror.score === 'submitted';
   const which = t('assignment.whichAssignment', { name: juror.name, reference: row.reference });
   return (
@@ -124,7 +147,7 @@ function JurorItem({
             <div className="field">
               <label htmlFor={`move-${juror.assignmentId}`}>{t('move.to')}</label>
               <select id={`move-${juror.assignmentId}`} name="toJurorId">
-                {row.others.map((other) => (
+                {others.map((other) => (
                   <option key={other.id} value={other.id}>
                     {other.name}
                   </option>

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, FormAlert, SubmitButton } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
+import { Pagination, pageFromUrl } from '~/components/pagination';
 import { RoundStatusBadge } from '~/components/round-status-badge';
 import { TableFrame } from '~/components/table-frame';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
-import { assignmentsOfRound, findAssignment } from '~/models/jury.server';
+import { findAssignment } from '~/models/jury.server';
+import { roundJurorLoadCounts } from '~/models/round-overview.server';
 import { reasonSchema } from '~/schemas/round';
 import { moveAssignmentSchema, roundJurorsSchema } from '~/schemas/round-admin';
 import {
@@ -65,16 +67,25 @@ function roundIdFrom(params: { roundId?: string }): number {
   return id;
 }
 
+/** The pages of the two tables the URL asks for (kept across the actions' redirects). */
+function pagesFrom(url: URL) {
+  return { page: pageFromUrl(url), jurorsPage: pageFromUrl(url, 'jurorsPage') };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'rounds:manage');
-  const overview = roundOverview(roundIdFrom(params), user.locale);
+  const overview = roundOverview(roundIdFrom(params), user.locale, pagesFrom(new URL(request.url)));
   if (!overview) throw new Response('Not Found', { status: 404 });
+  // Who else may take an assignment is the round's jurors less those on the row: the page
+  // works it out from one list instead of carrying it on every row.
+  const assignments = overview.assignments.map(({ others: _others, ...row }) => row);
   return json({
     pageTitle: fixedT(user.locale)('rounds:page.title', {
       number: overview.round.number,
       name: overview.round.name,
     }),
     ...overview,
+    assignments,
   });
 }
 
@@ -90,10 +101,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const roundId = roundIdFrom(params);
   const locale = staff.user.locale;
   const formData = await readFormData(request);
-  const done = (what: Done, count?: number) =>
-    redirect(
-      `/staff/rounds/${roundId}?done=${what}${count === undefined ? '' : `&count=${count}`}`,
-    );
+  // Back to the same pages of the tables the form was sent from.
+  const { page, jurorsPage } = pagesFrom(new URL(request.url));
+  const done = (what: Done, count?: number) => {
+    const search = new URLSearchParams({ done: what });
+    if (count !== undefined) search.set('count', String(count));
+    if (page > 1) search.set('page', String(page));
+    if (jurorsPage > 1) search.set('jurorsPage', String(jurorsPage));
+    return redirect(`/staff/rounds/${roundId}?${search}`);
+  };
   const refused = (data: RoundActionData) => json<RoundActionData>(data, { status: 400 });
   const notFound = () => new Response('Not Found', { status: 404 });
   /** An assignment named in the form must belong to this round. */
@@ -145,11 +161,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case INTENT.open: {
       // Each juror with an assignment gets one e-mail (queued by the service).
-      const told = new Set(
-        assignmentsOfRound(roundId)
-          .filter((a) => a.status === 'active')
-          .map((a) => a.jurorId),
-      ).size;
+      const told = roundJurorLoadCounts(roundId).assigned;
       const result = openRound(request, staff, roundId);
       if (!result.ok) {
         if (result.error === 'not-found') throw notFound();
@@ -331,10 +343,10 @@ export default function RoundPage() {
         {round.status === 'draft' ? (
           <div className="card stack">
             <p>{t('assign.intro', { count: round.jurorsPerApplication })}</p>
-            {data.assignments.length > 0 ? <p className="muted">{t('assign.again')}</p> : null}
+            {data.assignmentsPaging.total > 0 ? <p className="muted">{t('assign.again')}</p> : null}
             <Form method="post">
               <SubmitButton name="intent" value={INTENT.assign}>
-                {t(data.assignments.length > 0 ? 'assign.buttonAgain' : 'assign.button')}
+                {t(data.assignmentsPaging.total > 0 ? 'assign.buttonAgain' : 'assign.button')}
               </SubmitButton>
             </Form>
             {assignRefusal ? <AssignRefusal refusal={assignRefusal} /> : null}
@@ -345,6 +357,8 @@ export default function RoundPage() {
         ) : null}
         <AssignmentSection
           rows={data.assignments}
+          jurors={data.roundJurors}
+          paging={data.assignmentsPaging}
           status={round.status}
           needed={round.jurorsPerApplication}
           reopenFailure={
@@ -367,7 +381,7 @@ function JurorsSection() {
   const form = useValidatedForm({
     schema: roundJurorsSchema,
     failure,
-    defaultValues: { jurorIds: jurors.map((j) => String(j.id)) },
+    defaultValues: { jurorIds: data.roundJurors.map((j) => String(j.id)) },
   });
   return (
     <section className="stack" aria-labelledby="round-jurors">
@@ -383,7 +397,9 @@ function JurorsSection() {
               name="jurorIds"
               legend={t('jurors.choose')}
               hint={t(
-                data.assignments.length > 0 ? 'jurors.chooseHintAssigned' : 'jurors.chooseHint',
+                data.assignmentsPaging.total > 0
+                  ? 'jurors.chooseHintAssigned'
+                  : 'jurors.chooseHint',
               )}
               options={data.jurorAccounts.map((a) => ({
                 value: String(a.id),
@@ -401,57 +417,65 @@ function JurorsSection() {
       {jurors.length === 0 ? (
         <p className="muted">{t('jurors.none')}</p>
       ) : (
-        <TableFrame labelledBy="round-jurors-caption">
-          <table>
-            <caption id="round-jurors-caption" className="visually-hidden">
-              {t('jurors.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('jurors.columns.juror')}</th>
-                <th scope="col">{t('jurors.columns.village')}</th>
-                <th scope="col">{t('jurors.columns.declaration')}</th>
-                <th scope="col" className="num">
-                  {t('jurors.columns.assigned')}
-                </th>
-                <th scope="col" className="num">
-                  {t('jurors.columns.submitted')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {jurors.map((juror) => (
-                <tr key={juror.id}>
-                  <th scope="row">{juror.name}</th>
-                  <td>{juror.village ?? '—'}</td>
-                  <td>
-                    {juror.declaredAt ? (
-                      <>
-                        <span className="mark mark--ok" aria-hidden="true">
-                          ✓
-                        </span>{' '}
-                        {t('jurors.declaredOn')} <FormattedDateTime value={juror.declaredAt} />
-                        <span className="small muted">
-                          {' '}
-                          · {t('jurors.conflicts', { count: juror.conflicts })}
-                        </span>
-                      </>
-                    ) : (
-                      <>
-                        <span className="mark mark--pending" aria-hidden="true">
-                          …
-                        </span>{' '}
-                        {t('jurors.notYet')}
-                      </>
-                    )}
-                  </td>
-                  <td className="num">{juror.assigned}</td>
-                  <td className="num">{juror.submitted}</td>
+        <>
+          <TableFrame labelledBy="round-jurors-caption">
+            <table>
+              <caption id="round-jurors-caption" className="visually-hidden">
+                {t('jurors.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('jurors.columns.juror')}</th>
+                  <th scope="col">{t('jurors.columns.village')}</th>
+                  <th scope="col">{t('jurors.columns.declaration')}</th>
+                  <th scope="col" className="num">
+                    {t('jurors.columns.assigned')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('jurors.columns.submitted')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+              </thead>
+              <tbody>
+                {jurors.map((juror) => (
+                  <tr key={juror.id}>
+                    <th scope="row">{juror.name}</th>
+                    <td>{juror.village ?? '—'}</td>
+                    <td>
+                      {juror.declaredAt ? (
+                        <>
+                          <span className="mark mark--ok" aria-hidden="true">
+                            ✓
+                          </span>{' '}
+                          {t('jurors.declaredOn')} <FormattedDateTime value={juror.declaredAt} />
+                          <span className="small muted">
+                            {' '}
+                            · {t('jurors.conflicts', { count: juror.conflicts })}
+                          </span>
+                        </>
+                      ) : (
+                        <>
+                          <span className="mark mark--pending" aria-hidden="true">
+                            …
+                          </span>{' '}
+                          {t('jurors.notYet')}
+                        </>
+                      )}
+                    </td>
+                    <td className="num">{juror.assigned}</td>
+                    <td className="num">{juror.submitted}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+          <Pagination
+            {...data.jurorsPaging}
+            param="jurorsPage"
+            drop={['done', 'count']}
+            label={t('jurors.pages')}
+          />
+        </>
       )}
     </section>
   );
@@ -468,7 +492,7 @@ function RunningSection() {
         <p>{t('running.progress', { count: progress.assigned, submitted: progress.submitted })}</p>
       ) : null}
       {round.status === 'draft' ? (
-        data.assignments.length === 0 ? (
+        data.assignmentsPaging.total === 0 ? (
           <p className="muted">{t('running.assignFirst')}</p>
         ) : (
           <details className="confirm">
@@ -476,7 +500,7 @@ function RunningSection() {
             <div className="confirm__body stack">
               <p>
                 {t('running.openConfirm', {
-                  count: data.jurors.filter((j) => j.assigned > 0).length,
+                  count: data.assignedJurors,
                 })}
               </p>
               <Form method="post">

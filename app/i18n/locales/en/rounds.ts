@@ -144,6 +144,7 @@ export default {
     save: 'Save the jurors',
     none: 'No juror chosen yet.',
     caption: 'Jurors, their conflict declarations and their progress',
+    pages: 'Pages of the jurors',
     columns: {
       juror: 'Juror',
       village: 'Lives in',
@@ -201,6 +202,9 @@ export default {
   assignment: {
     none: 'No juror is assigned yet.',
     caption: 'Each application of the round with its jurors',
+    pages: 'Pages of the applications',
+    shown_one: '{{count}} application assigned; showing {{from}}–{{to}}.',
+    shown_other: '{{count}} applications assigned; showing {{from}}–{{to}}.',
     columns: {
       application: 'Application',
       village: 'Village',

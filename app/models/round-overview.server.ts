@@ -1,0 +1,199 @@
+// The queries behind one round's staff page, each bounded by a page or an aggregate so that the
+// page costs the same for 30 applications and for 10,000 (issue 9): a page of assigned
+// applications with their assignments, a page of jurors with their load, and the counts.
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { db } from '~db/client';
+import { applications } from '~db/schema/applications';
+import { households } from '~db/schema/households';
+import { assignments, roundApplications, roundJurors, scores } from '~db/schema/jury';
+import { localities, users } from '~db/schema/people';
+
+/** Applications with at least one active assignment in the round. */
+export function countAssignedApplications(roundId: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(distinct ${assignments.applicationId})` })
+      .from(assignments)
+      .where(and(eq(assignments.roundId, roundId), eq(assignments.status, 'active')))
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * One page of the applications the round assigned, by reference, with what the table shows.
+ * Walks applications in reference order and stops after the page (the reference is unique).
+ */
+export function assignedApplicationPage(roundId: number, page: number, pageSize: number) {
+  return db
+    .select({
+      id: applications.id,
+      reference: applications.reference,
+      title: applications.title,
+      status: applications.status,
+      localityKy: localities.nameKy,
+      localityRu: localities.nameRu,
+      localityEn: localities.nameEn,
+    })
+    .from(applications)
+    .innerJoin(households, eq(households.id, applications.householdId))
+    .innerJoin(localities, eq(localities.id, households.localityId))
+    .where(
+      sql`exists (select 1 from assignments a where a.round_id = ${roundId}
+        and a.application_id = ${applications.id} and a.status = 'active')`,
+    )
+    .orderBy(asc(applications.reference))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+}
+
+/** The assignments (active and recused) of these applications in the round, with names and scores. */
+export function assignmentsOfApplications(roundId: number, applicationIds: number[]) {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select({
+      id: assignments.id,
+      applicationId: assignments.applicationId,
+      jurorId: assignments.jurorId,
+      name: users.name,
+      status: assignments.status,
+      assignedById: assignments.assignedById,
+      recusalReason: assignments.recusalReason,
+      scoreStatus: scores.status,
+      reopenReason: scores.reopenReason,
+    })
+    .from(assignments)
+    .innerJoin(users, eq(users.id, assignments.jurorId))
+    .leftJoin(scores, eq(scores.assignmentId, assignments.id))
+    .where(
+      and(eq(assignments.roundId, roundId), inArray(assignments.applicationId, applicationIds)),
+    )
+    .orderBy(asc(users.name), asc(assignments.id))
+    .all();
+}
+
+export function countRoundJurors(roundId: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(roundJurors)
+      .where(eq(roundJurors.roundId, roundId))
+      .get()?.n ?? 0
+  );
+}
+
+/** One page of the round's jurors by name, each with her conflicts, load and submitted scores. */
+export function jurorProgressPage(
+  roundId: number,
+  competitionId: number,
+  page: number,
+  pageSize: number,
+) {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      localityId: users.localityId,
+      conflictsDeclaredAt: roundJurors.conflictsDeclaredAt,
+      conflicts: sql<number>`(select count(*) from juror_conflicts c
+        where c.competition_id = ${competitionId} and c.juror_id = ${users.id})`,
+      assigned: sql<number>`(select count(*) from assignments a
+        where a.round_id = ${roundId} and a.juror_id = ${users.id} and a.status = 'active')`,
+      submitted: sql<number>`(select count(*) from assignments a
+        join scores s on s.assignment_id = a.id
+        where a.round_id = ${roundId} and a.juror_id = ${users.id} and a.status = 'active'
+          and s.status = 'submitted')`,
+    })
+    .from(roundJurors)
+    .innerJoin(users, eq(users.id, roundJurors.jurorId))
+    .where(eq(roundJurors.roundId, roundId))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+}
+
+/**
+ * In one pass over the round's active assignments: how many there are and how many have a
+ * submitted score; the jurors with any of them, and those with scores still to submit.
+ */
+export function roundJurorLoadCounts(roundId: number) {
+  const row = db
+    .select({
+      assignments: sql<number>`count(*)`,
+      submitted: sql<number>`coalesce(sum(${scores.status} = 'submitted'), 0)`,
+      assigned: sql<number>`count(distinct ${assignments.jurorId})`,
+      pending: sql<number>`count(distinct case when ${scores.status} is null
+        or ${scores.status} <> 'submitted' then ${assignments.jurorId} end)`,
+    })
+    .from(assignments)
+    .leftJoin(scores, eq(scores.assignmentId, assignments.id))
+    .where(and(eq(assignments.roundId, roundId), eq(assignments.status, 'active')))
+    .get();
+  return {
+    progress: { assigned: row?.assignments ?? 0, submitted: row?.submitted ?? 0 },
+    assigned: row?.assigned ?? 0,
+    pending: row?.pending ?? 0,
+  };
+}
+
+/** Applications of an opened round's pool that no active assignment covers. */
+export function countUncoveredPool(roundId: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(roundApplications)
+      .where(
+        and(
+          eq(roundApplications.roundId, roundId),
+          sql`not exists (select 1 from assignments a where a.round_id = ${roundId}
+            and a.application_id = ${roundApplications.applicationId} and a.status = 'active')`,
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * A draft round's pool, counted as `poolFor` lists it (round 1: the competition's eligible and
+ * in-review applications; later rounds: those the previous round advanced), and how many of them
+ * no active assignment of the round covers.
+ */
+export function countDraftPool(
+  roundId: number,
+  source: { competitionId: number } | { previousRoundId: number | null },
+): { pool: number; uncovered: number } {
+  const uncovered = (applicationId: SQL) =>
+    sql<number>`coalesce(sum(not exists (select 1 from assignments a
+      where a.round_id = ${roundId} and a.application_id = ${applicationId}
+        and a.status = 'active')), 0)`;
+  if ('competitionId' in source) {
+    const row = db
+      .select({ pool: sql<number>`count(*)`, uncovered: uncovered(sql`${applications.id}`) })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.competitionId, source.competitionId),
+          inArray(applications.status, ['eligible', 'in-review']),
+        ),
+      )
+      .get();
+    return { pool: row?.pool ?? 0, uncovered: row?.uncovered ?? 0 };
+  }
+  if (source.previousRoundId === null) return { pool: 0, uncovered: 0 };
+  const row = db
+    .select({
+      pool: sql<number>`count(*)`,
+      uncovered: uncovered(sql`${roundApplications.applicationId}`),
+    })
+    .from(roundApplications)
+    .where(
+      and(
+        eq(roundApplications.roundId, source.previousRoundId),
+        isNotNull(roundApplications.advancedAt),
+      ),
+    )
+    .get();
+  return { pool: row?.pool ?? 0, uncovered: row?.uncovered ?? 0 };
+}
