@@ -51,8 +51,10 @@ export async function keepFormOfEndedSession(
   if (request.method !== 'POST') return null;
   const type = request.headers.get('Content-Type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) return null;
-  const declared = Number(request.headers.get('Content-Length') ?? '0');
-  if (declared > MAX_KEPT_BYTES) return null;
+  // Only a body whose size is declared and small is read: a browser's form post always says
+  // its length, and a chunked body of unknown size must not be buffered for a stranger.
+  const declared = Number(request.headers.get('Content-Length') ?? 'NaN');
+  if (!Number.isInteger(declared) || declared <= 0 || declared > MAX_KEPT_BYTES) return null;
   let body: string;
   try {
     body = await request.clone().text();

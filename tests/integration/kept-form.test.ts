@@ -27,12 +27,14 @@ async function signedIn() {
   return { user, cookie: cookieFromSetCookie(result.setCookie) };
 }
 
-function post(cookie: string, body: string) {
+function post(cookie: string, body: string, { declaresLength = true } = {}) {
   return new Request('http://localhost:3999/applications/7/edit/idea?_data=routes%2Fx', {
     method: 'POST',
     headers: {
       Cookie: cookie,
       'Content-Type': 'application/x-www-form-urlencoded',
+      // A browser's form post says its length, as the server's adapter passes it on.
+      ...(declaresLength ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}),
       'x-ishenim-client-ip': '203.0.113.7',
     },
     body,
@@ -60,6 +62,12 @@ test('a post after the idle limit is kept, encrypted, for the account whose sess
   const url = new URL(location, 'http://localhost:3999');
   expect(url.pathname).toBe('/login');
   expect(url.searchParams.get('session')).toBe('ended');
+  // A body of undeclared size (chunked) is never buffered to be kept.
+  const undeclared = await redirectOf(post(cookie, 'description=x', { declaresLength: false }));
+  expect(new URL(undeclared, 'http://localhost:3999').searchParams.get('redirectTo')).not.toMatch(
+    /^\/kept\//,
+  );
+  expect(db.select().from(keptForms).all()).toHaveLength(1);
   const token = url.searchParams.get('redirectTo')!.replace('/kept/', '');
 
   // Stored unreadable: neither the text nor the path shows in the row.
