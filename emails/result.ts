@@ -9,6 +9,8 @@ export const resultEmail = defineEmail<{
   amount: string;
   waitlistPosition: number;
   feedback: string;
+  /** The feedback's language by its own name, when it is not hers (else empty). */
+  feedbackLanguage?: string;
   url: string;
 }>({
   name: 'result',
@@ -18,7 +20,21 @@ export const resultEmail = defineEmail<{
     const greeting = { kind: 'paragraph' as const, text: t('email:greeting', { name: p.name }) };
     const action = { kind: 'button' as const, label: t('email:result.action'), url: p.url };
     const feedback = p.feedback
-      ? [{ kind: 'paragraph' as const, text: t('email:result.feedback', { feedback: p.feedback }) }]
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: t('email:result.feedback', { feedback: p.feedback }),
+          },
+          // Staff may not yet have her language: say which it is, and who can read it with her.
+          ...(p.feedbackLanguage
+            ? [
+                {
+                  kind: 'paragraph' as const,
+                  text: t('email:result.feedbackIn', { language: p.feedbackLanguage }),
+                },
+              ]
+            : []),
+        ]
       : [];
     switch (p.decision) {
       case 'awarded':

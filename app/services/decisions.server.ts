@@ -6,7 +6,7 @@ import { writeTransaction, type Tx } from '~db/client';
 import type { Application } from '~db/schema/applications';
 import type { Competition } from '~db/schema/competitions';
 import { awardOfferedEmail, awardWithdrawnEmail, resultEmail } from '~emails/result';
-import type { Locale } from '~/i18n/config';
+import { LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
 import { formatMoney } from '~/i18n/format';
 import { pickLocalized } from '~/i18n/localized-text';
 import {
@@ -479,6 +479,12 @@ function tellResult(
           : '',
       waitlistPosition: application.waitlistPosition ?? 0,
       feedback: application.feedback ?? '',
+      feedbackLanguage:
+        application.feedback &&
+        application.feedbackLocale &&
+        application.feedbackLocale !== family.locale
+          ? LOCALE_NATIVE_NAMES[application.feedbackLocale]
+          : '',
       url: appLink(`/applications/${application.id}`),
     },
     kind: 'programme',

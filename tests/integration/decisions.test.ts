@@ -478,6 +478,18 @@ describe('announcing', () => {
   test('every family gets one result e-mail in her language, or is on her facilitator list', async () => {
     const world = await decisionWorld();
     decideAll(world);
+    // X reads Russian; her feedback is marked as written in English (no Russian text yet), so
+    // her mail says which language it is and that her facilitator can read it with her.
+    const xFeedback = 'Рынок описан слабо; приходите на консультацию.';
+    expect(
+      setFeedback(
+        browserRequest(),
+        sessionUserOf(world.staff),
+        world.families.X.applicationId,
+        xFeedback,
+        'en',
+      ),
+    ).toEqual({ ok: true });
     expect(
       announce(browserRequest(), sessionUserOf(world.staff), world.competition.id),
     ).toMatchObject({ ok: true });
@@ -537,6 +549,7 @@ describe('announcing', () => {
     expect(x.subject).toBe(`Ишеним: новое сообщение — ${ref('X')}`);
     expect(x.text).toContain('В этот раз ваша заявка не получила грант');
     expect(x.text).toContain('От программы: Рынок описан слабо; приходите на консультацию.');
+    expect(x.text).toContain('Написано на языке «English»: на вашем языке текста пока нет.');
     expect(x.text).toContain('бесплатные консультации');
     // Nobody else's result or name is in her mail.
     for (const other of ['N1', 'S1', 'N2', 'S2'] as const) {

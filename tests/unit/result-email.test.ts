@@ -53,4 +53,17 @@ describe.each(LOCALES)('the result e-mail in %s', (locale) => {
     expect(mail.text).toContain(texts.help);
     expect(mail.text).not.toMatch(/email:|\{\{/);
   });
+
+  test('feedback written in another language says so, and who can read it with her', () => {
+    const feedback = 'Посчитайте расходы на корм.';
+    const note = fill(texts.feedbackIn, { language: 'Русский' });
+    const other = render({ decision: 'not-selected', feedback, feedbackLanguage: 'Русский' });
+    expect(other.text).toContain(note);
+    expect(other.html).toContain('Русский');
+    expect(render({ decision: 'not-selected', feedback }).text).not.toContain(note);
+    // No feedback, no note about its language.
+    expect(render({ decision: 'not-selected', feedbackLanguage: 'Русский' }).text).not.toContain(
+      note,
+    );
+  });
 });

@@ -68,6 +68,8 @@ export default {
   result: {
     action: 'See your application',
     feedback: 'From the programme: {{feedback}}',
+    feedbackIn:
+      'Written in {{language}}: there is no text in your language yet. Your facilitator can read it with you.',
     awardedBody:
       'Congratulations! Your application to "{{competition}}" has been awarded a grant of:',
     awardedNext:
