@@ -1,5 +1,6 @@
 import type { AppTFunction, Locale } from '../app/i18n/config';
 import { formatDateTime } from '../app/i18n/format';
+import { dateTimeFormat } from '../app/i18n/intl-cache';
 
 /** What a notice says, as blocks, so that its HTML and plain-text versions say the same thing. */
 export type EmailBlock =
@@ -60,7 +61,7 @@ export function formatNoticeTime(
   const known = t(`email:zones.${city}`, { defaultValue: '' });
   const zone =
     known ||
-    new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
+    dateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
       .formatToParts(instant)
       .find((part) => part.type === 'timeZoneName')!.value;
   return t('email:timeInZone', { time, zone });

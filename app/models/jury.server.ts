@@ -275,30 +275,6 @@ export function itemsOfScore(scoreId: number, reader: Reader = db) {
   return reader.select().from(scoreItems).where(eq(scoreItems.scoreId, scoreId)).all();
 }
 
-/** Every submitted score item of a round, for the ranking. */
-export function submittedItemsOfRound(roundId: number, reader: Reader = db) {
-  return reader
-    .select({
-      applicationId: assignments.applicationId,
-      jurorId: assignments.jurorId,
-      criterionId: scoreItems.criterionId,
-      points: scoreItems.points,
-      comment: scoreItems.comment,
-      overallComment: scores.overallComment,
-    })
-    .from(scoreItems)
-    .innerJoin(scores, eq(scores.id, scoreItems.scoreId))
-    .innerJoin(assignments, eq(assignments.id, scores.assignmentId))
-    .where(
-      and(
-        eq(assignments.roundId, roundId),
-        eq(scores.status, 'submitted'),
-        eq(assignments.status, 'active'),
-      ),
-    )
-    .all();
-}
-
 export function upsertScoreRow(
   tx: Tx,
   assignmentId: number,

@@ -27,11 +27,11 @@ import {
   roundsOfCompetition,
   setRoundJurorRows,
   setRoundPool,
-  submittedItemsOfRound,
   updateRoundRow,
   upsertScoreRow,
 } from '../../app/models/jury.server';
 import { findHouseholdByRegisterNumber } from '../../app/models/household.server';
+import { submittedPointsOfRound } from '../../app/models/round-ranking.server';
 import { assignJurors, conflictKey } from '../../app/services/assignment.server';
 import { rankRound } from '../../app/services/ranking.server';
 import { zonedLocalToUtc } from '../../app/utils/timezone';
@@ -306,7 +306,7 @@ function seedRounds(tx: Tx, competitionId: number, plan: JuryPlan): { rounds: nu
     string,
     { applicationId: number; jurorId: number; points: Map<number, number> }
   >();
-  for (const item of submittedItemsOfRound(round1.id, tx)) {
+  for (const item of submittedPointsOfRound(round1.id, tx)) {
     const key = `${item.applicationId}:${item.jurorId}`;
     const entry = scores.get(key) ?? {
       applicationId: item.applicationId,
@@ -450,7 +450,7 @@ function finishPilotRound2(tx: Tx, pilotId: number) {
   if (!round2 || round2.status !== 'open') return;
   const { jurors } = staffAndJurors(tx);
   const scored = new Set(
-    submittedItemsOfRound(round2.id, tx).map((i) => `${i.applicationId}:${i.jurorId}`),
+    submittedPointsOfRound(round2.id, tx).map((i) => `${i.applicationId}:${i.jurorId}`),
   );
   const assignments = assignmentsOfRound(round2.id, tx);
   scoreRound(tx, round2.id, jurors, bishkek('2024-02-27T17:00'), (juror, index) => {

@@ -28,6 +28,7 @@ import {
   membersOf,
   replaceMembers,
 } from '../../app/models/household.server';
+import { yearIn } from '../../app/services/eligibility.server';
 import { zonedLocalToUtc } from '../../app/utils/timezone';
 import {
   DEMO_CURRENT_APPLICATIONS,
@@ -306,9 +307,7 @@ function seedApplication(
 
 /** This year's competition, open now for 45 days: families apply, staff screen as they come. */
 function upsertCurrent(tx: Tx, localityIds: Map<string, number>, createdById: number, now: Date) {
-  const year = Number(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bishkek', year: 'numeric' }).format(now),
-  );
+  const year = yearIn('Asia/Bishkek', now);
   const titleRu = `Татыктуу Жашоо ${year}: малые гранты для семейного дела`;
   const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
   if (existing) return existing;
@@ -359,11 +358,7 @@ function upsertCurrent(tx: Tx, localityIds: Map<string, number>, createdById: nu
 function upsertKant(tx: Tx, localityIds: Map<string, number>, createdById: number, now: Date) {
   const closingDay = new Date(now.getTime() - 50 * DAY).toISOString().slice(0, 10);
   const closesAt = zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Bishkek')!;
-  const year = Number(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bishkek', year: 'numeric' }).format(
-      closesAt,
-    ),
-  );
+  const year = yearIn('Asia/Bishkek', closesAt);
   const titleRu = `Татыктуу Жашоо ${year} — Кант: малые гранты для семейного дела`;
   const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
   if (existing) return existing;
@@ -478,11 +473,7 @@ export function seedProgramme(
     .run();
 
   let currentReference = current.nextReferenceNumber;
-  const currentYear = Number(
-    new Intl.DateTimeFormat('en-US', { timeZone: current.timezone, year: 'numeric' }).format(
-      current.opensAt,
-    ),
-  );
+  const currentYear = yearIn(current.timezone, current.opensAt);
   DEMO_CURRENT_APPLICATIONS.forEach(({ registerNumber, idea }, index) => {
     const seeded = seededHouseholds.get(registerNumber)!;
     const reference =
@@ -512,11 +503,7 @@ export function seedProgramme(
     .run();
 
   let kantReference = kant.nextReferenceNumber;
-  const kantYear = Number(
-    new Intl.DateTimeFormat('en-US', { timeZone: kant.timezone, year: 'numeric' }).format(
-      kant.closesAt,
-    ),
-  );
+  const kantYear = yearIn(kant.timezone, kant.closesAt);
   DEMO_KANT_HOUSEHOLDS.forEach((demo, index) => {
     const { household, created } = upsertHousehold(
       tx,
