@@ -12,6 +12,7 @@ import * as competitions from './schema/competitions';
 import * as households from './schema/households';
 import * as applications from './schema/applications';
 import * as jury from './schema/jury';
+import * as grants from './schema/grants';
 
 export const schema = {
   ...people,
@@ -22,6 +23,7 @@ export const schema = {
   ...households,
   ...applications,
   ...jury,
+  ...grants,
 };
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */

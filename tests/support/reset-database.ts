@@ -7,6 +7,11 @@ import { MIGRATIONS_FOLDER, sqlite } from '~db/client';
 const TRIGGERS_SQL = fs
   .readFileSync(path.join(MIGRATIONS_FOLDER, '0001_audit_append_only.sql'), 'utf8')
   .split('--> statement-breakpoint');
+// The money ledger is append-only too; its triggers are the migration's last two statements.
+const LEDGER_TRIGGERS_SQL = fs
+  .readFileSync(path.join(MIGRATIONS_FOLDER, '0009_grants_and_ledger.sql'), 'utf8')
+  .split('--> statement-breakpoint')
+  .filter((statement) => statement.includes('CREATE TRIGGER'));
 
 export function resetDatabase() {
   const tables = sqlite
@@ -18,11 +23,12 @@ export function resetDatabase() {
   sqlite.pragma('foreign_keys = OFF');
   try {
     sqlite.exec(
-      'drop trigger if exists audit_log_no_update; drop trigger if exists audit_log_no_delete;',
+      'drop trigger if exists audit_log_no_update; drop trigger if exists audit_log_no_delete;' +
+        ' drop trigger if exists ledger_entries_no_update; drop trigger if exists ledger_entries_no_delete;',
     );
     for (const table of tables) sqlite.prepare(`delete from "${table}"`).run();
     sqlite.prepare('delete from sqlite_sequence').run();
-    for (const statement of TRIGGERS_SQL) sqlite.exec(statement);
+    for (const statement of [...TRIGGERS_SQL, ...LEDGER_TRIGGERS_SQL]) sqlite.exec(statement);
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
