@@ -34,6 +34,7 @@ export const NAMESPACES = [
   'rounds',
   'decisions',
   'results',
+  'grants',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

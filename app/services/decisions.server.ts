@@ -43,6 +43,7 @@ import { findUserById } from '~/models/user.server';
 import type { ApplicationStatus } from '~/schemas/enums';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
+import { cancelGrantOf, openGrantFor } from './grants.server';
 import { householdAccess } from './households.server';
 import { storeFinalRanking } from './jury.server';
 import {
@@ -535,6 +536,9 @@ export function announce(
         });
       }
       tellResult(tx, application, competition, application.status as Decision);
+      // Each award becomes a grant in the same transaction (grants.server.ts).
+      if (application.status === 'awarded')
+        openGrantFor(tx, application, competition, staff.user.id);
     }
     appendAudit(tx, {
       actorUserId: staff.user.id,
@@ -650,6 +654,7 @@ function stepBack(
         reason: reason.trim() || null,
       });
       if (by === 'staff') tellWithdrawal(tx, current, competition, reason.trim());
+      cancelGrantOf(tx, applicationId, actor.user.id);
       appendAudit(tx, {
         actorUserId: actor.user.id,
         action: by === 'family' ? 'application.award-declined' : 'application.award-withdrawn',
@@ -773,6 +778,7 @@ export function offerPlace(
         changedById: staff.user.id,
       });
       renumberWaitlistRows(tx, competition.id, finalRound?.id ?? null);
+      openGrantFor(tx, updated, competition, staff.user.id);
       const family = household.userId ? findUserById(household.userId, tx) : undefined;
       if (family) {
         queueNotice(tx, {

@@ -57,6 +57,14 @@ export const AUDIT_ACTIONS = [
   'score.saved',
   'score.submitted',
   'score.reopened',
+  'grant.created',
+  'grant.cancelled',
+  'grant.plan-changed',
+  'grant.signed',
+  'tranche.receipts-verified',
+  'money.requested',
+  'money.approved',
+  'money.rejected',
   'audit.key-introduced',
   'audit.checkpointed',
   'demo.user-created',
@@ -83,6 +91,7 @@ export const AUDIT_ENTITY_TYPES = [
   'application',
   'round',
   'score',
+  'grant',
   'audit',
 ] as const;
 
@@ -108,6 +117,8 @@ export function auditEntityPath(entityType: string, entityId: string | null): st
       return `/staff/applications/${entityId}`;
     case 'round':
       return `/staff/rounds/${entityId}`;
+    case 'grant':
+      return `/staff/grants/${entityId}`;
     default:
       return null;
   }

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'jury:score': ['juror'],
   /** Award, waitlist or pass over applications within the budget and quotas; announce; replace. */
   'decisions:manage': ['staff', 'admin'],
+  /** Grants and money out: agreements, payment requests, approvals (never one's own), ledger. */
+  'grants:manage': ['staff', 'admin'],
   /** A facilitator's list of results to tell families in person, ticked off one by one. */
   'results:tell': ['facilitator'],
 } as const satisfies Record<string, readonly Role[]>;

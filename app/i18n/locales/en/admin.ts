@@ -152,6 +152,20 @@ export default {
         submitted: 'Score submitted',
         reopened: 'Score reopened',
       },
+      grant: {
+        created: 'Grant created for an award',
+        cancelled: 'Grant cancelled',
+        'plan-changed': 'Tranche plan changed',
+        signed: 'Grant agreement signed',
+      },
+      tranche: {
+        'receipts-verified': 'Purchases of a tranche verified',
+      },
+      money: {
+        requested: 'Payment request recorded',
+        approved: 'Payment request approved (ledger entry)',
+        rejected: 'Payment request rejected',
+      },
       audit: {
         'key-introduced': 'Audit log protected with its key',
         checkpointed: 'Audit log checkpoint written',
@@ -174,6 +188,7 @@ export default {
       application: 'Application',
       round: 'Jury round',
       score: 'Score',
+      grant: 'Grant',
       audit: 'Audit log',
     },
     problems: {

@@ -156,6 +156,20 @@ export default {
         submitted: 'Оценка отправлена',
         reopened: 'Оценка открыта снова',
       },
+      grant: {
+        created: 'Создан грант по присуждению',
+        cancelled: 'Грант отменён',
+        'plan-changed': 'Изменён план траншей',
+        signed: 'Договор о гранте подписан',
+      },
+      tranche: {
+        'receipts-verified': 'Покупки транша проверены',
+      },
+      money: {
+        requested: 'Записан запрос на выплату',
+        approved: 'Запрос на выплату утверждён (запись в реестре)',
+        rejected: 'Запрос на выплату отклонён',
+      },
       audit: {
         'key-introduced': 'Журнал аудита защищён ключом',
         checkpointed: 'Записана контрольная точка журнала',
@@ -178,6 +192,7 @@ export default {
       application: 'Заявка',
       round: 'Тур жюри',
       score: 'Оценка',
+      grant: 'Грант',
       audit: 'Журнал аудита',
     },
     problems: {
