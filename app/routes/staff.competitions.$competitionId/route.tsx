@@ -156,7 +156,7 @@ export default function CompetitionPage() {
   const { competition, transitions, counts } = data;
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation(['competitions', 'screening', 'rounds', 'decisions']);
+  const { t } = useTranslation(['competitions', 'screening', 'rounds', 'decisions', 'grants']);
   const labels = useEnumLabels();
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
   const failure = actionData && !('statusError' in actionData) ? (actionData as FormFailure) : null;
@@ -249,6 +249,12 @@ export default function CompetitionPage() {
             </Link>
           </p>
         </section>
+      ) : null}
+
+      {['decided', 'disbursing', 'monitoring', 'closed'].includes(competition.status) ? (
+        <p>
+          <Link to={`/staff/competitions/${competition.id}/money`}>{t('grants:money.link')}</Link>
+        </p>
       ) : null}
 
       <h2>{t('form.editTitle')}</h2>

@@ -77,7 +77,7 @@ export default {
     receipts: 'Purchases',
     receiptsVerified: 'Verified on {{date}}',
     verifyReceipts: 'Mark purchases verified',
-    receiptsVerifiedDone: 'The purchases of tranche {{position}} are marked verified.',
+    receiptsVerifiedDone: 'The purchases are marked verified.',
     limitWarning:
       'This tranche ({{amount}}) is above the limit of one operation entered for the payment method ({{limit}}). Pay it in several operations or by another method.',
     agreementTitle: 'Agreement',

@@ -81,7 +81,7 @@ export default {
     receipts: 'Сатып алуулар',
     receiptsVerified: '{{date}} текшерилди',
     verifyReceipts: 'Сатып алууларды текшерилди деп белгилөө',
-    receiptsVerifiedDone: '{{position}}-транштын сатып алуулары текшерилди деп белгиленди.',
+    receiptsVerifiedDone: 'Сатып алуулар текшерилди деп белгиленди.',
     limitWarning:
       'Бул транш ({{amount}}) төлөө ыкмасы үчүн киргизилген бир операциянын лимитинен ({{limit}}) ашат. Аны бир нече операция менен же башка ыкма менен төлөңүз.',
     agreementTitle: 'Келишим',

@@ -77,7 +77,7 @@ export default {
     receipts: 'Покупки',
     receiptsVerified: 'Проверены {{date}}',
     verifyReceipts: 'Отметить покупки проверенными',
-    receiptsVerifiedDone: 'Покупки транша {{position}} отмечены проверенными.',
+    receiptsVerifiedDone: 'Покупки отмечены проверенными.',
     limitWarning:
       'Этот транш ({{amount}}) больше лимита одной операции для способа выплаты ({{limit}}). Выплатите его несколькими операциями или другим способом.',
     agreementTitle: 'Договор',

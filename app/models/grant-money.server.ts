@@ -1,0 +1,112 @@
+// What the money pages read: aggregates by village and lists, each one SQL query.
+import { sql } from 'drizzle-orm';
+import { db } from '~db/client';
+import type { GrantStatus, MoneyRequestKind } from '~/schemas/grant-enums';
+
+/** Awarded, committed (signed) and paid per village of a competition; cancelled grants left out. */
+export function moneyByVillage(competitionId: number) {
+  return db.all<{
+    localityId: number;
+    nameKy: string;
+    nameRu: string;
+    nameEn: string;
+    grants: number;
+    awarded: number;
+    committed: number;
+    paid: number;
+  }>(sql`
+    select l.id as localityId, l.name_ky as nameKy, l.name_ru as nameRu, l.name_en as nameEn,
+      count(g.id) as grants,
+      coalesce(sum(g.amount), 0) as awarded,
+      coalesce(sum(case when g.status = 'signed' then g.amount else 0 end), 0) as committed,
+      coalesce(sum((select coalesce(sum(e.amount), 0) from ledger_entries e
+        where e.grant_id = g.id)), 0) as paid
+    from grants g
+    join applications a on a.id = g.application_id
+    join households h on h.id = a.household_id
+    join localities l on l.id = h.locality_id
+    where g.competition_id = ${competitionId} and g.status <> 'cancelled'
+    group by l.id
+    order by l.code`);
+}
+
+/** Requests that wait for a second person, oldest first. */
+export function waitingRequestsOfCompetition(competitionId: number) {
+  return db.all<{
+    requestId: number;
+    grantId: number;
+    kind: MoneyRequestKind;
+    amount: number;
+    recordedById: number;
+    recordedBy: string;
+    createdAt: number;
+    reference: string | null;
+    firstName: string | null;
+    lastName: string | null;
+  }>(sql`
+    select r.id as requestId, r.grant_id as grantId, r.kind as kind, r.amount as amount,
+      r.recorded_by_id as recordedById, u.name as recordedBy, r.created_at as createdAt,
+      a.reference as reference, m.first_name as firstName, m.last_name as lastName
+    from money_requests r
+    join grants g on g.id = r.grant_id
+    join applications a on a.id = g.application_id
+    join users u on u.id = r.recorded_by_id
+    left join household_members m on m.id = g.beneficiary_member_id
+    where g.competition_id = ${competitionId} and r.status = 'requested'
+    order by r.id`);
+}
+
+/** The competition's grants with what was paid on each, by application reference. */
+export function grantsOfCompetition(competitionId: number) {
+  return db.all<{
+    grantId: number;
+    status: GrantStatus;
+    amount: number;
+    paid: number;
+    reference: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    nameKy: string;
+    nameRu: string;
+    nameEn: string;
+  }>(sql`
+    select g.id as grantId, g.status as status, g.amount as amount,
+      (select coalesce(sum(e.amount), 0) from ledger_entries e where e.grant_id = g.id) as paid,
+      a.reference as reference, m.first_name as firstName, m.last_name as lastName,
+      l.name_ky as nameKy, l.name_ru as nameRu, l.name_en as nameEn
+    from grants g
+    join applications a on a.id = g.application_id
+    join households h on h.id = a.household_id
+    join localities l on l.id = h.locality_id
+    left join household_members m on m.id = g.beneficiary_member_id
+    where g.competition_id = ${competitionId}
+    order by a.reference`);
+}
+
+/** Names of people, by id, for the requests and entries of a page. */
+export function userNames(ids: number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db.all<{ id: number; name: string }>(
+    sql`select id, name from users where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The beneficiary's name and the application's reference and household of a grant. */
+export function grantParties(grantId: number) {
+  return db.get<{
+    reference: string | null;
+    applicationId: number;
+    firstName: string | null;
+    lastName: string | null;
+  }>(sql`
+    select a.reference as reference, a.id as applicationId, m.first_name as firstName,
+      m.last_name as lastName
+    from grants g
+    join applications a on a.id = g.application_id
+    left join household_members m on m.id = g.beneficiary_member_id
+    where g.id = ${grantId}`);
+}

@@ -1,0 +1,89 @@
+// The money forms' schemas, used by the form in the browser and by the action (client-safe).
+import { z } from 'zod';
+import { optionalText, requiredText, rowId } from './fields';
+import { E_WALLET_PROVIDERS, PAYMENT_METHODS } from './grant-enums';
+import { parseMoneyInput } from '~/utils/money';
+
+const money = () =>
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .refine((v) => parseMoneyInput(v) !== null, 'validation.money')
+    .transform((v) => parseMoneyInput(v)!)
+    .refine((v) => v > 0, 'validation.positive');
+
+/**
+ * A day from a date field. Kept as 06:00 UTC — noon in Bishkek, mid-morning in Almaty — so the
+ * day is the same in every zone the programme runs in.
+ */
+const day = () =>
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+    .transform((v) => new Date(`${v}T06:00:00Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), 'validation.date');
+
+const method = () => z.enum(PAYMENT_METHODS, { error: 'validation.invalid' });
+
+export const signingSchema = z
+  .object({
+    signedOn: day(),
+    signedByName: requiredText(200),
+    witnessName: requiredText(200),
+    paymentMethod: method(),
+    walletProvider: z
+      .union([z.enum(E_WALLET_PROVIDERS), z.literal('')], { error: 'validation.invalid' })
+      .optional()
+      .transform((v) => (v ? v : null)),
+    walletPhone: optionalText(30),
+    bankAccount: optionalText(60),
+    perOperationLimit: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || parseMoneyInput(v) !== null, 'validation.money')
+      .transform((v) => (v ? parseMoneyInput(v) : null)),
+  })
+  .superRefine((value, ctx) => {
+    if (value.paymentMethod === 'e-wallet') {
+      if (!value.walletProvider)
+        ctx.addIssue({ code: 'custom', path: ['walletProvider'], message: 'validation.required' });
+      if (!/^\+?[\d\s()-]{9,20}$/.test(value.walletPhone))
+        ctx.addIssue({ code: 'custom', path: ['walletPhone'], message: 'validation.phone' });
+    }
+    if (value.paymentMethod === 'bank' && !value.bankAccount)
+      ctx.addIssue({ code: 'custom', path: ['bankAccount'], message: 'validation.required' });
+  });
+
+export const paymentRequestSchema = z.object({
+  trancheId: rowId(),
+  amount: money(),
+  method: method(),
+  paidOn: day(),
+  reference: requiredText(80),
+});
+
+export const rejectSchema = z.object({
+  requestId: rowId(),
+  reason: requiredText(500),
+});
+
+export const requestIdSchema = z.object({ requestId: rowId() });
+export const trancheIdSchema = z.object({ trancheId: rowId() });
+
+export const reversalSchema = z.object({
+  entryId: rowId(),
+  paidOn: day(),
+  reference: requiredText(80),
+  reason: requiredText(500),
+});
+
+export const repaymentSchema = z.object({
+  amount: money(),
+  method: method(),
+  paidOn: day(),
+  reference: requiredText(80),
+  reason: requiredText(500),
+});
