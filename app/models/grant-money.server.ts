@@ -110,3 +110,38 @@ export function grantParties(grantId: number) {
     left join household_members m on m.id = g.beneficiary_member_id
     where g.id = ${grantId}`);
 }
+
+/** Every ledger entry of a competition, oldest first, with who and for whom (the ledger export). */
+export function ledgerRowsOfCompetition(competitionId: number) {
+  return db.all<{
+    id: number;
+    kind: MoneyRequestKind;
+    amount: number;
+    currency: string;
+    method: string;
+    reference: string;
+    paidAt: number;
+    position: number | null;
+    reversesEntryId: number | null;
+    reason: string | null;
+    recordedBy: string;
+    approvedBy: string;
+    applicationReference: string | null;
+    firstName: string | null;
+    lastName: string | null;
+  }>(sql`
+    select e.id as id, e.kind as kind, e.amount as amount, e.currency as currency,
+      e.method as method, e.reference as reference, e.paid_at as paidAt,
+      t.position as position, e.reverses_entry_id as reversesEntryId, e.reason as reason,
+      ru.name as recordedBy, au.name as approvedBy, a.reference as applicationReference,
+      m.first_name as firstName, m.last_name as lastName
+    from ledger_entries e
+    join grants g on g.id = e.grant_id
+    join applications a on a.id = g.application_id
+    join users ru on ru.id = e.recorded_by_id
+    join users au on au.id = e.approved_by_id
+    left join grant_tranches t on t.id = e.tranche_id
+    left join household_members m on m.id = g.beneficiary_member_id
+    where g.competition_id = ${competitionId}
+    order by e.id`);
+}

@@ -15,6 +15,7 @@ import {
   rejectMoneyRequest,
 } from '~/services/disbursement.server';
 import { maskPhone, verifyTrancheReceipts } from '~/services/grants.server';
+import { ledgerCsv } from '~/services/ledger-export.server';
 import { decisionWorld, SOM, type FamilyKey } from '../support/decision-world';
 import { browserRequest } from '../support/factories';
 import { createGrantWorld, createMoneyStaff } from '../support/grant-factories';
@@ -302,6 +303,41 @@ describe('paying a tranche: four eyes', () => {
       /append-only/,
     );
     expect(ledgerOf(world.grant.id)).toEqual([a.entry]);
+  });
+
+  test('the ledger exports as CSV with a BOM, headers in her language, a reversal naming its entry', async () => {
+    const { staffA, staffB } = await createMoneyStaff();
+    const world = await createGrantWorld({ signed: true });
+    const first = world.tranches[0]!;
+    const r = recordMoneyRequest(req(), sessionUserOf(staffA), world.grant.id, {
+      kind: 'payment',
+      trancheId: first.id,
+      amount: first.amount,
+      method: 'e-wallet',
+      paidOn: day,
+      reference: '=ODENGI-1',
+    });
+    if (!r.ok) throw new Error(r.error);
+    const a = approveMoneyRequest(req(), sessionUserOf(staffB), r.request.id);
+    if (!a.ok) throw new Error(a.error);
+    const rev = recordMoneyRequest(req(), sessionUserOf(staffB), world.grant.id, {
+      kind: 'reversal',
+      entryId: a.entry.id,
+      paidOn: day,
+      reference: 'CORR-1',
+      reason: 'Опечатка; номер',
+    });
+    if (!rev.ok) throw new Error(rev.error);
+    expect(approveMoneyRequest(req(), sessionUserOf(staffA), rev.request.id)).toMatchObject({
+      ok: true,
+    });
+    const csv = ledgerCsv(world.competition.id, 'ru')!;
+    expect(csv.startsWith('\uFEFFЗапись;Заявка;Получательница;Что;Транш;Сумма')).toBe(true);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`;Выплата;1;70000,00;KGS;Электронный кошелёк;'=ODENGI-1;`);
+    expect(lines[2]).toContain(`;Сторно;1;-70000,00;KGS;`);
+    expect(lines[2]).toContain(`;${a.entry.id};"Опечатка; номер"`);
   });
 
   test('a wallet phone is shown masked', () => {

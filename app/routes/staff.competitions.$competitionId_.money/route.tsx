@@ -37,6 +37,11 @@ export default function MoneyPage() {
         <Link to={`/staff/competitions/${competition.id}`}>← {t('money.back')}</Link>
       </p>
       <h1>{t('money.title', { competition: competition.title })}</h1>
+      <p>
+        <a href={`/staff/competitions/${competition.id}/ledger.csv`} download>
+          {t('export.link')}
+        </a>
+      </p>
 
       <section className="card stack" aria-labelledby="waiting-title">
         <h2 id="waiting-title">{t('money.pendingTitle')}</h2>
