@@ -63,6 +63,8 @@ const SAMPLE = {
   waitlistPosition: 2,
   feedback: 'Пособие по уходу за ребёнком не учитывается',
   reason: 'Насилие в семье',
+  method: 'cash',
+  date: '2 марта 2026 г.',
 };
 /** Each variant a template can take, so every subject it can have is checked. */
 const VARIANTS: Record<string, unknown>[] = [
