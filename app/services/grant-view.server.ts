@@ -157,6 +157,7 @@ export function grantPage(grantId: number, viewerId: number, locale: Locale) {
         percent: t.kind === 'percent' ? (t.value / 100).toLocaleString(locale) : null,
         amount: money(t.amount),
         amountInput: (t.amount / 100).toFixed(2),
+        percentInput: t.kind === 'percent' ? String(t.value / 100) : null,
         condition: t.condition,
         state: standing
           ? ('paid' as const)

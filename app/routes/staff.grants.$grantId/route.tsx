@@ -9,9 +9,16 @@ import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/fo
 import { TableFrame } from '~/components/table-frame';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
-import { E_WALLET_PROVIDERS, PAYMENT_METHODS } from '~/schemas/grant-enums';
+import {
+  E_WALLET_PROVIDERS,
+  PAYMENT_METHODS,
+  TRANCHE_CONDITIONS,
+  TRANCHE_KINDS,
+} from '~/schemas/grant-enums';
 import {
   paymentRequestSchema,
+  PLAN_ROWS,
+  planSchema,
   rejectSchema,
   repaymentSchema,
   requestIdSchema,
@@ -25,7 +32,7 @@ import {
   rejectMoneyRequest,
 } from '~/services/disbursement.server';
 import { grantPage } from '~/services/grant-view.server';
-import { recordSigning, verifyTrancheReceipts } from '~/services/grants.server';
+import { changeGrantPlan, recordSigning, verifyTrancheReceipts } from '~/services/grants.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, formIntent, parseForm, readFormData } from '~/utils/forms.server';
@@ -44,6 +51,7 @@ export const INTENT = {
   verify: 'verify-receipts',
   reverse: 'request-reversal',
   repay: 'record-repayment',
+  plan: 'change-plan',
 } as const;
 type Intent = (typeof INTENT)[keyof typeof INTENT];
 
@@ -129,6 +137,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return result.ok ? done('recorded') : refused(result.error);
     }
+    case INTENT.plan: {
+      const parsed = parseForm(formData, planSchema);
+      if (!parsed.ok) return invalid({ ...parsed.failure, formError: 'grants:refused.bad-value' });
+      const result = changeGrantPlan(request, staff, grantId, parsed.data);
+      if (result.ok) return done('plan');
+      return refused(result.error, result.error === 'not-found' ? 404 : 400);
+    }
     default:
       throw new Response('Unknown intent', { status: 400 });
   }
@@ -140,6 +155,7 @@ const DONE = {
   approved: 'grant.approvedDone',
   rejected: 'grant.rejectedDone',
   verified: 'grant.receiptsVerifiedDone',
+  plan: 'grant.planChangedDone',
 } as const;
 
 export default function GrantPage() {
@@ -176,6 +192,7 @@ export default function GrantPage() {
       </dl>
 
       <Tranches />
+      {grant.status === 'awaiting-signature' ? <PlanForm /> : null}
       <Agreement failure={failureOf(INTENT.sign)} />
       <RequestPayment failure={failureOf(INTENT.request)} />
       <Requests />
@@ -588,5 +605,70 @@ function Repayment() {
         </SubmitButton>
       </Form>
     </section>
+  );
+}
+
+/** Staff change the plan before signing; the total stays the award (the service checks it). */
+function PlanForm() {
+  const { tranches } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('grants');
+  const rows = Array.from({ length: PLAN_ROWS }, (_, index) => tranches[index]);
+  return (
+    <details className="card">
+      <summary>{t('grant.changeTitle')}</summary>
+      <Form method="post" className="stack">
+        <p className="small muted" id="plan-value-hint">
+          {t('grant.valueHint')}
+        </p>
+        {rows.map((tranche, index) => {
+          const n = index + 1;
+          return (
+            <fieldset key={n} className="stack">
+              <legend>
+                {t('grant.position')} {n}
+              </legend>
+              <label htmlFor={`plan-kind-${n}`}>{t('grant.share')}</label>
+              <select id={`plan-kind-${n}`} name={`kind${n}`} defaultValue={tranche?.kind ?? ''}>
+                {n > 1 ? <option value="">{t('grant.kindNone')}</option> : null}
+                {TRANCHE_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {kind === 'percent' ? t('share.percent', { percent: '' }) : t(`share.${kind}`)}
+                  </option>
+                ))}
+              </select>
+              <label htmlFor={`plan-value-${n}`}>{t('money.amount')}</label>
+              <input
+                id={`plan-value-${n}`}
+                name={`value${n}`}
+                inputMode="decimal"
+                aria-describedby="plan-value-hint"
+                defaultValue={
+                  tranche?.kind === 'percent'
+                    ? (tranche.percentInput ?? '')
+                    : tranche?.kind === 'fixed'
+                      ? tranche.amountInput
+                      : ''
+                }
+              />
+              <label htmlFor={`plan-condition-${n}`}>{t('grant.condition')}</label>
+              <select
+                id={`plan-condition-${n}`}
+                name={`condition${n}`}
+                defaultValue={tranche?.condition ?? 'after-receipts'}
+              >
+                {TRANCHE_CONDITIONS.map((condition) => (
+                  <option key={condition} value={condition}>
+                    {t(`conditions.${condition}`)}
+                  </option>
+                ))}
+              </select>
+            </fieldset>
+          );
+        })}
+        <SubmitButton name="intent" value={INTENT.plan} variant="secondary">
+          {t('grant.changeSubmit')}
+        </SubmitButton>
+      </Form>
+    </details>
   );
 }
