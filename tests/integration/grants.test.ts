@@ -14,7 +14,12 @@ import {
   recordMoneyRequest,
   rejectMoneyRequest,
 } from '~/services/disbursement.server';
-import { changeGrantPlan, maskPhone, verifyTrancheReceipts } from '~/services/grants.server';
+import {
+  changeGrantPlan,
+  maskPhone,
+  setTranchePlanTemplate,
+  verifyTrancheReceipts,
+} from '~/services/grants.server';
 import { planSchema } from '~/schemas/grants';
 import { ledgerCsv } from '~/services/ledger-export.server';
 import { decisionWorld, SOM, type FamilyKey } from '../support/decision-world';
@@ -377,6 +382,30 @@ describe('paying a tranche: four eyes', () => {
       ok: false,
       error: 'already-signed',
     });
+  });
+
+  test("a competition's plan template is copied onto its new grants; one that cannot split its smallest grant is refused", async () => {
+    const { staffA } = await createMoneyStaff();
+    const world = await createGrantWorld({
+      amount: 74_000 * SOM + 1,
+      plan: [
+        { kind: 'fixed', value: 30_000 * SOM, condition: 'on-signing' },
+        { kind: 'rest', value: 0, condition: 'after-receipts' },
+      ],
+    });
+    expect(world.tranches.map((t) => t.amount)).toEqual([3_000_000, 4_400_001]);
+    expect(
+      setTranchePlanTemplate(req(), sessionUserOf(staffA), world.competition.id, [
+        { kind: 'fixed', value: 60_000 * SOM, condition: 'on-signing' },
+        { kind: 'rest', value: 0, condition: 'after-receipts' },
+      ]),
+    ).toEqual({ ok: false, error: 'fixed-over-amount' });
+    expect(
+      setTranchePlanTemplate(req(), sessionUserOf(staffA), world.competition.id, [
+        { kind: 'percent', value: 5000, condition: 'on-signing' },
+        { kind: 'rest', value: 0, condition: 'after-receipts' },
+      ]),
+    ).toEqual({ ok: true });
   });
 
   test('a wallet phone is shown masked', () => {

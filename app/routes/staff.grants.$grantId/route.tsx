@@ -7,17 +7,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';
 import { TableFrame } from '~/components/table-frame';
+import { TranchePlanForm } from '~/components/tranche-plan-form';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
-import {
-  E_WALLET_PROVIDERS,
-  PAYMENT_METHODS,
-  TRANCHE_CONDITIONS,
-  TRANCHE_KINDS,
-} from '~/schemas/grant-enums';
+import { E_WALLET_PROVIDERS, PAYMENT_METHODS } from '~/schemas/grant-enums';
 import {
   paymentRequestSchema,
-  PLAN_ROWS,
   planSchema,
   rejectSchema,
   repaymentSchema,
@@ -612,63 +607,14 @@ function Repayment() {
 function PlanForm() {
   const { tranches } = useLoaderData<typeof loader>();
   const { t } = useTranslation('grants');
-  const rows = Array.from({ length: PLAN_ROWS }, (_, index) => tranches[index]);
   return (
     <details className="card">
       <summary>{t('grant.changeTitle')}</summary>
-      <Form method="post" className="stack">
-        <p className="small muted" id="plan-value-hint">
-          {t('grant.valueHint')}
-        </p>
-        {rows.map((tranche, index) => {
-          const n = index + 1;
-          return (
-            <fieldset key={n} className="stack">
-              <legend>
-                {t('grant.position')} {n}
-              </legend>
-              <label htmlFor={`plan-kind-${n}`}>{t('grant.share')}</label>
-              <select id={`plan-kind-${n}`} name={`kind${n}`} defaultValue={tranche?.kind ?? ''}>
-                {n > 1 ? <option value="">{t('grant.kindNone')}</option> : null}
-                {TRANCHE_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {kind === 'percent' ? t('share.percent', { percent: '' }) : t(`share.${kind}`)}
-                  </option>
-                ))}
-              </select>
-              <label htmlFor={`plan-value-${n}`}>{t('money.amount')}</label>
-              <input
-                id={`plan-value-${n}`}
-                name={`value${n}`}
-                inputMode="decimal"
-                aria-describedby="plan-value-hint"
-                defaultValue={
-                  tranche?.kind === 'percent'
-                    ? (tranche.percentInput ?? '')
-                    : tranche?.kind === 'fixed'
-                      ? tranche.amountInput
-                      : ''
-                }
-              />
-              <label htmlFor={`plan-condition-${n}`}>{t('grant.condition')}</label>
-              <select
-                id={`plan-condition-${n}`}
-                name={`condition${n}`}
-                defaultValue={tranche?.condition ?? 'after-receipts'}
-              >
-                {TRANCHE_CONDITIONS.map((condition) => (
-                  <option key={condition} value={condition}>
-                    {t(`conditions.${condition}`)}
-                  </option>
-                ))}
-              </select>
-            </fieldset>
-          );
-        })}
-        <SubmitButton name="intent" value={INTENT.plan} variant="secondary">
-          {t('grant.changeSubmit')}
-        </SubmitButton>
-      </Form>
+      <TranchePlanForm
+        steps={tranches}
+        intent={INTENT.plan}
+        submitLabel={t('grant.changeSubmit')}
+      />
     </details>
   );
 }

@@ -35,6 +35,11 @@ export default {
     rest: 'The rest',
   },
   money: {
+    planTitle: 'Tranche plan for grants created from now on',
+    planIntro:
+      'Each new grant copies this plan; a grant not yet signed can still be changed on its own page.',
+    planSubmit: 'Save the plan',
+    planSaved: 'The plan is saved.',
     title: 'Money: {{competition}}',
     back: 'Back to the competition',
     link: 'Money and grants',
