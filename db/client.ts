@@ -12,6 +12,8 @@ import * as competitions from './schema/competitions';
 import * as households from './schema/households';
 import * as applications from './schema/applications';
 import * as jury from './schema/jury';
+import * as consultations from './schema/consultations';
+import * as training from './schema/training';
 
 export const schema = {
   ...people,
@@ -22,6 +24,8 @@ export const schema = {
   ...households,
   ...applications,
   ...jury,
+  ...consultations,
+  ...training,
 };
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */

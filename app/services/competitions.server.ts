@@ -36,6 +36,10 @@ function toRow(input: CompetitionInput):
         | 'updatedAt'
         | 'announcedAt'
         | 'announcedById'
+        | 'requiredConsultations'
+        | 'maxOpenBookings'
+        | 'bookingCancelNoticeHours'
+        | 'bookingMoveNoticeHours'
       >;
     } {
   if (!isValidTimeZone(input.timezone))
