@@ -9,6 +9,29 @@ export function insertOutboxMail(tx: Tx, mail: NewOutboxMail): OutboxMail {
 }
 
 /**
+ * Drops the notices of a job that are still waiting (e.g. the reminders of a booking that was
+ * moved or cancelled), inside the caller's transaction. Sent, failed and withheld rows stay as
+ * they are. Returns how many were dropped.
+ */
+export function dropPendingMail(tx: Tx, jobKey: string, at: Date): number {
+  return tx
+    .update(mailOutbox)
+    .set({ status: 'dropped', updatedAt: at })
+    .where(and(eq(mailOutbox.jobKey, jobKey), eq(mailOutbox.status, 'pending')))
+    .run().changes;
+}
+
+/** The notices of a job, oldest first (e.g. a booking's reminders, in any status). */
+export function listMailOfJob(jobKey: string): OutboxMail[] {
+  return db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.jobKey, jobKey))
+    .orderBy(mailOutbox.id)
+    .all();
+}
+
+/**
  * Claims the oldest due message for delivery in one statement, so two workers (or two server
  * processes) can never take the same row.
  */
@@ -100,6 +123,7 @@ export function listOutbox(filter: { status?: MailStatus; page: number; pageSize
       attempts: mailOutbox.attempts,
       createdAt: mailOutbox.createdAt,
       sentAt: mailOutbox.sentAt,
+      notBefore: mailOutbox.notBefore,
     })
     .from(mailOutbox)
     .where(where)
@@ -121,10 +145,14 @@ export function findOutboxMail(mailId: number): OutboxMail | undefined {
 }
 
 export function countOutboxByStatus(): Record<MailStatus, number> {
-  const counts = { pending: 0, sending: 0, sent: 0, failed: 0, withheld: 0 } satisfies Record<
-    MailStatus,
-    number
-  >;
+  const counts = {
+    pending: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    withheld: 0,
+    dropped: 0,
+  } satisfies Record<MailStatus, number>;
   for (const row of db
     .select({ status: mailOutbox.status, n: sql<number>`count(*)` })
     .from(mailOutbox)
