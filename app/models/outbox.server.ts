@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '~db/client';
 import { mailOutbox, type MailStatus, type OutboxMail } from '~db/schema/mail';
 
@@ -10,14 +10,23 @@ export function insertOutboxMail(tx: Tx, mail: NewOutboxMail): OutboxMail {
 
 /**
  * Drops the notices of a job that are still waiting (e.g. the reminders of a booking that was
- * moved or cancelled), inside the caller's transaction. Sent, failed and withheld rows stay as
- * they are. Returns how many were dropped.
+ * moved or cancelled), inside the caller's transaction: pending rows, and withheld rows whose
+ * time has not come (so her facilitator's list does not ask her to pass on a void reminder).
+ * Sent, failed and past rows stay as they are. Returns how many were dropped.
  */
 export function dropPendingMail(tx: Tx, jobKey: string, at: Date): number {
   return tx
     .update(mailOutbox)
     .set({ status: 'dropped', updatedAt: at })
-    .where(and(eq(mailOutbox.jobKey, jobKey), eq(mailOutbox.status, 'pending')))
+    .where(
+      and(
+        eq(mailOutbox.jobKey, jobKey),
+        or(
+          eq(mailOutbox.status, 'pending'),
+          and(eq(mailOutbox.status, 'withheld'), gt(mailOutbox.notBefore, at)),
+        ),
+      ),
+    )
     .run().changes;
 }
 
