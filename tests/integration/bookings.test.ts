@@ -4,10 +4,12 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, writeTransaction } from '~db/client';
 import { auditLog } from '~db/schema/audit';
+import { mailOutbox } from '~db/schema/mail';
 import { updateApplicationRow } from '~/models/application.server';
 import { findBooking } from '~/models/consultation-booking.server';
 import {
   bookConsultation,
+  bookingInviteFor,
   cancelBooking,
   cancelSlot,
   changeSlotTime,
@@ -299,5 +301,40 @@ describe('cancelling and moving', () => {
     expect(mayViewBooking(sessionUserOf(s.staff), booking)).toBe(true);
     expect(mayViewBooking(sessionUserOf(stranger.user!), booking)).toBe(false);
     expect(mayViewBooking(sessionUserOf(otherFacilitator), booking)).toBe(false);
+    // The .ics route serves the invitation to the same people only.
+    const invite = bookingInviteFor(sessionUserOf(family.user!), booking.id);
+    expect(invite?.method).toBe('REQUEST');
+    expect(invite?.content).toContain('BEGIN:VCALENDAR');
+    expect(invite?.content).toContain(`UID:booking-${booking.id}@`);
+    expect(bookingInviteFor(sessionUserOf(stranger.user!), booking.id)).toBeNull();
+    cancelBooking(sessionUserOf(s.staff), { bookingId: booking.id, reason: null }, s.now);
+    expect(bookingInviteFor(sessionUserOf(s.consultant), booking.id)?.method).toBe('CANCEL');
+  });
+
+  it('a phone-only family gets no e-mail and none is invented; her consultant is told', async () => {
+    const s = await setting();
+    const family = await createBookingFamily({
+      competition: s.competition,
+      localityId: s.locality.id,
+      account: false,
+      registeredBy: s.facilitator,
+    });
+    const booked = bookConsultation(
+      sessionUserOf(s.facilitator),
+      {
+        slotId: s.slot(48).id,
+        applicationId: family.application.id,
+        helpWith: null,
+        joinWaitingList: false,
+      },
+      s.now,
+    );
+    const bookingId = booked.ok ? booked.booking.id : 0;
+    // Every row this booking wrote (its notice and its reminder) is for the consultant.
+    const written = db.select().from(mailOutbox).where(eq(mailOutbox.createdAt, s.now)).all();
+    expect(written.map((row) => row.recipientUserId)).toEqual([s.consultant.id, s.consultant.id]);
+    expect(written.map((row) => row.jobKey)).toContain(`booking-reminder:${bookingId}`);
+    const invite = bookingInviteFor(sessionUserOf(s.facilitator), bookingId)!;
+    expect(invite.content).not.toMatch(/ATTENDEE/);
   });
 });
