@@ -27,6 +27,7 @@ test('without JavaScript a family books a consultation in Kyrgyz and moves it', 
 
   await page.goto(`/consultations?village=${village.locality.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(b.open.title);
+  await page.waitForLoadState('load');
   await checkPageWithoutJavaScript(page);
   await expectNoHorizontalOverflow(page);
   await expect(page.getByText(fill(b.open.placesLeft_one, { count: 1 })).first()).toBeVisible();
@@ -35,6 +36,7 @@ test('without JavaScript a family books a consultation in Kyrgyz and moves it', 
     .first()
     .click();
   await expect(page).toHaveURL(`/consultations/${first.id}`);
+  await page.waitForLoadState('load');
   await checkPageWithoutJavaScript(page);
   await expectNoHorizontalOverflow(page);
   // Her only application is already chosen.
@@ -44,6 +46,7 @@ test('without JavaScript a family books a consultation in Kyrgyz and moves it', 
 
   await expect(page).toHaveURL(/\/bookings\?booked=\d+/);
   await expect(page.getByRole('status')).toContainText(b.book.booked.split('{{')[0]!.trim());
+  await page.waitForLoadState('load');
   await checkPageWithoutJavaScript(page);
   await expectNoHorizontalOverflow(page);
   const booking = db
@@ -66,6 +69,7 @@ test('without JavaScript a family books a consultation in Kyrgyz and moves it', 
   // Move it to the consultant's later time.
   await page.getByRole('link', { name: b.mine.move }).click();
   await expect(page).toHaveURL(`/bookings/${booking.id}/move`);
+  await page.waitForLoadState('load');
   await checkPageWithoutJavaScript(page);
   await expectNoHorizontalOverflow(page);
   await page.getByRole('radio').first().check();

@@ -39,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageTitle: fixedT(locale)('bookings:open.title'),
     ...view,
     page,
+    // The page size travels with the data: the constant lives in a server-only module.
+    pageSize: OPEN_SLOTS_PAGE_SIZE,
     chosen: {
       village: filter.localityId ?? null,
       mode: filter.mode ?? null,
@@ -48,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultationsPage() {
-  const { slots, villages, total, page, chosen } = useLoaderData<typeof loader>();
+  const { slots, villages, total, page, pageSize, chosen } = useLoaderData<typeof loader>();
   const { t } = useTranslation('bookings');
   return (
     <div className="stack">
@@ -133,7 +135,7 @@ export default function ConsultationsPage() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={OPEN_SLOTS_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }
