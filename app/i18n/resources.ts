@@ -42,6 +42,9 @@ import ruDecisions from './locales/ru/decisions';
 import ruResults from './locales/ru/results';
 import kyDecisions from './locales/ky/decisions';
 import kyResults from './locales/ky/results';
+import enConsultant from './locales/en/consultant';
+import ruConsultant from './locales/ru/consultant';
+import kyConsultant from './locales/ky/consultant';
 import type { Locale } from './config';
 
 const en = {
@@ -59,6 +62,7 @@ const en = {
   rounds: enRounds,
   decisions: enDecisions,
   results: enResults,
+  consultant: enConsultant,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -81,6 +85,7 @@ export const resources: Record<Locale, Resources> = {
     rounds: ruRounds,
     decisions: ruDecisions,
     results: ruResults,
+    consultant: ruConsultant,
   },
   ky: {
     common: kyCommon,
@@ -97,5 +102,6 @@ export const resources: Record<Locale, Resources> = {
     rounds: kyRounds,
     decisions: kyDecisions,
     results: kyResults,
+    consultant: kyConsultant,
   },
 };

@@ -57,6 +57,9 @@ export const AUDIT_ACTIONS = [
   'score.saved',
   'score.submitted',
   'score.reopened',
+  'consultation.slots-published',
+  'consultation.attendance-recorded',
+  'consultation.advice-written',
   'audit.key-introduced',
   'audit.checkpointed',
   'demo.user-created',
@@ -83,6 +86,8 @@ export const AUDIT_ENTITY_TYPES = [
   'application',
   'round',
   'score',
+  'consultation-slot',
+  'consultation-booking',
   'audit',
 ] as const;
 
@@ -108,6 +113,8 @@ export function auditEntityPath(entityType: string, entityId: string | null): st
       return `/staff/applications/${entityId}`;
     case 'round':
       return `/staff/rounds/${entityId}`;
+    case 'consultation-slot':
+      return `/consultant/slots/${entityId}`;
     default:
       return null;
   }

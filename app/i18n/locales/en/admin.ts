@@ -152,6 +152,11 @@ export default {
         submitted: 'Score submitted',
         reopened: 'Score reopened',
       },
+      consultation: {
+        'slots-published': 'Consultation times published',
+        'attendance-recorded': 'Consultation attendance recorded',
+        'advice-written': 'Consultation advice written',
+      },
       audit: {
         'key-introduced': 'Audit log protected with its key',
         checkpointed: 'Audit log checkpoint written',
@@ -174,6 +179,8 @@ export default {
       application: 'Application',
       round: 'Jury round',
       score: 'Score',
+      'consultation-slot': 'Consultation time',
+      'consultation-booking': 'Consultation booking',
       audit: 'Audit log',
     },
     problems: {

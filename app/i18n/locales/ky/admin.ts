@@ -153,6 +153,11 @@ export default {
         submitted: 'Баа тапшырылды',
         reopened: 'Баа кайра ачылды',
       },
+      consultation: {
+        'slots-published': 'Консультация убактысы жарыяланды',
+        'attendance-recorded': 'Консультацияга келгени белгиленди',
+        'advice-written': 'Консультанттын кеңеши жазылды',
+      },
       audit: {
         'key-introduced': 'Аудит журналы ачкыч менен корголду',
         checkpointed: 'Журналдын текшерүү чекити жазылды',
@@ -175,6 +180,8 @@ export default {
       application: 'Арыз',
       round: 'Калыстар туру',
       score: 'Баа',
+      'consultation-slot': 'Консультация убактысы',
+      'consultation-booking': 'Консультацияга жазылуу',
       audit: 'Аудит журналы',
     },
     problems: {

@@ -156,6 +156,11 @@ export default {
         submitted: 'Оценка отправлена',
         reopened: 'Оценка открыта снова',
       },
+      consultation: {
+        'slots-published': 'Опубликовано время консультаций',
+        'attendance-recorded': 'Отмечено посещение консультации',
+        'advice-written': 'Записан совет консультанта',
+      },
       audit: {
         'key-introduced': 'Журнал аудита защищён ключом',
         checkpointed: 'Записана контрольная точка журнала',
@@ -178,6 +183,8 @@ export default {
       application: 'Заявка',
       round: 'Тур жюри',
       score: 'Оценка',
+      'consultation-slot': 'Время консультации',
+      'consultation-booking': 'Запись на консультацию',
       audit: 'Журнал аудита',
     },
     problems: {
