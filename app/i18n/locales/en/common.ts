@@ -47,6 +47,8 @@ export default {
     applications: 'Applications',
     jury: 'Scoring',
     results: 'Results to tell',
+    myConsultations: 'My consultations',
+    staffConsultations: 'Consultations',
   },
   roles: {
     applicant: 'Applicant family',

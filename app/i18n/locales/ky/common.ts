@@ -48,6 +48,8 @@ export default {
     applications: 'Арыздар',
     jury: 'Баалоо',
     results: 'Жыйынтыктарды кабарлоо',
+    myConsultations: 'Менин консультацияларым',
+    staffConsultations: 'Консультациялар',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

@@ -48,6 +48,8 @@ export default {
     applications: 'Заявки',
     jury: 'Оценка заявок',
     results: 'Сообщить итоги',
+    myConsultations: 'Мои консультации',
+    staffConsultations: 'Консультации',
   },
   roles: {
     applicant: 'Семья-заявитель',
