@@ -13,7 +13,7 @@ import { households } from '~db/schema/households';
 import { localities, users } from '~db/schema/people';
 import type { Locale } from '~/i18n/config';
 import { formatMoney, formattedInstant, type Currency } from '~/i18n/format';
-import type { BookingAttendance, BookingStatus } from '~/schemas/enums';
+import type { BookingAttendance, BookingStatus, ConsultationMode } from '~/schemas/enums';
 import { utcToZonedLocal, zonedLocalToUtc } from '~/utils/timezone';
 import { familyNoShows } from './consultation-records.server';
 
@@ -358,7 +358,7 @@ export type ApplicationConsultation = {
   bookingId: number;
   when: string;
   consultant: string;
-  mode: string;
+  mode: ConsultationMode;
   status: BookingStatus;
   attendance: BookingAttendance | null;
   advice: string | null;
@@ -390,4 +390,44 @@ export function consultationsOfApplication(
       ...row,
       when: formattedInstant(row.startsAt, locale, { timeZone }).text,
     }));
+}
+
+const isDate = (value: string | null): value is string =>
+  value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+const positiveId = (value: string | null) => {
+  const n = Number(value);
+  return value && /^[1-9]\d{0,14}$/.test(value) ? n : null;
+};
+
+/** The staff list's filters as the address holds them; anything malformed is ignored. */
+export function staffFilterFrom(params: URLSearchParams, timeZone: string) {
+  const from = params.get('from');
+  const to = params.get('to');
+  const status = params.get('status');
+  const attendance = params.get('attendance');
+  const query = {
+    consultant: positiveId(params.get('consultant')),
+    village: positiveId(params.get('village')),
+    from: isDate(from) ? from : '',
+    to: isDate(to) ? to : '',
+    status: (['booked', 'waiting', 'cancelled'] as const).find((s) => s === status) ?? null,
+    attendance:
+      (['attended', 'family-no-show', 'consultant-no-show', 'none'] as const).find(
+        (a) => a === attendance,
+      ) ?? null,
+  };
+  const nextDay = (day: string) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  const filter: StaffFilter = {
+    consultantId: query.consultant,
+    localityId: query.village,
+    from: query.from ? zonedLocalToUtc(`${query.from}T00:00`, timeZone) : null,
+    // "To" is the last day shown, whole.
+    to: query.to ? zonedLocalToUtc(`${nextDay(query.to)}T00:00`, timeZone) : null,
+    status: query.status,
+    attendance: query.attendance,
+  };
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, String(value));
+  return { query, filter, search: search.size > 0 ? `?${search}` : '' };
 }

@@ -1,3 +1,6 @@
+import { ApplicationConsultations } from '~/components/application-consultations';
+import { programmeTimeZone } from '~/services/consultation-slots.server';
+import { consultationsOfApplication } from '~/services/consultation-view.server';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
@@ -77,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     withdrawPaused: paused && WITHDRAWABLE.includes(status),
     result,
     actingFor: context.access === 'facilitator',
+    consultations: consultationsOfApplication(application.id, locale, programmeTimeZone()),
   });
 }
 
@@ -152,8 +156,16 @@ function Withdraw() {
 }
 
 export default function ApplicationPage() {
-  const { summary, history, canEdit, canWithdraw, withdrawPaused, result, actingFor } =
-    useLoaderData<typeof loader>();
+  const {
+    summary,
+    history,
+    canEdit,
+    canWithdraw,
+    withdrawPaused,
+    result,
+    actingFor,
+    consultations,
+  } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('applications');
   const { t: tr } = useTranslation('results');
@@ -226,6 +238,7 @@ export default function ApplicationPage() {
           </Link>
         </div>
       </section>
+      <ApplicationConsultations rows={consultations} />
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('page.historyTitle')}</h2>
         <ol className="history">
