@@ -1,7 +1,15 @@
 // Closed sets of values shared by the database schema, the forms and the pages. Client-safe:
 // db/schema imports these, never the other way round.
 
-export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed', 'withheld'] as const;
+/** "dropped": a scheduled notice made void before its time (a moved or cancelled booking's reminder). */
+export const MAIL_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'withheld',
+  'dropped',
+] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** A competition's life; issue order: draft → open → screening → judging → decided → … */

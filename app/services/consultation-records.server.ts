@@ -66,7 +66,7 @@ export function recordAttendance(
       .run();
     appendAudit(tx, {
       actorUserId: actor.user.id,
-      action: 'consultation.attendance-recorded',
+      action: 'consultation-booking.attendance-recorded',
       entityType: 'consultation-booking',
       entityId: input.bookingId,
       before: { attendance: before },
@@ -93,7 +93,7 @@ export function writeAdvice(
       .run();
     appendAudit(tx, {
       actorUserId: actor.user.id,
-      action: 'consultation.advice-written',
+      action: 'consultation-booking.advice-written',
       entityType: 'consultation-booking',
       entityId: input.bookingId,
       // The advice itself stays on the booking: the log says that it was written, and its length.

@@ -194,7 +194,7 @@ export function publishSlots(
         .run();
     appendAudit(tx, {
       actorUserId: actor.user.id,
-      action: 'consultation.slots-published',
+      action: 'consultation-slot.published',
       entityType: 'consultation-slot',
       entityId: slotIds[0],
       after: {

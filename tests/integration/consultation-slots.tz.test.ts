@@ -96,7 +96,7 @@ describe('publishSlots', () => {
       .from(auditLog)
       .where(
         and(
-          eq(auditLog.action, 'consultation.slots-published'),
+          eq(auditLog.action, 'consultation-slot.published'),
           eq(auditLog.entityId, String(slots[0]!.id)),
         ),
       )

@@ -152,10 +152,19 @@ export default {
         submitted: 'Score submitted',
         reopened: 'Score reopened',
       },
-      consultation: {
-        'slots-published': 'Consultation times published',
+      'consultation-booking': {
+        booked: 'Consultation booked',
+        waitlisted: 'Put on the waiting list for a consultation',
+        promoted: 'Given a consultation place from the waiting list',
+        cancelled: 'Consultation booking cancelled',
+        moved: 'Consultation booking moved',
         'attendance-recorded': 'Consultation attendance recorded',
         'advice-written': 'Consultation advice written',
+      },
+      'consultation-slot': {
+        cancelled: 'Consultation time cancelled',
+        changed: 'Consultation time or place changed',
+        published: 'Consultation times published',
       },
       audit: {
         'key-introduced': 'Audit log protected with its key',
@@ -179,8 +188,8 @@ export default {
       application: 'Application',
       round: 'Jury round',
       score: 'Score',
-      'consultation-slot': 'Consultation time',
       'consultation-booking': 'Consultation booking',
+      'consultation-slot': 'Consultation time',
       audit: 'Audit log',
     },
     problems: {
@@ -209,6 +218,7 @@ export default {
       sent: 'Sent',
       failed: 'Failed',
       withheld: 'Not sent by e-mail',
+      dropped: 'Dropped (no longer needed)',
     },
     statusFilter: 'Status',
     allStatuses: 'All',
@@ -222,6 +232,8 @@ export default {
     template: 'Notice',
     sent: 'Sent',
     nextAttempt: 'Next try',
+    notBefore: 'Scheduled for',
+    attachments: 'Attached files',
     attempts: 'Attempts',
     lastError: 'Last error',
     text: 'Text',

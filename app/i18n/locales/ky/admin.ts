@@ -153,10 +153,19 @@ export default {
         submitted: 'Баа тапшырылды',
         reopened: 'Баа кайра ачылды',
       },
-      consultation: {
-        'slots-published': 'Консультация убактысы жарыяланды',
+      'consultation-booking': {
+        booked: 'Консультацияга жазылды',
+        waitlisted: 'Консультацияга күтүү тизмесине жазылды',
+        promoted: 'Күтүү тизмесинен консультацияга орун алды',
+        cancelled: 'Консультацияга жазылуу жокко чыгарылды',
+        moved: 'Консультацияга жазылуу башка убакытка которулду',
         'attendance-recorded': 'Консультацияга келгени белгиленди',
         'advice-written': 'Консультанттын кеңеши жазылды',
+      },
+      'consultation-slot': {
+        cancelled: 'Консультациянын убактысы жокко чыгарылды',
+        changed: 'Консультациянын убактысы же орду өзгөртүлдү',
+        published: 'Консультация убактысы жарыяланды',
       },
       audit: {
         'key-introduced': 'Аудит журналы ачкыч менен корголду',
@@ -180,8 +189,8 @@ export default {
       application: 'Арыз',
       round: 'Калыстар туру',
       score: 'Баа',
-      'consultation-slot': 'Консультация убактысы',
       'consultation-booking': 'Консультацияга жазылуу',
+      'consultation-slot': 'Консультациянын убактысы',
       audit: 'Аудит журналы',
     },
     problems: {
@@ -211,6 +220,7 @@ export default {
       sent: 'Жөнөтүлдү',
       failed: 'Ката',
       withheld: 'Почта менен жөнөтүлгөн жок',
+      dropped: 'Жокко чыгарылды (керек эмес болуп калды)',
     },
     statusFilter: 'Абалы',
     allStatuses: 'Баары',
@@ -224,6 +234,8 @@ export default {
     template: 'Билдирүү',
     sent: 'Жөнөтүлгөн',
     nextAttempt: 'Кийинки аракет',
+    notBefore: 'Жөнөтүлө турган убакыт',
+    attachments: 'Тиркелген файлдар',
     attempts: 'Аракеттер',
     lastError: 'Акыркы ката',
     text: 'Тексти',

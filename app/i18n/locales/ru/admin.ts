@@ -156,10 +156,19 @@ export default {
         submitted: 'Оценка отправлена',
         reopened: 'Оценка открыта снова',
       },
-      consultation: {
-        'slots-published': 'Опубликовано время консультаций',
+      'consultation-booking': {
+        booked: 'Консультация забронирована',
+        waitlisted: 'Записана в лист ожидания на консультацию',
+        promoted: 'Получила место на консультации из листа ожидания',
+        cancelled: 'Запись на консультацию отменена',
+        moved: 'Запись на консультацию перенесена',
         'attendance-recorded': 'Отмечено посещение консультации',
         'advice-written': 'Записан совет консультанта',
+      },
+      'consultation-slot': {
+        cancelled: 'Время консультации отменено',
+        changed: 'Время или место консультации изменено',
+        published: 'Опубликовано время консультаций',
       },
       audit: {
         'key-introduced': 'Журнал аудита защищён ключом',
@@ -183,8 +192,8 @@ export default {
       application: 'Заявка',
       round: 'Тур жюри',
       score: 'Оценка',
-      'consultation-slot': 'Время консультации',
       'consultation-booking': 'Запись на консультацию',
+      'consultation-slot': 'Время консультации',
       audit: 'Журнал аудита',
     },
     problems: {
@@ -214,6 +223,7 @@ export default {
       sent: 'Отправлено',
       failed: 'Ошибка',
       withheld: 'Не отправлено по почте',
+      dropped: 'Отменено (больше не нужно)',
     },
     statusFilter: 'Статус',
     allStatuses: 'Все',
@@ -229,6 +239,8 @@ export default {
     template: 'Уведомление',
     sent: 'Отправлено',
     nextAttempt: 'Следующая попытка',
+    notBefore: 'Запланировано на',
+    attachments: 'Вложения',
     attempts: 'Попыток',
     lastError: 'Последняя ошибка',
     text: 'Текст',
