@@ -35,6 +35,7 @@ export const NAMESPACES = [
   'decisions',
   'results',
   'bookings',
+  'consultant',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

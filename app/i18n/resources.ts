@@ -45,6 +45,9 @@ import kyResults from './locales/ky/results';
 import enBookings from './locales/en/bookings';
 import ruBookings from './locales/ru/bookings';
 import kyBookings from './locales/ky/bookings';
+import enConsultant from './locales/en/consultant';
+import ruConsultant from './locales/ru/consultant';
+import kyConsultant from './locales/ky/consultant';
 import type { Locale } from './config';
 
 const en = {
@@ -63,6 +66,7 @@ const en = {
   decisions: enDecisions,
   results: enResults,
   bookings: enBookings,
+  consultant: enConsultant,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -86,6 +90,7 @@ export const resources: Record<Locale, Resources> = {
     decisions: ruDecisions,
     results: ruResults,
     bookings: ruBookings,
+    consultant: ruConsultant,
   },
   ky: {
     common: kyCommon,
@@ -103,5 +108,6 @@ export const resources: Record<Locale, Resources> = {
     decisions: kyDecisions,
     results: kyResults,
     bookings: kyBookings,
+    consultant: kyConsultant,
   },
 };

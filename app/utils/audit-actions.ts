@@ -64,6 +64,9 @@ export const AUDIT_ACTIONS = [
   'consultation-booking.moved',
   'consultation-slot.cancelled',
   'consultation-slot.changed',
+  'consultation-slot.published',
+  'consultation-booking.attendance-recorded',
+  'consultation-booking.advice-written',
   'audit.key-introduced',
   'audit.checkpointed',
   'demo.user-created',
@@ -117,6 +120,8 @@ export function auditEntityPath(entityType: string, entityId: string | null): st
       return `/staff/applications/${entityId}`;
     case 'round':
       return `/staff/rounds/${entityId}`;
+    case 'consultation-slot':
+      return `/consultant/slots/${entityId}`;
     default:
       return null;
   }

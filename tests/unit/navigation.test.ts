@@ -45,13 +45,14 @@ describe('navigation by role', () => {
       '/households',
       '/staff/competitions',
       '/staff/applications',
+      '/staff/consultations',
       '/staff/outbox',
     ]);
   });
 
-  test('a juror: scoring; a consultant: home only', () => {
+  test('a juror: scoring; a consultant: her consultations', () => {
     expect(linksFor('juror')).toEqual(['/', '/jury']);
-    expect(linksFor('consultant')).toEqual(['/']);
+    expect(linksFor('consultant')).toEqual(['/', '/consultant']);
   });
 
   test('an administrator also manages people and reads the audit log', () => {
@@ -60,6 +61,7 @@ describe('navigation by role', () => {
       '/households',
       '/staff/competitions',
       '/staff/applications',
+      '/staff/consultations',
       '/staff/outbox',
       '/admin/users',
       '/admin/audit',

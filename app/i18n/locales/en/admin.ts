@@ -158,10 +158,13 @@ export default {
         promoted: 'Given a consultation place from the waiting list',
         cancelled: 'Consultation booking cancelled',
         moved: 'Consultation booking moved',
+        'attendance-recorded': 'Consultation attendance recorded',
+        'advice-written': 'Consultation advice written',
       },
       'consultation-slot': {
         cancelled: 'Consultation time cancelled',
         changed: 'Consultation time or place changed',
+        published: 'Consultation times published',
       },
       audit: {
         'key-introduced': 'Audit log protected with its key',

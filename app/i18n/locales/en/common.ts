@@ -50,6 +50,8 @@ export default {
     consultations: 'Consultations',
     bookings: 'My consultations',
     villageBookings: 'Consultations in my villages',
+    myConsultations: 'My consultations',
+    staffConsultations: 'Consultations',
   },
   roles: {
     applicant: 'Applicant family',

@@ -51,6 +51,8 @@ export default {
     consultations: 'Консультациялар',
     bookings: 'Менин консультацияларым',
     villageBookings: 'Айылдарымдагы консультациялар',
+    myConsultations: 'Менин консультацияларым',
+    staffConsultations: 'Консультациялар',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

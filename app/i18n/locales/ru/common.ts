@@ -51,6 +51,8 @@ export default {
     consultations: 'Консультации',
     bookings: 'Мои консультации',
     villageBookings: 'Консультации в моих сёлах',
+    myConsultations: 'Мои консультации',
+    staffConsultations: 'Консультации',
   },
   roles: {
     applicant: 'Семья-заявитель',
