@@ -18,7 +18,8 @@ type NavKey =
   | 'nav.outbox'
   | 'nav.users'
   | 'nav.audit'
-  | 'nav.results';
+  | 'nav.results'
+  | 'nav.training';
 
 /** Navigation by role: only what this person can open. */
 export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKey }[] {
@@ -41,6 +42,7 @@ export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKe
     items.push({ to: '/competitions', labelKey: 'nav.competitions' });
   }
   if (can('results:tell')) items.push({ to: '/facilitator/results', labelKey: 'nav.results' });
+  if (can('training:manage')) items.push({ to: '/training', labelKey: 'nav.training' });
   if (can('applications:screen'))
     items.push({ to: '/staff/applications', labelKey: 'nav.applications' });
   if (can('jury:score')) items.push({ to: '/jury', labelKey: 'nav.jury' });

@@ -57,6 +57,10 @@ export const AUDIT_ACTIONS = [
   'score.saved',
   'score.submitted',
   'score.reopened',
+  'training.session-created',
+  'training.session-updated',
+  'training.session-cancelled',
+  'training.attendance-recorded',
   'audit.key-introduced',
   'audit.checkpointed',
   'demo.user-created',
@@ -66,6 +70,7 @@ export const AUDIT_ACTIONS = [
   'demo.competition-updated',
   'demo.rounds-created',
   'demo.round-closed',
+  'demo.training-created',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -83,6 +88,7 @@ export const AUDIT_ENTITY_TYPES = [
   'application',
   'round',
   'score',
+  'training-session',
   'audit',
 ] as const;
 
@@ -108,6 +114,8 @@ export function auditEntityPath(entityType: string, entityId: string | null): st
       return `/staff/applications/${entityId}`;
     case 'round':
       return `/staff/rounds/${entityId}`;
+    case 'training-session':
+      return `/training/${entityId}`;
     default:
       return null;
   }

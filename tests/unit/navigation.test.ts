@@ -20,6 +20,7 @@ describe('navigation by role', () => {
       '/households',
       '/competitions',
       '/facilitator/results',
+      '/training',
     ]);
     expect(
       navItems({ name: 'F', roles: ['facilitator'] }).find((i) => i.to === '/applications')!
@@ -27,11 +28,12 @@ describe('navigation by role', () => {
     ).toBe('nav.applications');
   });
 
-  test('staff: families, competitions, screening, outbox', () => {
+  test('staff: families, competitions, training, screening, outbox', () => {
     expect(linksFor('staff')).toEqual([
       '/',
       '/households',
       '/staff/competitions',
+      '/training',
       '/staff/applications',
       '/staff/outbox',
     ]);
@@ -47,6 +49,7 @@ describe('navigation by role', () => {
       '/',
       '/households',
       '/staff/competitions',
+      '/training',
       '/staff/applications',
       '/staff/outbox',
       '/admin/users',

@@ -152,6 +152,12 @@ export default {
         submitted: 'Score submitted',
         reopened: 'Score reopened',
       },
+      training: {
+        'session-created': 'Training session created',
+        'session-updated': 'Training session changed',
+        'session-cancelled': 'Training session cancelled',
+        'attendance-recorded': 'Training attendance recorded',
+      },
       audit: {
         'key-introduced': 'Audit log protected with its key',
         checkpointed: 'Audit log checkpoint written',
@@ -164,6 +170,7 @@ export default {
         'competition-updated': 'Demo competition updated',
         'rounds-created': 'Demo rounds created',
         'round-closed': 'Demo round closed',
+        'training-created': 'Demo training sessions created',
       },
     },
     entityTypes: {
@@ -174,6 +181,7 @@ export default {
       application: 'Application',
       round: 'Jury round',
       score: 'Score',
+      'training-session': 'Training session',
       audit: 'Audit log',
     },
     problems: {

@@ -47,6 +47,7 @@ export default {
     applications: 'Applications',
     jury: 'Scoring',
     results: 'Results to tell',
+    training: 'Training',
   },
   roles: {
     applicant: 'Applicant family',

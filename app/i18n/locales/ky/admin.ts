@@ -153,6 +153,12 @@ export default {
         submitted: 'Баа тапшырылды',
         reopened: 'Баа кайра ачылды',
       },
+      training: {
+        'session-created': 'Окутуу сабагы түзүлдү',
+        'session-updated': 'Окутуу сабагы өзгөртүлдү',
+        'session-cancelled': 'Окутуу сабагы жокко чыгарылды',
+        'attendance-recorded': 'Сабакка катышуу белгиленди',
+      },
       audit: {
         'key-introduced': 'Аудит журналы ачкыч менен корголду',
         checkpointed: 'Журналдын текшерүү чекити жазылды',
@@ -165,6 +171,7 @@ export default {
         'competition-updated': 'Демо сынак жаңыртылды',
         'rounds-created': 'Демо турлар түзүлдү',
         'round-closed': 'Демо тур жабылды',
+        'training-created': 'Демо окутуу сабактары түзүлдү',
       },
     },
     entityTypes: {
@@ -175,6 +182,7 @@ export default {
       application: 'Арыз',
       round: 'Калыстар туру',
       score: 'Баа',
+      'training-session': 'Окутуу сабагы',
       audit: 'Аудит журналы',
     },
     problems: {

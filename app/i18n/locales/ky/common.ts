@@ -48,6 +48,7 @@ export default {
     applications: 'Арыздар',
     jury: 'Баалоо',
     results: 'Жыйынтыктарды кабарлоо',
+    training: 'Окутуу',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

@@ -156,6 +156,12 @@ export default {
         submitted: 'Оценка отправлена',
         reopened: 'Оценка открыта снова',
       },
+      training: {
+        'session-created': 'Обучающее занятие создано',
+        'session-updated': 'Обучающее занятие изменено',
+        'session-cancelled': 'Обучающее занятие отменено',
+        'attendance-recorded': 'Посещаемость занятия отмечена',
+      },
       audit: {
         'key-introduced': 'Журнал аудита защищён ключом',
         checkpointed: 'Записана контрольная точка журнала',
@@ -168,6 +174,7 @@ export default {
         'competition-updated': 'Демо-конкурс обновлён',
         'rounds-created': 'Созданы демо-туры',
         'round-closed': 'Демо-тур закрыт',
+        'training-created': 'Созданы демонстрационные занятия',
       },
     },
     entityTypes: {
@@ -178,6 +185,7 @@ export default {
       application: 'Заявка',
       round: 'Тур жюри',
       score: 'Оценка',
+      'training-session': 'Обучающее занятие',
       audit: 'Журнал аудита',
     },
     problems: {

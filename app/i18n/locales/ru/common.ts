@@ -48,6 +48,7 @@ export default {
     applications: 'Заявки',
     jury: 'Оценка заявок',
     results: 'Сообщить итоги',
+    training: 'Обучение',
   },
   roles: {
     applicant: 'Семья-заявитель',
