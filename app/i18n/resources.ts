@@ -42,6 +42,9 @@ import ruDecisions from './locales/ru/decisions';
 import ruResults from './locales/ru/results';
 import kyDecisions from './locales/ky/decisions';
 import kyResults from './locales/ky/results';
+import enTraining from './locales/en/training';
+import ruTraining from './locales/ru/training';
+import kyTraining from './locales/ky/training';
 import type { Locale } from './config';
 
 const en = {
@@ -59,6 +62,7 @@ const en = {
   rounds: enRounds,
   decisions: enDecisions,
   results: enResults,
+  training: enTraining,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -81,6 +85,7 @@ export const resources: Record<Locale, Resources> = {
     rounds: ruRounds,
     decisions: ruDecisions,
     results: ruResults,
+    training: ruTraining,
   },
   ky: {
     common: kyCommon,
@@ -97,5 +102,6 @@ export const resources: Record<Locale, Resources> = {
     rounds: kyRounds,
     decisions: kyDecisions,
     results: kyResults,
+    training: kyTraining,
   },
 };

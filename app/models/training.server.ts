@@ -3,11 +3,7 @@ import { db, type Tx } from '~db/client';
 import { consultationBookings } from '~db/schema/consultations';
 import { householdMembers, households } from '~db/schema/households';
 import { facilitatorLocalities, localities } from '~db/schema/people';
-import {
-  trainingAttendance,
-  trainingSessions,
-  type TrainingSession,
-} from '~db/schema/training';
+import { trainingAttendance, trainingSessions, type TrainingSession } from '~db/schema/training';
 import type { TrainingTopic } from '~/schemas/enums';
 
 type Reader = typeof db | Tx;
@@ -188,7 +184,10 @@ export function attendanceOf(sessionId: number, memberIds: number[], reader: Rea
     .select({ memberId: trainingAttendance.memberId, present: trainingAttendance.present })
     .from(trainingAttendance)
     .where(
-      and(eq(trainingAttendance.sessionId, sessionId), inArray(trainingAttendance.memberId, memberIds)),
+      and(
+        eq(trainingAttendance.sessionId, sessionId),
+        inArray(trainingAttendance.memberId, memberIds),
+      ),
     )
     .all();
 }

@@ -37,10 +37,7 @@ export function seesAllTraining(actor: SessionUser): boolean {
 }
 
 /** The session, if the actor may manage it; null answers 404 (she cannot learn it exists). */
-export function trainingSessionFor(
-  actor: SessionUser,
-  sessionId: number,
-): TrainingSession | null {
+export function trainingSessionFor(actor: SessionUser, sessionId: number): TrainingSession | null {
   const session = findSession(sessionId);
   if (!session || !mayManageTrainingIn(actor, session.localityId)) return null;
   return session;

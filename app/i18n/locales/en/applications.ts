@@ -249,7 +249,8 @@ export default {
         'This competition is only for families that receive social benefits. If you receive them, update your family’s details.',
     },
     training: {
-      passed: 'The person who will receive the grant attended the training ({{attended}} of {{required}}).',
+      passed:
+        'The person who will receive the grant attended the training ({{attended}} of {{required}}).',
       failed:
         'The person who will receive the grant must attend {{required}} training sessions before you send the application. She has attended {{attended}} of {{required}}.',
     },
