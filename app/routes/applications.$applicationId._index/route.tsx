@@ -36,6 +36,8 @@ import { formFailure, parseForm, refuse, readFormData, formIntent } from '~/util
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { INTENT } from './intent';
+import { FamilyTrainingSection } from '~/components/family-training';
+import { familyTrainingView } from '~/services/training-view.server';
 import { ConsentForm, DeclineForm, ResultSection } from './result-section';
 
 export const handle: RouteAccess = { access: 'applications:view' };
@@ -77,6 +79,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     withdrawPaused: paused && WITHDRAWABLE.includes(status),
     result,
     actingFor: context.access === 'facilitator',
+    // The family's training (her people's sessions, the next in her village), on her clock.
+    training: canEdit
+      ? familyTrainingView(context.household, locale, competition.timezone, new Date())
+      : null,
   });
 }
 
@@ -152,7 +158,7 @@ function Withdraw() {
 }
 
 export default function ApplicationPage() {
-  const { summary, history, canEdit, canWithdraw, withdrawPaused, result, actingFor } =
+  const { summary, history, canEdit, canWithdraw, withdrawPaused, result, actingFor, training } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('applications');
@@ -226,6 +232,7 @@ export default function ApplicationPage() {
           </Link>
         </div>
       </section>
+      {training ? <FamilyTrainingSection training={training} headingId="training-title" /> : null}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('page.historyTitle')}</h2>
         <ol className="history">
