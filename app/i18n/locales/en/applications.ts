@@ -49,8 +49,11 @@ export default {
     conditionsIntro: 'Your family can apply if all of this is true:',
     localities: 'Your family lives in: {{localities}}.',
     socialBenefits: 'Your family receives social benefits.',
-    training_one: 'Someone from your family attended {{count}} training session.',
-    training_other: 'Someone from your family attended {{count}} training sessions.',
+    training_one: 'The person who will receive the grant has attended {{count}} training session.',
+    training_other:
+      'The person who will receive the grant has attended {{count}} training sessions.',
+    consultation_one: 'Your family has had {{count}} free business consultation.',
+    consultation_other: 'Your family has had {{count}} free business consultations.',
     holderTitle: 'Who receives the grant',
     holderIntro: 'The grant is given in the name of one person of the family. This person must be:',
     holderRelations: 'the {{relations}}',
