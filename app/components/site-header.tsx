@@ -23,7 +23,8 @@ type NavKey =
   | 'nav.bookings'
   | 'nav.villageBookings'
   | 'nav.myConsultations'
-  | 'nav.staffConsultations';
+  | 'nav.staffConsultations'
+  | 'nav.training';
 
 /** Navigation by role: only what this person can open. */
 export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKey }[] {
@@ -54,6 +55,7 @@ export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKe
     });
   }
   if (can('results:tell')) items.push({ to: '/facilitator/results', labelKey: 'nav.results' });
+  if (can('training:manage')) items.push({ to: '/training', labelKey: 'nav.training' });
   if (can('applications:screen'))
     items.push({ to: '/staff/applications', labelKey: 'nav.applications' });
   if (can('jury:score')) items.push({ to: '/jury', labelKey: 'nav.jury' });

@@ -36,6 +36,7 @@ export const NAMESPACES = [
   'results',
   'bookings',
   'consultant',
+  'training',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -48,6 +48,9 @@ import kyBookings from './locales/ky/bookings';
 import enConsultant from './locales/en/consultant';
 import ruConsultant from './locales/ru/consultant';
 import kyConsultant from './locales/ky/consultant';
+import enTraining from './locales/en/training';
+import ruTraining from './locales/ru/training';
+import kyTraining from './locales/ky/training';
 import type { Locale } from './config';
 
 const en = {
@@ -67,6 +70,7 @@ const en = {
   results: enResults,
   bookings: enBookings,
   consultant: enConsultant,
+  training: enTraining,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -91,6 +95,7 @@ export const resources: Record<Locale, Resources> = {
     results: ruResults,
     bookings: ruBookings,
     consultant: ruConsultant,
+    training: ruTraining,
   },
   ky: {
     common: kyCommon,
@@ -109,5 +114,6 @@ export const resources: Record<Locale, Resources> = {
     results: kyResults,
     bookings: kyBookings,
     consultant: kyConsultant,
+    training: kyTraining,
   },
 };

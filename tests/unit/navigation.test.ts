@@ -29,6 +29,7 @@ describe('navigation by role', () => {
       '/consultations',
       '/bookings',
       '/facilitator/results',
+      '/training',
     ]);
     expect(
       navItems({ name: 'F', roles: ['facilitator'] }).find((i) => i.to === '/bookings')!.labelKey,
@@ -39,11 +40,12 @@ describe('navigation by role', () => {
     ).toBe('nav.applications');
   });
 
-  test('staff: families, competitions, screening, outbox', () => {
+  test('staff: families, competitions, training, screening, outbox', () => {
     expect(linksFor('staff')).toEqual([
       '/',
       '/households',
       '/staff/competitions',
+      '/training',
       '/staff/applications',
       '/staff/consultations',
       '/staff/outbox',
@@ -60,6 +62,7 @@ describe('navigation by role', () => {
       '/',
       '/households',
       '/staff/competitions',
+      '/training',
       '/staff/applications',
       '/staff/consultations',
       '/staff/outbox',

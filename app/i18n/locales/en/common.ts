@@ -52,6 +52,7 @@ export default {
     villageBookings: 'Consultations in my villages',
     myConsultations: 'My consultations',
     staffConsultations: 'Consultations',
+    training: 'Training',
   },
   roles: {
     applicant: 'Applicant family',

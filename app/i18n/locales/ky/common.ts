@@ -53,6 +53,7 @@ export default {
     villageBookings: 'Айылдарымдагы консультациялар',
     myConsultations: 'Менин консультацияларым',
     staffConsultations: 'Консультациялар',
+    training: 'Окутуу',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

@@ -53,6 +53,7 @@ export default {
     villageBookings: 'Консультации в моих сёлах',
     myConsultations: 'Мои консультации',
     staffConsultations: 'Консультации',
+    training: 'Обучение',
   },
   roles: {
     applicant: 'Семья-заявитель',
