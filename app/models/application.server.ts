@@ -240,6 +240,17 @@ export function screeningIdsInOrder(
 
 /** How many applications match the filter. */
 export function countScreening(filter: ScreeningFilter, reader: Reader = db): number {
+  // Every application has its household (a required key): without a filter on the village or
+  // the names, the count reads only the applications' index, not 10,000 joined rows.
+  if (!filter.localityId && !filter.search?.trim()) {
+    return (
+      reader
+        .select({ count: sql<number>`count(*)` })
+        .from(applications)
+        .where(screeningConditions(filter))
+        .get()?.count ?? 0
+    );
+  }
   return (
     reader
       .select({ count: sql<number>`count(*)` })
