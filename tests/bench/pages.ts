@@ -174,6 +174,8 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 type World = {
   programme: { staffId: number; jurorId: number };
   cookies: Record<Who, string | null>;
+  /** Who each session is for, to sign in again when the database is reused. */
+  userIds: Record<Who, number | null>;
   ids: {
     competitionId: number;
     roundId: number;
@@ -188,7 +190,13 @@ async function buildWorld(): Promise<World> {
   log(`Ishenim page benchmark — node ${process.version}, ${os.cpus().length} CPUs`);
   if (reuse) {
     log(`reusing the database in ${dir}`);
-    return JSON.parse(fs.readFileSync(path.join(dir, 'world.json'), 'utf8')) as World;
+    const world = JSON.parse(fs.readFileSync(path.join(dir, 'world.json'), 'utf8')) as World;
+    // Sessions end (an admin's sooner than others'): sign everyone in afresh.
+    for (const who of Object.keys(world.userIds ?? {}) as Who[]) {
+      const id = world.userIds[who];
+      if (id !== null) world.cookies[who] = await sessionCookieFor({ id });
+    }
+    return world;
   }
   log(`building ${FAMILIES} families in ${dir}`);
   const start = performance.now();
@@ -239,6 +247,13 @@ async function buildWorld(): Promise<World> {
   const world: World = {
     programme: { staffId: staff.id, jurorId: programme.jurors[0]!.id },
     cookies,
+    userIds: {
+      anonymous: null,
+      staff: staff.id,
+      admin: admin.id,
+      juror: programme.jurors[0]!.id,
+      family: familyUser.id,
+    },
     ids: {
       competitionId: programme.competition.id,
       roundId: programme.roundId,
