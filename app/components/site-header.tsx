@@ -18,7 +18,10 @@ type NavKey =
   | 'nav.outbox'
   | 'nav.users'
   | 'nav.audit'
-  | 'nav.results';
+  | 'nav.results'
+  | 'nav.consultations'
+  | 'nav.bookings'
+  | 'nav.villageBookings';
 
 /** Navigation by role: only what this person can open. */
 export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKey }[] {
@@ -39,6 +42,14 @@ export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKe
     items.push({ to: '/staff/competitions', labelKey: 'nav.staffCompetitions' });
   } else if (can('applications:edit')) {
     items.push({ to: '/competitions', labelKey: 'nav.competitions' });
+  }
+  // Families and facilitators book consultations; staff have their own consultation pages.
+  if (can('consultations:book') && (can('household:own') || can('results:tell'))) {
+    items.push({ to: '/consultations', labelKey: 'nav.consultations' });
+    items.push({
+      to: '/bookings',
+      labelKey: can('household:own') ? 'nav.bookings' : 'nav.villageBookings',
+    });
   }
   if (can('results:tell')) items.push({ to: '/facilitator/results', labelKey: 'nav.results' });
   if (can('applications:screen'))

@@ -34,6 +34,7 @@ export const NAMESPACES = [
   'rounds',
   'decisions',
   'results',
+  'bookings',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -42,6 +42,9 @@ import ruDecisions from './locales/ru/decisions';
 import ruResults from './locales/ru/results';
 import kyDecisions from './locales/ky/decisions';
 import kyResults from './locales/ky/results';
+import enBookings from './locales/en/bookings';
+import ruBookings from './locales/ru/bookings';
+import kyBookings from './locales/ky/bookings';
 import type { Locale } from './config';
 
 const en = {
@@ -59,6 +62,7 @@ const en = {
   rounds: enRounds,
   decisions: enDecisions,
   results: enResults,
+  bookings: enBookings,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -81,6 +85,7 @@ export const resources: Record<Locale, Resources> = {
     rounds: ruRounds,
     decisions: ruDecisions,
     results: ruResults,
+    bookings: ruBookings,
   },
   ky: {
     common: kyCommon,
@@ -97,5 +102,6 @@ export const resources: Record<Locale, Resources> = {
     rounds: kyRounds,
     decisions: kyDecisions,
     results: kyResults,
+    bookings: kyBookings,
   },
 };

@@ -57,6 +57,13 @@ export const AUDIT_ACTIONS = [
   'score.saved',
   'score.submitted',
   'score.reopened',
+  'consultation-booking.booked',
+  'consultation-booking.waitlisted',
+  'consultation-booking.promoted',
+  'consultation-booking.cancelled',
+  'consultation-booking.moved',
+  'consultation-slot.cancelled',
+  'consultation-slot.changed',
   'audit.key-introduced',
   'audit.checkpointed',
   'demo.user-created',
@@ -83,6 +90,8 @@ export const AUDIT_ENTITY_TYPES = [
   'application',
   'round',
   'score',
+  'consultation-booking',
+  'consultation-slot',
   'audit',
 ] as const;
 

@@ -12,6 +12,7 @@ import { jurorQueue } from '~/models/juror-view.server';
 import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
 import { countUsers } from '~/models/user.server';
+import { familyBookings } from '~/services/booking-view.server';
 import { withFamilyStatuses } from '~/services/results.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { detectLocale } from '~/utils/locale.server';
@@ -34,6 +35,17 @@ function applicantCard(userId: number, locale: Locale) {
       reference: row.reference,
       title: row.title,
     })),
+    // Her next consultations (the full list is on /bookings).
+    consultations: household
+      ? familyBookings(household.id, locale)
+          .upcoming.slice(0, 3)
+          .map((b) => ({
+            id: b.id,
+            when: `${b.slot.startsAt.text} (${b.slot.timeRange})`,
+            consultant: b.slot.consultant,
+            village: b.slot.village,
+          }))
+      : [],
     competitions: listOpenCompetitions().map((c) => {
       const card = competitionCard(c, locale);
       return { id: card.id, title: card.title, closesAt: card.closesAt.text };
@@ -179,6 +191,33 @@ function ApplicantCard() {
   );
 }
 
+/** The family's next consultations, with the way to book one. */
+function ConsultationsCard() {
+  const { applicant } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('bookings');
+  if (!applicant) return null;
+  return (
+    <section className="card" aria-labelledby="home-consultations">
+      <h2 id="home-consultations">{t('mine.sectionTitle')}</h2>
+      {applicant.consultations.length === 0 ? (
+        <p>{t('mine.none')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {applicant.consultations.map((c) => (
+            <li key={c.id}>
+              {c.when} — {c.consultant}, {c.village}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="row">
+        <Link to="/bookings">{t('mine.title')}</Link>
+        <Link to="/consultations">{t('mine.findTime')}</Link>
+      </p>
+    </section>
+  );
+}
+
 /** The juror's card: her rounds, what each needs from her, and her progress. */
 function JurorCard() {
   const { juror } = useLoaderData<typeof loader>();
@@ -234,6 +273,7 @@ export default function HomePage() {
         {roles.includes('applicant') ? (
           <>
             <ApplicantCard />
+            <ConsultationsCard />
             <section className="card" aria-labelledby="home-contact">
               <h2 id="home-contact">{t('home.applicant.contactTitle')}</h2>
               <p>

@@ -152,6 +152,17 @@ export default {
         submitted: 'Score submitted',
         reopened: 'Score reopened',
       },
+      'consultation-booking': {
+        booked: 'Consultation booked',
+        waitlisted: 'Put on the waiting list for a consultation',
+        promoted: 'Given a consultation place from the waiting list',
+        cancelled: 'Consultation booking cancelled',
+        moved: 'Consultation booking moved',
+      },
+      'consultation-slot': {
+        cancelled: 'Consultation time cancelled',
+        changed: 'Consultation time or place changed',
+      },
       audit: {
         'key-introduced': 'Audit log protected with its key',
         checkpointed: 'Audit log checkpoint written',
@@ -174,6 +185,8 @@ export default {
       application: 'Application',
       round: 'Jury round',
       score: 'Score',
+      'consultation-booking': 'Consultation booking',
+      'consultation-slot': 'Consultation time',
       audit: 'Audit log',
     },
     problems: {

@@ -47,6 +47,9 @@ export default {
     applications: 'Applications',
     jury: 'Scoring',
     results: 'Results to tell',
+    consultations: 'Consultations',
+    bookings: 'My consultations',
+    villageBookings: 'Consultations in my villages',
   },
   roles: {
     applicant: 'Applicant family',

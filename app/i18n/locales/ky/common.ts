@@ -48,6 +48,9 @@ export default {
     applications: 'Арыздар',
     jury: 'Баалоо',
     results: 'Жыйынтыктарды кабарлоо',
+    consultations: 'Консультациялар',
+    bookings: 'Менин консультацияларым',
+    villageBookings: 'Айылдарымдагы консультациялар',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

@@ -156,6 +156,17 @@ export default {
         submitted: 'Оценка отправлена',
         reopened: 'Оценка открыта снова',
       },
+      'consultation-booking': {
+        booked: 'Консультация забронирована',
+        waitlisted: 'Записана в лист ожидания на консультацию',
+        promoted: 'Получила место на консультации из листа ожидания',
+        cancelled: 'Запись на консультацию отменена',
+        moved: 'Запись на консультацию перенесена',
+      },
+      'consultation-slot': {
+        cancelled: 'Время консультации отменено',
+        changed: 'Время или место консультации изменено',
+      },
       audit: {
         'key-introduced': 'Журнал аудита защищён ключом',
         checkpointed: 'Записана контрольная точка журнала',
@@ -178,6 +189,8 @@ export default {
       application: 'Заявка',
       round: 'Тур жюри',
       score: 'Оценка',
+      'consultation-booking': 'Запись на консультацию',
+      'consultation-slot': 'Время консультации',
       audit: 'Журнал аудита',
     },
     problems: {

@@ -48,6 +48,9 @@ export default {
     applications: 'Заявки',
     jury: 'Оценка заявок',
     results: 'Сообщить итоги',
+    consultations: 'Консультации',
+    bookings: 'Мои консультации',
+    villageBookings: 'Консультации в моих сёлах',
   },
   roles: {
     applicant: 'Семья-заявитель',
