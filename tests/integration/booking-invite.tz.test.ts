@@ -158,3 +158,19 @@ test('an online or phone consultation carries its link or number; no address is 
   expect(vevent.getAllProperties('attendee')).toEqual([]);
   expect(phone).not.toMatch(/MAILTO:(?!\S+@\S+)/i);
 });
+
+test('every line of an invitation is at most 75 octets, and Cyrillic text reads back whole', async () => {
+  const { data } = await bookingNoticeWorld();
+  const place =
+    'Кара-Суу районунун айыл өкмөтүнүн имараты, экинчи кабат, жыйындар залы, Ленин көчөсү 125';
+  const text = buildBookingInvite(data(new Date('2030-01-10T04:00:00Z'), { place }), 'REQUEST', {
+    locale: 'ky',
+  });
+  for (const line of text.split('\r\n'))
+    expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  const event = new ICAL.Event(
+    new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!,
+  );
+  expect(event.location).toBe(`${place}, Ивановка`);
+  expect(event.summary).toBe('Кеңеш: Гульнара Бекова');
+});

@@ -190,6 +190,25 @@ describe('reminders 24 h before a consultation', () => {
     ).toBe(false);
   });
 
+  test('a family given a freed place from the waiting list is told so, and reminded', async () => {
+    const { family, consultant, data } = await bookingNoticeWorld();
+    const server = await smtpServer();
+    const now = new Date('2030-03-10T03:00:00Z');
+    const booking = data(new Date('2030-03-15T04:00:00Z'));
+    notify('promoted', booking, now);
+    expect(await deliverHere(server, now)).toMatchObject({ sent: 2 });
+    expect(server.received.find((m) => m.to[0] === family!.email)!.text).toContain(
+      resources.ky.email.booking.familyPromoted,
+    );
+    expect(server.received.find((m) => m.to[0] === consultant.email)!.text).toContain(
+      resources.ru.email.booking.consultantPromoted,
+    );
+    expect(listMailOfJob(bookingReminderKey(booking.bookingId)).map((m) => m.status)).toEqual([
+      'pending',
+      'pending',
+    ]);
+  });
+
   test('a booking less than 24 h ahead gets its notice and no reminder', async () => {
     const { data } = await bookingNoticeWorld();
     const now = new Date('2030-04-01T03:00:00Z');
