@@ -35,6 +35,8 @@ export const NAMESPACES = [
   'decisions',
   'results',
   'bookings',
+  'consultant',
+  'training',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -45,6 +45,12 @@ import kyResults from './locales/ky/results';
 import enBookings from './locales/en/bookings';
 import ruBookings from './locales/ru/bookings';
 import kyBookings from './locales/ky/bookings';
+import enConsultant from './locales/en/consultant';
+import ruConsultant from './locales/ru/consultant';
+import kyConsultant from './locales/ky/consultant';
+import enTraining from './locales/en/training';
+import ruTraining from './locales/ru/training';
+import kyTraining from './locales/ky/training';
 import type { Locale } from './config';
 
 const en = {
@@ -63,6 +69,8 @@ const en = {
   decisions: enDecisions,
   results: enResults,
   bookings: enBookings,
+  consultant: enConsultant,
+  training: enTraining,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -86,6 +94,8 @@ export const resources: Record<Locale, Resources> = {
     decisions: ruDecisions,
     results: ruResults,
     bookings: ruBookings,
+    consultant: ruConsultant,
+    training: ruTraining,
   },
   ky: {
     common: kyCommon,
@@ -103,5 +113,7 @@ export const resources: Record<Locale, Resources> = {
     decisions: kyDecisions,
     results: kyResults,
     bookings: kyBookings,
+    consultant: kyConsultant,
+    training: kyTraining,
   },
 };

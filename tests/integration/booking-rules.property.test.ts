@@ -182,5 +182,7 @@ describe('booking rules under any interleaving', () => {
     // The runs did exercise the interesting paths.
     expect(bookedSomething).toBe(true);
     expect(promotedSomething).toBe(true);
-  });
+    // 80 runs of up to 25 steps, each a real write transaction with its notices rendered: a few
+    // seconds alone, more beside the rest of the suite on two cores.
+  }, 120_000);
 });

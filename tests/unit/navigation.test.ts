@@ -29,6 +29,7 @@ describe('navigation by role', () => {
       '/consultations',
       '/bookings',
       '/facilitator/results',
+      '/training',
     ]);
     expect(
       navItems({ name: 'F', roles: ['facilitator'] }).find((i) => i.to === '/bookings')!.labelKey,
@@ -39,19 +40,21 @@ describe('navigation by role', () => {
     ).toBe('nav.applications');
   });
 
-  test('staff: families, competitions, screening, outbox', () => {
+  test('staff: families, competitions, training, screening, outbox', () => {
     expect(linksFor('staff')).toEqual([
       '/',
       '/households',
       '/staff/competitions',
+      '/training',
       '/staff/applications',
+      '/staff/consultations',
       '/staff/outbox',
     ]);
   });
 
-  test('a juror: scoring; a consultant: home only', () => {
+  test('a juror: scoring; a consultant: her consultations', () => {
     expect(linksFor('juror')).toEqual(['/', '/jury']);
-    expect(linksFor('consultant')).toEqual(['/']);
+    expect(linksFor('consultant')).toEqual(['/', '/consultant']);
   });
 
   test('an administrator also manages people and reads the audit log', () => {
@@ -59,7 +62,9 @@ describe('navigation by role', () => {
       '/',
       '/households',
       '/staff/competitions',
+      '/training',
       '/staff/applications',
+      '/staff/consultations',
       '/staff/outbox',
       '/admin/users',
       '/admin/audit',

@@ -8,6 +8,9 @@ import type { Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
 import { listApplicationsOfHousehold } from '~/models/application-view.server';
 import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
+import { TRAINING_TIME_ZONE } from '~/services/training.server';
+import { familyTrainingView } from '~/services/training-view.server';
+import { FamilyTrainingSection } from '~/components/family-training';
 import { jurorQueue } from '~/models/juror-view.server';
 import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
@@ -26,6 +29,9 @@ export const meta = titleFromLoader;
 function applicantCard(userId: number, locale: Locale) {
   const household = findHouseholdOfUser(userId);
   return {
+    training: household
+      ? familyTrainingView(household, locale, TRAINING_TIME_ZONE, new Date())
+      : null,
     // A decision not yet announced shows as the status before it (results.server.ts).
     applications: withFamilyStatuses(
       household ? listApplicationsOfHousehold(household.id) : [],
@@ -219,6 +225,12 @@ function ConsultationsCard() {
 }
 
 /** The juror's card: her rounds, what each needs from her, and her progress. */
+function ApplicantTraining() {
+  const { applicant } = useLoaderData<typeof loader>();
+  if (!applicant?.training) return null;
+  return <FamilyTrainingSection training={applicant.training} headingId="home-training" />;
+}
+
 function JurorCard() {
   const { juror } = useLoaderData<typeof loader>();
   const { t } = useTranslation(['jury', 'common']);
@@ -274,6 +286,7 @@ export default function HomePage() {
           <>
             <ApplicantCard />
             <ConsultationsCard />
+            <ApplicantTraining />
             <section className="card" aria-labelledby="home-contact">
               <h2 id="home-contact">{t('home.applicant.contactTitle')}</h2>
               <p>

@@ -39,6 +39,8 @@ import { INTENT } from './intent';
 import { FamilyBookingSections } from '~/components/booking-list';
 import { familyBookings } from '~/services/booking-view.server';
 import bookingStyles from '~/styles/bookings.css';
+import { FamilyTrainingSection } from '~/components/family-training';
+import { familyTrainingView } from '~/services/training-view.server';
 import { ConsentForm, DeclineForm, ResultSection } from './result-section';
 
 export const handle: RouteAccess = { access: 'applications:view' };
@@ -86,6 +88,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The family's consultations for this application, with the consultant's advice.
     consultations: canEdit
       ? familyBookings(application.householdId, locale, { applicationId: application.id })
+      : null,
+    // The family's training (her people's sessions, the next in her village), on her clock.
+    training: canEdit
+      ? familyTrainingView(context.household, locale, competition.timezone, new Date())
       : null,
   });
 }
@@ -171,6 +177,7 @@ export default function ApplicationPage() {
     result,
     actingFor,
     consultations,
+    training,
   } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('applications');
@@ -255,6 +262,7 @@ export default function ApplicationPage() {
           </p>
         </section>
       ) : null}
+      {training ? <FamilyTrainingSection training={training} headingId="training-title" /> : null}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('page.historyTitle')}</h2>
         <ol className="history">

@@ -158,10 +158,19 @@ export default {
         promoted: 'Given a consultation place from the waiting list',
         cancelled: 'Consultation booking cancelled',
         moved: 'Consultation booking moved',
+        'attendance-recorded': 'Consultation attendance recorded',
+        'advice-written': 'Consultation advice written',
       },
       'consultation-slot': {
         cancelled: 'Consultation time cancelled',
         changed: 'Consultation time or place changed',
+        published: 'Consultation times published',
+      },
+      training: {
+        'session-created': 'Training session created',
+        'session-updated': 'Training session changed',
+        'session-cancelled': 'Training session cancelled',
+        'attendance-recorded': 'Training attendance recorded',
       },
       audit: {
         'key-introduced': 'Audit log protected with its key',
@@ -175,6 +184,7 @@ export default {
         'competition-updated': 'Demo competition updated',
         'rounds-created': 'Demo rounds created',
         'round-closed': 'Demo round closed',
+        'training-created': 'Demo training sessions created',
       },
     },
     entityTypes: {
@@ -187,6 +197,7 @@ export default {
       score: 'Score',
       'consultation-booking': 'Consultation booking',
       'consultation-slot': 'Consultation time',
+      'training-session': 'Training session',
       audit: 'Audit log',
     },
     problems: {

@@ -50,6 +50,9 @@ export default {
     consultations: 'Consultations',
     bookings: 'My consultations',
     villageBookings: 'Consultations in my villages',
+    myConsultations: 'My consultations',
+    staffConsultations: 'Consultations',
+    training: 'Training',
   },
   roles: {
     applicant: 'Applicant family',

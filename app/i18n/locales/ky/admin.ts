@@ -159,10 +159,19 @@ export default {
         promoted: 'Күтүү тизмесинен консультацияга орун алды',
         cancelled: 'Консультацияга жазылуу жокко чыгарылды',
         moved: 'Консультацияга жазылуу башка убакытка которулду',
+        'attendance-recorded': 'Консультацияга келгени белгиленди',
+        'advice-written': 'Консультанттын кеңеши жазылды',
       },
       'consultation-slot': {
         cancelled: 'Консультациянын убактысы жокко чыгарылды',
         changed: 'Консультациянын убактысы же орду өзгөртүлдү',
+        published: 'Консультация убактысы жарыяланды',
+      },
+      training: {
+        'session-created': 'Окутуу сабагы түзүлдү',
+        'session-updated': 'Окутуу сабагы өзгөртүлдү',
+        'session-cancelled': 'Окутуу сабагы жокко чыгарылды',
+        'attendance-recorded': 'Сабакка катышуу белгиленди',
       },
       audit: {
         'key-introduced': 'Аудит журналы ачкыч менен корголду',
@@ -176,6 +185,7 @@ export default {
         'competition-updated': 'Демо сынак жаңыртылды',
         'rounds-created': 'Демо турлар түзүлдү',
         'round-closed': 'Демо тур жабылды',
+        'training-created': 'Демо окутуу сабактары түзүлдү',
       },
     },
     entityTypes: {
@@ -188,6 +198,7 @@ export default {
       score: 'Баа',
       'consultation-booking': 'Консультацияга жазылуу',
       'consultation-slot': 'Консультациянын убактысы',
+      'training-session': 'Окутуу сабагы',
       audit: 'Аудит журналы',
     },
     problems: {

@@ -51,6 +51,9 @@ export default {
     consultations: 'Консультациялар',
     bookings: 'Менин консультацияларым',
     villageBookings: 'Айылдарымдагы консультациялар',
+    myConsultations: 'Менин консультацияларым',
+    staffConsultations: 'Консультациялар',
+    training: 'Окутуу',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

@@ -162,10 +162,19 @@ export default {
         promoted: 'Получила место на консультации из листа ожидания',
         cancelled: 'Запись на консультацию отменена',
         moved: 'Запись на консультацию перенесена',
+        'attendance-recorded': 'Отмечено посещение консультации',
+        'advice-written': 'Записан совет консультанта',
       },
       'consultation-slot': {
         cancelled: 'Время консультации отменено',
         changed: 'Время или место консультации изменено',
+        published: 'Опубликовано время консультаций',
+      },
+      training: {
+        'session-created': 'Обучающее занятие создано',
+        'session-updated': 'Обучающее занятие изменено',
+        'session-cancelled': 'Обучающее занятие отменено',
+        'attendance-recorded': 'Посещаемость занятия отмечена',
       },
       audit: {
         'key-introduced': 'Журнал аудита защищён ключом',
@@ -179,6 +188,7 @@ export default {
         'competition-updated': 'Демо-конкурс обновлён',
         'rounds-created': 'Созданы демо-туры',
         'round-closed': 'Демо-тур закрыт',
+        'training-created': 'Созданы демонстрационные занятия',
       },
     },
     entityTypes: {
@@ -191,6 +201,7 @@ export default {
       score: 'Оценка',
       'consultation-booking': 'Запись на консультацию',
       'consultation-slot': 'Время консультации',
+      'training-session': 'Обучающее занятие',
       audit: 'Журнал аудита',
     },
     problems: {

@@ -51,6 +51,9 @@ export default {
     consultations: 'Консультации',
     bookings: 'Мои консультации',
     villageBookings: 'Консультации в моих сёлах',
+    myConsultations: 'Мои консультации',
+    staffConsultations: 'Консультации',
+    training: 'Обучение',
   },
   roles: {
     applicant: 'Семья-заявитель',
