@@ -87,6 +87,13 @@ export function BookingCard({
           </>
         ) : null}
       </dl>
+      {!actions && booking.status === 'booked' && !booking.past ? (
+        <p>
+          <a href={`/bookings/${booking.id}/invite.ics`} download>
+            {t('mine.invite')}
+          </a>
+        </p>
+      ) : null}
       {actions && live && !booking.past ? (
         <div className="stack">
           {booking.status === 'booked' ? (

@@ -211,7 +211,10 @@ function ConsultationsCard() {
         <ul className="plain-list stack">
           {applicant.consultations.map((c) => (
             <li key={c.id}>
-              {c.when} — {c.consultant}, {c.village}
+              {c.when} — {c.consultant}, {c.village}{' '}
+              <a href={`/bookings/${c.id}/invite.ics`} download>
+                {t('mine.invite')}
+              </a>
             </li>
           ))}
         </ul>
