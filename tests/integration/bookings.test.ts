@@ -7,6 +7,7 @@ import { auditLog } from '~db/schema/audit';
 import { mailOutbox } from '~db/schema/mail';
 import { updateApplicationRow } from '~/models/application.server';
 import { findBooking } from '~/models/consultation-booking.server';
+import { dayBounds, familyBookings, openSlotsPage } from '~/services/booking-view.server';
 import {
   bookConsultation,
   bookingInviteFor,
@@ -336,5 +337,95 @@ describe('cancelling and moving', () => {
     expect(written.map((row) => row.jobKey)).toContain(`booking-reminder:${bookingId}`);
     const invite = bookingInviteFor(sessionUserOf(s.facilitator), bookingId)!;
     expect(invite.content).not.toMatch(/ATTENDEE/);
+  });
+});
+
+describe('what the family pages show', () => {
+  it('open times are filtered by village, mode and day in the programme zone, with places left', async () => {
+    const s = await setting();
+    const other = createSlot({
+      consultantId: s.consultant.id,
+      localityId: s.otherLocality.id,
+      startsAt: new Date(s.now.getTime() + 48 * HOUR),
+      mode: 'phone',
+      place: null,
+    });
+    const here = s.slot(48, 2);
+    const family = await createBookingFamily({
+      competition: s.competition,
+      localityId: s.locality.id,
+    });
+    bookConsultation(
+      sessionUserOf(family.user!),
+      {
+        slotId: here.id,
+        applicationId: family.application.id,
+        helpWith: null,
+        joinWaitingList: false,
+      },
+      s.now,
+    );
+    const inVillage = openSlotsPage({ localityId: s.locality.id }, 1, 'en', s.now);
+    expect(inVillage.slots.map((slot) => [slot.id, slot.placesLeft])).toEqual([[here.id, 1]]);
+    const byPhone = openSlotsPage(
+      { localityId: s.otherLocality.id, mode: 'phone' },
+      1,
+      'en',
+      s.now,
+    );
+    expect(byPhone.slots.map((slot) => slot.id)).toEqual([other.id]);
+    expect(
+      openSlotsPage({ localityId: s.otherLocality.id, mode: 'online' }, 1, 'en', s.now).total,
+    ).toBe(0);
+    // The day as Bishkek reads it.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' }).format(
+      here.startsAt,
+    );
+    expect(
+      openSlotsPage({ localityId: s.locality.id, ...dayBounds(day) }, 1, 'en', s.now).total,
+    ).toBe(1);
+    const nextDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' }).format(
+      new Date(here.startsAt.getTime() + 24 * HOUR),
+    );
+    expect(
+      openSlotsPage({ localityId: s.locality.id, ...dayBounds(nextDay) }, 1, 'en', s.now).total,
+    ).toBe(0);
+  });
+
+  it('within the notice her booking shows no cancel or move, and says why', async () => {
+    const s = await setting();
+    const family = await createBookingFamily({
+      competition: s.competition,
+      localityId: s.locality.id,
+    });
+    const soon = s.slot(10);
+    bookConsultation(
+      sessionUserOf(family.user!),
+      {
+        slotId: soon.id,
+        applicationId: family.application.id,
+        helpWith: null,
+        joinWaitingList: false,
+      },
+      s.now,
+    );
+    const later = s.slot(60);
+    bookConsultation(
+      sessionUserOf(family.user!),
+      {
+        slotId: later.id,
+        applicationId: family.application.id,
+        helpWith: null,
+        joinWaitingList: false,
+      },
+      s.now,
+    );
+    const view = familyBookings(family.household.id, 'ky', {}, s.now);
+    expect(
+      view.upcoming.map((b) => [b.slot.id, b.mayCancel, b.mayMove, b.changeUntil !== null]),
+    ).toEqual([
+      [soon.id, false, false, false],
+      [later.id, true, true, true],
+    ]);
   });
 });
