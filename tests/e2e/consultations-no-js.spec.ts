@@ -3,6 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { db } from '~db/client';
 import { consultationBookings } from '~db/schema/consultations';
+import { bookConsultation } from '~/services/bookings.server';
+import { sessionUserOf } from '../support/session-user';
 import { consultationVillage } from './support/booking-journey';
 import { expect, test } from './support/fixtures';
 import {
@@ -82,4 +84,22 @@ test('without JavaScript a family books a consultation in Kyrgyz and moves it', 
     .where(eq(consultationBookings.id, booking.id))
     .get()!;
   expect(moved).toMatchObject({ slotId: later.id, status: 'booked', sequence: 1 });
+
+  // A consultation less than a day ahead can no longer be changed here, and the page says so.
+  const soon = village.slot(10);
+  expect(
+    bookConsultation(sessionUserOf(family.user!), {
+      slotId: soon.id,
+      applicationId: family.application.id,
+      helpWith: null,
+      joinWaitingList: false,
+    }).ok,
+  ).toBe(true);
+  await page.goto('/bookings');
+  const soonCard = page
+    .getByRole('listitem')
+    .filter({ hasText: fill(b.mine.tooLate, { hours: 24 }) });
+  await expect(soonCard).toHaveCount(1);
+  await expect(soonCard.getByRole('button', { name: b.mine.cancel })).toHaveCount(0);
+  await expect(soonCard.getByRole('link', { name: b.mine.move })).toHaveCount(0);
 });
