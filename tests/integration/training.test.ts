@@ -15,6 +15,12 @@ import {
   recordRollCall,
   updateTrainingSession,
 } from '~/services/training.server';
+import {
+  ROLL_CALL_HOUSEHOLDS_PER_PAGE,
+  SESSIONS_PAGE_SIZE,
+  trainingListView,
+  trainingSessionView,
+} from '~/services/training-view.server';
 import { utcToZonedLocal } from '~/utils/timezone';
 import { browserRequest, createLocality, createUser, uniqueSuffix } from '../support/factories';
 import {
@@ -365,5 +371,58 @@ describe('the training requirement', () => {
         .run(),
     );
     expect(trainingSessionsAttended(f.kelin.id)).toBe(0);
+  });
+});
+
+describe('the pages read one page from SQL', () => {
+  test('the list pages, filters and keeps a facilitator to her villages', async () => {
+    const { locality, staff, facilitator } = await village();
+    const other = createLocality();
+    for (let i = 0; i < 23; i += 1) pastSession(staff, locality.id, i + 1);
+    pastSession(staff, other.id);
+    const url = (query: string) => new URL(`http://localhost/training?${query}`);
+    const first = trainingListView(staff, url(`locality=${locality.id}`), 1);
+    expect(first.total).toBe(23);
+    expect(first.sessions).toHaveLength(SESSIONS_PAGE_SIZE);
+    // Newest first: yesterday's session heads the list.
+    expect(first.sessions[0]!.startsAt.iso > first.sessions[1]!.startsAt.iso).toBe(true);
+    const second = trainingListView(staff, url(`locality=${locality.id}`), 2);
+    expect(second.sessions).toHaveLength(3);
+    expect(
+      trainingListView(staff, url(`locality=${locality.id}&topic=business-planning`), 1).total,
+    ).toBe(0);
+    // She sees her village's sessions only, and may not even filter by another village.
+    const hers = trainingListView(facilitator, url(`locality=${other.id}`), 1);
+    expect(hers.filters.locality).toBe('');
+    expect(hers.total).toBe(23);
+    expect(hers.localities.map((l) => Number(l.value))).toEqual([locality.id]);
+  });
+
+  test('the roll call lists every member, grouped by household, a page of households at a time', async () => {
+    const { locality, facilitator } = await village();
+    const count = ROLL_CALL_HOUSEHOLDS_PER_PAGE + 2;
+    for (let i = 0; i < count; i += 1) createHousehold({ localityId: locality.id });
+    const sessionId = pastSession(facilitator, locality.id);
+    const session = (await db.query.trainingSessions.findFirst({
+      where: (s, { eq: is }) => is(s.id, sessionId),
+    }))!;
+    const first = trainingSessionView(facilitator, session, 1, new Date());
+    expect(first.rollCall.total).toBe(count);
+    expect(first.rollCall.households).toHaveLength(ROLL_CALL_HOUSEHOLDS_PER_PAGE);
+    expect(first.rollCall.households.every((h) => h.members.length === 4)).toBe(true);
+    const last = trainingSessionView(facilitator, session, 2, new Date());
+    expect(last.rollCall.households.map((h) => h.number)).toEqual([
+      ROLL_CALL_HOUSEHOLDS_PER_PAGE + 1,
+      ROLL_CALL_HOUSEHOLDS_PER_PAGE + 2,
+    ]);
+    // What was recorded shows ticked.
+    const member = last.rollCall.households[0]!.members[3]!;
+    recordRollCall(browserRequest(), facilitator, sessionId, {
+      memberIds: [member.id],
+      present: [member.id],
+    });
+    const again = trainingSessionView(facilitator, session, 2, new Date());
+    expect(again.rollCall.households[0]!.members[3]!.present).toBe(true);
+    expect(again.rollCall.households[1]!.members.some((m) => m.present)).toBe(false);
   });
 });
