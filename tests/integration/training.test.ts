@@ -391,6 +391,16 @@ describe('the pages read one page from SQL', () => {
     expect(
       trainingListView(staff, url(`locality=${locality.id}&topic=business-planning`), 1).total,
     ).toBe(0);
+    // From and to are whole days on the programme's clock, both included.
+    const day = (daysAgo: number) =>
+      utcToZonedLocal(new Date(Date.now() - daysAgo * DAY), 'Asia/Bishkek').slice(0, 10);
+    const week = trainingListView(
+      staff,
+      url(`locality=${locality.id}&from=${day(5)}&to=${day(3)}`),
+      1,
+    );
+    expect(week.total).toBe(3);
+    expect(week.filters).toMatchObject({ from: day(5), to: day(3) });
     // She sees her village's sessions only, and may not even filter by another village.
     const hers = trainingListView(facilitator, url(`locality=${other.id}`), 1);
     expect(hers.filters.locality).toBe('');
