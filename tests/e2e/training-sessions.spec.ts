@@ -1,6 +1,9 @@
 // Training sessions (issue 12, item 6): staff plan a session and find it by village and topic;
 // a facilitator plans only in her own villages and cannot open another village's session.
+import { writeTransaction } from '~db/client';
+import { trainingSessions } from '~db/schema/training';
 import { createLocality, createUser } from '../support/factories';
+import { createHousehold } from '../support/programme-factories';
 import { checkPage, expect, test } from './support/fixtures';
 import { fill, textsIn, waitForHydration } from './support/journeys';
 
@@ -83,4 +86,39 @@ test('staff plan a session, find it by village and topic; a facilitator keeps to
   allowHttpErrors(404);
   const response = await page.goto(elsewhereUrl);
   expect(response?.status()).toBe(404);
+
+  // With JavaScript too, the roll call is one submit; a correction changes only what changed.
+  const { members } = createHousehold({ localityId: village.id });
+  const held = writeTransaction((tx) =>
+    tx
+      .insert(trainingSessions)
+      .values({
+        topic: 'financial-literacy',
+        startsAt: new Date(Date.now() - 60 * 60_000),
+        minutes: 60,
+        place: 'Library',
+        localityId: village.id,
+        trainerName: 'Gulnara Osmonova',
+        createdById: facilitator.id,
+      })
+      .returning()
+      .get(),
+  );
+  await page.goto(`/training/${held.id}`);
+  await waitForHydration(page);
+  const box = (name: string) => page.getByRole('checkbox', { name: new RegExp(name) });
+  await box(members[3]!.firstName).check();
+  await box(members[1]!.firstName).check();
+  await page.getByRole('button', { name: tr.rollCall.save }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    fill(tr.session.saved.rollCall, { present: 2, absent: 2 }),
+  );
+  await checkPage(page);
+  await box(members[1]!.firstName).uncheck();
+  await page.getByRole('button', { name: tr.rollCall.save }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    fill(tr.session.saved.rollCall, { present: 1, absent: 3 }),
+  );
+  await expect(box(members[3]!.firstName)).toBeChecked();
+  await expect(box(members[1]!.firstName)).not.toBeChecked();
 });
