@@ -209,6 +209,25 @@ describe('the roll call', () => {
       ok: false,
       refusal: 'has-attendance',
     });
+    // Nor can it move to another village: its roll call lists this village's families.
+    const moved = updateTrainingSession(
+      browserRequest(),
+      staff,
+      sessionId,
+      sessionInput(other.id, new Date(Date.now() - DAY)),
+    );
+    expect(moved).toEqual({
+      ok: false,
+      error: { field: 'localityId', error: 'training:errors.localityLocked' },
+    });
+    // Its other details can still be corrected, with an audit line.
+    expect(
+      updateTrainingSession(browserRequest(), staff, sessionId, {
+        ...sessionInput(locality.id, new Date(Date.now() - DAY)),
+        place: 'Маданият үйү',
+      }),
+    ).toEqual({ ok: true });
+    expect(auditCount(sessionId, 'training.session-updated')).toBe(1);
   });
 });
 
