@@ -29,7 +29,7 @@ export function FamilyTrainingSection({
           {training.upcoming.map((session) => (
             <li key={session.id}>
               <FormattedDateTime value={session.startsAt} />, {session.place}:{' '}
-              {t(`topics.${session.topic}`)}
+              {t(`familyTopics.${session.topic}`)}
             </li>
           ))}
         </ul>
@@ -41,7 +41,8 @@ export function FamilyTrainingSection({
         <ul>
           {training.attended.map((row) => (
             <li key={row.key}>
-              <FormattedDateTime value={row.startsAt} />: {t(`topics.${row.topic}`)} ({row.name})
+              <FormattedDateTime value={row.startsAt} />: {t(`familyTopics.${row.topic}`)} (
+              {row.name})
             </li>
           ))}
         </ul>

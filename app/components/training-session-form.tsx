@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, SubmitButton, TextField } from './form-fields';
+import { RequiredNote, SelectField, SubmitButton, TextField } from './form-fields';
 import { useValidatedForm, type FormFailure } from './use-validated-form';
 import { TRAINING_TOPICS } from '~/schemas/enums';
 import { trainingSessionSchema } from '~/schemas/training';
@@ -35,6 +35,7 @@ export function TrainingSessionForm({
   return (
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <input type="hidden" name="intent" value={intent} />
+      <RequiredNote />
       <SelectField
         form={form}
         id={`${idPrefix}-topic`}

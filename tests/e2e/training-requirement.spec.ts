@@ -95,7 +95,7 @@ test('two sessions required: refused with one, accepted after the facilitator re
     fill(ky.applications.nextTraining.session, {
       date: formatDateTime(nextSession.startsAt, 'ky', 'Asia/Bishkek'),
       place: nextSession.place,
-      topic: ky.training.topics['household-budget'],
+      topic: ky.training.familyTopics['household-budget'],
     }),
   );
   await checkPageWithoutJavaScript(page);

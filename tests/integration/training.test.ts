@@ -15,6 +15,12 @@ import {
   recordRollCall,
   updateTrainingSession,
 } from '~/services/training.server';
+import {
+  ROLL_CALL_HOUSEHOLDS_PER_PAGE,
+  SESSIONS_PAGE_SIZE,
+  trainingListView,
+  trainingSessionView,
+} from '~/services/training-view.server';
 import { utcToZonedLocal } from '~/utils/timezone';
 import { browserRequest, createLocality, createUser, uniqueSuffix } from '../support/factories';
 import {
@@ -203,6 +209,25 @@ describe('the roll call', () => {
       ok: false,
       refusal: 'has-attendance',
     });
+    // Nor can it move to another village: its roll call lists this village's families.
+    const moved = updateTrainingSession(
+      browserRequest(),
+      staff,
+      sessionId,
+      sessionInput(other.id, new Date(Date.now() - DAY)),
+    );
+    expect(moved).toEqual({
+      ok: false,
+      error: { field: 'localityId', error: 'training:errors.localityLocked' },
+    });
+    // Its other details can still be corrected, with an audit line.
+    expect(
+      updateTrainingSession(browserRequest(), staff, sessionId, {
+        ...sessionInput(locality.id, new Date(Date.now() - DAY)),
+        place: 'Маданият үйү',
+      }),
+    ).toEqual({ ok: true });
+    expect(auditCount(sessionId, 'training.session-updated')).toBe(1);
   });
 });
 
@@ -365,5 +390,68 @@ describe('the training requirement', () => {
         .run(),
     );
     expect(trainingSessionsAttended(f.kelin.id)).toBe(0);
+  });
+});
+
+describe('the pages read one page from SQL', () => {
+  test('the list pages, filters and keeps a facilitator to her villages', async () => {
+    const { locality, staff, facilitator } = await village();
+    const other = createLocality();
+    for (let i = 0; i < 23; i += 1) pastSession(staff, locality.id, i + 1);
+    pastSession(staff, other.id);
+    const url = (query: string) => new URL(`http://localhost/training?${query}`);
+    const first = trainingListView(staff, url(`locality=${locality.id}`), 1);
+    expect(first.total).toBe(23);
+    expect(first.sessions).toHaveLength(SESSIONS_PAGE_SIZE);
+    // Newest first: yesterday's session heads the list.
+    expect(first.sessions[0]!.startsAt.iso > first.sessions[1]!.startsAt.iso).toBe(true);
+    const second = trainingListView(staff, url(`locality=${locality.id}`), 2);
+    expect(second.sessions).toHaveLength(3);
+    expect(
+      trainingListView(staff, url(`locality=${locality.id}&topic=business-planning`), 1).total,
+    ).toBe(0);
+    // From and to are whole days on the programme's clock, both included.
+    const day = (daysAgo: number) =>
+      utcToZonedLocal(new Date(Date.now() - daysAgo * DAY), 'Asia/Bishkek').slice(0, 10);
+    const week = trainingListView(
+      staff,
+      url(`locality=${locality.id}&from=${day(5)}&to=${day(3)}`),
+      1,
+    );
+    expect(week.total).toBe(3);
+    expect(week.filters).toMatchObject({ from: day(5), to: day(3) });
+    // She sees her village's sessions only, and may not even filter by another village.
+    const hers = trainingListView(facilitator, url(`locality=${other.id}`), 1);
+    expect(hers.filters.locality).toBe('');
+    expect(hers.total).toBe(23);
+    expect(hers.localities.map((l) => Number(l.value))).toEqual([locality.id]);
+  });
+
+  test('the roll call lists every member, grouped by household, a page of households at a time', async () => {
+    const { locality, facilitator } = await village();
+    const count = ROLL_CALL_HOUSEHOLDS_PER_PAGE + 2;
+    for (let i = 0; i < count; i += 1) createHousehold({ localityId: locality.id });
+    const sessionId = pastSession(facilitator, locality.id);
+    const session = (await db.query.trainingSessions.findFirst({
+      where: (s, { eq: is }) => is(s.id, sessionId),
+    }))!;
+    const first = trainingSessionView(facilitator, session, 1, new Date());
+    expect(first.rollCall.total).toBe(count);
+    expect(first.rollCall.households).toHaveLength(ROLL_CALL_HOUSEHOLDS_PER_PAGE);
+    expect(first.rollCall.households.every((h) => h.members.length === 4)).toBe(true);
+    const last = trainingSessionView(facilitator, session, 2, new Date());
+    expect(last.rollCall.households.map((h) => h.number)).toEqual([
+      ROLL_CALL_HOUSEHOLDS_PER_PAGE + 1,
+      ROLL_CALL_HOUSEHOLDS_PER_PAGE + 2,
+    ]);
+    // What was recorded shows ticked.
+    const member = last.rollCall.households[0]!.members[3]!;
+    recordRollCall(browserRequest(), facilitator, sessionId, {
+      memberIds: [member.id],
+      present: [member.id],
+    });
+    const again = trainingSessionView(facilitator, session, 2, new Date());
+    expect(again.rollCall.households[0]!.members[3]!.present).toBe(true);
+    expect(again.rollCall.households[1]!.members.some((m) => m.present)).toBe(false);
   });
 });

@@ -53,7 +53,7 @@ function NextTrainingList({ sessions }: { sessions: NextTraining }) {
               {t('applications:nextTraining.session', {
                 date: session.startsAt.text,
                 place: session.place,
-                topic: t(`training:topics.${session.topic}`),
+                topic: t(`training:familyTopics.${session.topic}`),
               })}
             </li>
           ))}

@@ -44,10 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = fixedT(actor.user.locale);
   const saved = SAVED.find((s) => s === url.searchParams.get('saved')) ?? null;
   return json({
-    pageTitle: t('training:session.title', {
-      topic: t(`training:topics.${session.topic}`),
-      date: view.session.startsAt.text,
-    }),
+    // The tab title never names the topic (one of them is violence in the family).
+    pageTitle: t('training:session.pageTitle', { date: view.session.startsAt.text }),
     saved,
     present: Number(url.searchParams.get('present')) || 0,
     absent: Number(url.searchParams.get('absent')) || 0,

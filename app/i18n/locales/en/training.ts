@@ -8,6 +8,16 @@ export default {
     'business-planning': 'Business planning',
     'preventing-family-violence': 'A safe family (preventing violence in the family)',
   },
+  /**
+   * The same topics on a family's own pages: a phone may be seen by others at home, so the
+   * violence topic is named discreetly there (DESIGN.md, "Privacy and safety").
+   */
+  familyTopics: {
+    'financial-literacy': 'Financial literacy',
+    'household-budget': 'Household budget',
+    'business-planning': 'Business planning',
+    'preventing-family-violence': 'A safe family',
+  },
   status: {
     scheduled: 'Planned',
     cancelled: 'Cancelled',
@@ -49,8 +59,8 @@ export default {
     choose: 'Choose…',
   },
   session: {
+    pageTitle: 'Training session, {{date}}',
     back: 'All training sessions',
-    title: '{{topic}}, {{date}}',
     details: 'The session',
     when: 'When',
     where: 'Where',

@@ -8,6 +8,16 @@ export default {
     'business-planning': 'Бизнес пландоо',
     'preventing-family-violence': 'Коопсуз үй-бүлө (үй-бүлөдөгү зомбулуктун алдын алуу)',
   },
+  /**
+   * The same topics on a family's own pages: a phone may be seen by others at home, so the
+   * violence topic is named discreetly there (DESIGN.md, "Privacy and safety").
+   */
+  familyTopics: {
+    'financial-literacy': 'Финансылык сабаттуулук',
+    'household-budget': 'Үй-бүлө бюджети',
+    'business-planning': 'Бизнес пландоо',
+    'preventing-family-violence': 'Коопсуз үй-бүлө',
+  },
   status: {
     scheduled: 'Пландалган',
     cancelled: 'Жокко чыгарылды',
@@ -49,8 +59,8 @@ export default {
     choose: 'Тандаңыз…',
   },
   session: {
+    pageTitle: 'Окутуу сабагы, {{date}}',
     back: 'Бардык окутуу сабактары',
-    title: '{{topic}}, {{date}}',
     details: 'Сабак',
     when: 'Качан',
     where: 'Кайда',

@@ -8,6 +8,16 @@ export default {
     'business-planning': 'Бизнес-планирование',
     'preventing-family-violence': 'Безопасная семья (профилактика насилия в семье)',
   },
+  /**
+   * The same topics on a family's own pages: a phone may be seen by others at home, so the
+   * violence topic is named discreetly there (DESIGN.md, "Privacy and safety").
+   */
+  familyTopics: {
+    'financial-literacy': 'Финансовая грамотность',
+    'household-budget': 'Семейный бюджет',
+    'business-planning': 'Бизнес-планирование',
+    'preventing-family-violence': 'Безопасная семья',
+  },
   status: {
     scheduled: 'Запланировано',
     cancelled: 'Отменено',
@@ -49,8 +59,8 @@ export default {
     choose: 'Выберите…',
   },
   session: {
+    pageTitle: 'Обучающее занятие, {{date}}',
     back: 'Все обучающие занятия',
-    title: '{{topic}}, {{date}}',
     details: 'Занятие',
     when: 'Когда',
     where: 'Где',
