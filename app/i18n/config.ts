@@ -35,6 +35,9 @@ export const NAMESPACES = [
   'decisions',
   'results',
   'grants',
+  'bookings',
+  'consultant',
+  'training',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

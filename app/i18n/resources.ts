@@ -45,6 +45,15 @@ import kyResults from './locales/ky/results';
 import enGrants from './locales/en/grants';
 import ruGrants from './locales/ru/grants';
 import kyGrants from './locales/ky/grants';
+import enBookings from './locales/en/bookings';
+import ruBookings from './locales/ru/bookings';
+import kyBookings from './locales/ky/bookings';
+import enConsultant from './locales/en/consultant';
+import ruConsultant from './locales/ru/consultant';
+import kyConsultant from './locales/ky/consultant';
+import enTraining from './locales/en/training';
+import ruTraining from './locales/ru/training';
+import kyTraining from './locales/ky/training';
 import type { Locale } from './config';
 
 const en = {
@@ -63,6 +72,9 @@ const en = {
   decisions: enDecisions,
   results: enResults,
   grants: enGrants,
+  bookings: enBookings,
+  consultant: enConsultant,
+  training: enTraining,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -86,6 +98,9 @@ export const resources: Record<Locale, Resources> = {
     decisions: ruDecisions,
     results: ruResults,
     grants: ruGrants,
+    bookings: ruBookings,
+    consultant: ruConsultant,
+    training: ruTraining,
   },
   ky: {
     common: kyCommon,
@@ -103,5 +118,8 @@ export const resources: Record<Locale, Resources> = {
     decisions: kyDecisions,
     results: kyResults,
     grants: kyGrants,
+    bookings: kyBookings,
+    consultant: kyConsultant,
+    training: kyTraining,
   },
 };
