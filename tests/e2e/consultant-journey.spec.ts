@@ -124,7 +124,9 @@ test('a consultant publishes a village day in Russian, marks attendance and writ
   await expect(page.getByRole('heading', { level: 3, name: family })).toBeVisible();
   await expect(page.getByText(`Теплица ${suffix}`)).toBeVisible();
   await expect(page.getByText('Как считать расходы')).toBeVisible();
-  await page.getByRole('button', { name: `${ru.slot.markAttended}: ${family}` }).click();
+  await page
+    .getByRole('button', { name: `${ru.slot.markAttended}: ${family}`, exact: true })
+    .click();
   await expect(page.getByRole('status')).toHaveText(ru.slot.saved);
   await expect(page.getByText(`${ru.slot.attendance}: ${ru.attendance.attended}`)).toBeVisible();
   const advice = 'Ведите тетрадь расходов; продавайте первые огурцы оптом.';

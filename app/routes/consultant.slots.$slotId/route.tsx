@@ -99,9 +99,9 @@ function AttendanceForm({ booking, isStaff }: { booking: FamilyAtBooking; isStaf
           value={choice.value}
           className="button button--secondary"
           aria-pressed={booking.attendance === choice.value}
+          aria-label={`${choice.label}: ${booking.family}`}
         >
           {choice.label}
-          <span className="visually-hidden">: {booking.family}</span>
         </button>
       ))}
     </Form>
