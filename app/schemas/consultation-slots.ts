@@ -109,3 +109,6 @@ export const adviceSchema = z.object({
   bookingId: rowId(),
   advice: requiredText(4000),
 });
+
+/** Cancelling a consultation time; the reason is told to the families booked. */
+export const cancelSlotSchema = z.object({ reason: optionalText(500) });
