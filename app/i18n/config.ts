@@ -34,7 +34,9 @@ export const NAMESPACES = [
   'rounds',
   'decisions',
   'results',
+  'bookings',
   'consultant',
+  'training',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

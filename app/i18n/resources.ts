@@ -42,9 +42,15 @@ import ruDecisions from './locales/ru/decisions';
 import ruResults from './locales/ru/results';
 import kyDecisions from './locales/ky/decisions';
 import kyResults from './locales/ky/results';
+import enBookings from './locales/en/bookings';
+import ruBookings from './locales/ru/bookings';
+import kyBookings from './locales/ky/bookings';
 import enConsultant from './locales/en/consultant';
 import ruConsultant from './locales/ru/consultant';
 import kyConsultant from './locales/ky/consultant';
+import enTraining from './locales/en/training';
+import ruTraining from './locales/ru/training';
+import kyTraining from './locales/ky/training';
 import type { Locale } from './config';
 
 const en = {
@@ -62,7 +68,9 @@ const en = {
   rounds: enRounds,
   decisions: enDecisions,
   results: enResults,
+  bookings: enBookings,
   consultant: enConsultant,
+  training: enTraining,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -85,7 +93,9 @@ export const resources: Record<Locale, Resources> = {
     rounds: ruRounds,
     decisions: ruDecisions,
     results: ruResults,
+    bookings: ruBookings,
     consultant: ruConsultant,
+    training: ruTraining,
   },
   ky: {
     common: kyCommon,
@@ -102,6 +112,8 @@ export const resources: Record<Locale, Resources> = {
     rounds: kyRounds,
     decisions: kyDecisions,
     results: kyResults,
+    bookings: kyBookings,
     consultant: kyConsultant,
+    training: kyTraining,
   },
 };

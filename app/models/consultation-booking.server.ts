@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { competitions } from '~db/schema/competitions';
@@ -251,11 +251,56 @@ export function bookingNoticeRow(bookingId: number, reader: Reader = db) {
 
 export type OpenSlotFilter = {
   localityId?: number;
+  consultantId?: number;
   mode?: ConsultationMode;
   /** UTC bounds of the day chosen (in the programme's zone). */
   from?: Date;
   to?: Date;
 };
+
+function openSlotConditions(filter: OpenSlotFilter, now: Date) {
+  return [
+    eq(consultationSlots.status, 'open'),
+    gt(consultationSlots.startsAt, filter.from && filter.from > now ? filter.from : now),
+    filter.to ? lte(consultationSlots.startsAt, filter.to) : undefined,
+    filter.localityId ? eq(consultationSlots.localityId, filter.localityId) : undefined,
+    filter.mode ? eq(consultationSlots.mode, filter.mode) : undefined,
+    filter.consultantId ? eq(consultationSlots.consultantId, filter.consultantId) : undefined,
+  ];
+}
+
+const slotDetailColumns = {
+  slot: consultationSlots,
+  booked: sql<number>`(SELECT count(*) FROM consultation_bookings b
+    WHERE b.slot_id = ${consultationSlots.id} AND b.status = 'booked')`,
+  consultantName: users.name,
+  locality: {
+    nameKy: localities.nameKy,
+    nameRu: localities.nameRu,
+    nameEn: localities.nameEn,
+  },
+};
+
+/** One slot with its consultant's name, village and booked count. */
+export function slotWithDetails(slotId: number, reader: Reader = db) {
+  return reader
+    .select(slotDetailColumns)
+    .from(consultationSlots)
+    .innerJoin(users, eq(users.id, consultationSlots.consultantId))
+    .innerJoin(localities, eq(localities.id, consultationSlots.localityId))
+    .where(eq(consultationSlots.id, slotId))
+    .get();
+}
+
+export function countOpenSlots(filter: OpenSlotFilter, now: Date, reader: Reader = db): number {
+  return (
+    reader
+      .select({ n: sql<number>`count(*)` })
+      .from(consultationSlots)
+      .where(and(...openSlotConditions(filter, now)))
+      .get()?.n ?? 0
+  );
+}
 
 /** Open slots that start after `now`, one page in SQL, soonest first, with places left. */
 export function listOpenSlots(
@@ -264,30 +309,12 @@ export function listOpenSlots(
   page: { limit: number; offset: number },
   reader: Reader = db,
 ) {
-  const conditions: (SQL | undefined)[] = [
-    eq(consultationSlots.status, 'open'),
-    gt(consultationSlots.startsAt, filter.from && filter.from > now ? filter.from : now),
-    filter.to ? lte(consultationSlots.startsAt, filter.to) : undefined,
-    filter.localityId ? eq(consultationSlots.localityId, filter.localityId) : undefined,
-    filter.mode ? eq(consultationSlots.mode, filter.mode) : undefined,
-  ];
-  const booked = sql<number>`(SELECT count(*) FROM consultation_bookings b
-    WHERE b.slot_id = ${consultationSlots.id} AND b.status = 'booked')`;
   return reader
-    .select({
-      slot: consultationSlots,
-      booked,
-      consultantName: users.name,
-      locality: {
-        nameKy: localities.nameKy,
-        nameRu: localities.nameRu,
-        nameEn: localities.nameEn,
-      },
-    })
+    .select(slotDetailColumns)
     .from(consultationSlots)
     .innerJoin(users, eq(users.id, consultationSlots.consultantId))
     .innerJoin(localities, eq(localities.id, consultationSlots.localityId))
-    .where(and(...conditions))
+    .where(and(...openSlotConditions(filter, now)))
     .orderBy(asc(consultationSlots.startsAt), asc(consultationSlots.id))
     .limit(page.limit)
     .offset(page.offset)
@@ -320,6 +347,8 @@ const bookingListColumns = {
   },
   applicationReference: applications.reference,
   applicationTitle: applications.title,
+  competitionId: applications.competitionId,
+  beneficiaryMemberId: applications.beneficiaryMemberId,
 };
 
 /** Bookings of a household (all its applications), newest start first. */

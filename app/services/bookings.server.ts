@@ -1,7 +1,7 @@
 // The booking rules for free business consultations: who may book for whom, never over capacity,
 // one place at a time per family, at most N open, notice windows for changes, and the waiting
 // list. Each use case is one write transaction that also writes the audit line and the notices.
-import { writeTransaction, type Tx } from '~db/client';
+import { db, writeTransaction, type Tx } from '~db/client';
 import type { ConsultationBooking, ConsultationSlot } from '~db/schema/consultations';
 import { appendAudit } from '~/models/audit.server';
 import { findApplication } from '~/models/application.server';
@@ -30,10 +30,13 @@ import {
   type BookingNoticeData,
   type BookingNoticeEvent,
 } from './booking-notices.server';
+import { buildBookingInvite } from './calendar-invite.server';
 import { householdAccess } from './households.server';
 import type { NoticeRecipient } from './notices.server';
 
 const HOUR = 60 * 60_000;
+
+type Reader = typeof db | Tx;
 
 /** The programme's time zone, in which the consultation pages show times. */
 export const PROGRAMME_TIME_ZONE = 'Asia/Bishkek';
@@ -103,7 +106,7 @@ export function mayManageSlot(actor: SessionUser, slot: Pick<ConsultationSlot, '
 // ---------------------------------------------------------------------------------------------
 // Notices
 
-function recipientOf(userId: number, tx: Tx): NoticeRecipient | null {
+function recipientOf(userId: number, tx: Reader): NoticeRecipient | null {
   const user = findUserById(userId, tx);
   return user
     ? {
@@ -118,7 +121,7 @@ function recipientOf(userId: number, tx: Tx): NoticeRecipient | null {
 }
 
 /** The one place that gathers what a booking notice needs. */
-export function bookingNoticeData(tx: Tx, bookingId: number): BookingNoticeData {
+export function bookingNoticeData(tx: Reader, bookingId: number): BookingNoticeData {
   const row = bookingNoticeRow(bookingId, tx);
   if (!row) throw new Error(`Booking ${bookingId} not found`);
   const { booking, slot } = row;
@@ -147,14 +150,20 @@ export function bookingNoticeData(tx: Tx, bookingId: number): BookingNoticeData 
   };
 }
 
-function familyNameOf(householdId: number, beneficiaryMemberId: number | null, tx: Tx): string {
+function familyNameOf(householdId: number, beneficiaryMemberId: number | null, tx: Reader): string {
   const sorted = [...membersOf(householdId, tx)].sort((a, b) => a.position - b.position);
   const person = sorted.find((m) => m.id === beneficiaryMemberId) ?? sorted[0];
   return person ? `${person.firstName} ${person.lastName}` : '';
 }
 
-function notify(tx: Tx, event: BookingNoticeEvent, bookingId: number, now: Date) {
-  queueBookingNotices(tx, event, bookingNoticeData(tx, bookingId), now);
+function notify(
+  tx: Tx,
+  event: BookingNoticeEvent,
+  bookingId: number,
+  now: Date,
+  previousStartsAt: Date | null = null,
+) {
+  queueBookingNotices(tx, event, { ...bookingNoticeData(tx, bookingId), previousStartsAt }, now);
 }
 
 function audit(
@@ -411,7 +420,7 @@ export function moveBooking(
     const moved = moveBookingIfPlaceLeft(tx, booking.id, toSlot.id, now);
     if (!moved) return { ok: false, error: 'full' };
     audit(tx, actor.user.id, 'consultation-booking.moved', moved, { fromSlotId: fromSlot.id }, now);
-    notify(tx, 'moved', moved.id, now);
+    notify(tx, 'moved', moved.id, now, fromSlot.startsAt);
     const promoted = promoteFirstWaiting(tx, fromSlot.id, actor.user.id, now);
     return { ok: true, booking: moved, promoted };
   });
@@ -493,7 +502,7 @@ export function changeSlot(
     });
     if (booking.status === 'booked') {
       audit(tx, input.byUserId, 'consultation-booking.moved', moved, { slotChanged: true }, now);
-      notify(tx, 'moved', booking.id, now);
+      notify(tx, 'moved', booking.id, now, before.startsAt);
     }
   }
   appendAudit(
@@ -567,5 +576,24 @@ export function changeDeadlines(
   return {
     cancelUntil: new Date(slot.startsAt.getTime() - competition.bookingCancelNoticeHours * HOUR),
     moveUntil: new Date(slot.startsAt.getTime() - competition.bookingMoveNoticeHours * HOUR),
+  };
+}
+
+/**
+ * The invitation file of a booking as this person may download it (the consultant gets hers,
+ * everyone else who may see the booking the family's), or null when she may not see it.
+ */
+export function bookingInviteFor(
+  actor: SessionUser,
+  bookingId: number,
+): { method: 'REQUEST' | 'CANCEL'; content: string } | null {
+  const booking = findBooking(bookingId);
+  if (!booking || !mayViewBooking(actor, booking)) return null;
+  const data = bookingNoticeData(db, bookingId);
+  const audience = data.consultant.id === actor.user.id ? 'consultant' : 'family';
+  const method = booking.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  return {
+    method,
+    content: buildBookingInvite(data, method, { locale: actor.user.locale, for: audience }),
   };
 }

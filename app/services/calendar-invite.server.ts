@@ -84,5 +84,37 @@ export function buildBookingInvite(
   };
   const { error, value } = createEvent(event);
   if (error || !value) throw error ?? new Error('The invitation could not be written');
-  return value;
+  return foldLines(value);
+}
+
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * RFC 5545 §3.1: a content line is folded so that no line is longer than 75 octets. The `ics`
+ * package counts characters, so a Cyrillic summary or address (two octets a letter) came out
+ * near twice as long; this refolds by UTF-8 octets, never inside a character.
+ */
+export function foldLines(calendar: string): string {
+  const unfolded = calendar.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return unfolded
+    .map((line) => {
+      const parts: string[] = [];
+      let current = '';
+      let octets = 0;
+      for (const char of line) {
+        const size = Buffer.byteLength(char, 'utf8');
+        // A continuation line starts with a space, which counts.
+        const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+        if (octets + size > limit) {
+          parts.push(current);
+          current = '';
+          octets = 0;
+        }
+        current += char;
+        octets += size;
+      }
+      parts.push(current);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
 }

@@ -36,10 +36,6 @@ function toRow(input: CompetitionInput):
         | 'updatedAt'
         | 'announcedAt'
         | 'announcedById'
-        | 'requiredConsultations'
-        | 'maxOpenBookings'
-        | 'bookingCancelNoticeHours'
-        | 'bookingMoveNoticeHours'
       >;
     } {
   if (!isValidTimeZone(input.timezone))
@@ -69,6 +65,10 @@ function toRow(input: CompetitionInput):
       closesAt,
       requireSocialBenefits: input.requireSocialBenefits,
       requiredTrainingSessions: input.requiredTrainingSessions,
+      requiredConsultations: input.requiredConsultations,
+      maxOpenBookings: input.maxOpenBookings,
+      bookingCancelNoticeHours: input.bookingCancelNoticeHours,
+      bookingMoveNoticeHours: input.bookingMoveNoticeHours,
       beneficiaryRelations: input.beneficiaryRelations,
       beneficiarySex: input.beneficiarySex,
       beneficiaryAdultOnly: input.beneficiaryAdultOnly,
@@ -100,6 +100,10 @@ function snapshot(
     closesAt: competition.closesAt.toISOString(),
     requireSocialBenefits: competition.requireSocialBenefits,
     requiredTrainingSessions: competition.requiredTrainingSessions,
+    requiredConsultations: competition.requiredConsultations,
+    maxOpenBookings: competition.maxOpenBookings,
+    bookingCancelNoticeHours: competition.bookingCancelNoticeHours,
+    bookingMoveNoticeHours: competition.bookingMoveNoticeHours,
     beneficiaryRelations: competition.beneficiaryRelations,
     beneficiarySex: competition.beneficiarySex,
     beneficiaryAdultOnly: competition.beneficiaryAdultOnly,

@@ -67,6 +67,10 @@ export const AUDIT_ACTIONS = [
   'consultation-slot.published',
   'consultation-booking.attendance-recorded',
   'consultation-booking.advice-written',
+  'training.session-created',
+  'training.session-updated',
+  'training.session-cancelled',
+  'training.attendance-recorded',
   'audit.key-introduced',
   'audit.checkpointed',
   'demo.user-created',
@@ -76,6 +80,7 @@ export const AUDIT_ACTIONS = [
   'demo.competition-updated',
   'demo.rounds-created',
   'demo.round-closed',
+  'demo.training-created',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -95,6 +100,7 @@ export const AUDIT_ENTITY_TYPES = [
   'score',
   'consultation-booking',
   'consultation-slot',
+  'training-session',
   'audit',
 ] as const;
 
@@ -122,6 +128,8 @@ export function auditEntityPath(entityType: string, entityId: string | null): st
       return `/staff/rounds/${entityId}`;
     case 'consultation-slot':
       return `/consultant/slots/${entityId}`;
+    case 'training-session':
+      return `/training/${entityId}`;
     default:
       return null;
   }

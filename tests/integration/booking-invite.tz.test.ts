@@ -8,6 +8,7 @@ import { writeTransaction } from '~db/client';
 import { resources } from '~/i18n/resources';
 import { createMailTransport, deliverDueMail } from '~/services/mail-delivery.server';
 import { queueBookingNotices } from '~/services/booking-notices.server';
+import { buildBookingInvite } from '~/services/calendar-invite.server';
 import { bookingNoticeWorld } from '../support/booking-notice-world';
 import {
   startTestSmtpServer,
@@ -124,4 +125,52 @@ test('the e-mail gives the time in Bishkek, named, in her language and in the co
   expect(toConsultant.text).toContain(resources.ru.email.booking.consultantBooked);
   expect(toConsultant.text).toMatch(/10:00 \(время Бишкека\)/);
   for (const mail of [toFamily, toConsultant]) expect(mail.text).not.toMatch(/04:00/);
+});
+
+test('an online or phone consultation carries its link or number; no address is ever made up', async () => {
+  const { consultant, data } = await bookingNoticeWorld({
+    family: { email: null, phone: '+996700111222' },
+  });
+  const online = buildBookingInvite(
+    data(new Date('2030-01-10T04:00:00Z'), { mode: 'online', link: 'https://meet.example/abc' }),
+    'REQUEST',
+  );
+  const onlineEvent = new ICAL.Event(
+    new ICAL.Component(ICAL.parse(online)).getFirstSubcomponent('vevent')!,
+  );
+  expect(onlineEvent.location).toBe('https://meet.example/abc');
+  expect(online).toMatch(/^URL[:;].*https:\/\/meet\.example\/abc/m);
+
+  // A consultant without an address: no ORGANIZER line rather than an invented address; a
+  // phone-only family: no ATTENDEE.
+  const phone = buildBookingInvite(
+    data(new Date('2030-01-10T04:00:00Z'), {
+      mode: 'phone',
+      phone: '+996312000111',
+      consultant: { ...consultant, email: null },
+    }),
+    'REQUEST',
+  );
+  const calendar = new ICAL.Component(ICAL.parse(phone));
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  expect(new ICAL.Event(vevent).location).toContain('+996312000111');
+  expect(vevent.getAllProperties('organizer')).toEqual([]);
+  expect(vevent.getAllProperties('attendee')).toEqual([]);
+  expect(phone).not.toMatch(/MAILTO:(?!\S+@\S+)/i);
+});
+
+test('every line of an invitation is at most 75 octets, and Cyrillic text reads back whole', async () => {
+  const { data } = await bookingNoticeWorld();
+  const place =
+    'Кара-Суу районунун айыл өкмөтүнүн имараты, экинчи кабат, жыйындар залы, Ленин көчөсү 125';
+  const text = buildBookingInvite(data(new Date('2030-01-10T04:00:00Z'), { place }), 'REQUEST', {
+    locale: 'ky',
+  });
+  for (const line of text.split('\r\n'))
+    expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  const event = new ICAL.Event(
+    new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!,
+  );
+  expect(event.location).toBe(`${place}, Ивановка`);
+  expect(event.summary).toBe('Кеңеш: Гульнара Бекова');
 });

@@ -1,7 +1,7 @@
 // Any interleaving of booking, joining a waiting list, cancelling and moving (with the waiting-list
 // promotions they cause) keeps every slot within capacity, never gives a family two places at the
-// same time or more open places than the programme allows, and never leaves a free place while
-// someone waits for it.
+// same time or more open places than the programme allows, never leaves a free place while
+// someone waits for it, and leaves exactly one live reminder per booked place and recipient.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sqlite, writeTransaction } from '~db/client';
@@ -108,7 +108,18 @@ function invariants() {
                 WHERE b.slot_id = s.id AND b.status = 'booked') < s.capacity`,
     )
     .all();
-  return { overCapacity, doubleBooked, tooMany, waitingWithFreePlace };
+  // Each booked place has one pending reminder for the family and one for the consultant; a
+  // waiting or cancelled one has none (booking-notices.server.ts writes and drops them).
+  const wrongReminders = sqlite
+    .prepare(
+      `SELECT b.id, b.status,
+              (SELECT count(*) FROM mail_outbox m
+                WHERE m.job_key = 'booking-reminder:' || b.id AND m.status = 'pending') AS n
+         FROM consultation_bookings b
+        WHERE n <> CASE b.status WHEN 'booked' THEN 2 ELSE 0 END`,
+    )
+    .all();
+  return { overCapacity, doubleBooked, tooMany, waitingWithFreePlace, wrongReminders };
 }
 
 function liveOf(householdId: number) {
@@ -121,7 +132,7 @@ function liveOf(householdId: number) {
 }
 
 describe('booking rules under any interleaving', () => {
-  it('keep capacity, one place at a time, the open limit and the waiting list', async () => {
+  it('keep capacity, one place at a time, the open limit, the waiting list and one live reminder per booked place', async () => {
     const { slots, families, staff } = await world();
     const now = new Date();
     let bookedSomething = false;
@@ -162,6 +173,7 @@ describe('booking rules under any interleaving', () => {
             doubleBooked: [],
             tooMany: [],
             waitingWithFreePlace: [],
+            wrongReminders: [],
           });
         }
       }),

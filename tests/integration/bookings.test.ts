@@ -4,10 +4,13 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, writeTransaction } from '~db/client';
 import { auditLog } from '~db/schema/audit';
+import { mailOutbox } from '~db/schema/mail';
 import { updateApplicationRow } from '~/models/application.server';
 import { findBooking } from '~/models/consultation-booking.server';
+import { dayBounds, familyBookings, openSlotsPage } from '~/services/booking-view.server';
 import {
   bookConsultation,
+  bookingInviteFor,
   cancelBooking,
   cancelSlot,
   changeSlotTime,
@@ -299,5 +302,130 @@ describe('cancelling and moving', () => {
     expect(mayViewBooking(sessionUserOf(s.staff), booking)).toBe(true);
     expect(mayViewBooking(sessionUserOf(stranger.user!), booking)).toBe(false);
     expect(mayViewBooking(sessionUserOf(otherFacilitator), booking)).toBe(false);
+    // The .ics route serves the invitation to the same people only.
+    const invite = bookingInviteFor(sessionUserOf(family.user!), booking.id);
+    expect(invite?.method).toBe('REQUEST');
+    expect(invite?.content).toContain('BEGIN:VCALENDAR');
+    expect(invite?.content).toContain(`UID:booking-${booking.id}@`);
+    expect(bookingInviteFor(sessionUserOf(stranger.user!), booking.id)).toBeNull();
+    cancelBooking(sessionUserOf(s.staff), { bookingId: booking.id, reason: null }, s.now);
+    expect(bookingInviteFor(sessionUserOf(s.consultant), booking.id)?.method).toBe('CANCEL');
+  });
+
+  it('a phone-only family gets no e-mail and none is invented; her consultant is told', async () => {
+    const s = await setting();
+    const family = await createBookingFamily({
+      competition: s.competition,
+      localityId: s.locality.id,
+      account: false,
+      registeredBy: s.facilitator,
+    });
+    const booked = bookConsultation(
+      sessionUserOf(s.facilitator),
+      {
+        slotId: s.slot(48).id,
+        applicationId: family.application.id,
+        helpWith: null,
+        joinWaitingList: false,
+      },
+      s.now,
+    );
+    const bookingId = booked.ok ? booked.booking.id : 0;
+    // Every row this booking wrote (its notice and its reminder) is for the consultant.
+    const written = db.select().from(mailOutbox).where(eq(mailOutbox.createdAt, s.now)).all();
+    expect(written.map((row) => row.recipientUserId)).toEqual([s.consultant.id, s.consultant.id]);
+    expect(written.map((row) => row.jobKey)).toContain(`booking-reminder:${bookingId}`);
+    const invite = bookingInviteFor(sessionUserOf(s.facilitator), bookingId)!;
+    expect(invite.content).not.toMatch(/ATTENDEE/);
+  });
+});
+
+describe('what the family pages show', () => {
+  it('open times are filtered by village, mode and day in the programme zone, with places left', async () => {
+    const s = await setting();
+    const other = createSlot({
+      consultantId: s.consultant.id,
+      localityId: s.otherLocality.id,
+      startsAt: new Date(s.now.getTime() + 48 * HOUR),
+      mode: 'phone',
+      place: null,
+    });
+    const here = s.slot(48, 2);
+    const family = await createBookingFamily({
+      competition: s.competition,
+      localityId: s.locality.id,
+    });
+    bookConsultation(
+      sessionUserOf(family.user!),
+      {
+        slotId: here.id,
+        applicationId: family.application.id,
+        helpWith: null,
+        joinWaitingList: false,
+      },
+      s.now,
+    );
+    const inVillage = openSlotsPage({ localityId: s.locality.id }, 1, 'en', s.now);
+    expect(inVillage.slots.map((slot) => [slot.id, slot.placesLeft])).toEqual([[here.id, 1]]);
+    const byPhone = openSlotsPage(
+      { localityId: s.otherLocality.id, mode: 'phone' },
+      1,
+      'en',
+      s.now,
+    );
+    expect(byPhone.slots.map((slot) => slot.id)).toEqual([other.id]);
+    expect(
+      openSlotsPage({ localityId: s.otherLocality.id, mode: 'online' }, 1, 'en', s.now).total,
+    ).toBe(0);
+    // The day as Bishkek reads it.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' }).format(
+      here.startsAt,
+    );
+    expect(
+      openSlotsPage({ localityId: s.locality.id, ...dayBounds(day) }, 1, 'en', s.now).total,
+    ).toBe(1);
+    const nextDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bishkek' }).format(
+      new Date(here.startsAt.getTime() + 24 * HOUR),
+    );
+    expect(
+      openSlotsPage({ localityId: s.locality.id, ...dayBounds(nextDay) }, 1, 'en', s.now).total,
+    ).toBe(0);
+  });
+
+  it('within the notice her booking shows no cancel or move, and says why', async () => {
+    const s = await setting();
+    const family = await createBookingFamily({
+      competition: s.competition,
+      localityId: s.locality.id,
+    });
+    const soon = s.slot(10);
+    bookConsultation(
+      sessionUserOf(family.user!),
+      {
+        slotId: soon.id,
+        applicationId: family.application.id,
+        helpWith: null,
+        joinWaitingList: false,
+      },
+      s.now,
+    );
+    const later = s.slot(60);
+    bookConsultation(
+      sessionUserOf(family.user!),
+      {
+        slotId: later.id,
+        applicationId: family.application.id,
+        helpWith: null,
+        joinWaitingList: false,
+      },
+      s.now,
+    );
+    const view = familyBookings(family.household.id, 'ky', {}, s.now);
+    expect(
+      view.upcoming.map((b) => [b.slot.id, b.mayCancel, b.mayMove, b.changeUntil !== null]),
+    ).toEqual([
+      [soon.id, false, false, false],
+      [later.id, true, true, true],
+    ]);
   });
 });

@@ -166,6 +166,12 @@ export default {
         changed: 'Consultation time or place changed',
         published: 'Consultation times published',
       },
+      training: {
+        'session-created': 'Training session created',
+        'session-updated': 'Training session changed',
+        'session-cancelled': 'Training session cancelled',
+        'attendance-recorded': 'Training attendance recorded',
+      },
       audit: {
         'key-introduced': 'Audit log protected with its key',
         checkpointed: 'Audit log checkpoint written',
@@ -178,6 +184,7 @@ export default {
         'competition-updated': 'Demo competition updated',
         'rounds-created': 'Demo rounds created',
         'round-closed': 'Demo round closed',
+        'training-created': 'Demo training sessions created',
       },
     },
     entityTypes: {
@@ -190,6 +197,7 @@ export default {
       score: 'Score',
       'consultation-booking': 'Consultation booking',
       'consultation-slot': 'Consultation time',
+      'training-session': 'Training session',
       audit: 'Audit log',
     },
     problems: {

@@ -167,6 +167,12 @@ export default {
         changed: 'Консультациянын убактысы же орду өзгөртүлдү',
         published: 'Консультация убактысы жарыяланды',
       },
+      training: {
+        'session-created': 'Окутуу сабагы түзүлдү',
+        'session-updated': 'Окутуу сабагы өзгөртүлдү',
+        'session-cancelled': 'Окутуу сабагы жокко чыгарылды',
+        'attendance-recorded': 'Сабакка катышуу белгиленди',
+      },
       audit: {
         'key-introduced': 'Аудит журналы ачкыч менен корголду',
         checkpointed: 'Журналдын текшерүү чекити жазылды',
@@ -179,6 +185,7 @@ export default {
         'competition-updated': 'Демо сынак жаңыртылды',
         'rounds-created': 'Демо турлар түзүлдү',
         'round-closed': 'Демо тур жабылды',
+        'training-created': 'Демо окутуу сабактары түзүлдү',
       },
     },
     entityTypes: {
@@ -191,6 +198,7 @@ export default {
       score: 'Баа',
       'consultation-booking': 'Консультацияга жазылуу',
       'consultation-slot': 'Консультациянын убактысы',
+      'training-session': 'Окутуу сабагы',
       audit: 'Аудит журналы',
     },
     problems: {

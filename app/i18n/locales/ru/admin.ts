@@ -170,6 +170,12 @@ export default {
         changed: 'Время или место консультации изменено',
         published: 'Опубликовано время консультаций',
       },
+      training: {
+        'session-created': 'Обучающее занятие создано',
+        'session-updated': 'Обучающее занятие изменено',
+        'session-cancelled': 'Обучающее занятие отменено',
+        'attendance-recorded': 'Посещаемость занятия отмечена',
+      },
       audit: {
         'key-introduced': 'Журнал аудита защищён ключом',
         checkpointed: 'Записана контрольная точка журнала',
@@ -182,6 +188,7 @@ export default {
         'competition-updated': 'Демо-конкурс обновлён',
         'rounds-created': 'Созданы демо-туры',
         'round-closed': 'Демо-тур закрыт',
+        'training-created': 'Созданы демонстрационные занятия',
       },
     },
     entityTypes: {
@@ -194,6 +201,7 @@ export default {
       score: 'Оценка',
       'consultation-booking': 'Запись на консультацию',
       'consultation-slot': 'Время консультации',
+      'training-session': 'Обучающее занятие',
       audit: 'Журнал аудита',
     },
     problems: {
