@@ -57,7 +57,7 @@ export const publishSlotsSchema = z
     place: optionalText(300),
     phone: optionalText(40),
     link: optionalText(500),
-    localityId: rowId(),
+    localityId: optionalId().refine((id) => id !== null, 'validation.required'),
     capacity: wholeNumber(1, 50),
     topics: multiValue(z.enum(CONSULTATION_TOPICS)),
     languages: multiValue(z.enum(LOCALES)).refine((v) => v.length > 0, 'validation.chooseOne'),
@@ -109,3 +109,6 @@ export const adviceSchema = z.object({
   bookingId: rowId(),
   advice: requiredText(4000),
 });
+
+/** Cancelling a consultation time; the reason is told to the families booked. */
+export const cancelSlotSchema = z.object({ reason: optionalText(500) });

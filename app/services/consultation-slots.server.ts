@@ -7,11 +7,13 @@ import { competitions } from '~db/schema/competitions';
 import { consultationSlots, type ConsultationSlot } from '~db/schema/consultations';
 import { localities, userRoles, users } from '~db/schema/people';
 import { appendAudit } from '~/models/audit.server';
+import { findSlot } from '~/models/consultation-booking.server';
 import type { PublishSlotsInput } from '~/schemas/consultation-slots';
 import { hasPermission } from '~/utils/permissions';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { zonedLocalToUtc } from '~/utils/timezone';
+import { cancelSlot, mayManageSlot } from './bookings.server';
 
 type Reader = typeof db | Tx;
 
@@ -212,4 +214,24 @@ export function publishSlots(
     });
     return { ok: true as const, slotIds, seriesKey };
   });
+}
+
+/**
+ * Cancels a consultation time: its consultant or staff. Every family booked or waiting is told
+ * (the booking service cancels each booking and queues its notice) in the same transaction.
+ */
+export function cancelConsultationSlot(
+  actor: SessionUser,
+  input: { slotId: number; reason: string },
+  now = new Date(),
+): { ok: true } | { ok: false; error: string } {
+  const slot = findSlot(input.slotId);
+  if (!slot || !mayManageSlot(actor, slot))
+    return { ok: false, error: 'consultant:errors.slotNotFound' };
+  if (slot.status === 'cancelled')
+    return { ok: false, error: 'consultant:errors.alreadyCancelled' };
+  writeTransaction((tx) =>
+    cancelSlot(tx, { slotId: slot.id, byUserId: actor.user.id, reason: input.reason || null }, now),
+  );
+  return { ok: true };
 }

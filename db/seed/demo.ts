@@ -7,6 +7,7 @@ import { DEMO_LOCALITIES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import { seedPilotDecisions } from './demo-decisions';
 import { seedKantRounds, seedPilotRounds } from './demo-jury';
 import { seedProgramme } from './demo-programme';
+import { seedDemoConsultations } from './demo-consultations';
 
 /**
  * Puts the demo programme in the database. Idempotent: running it again updates the same rows
@@ -19,6 +20,7 @@ export async function seedDemo(): Promise<{
   applications: number;
   rounds: number;
   decided: number;
+  consultationSlots: number;
 }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = writeTransaction((tx) => {
@@ -96,11 +98,13 @@ export async function seedDemo(): Promise<{
   });
   // The decisions go through the services, each use case in its own transaction, as staff make them.
   const decisions = seedPilotDecisions(programme.pilotId);
+  const consultations = seedDemoConsultations();
   return {
     ...people,
     households: programme.households,
     applications: programme.applications,
     rounds: programme.rounds,
     decided: decisions.decided,
+    consultationSlots: consultations.slots,
   };
 }

@@ -8,7 +8,11 @@ import { db } from '~db/client';
 import { auditLog } from '~db/schema/audit';
 import { consultationSlots } from '~db/schema/consultations';
 import { publishSlotsSchema, type PublishSlotsInput } from '~/schemas/consultation-slots';
-import { listConsultants, publishSlots } from '~/services/consultation-slots.server';
+import {
+  cancelConsultationSlot,
+  listConsultants,
+  publishSlots,
+} from '~/services/consultation-slots.server';
 import type { SessionUser } from '~/utils/session.server';
 import { browserRequest, createLocality, createUser } from '../support/factories';
 import { createCompetition } from '../support/programme-factories';
@@ -218,5 +222,36 @@ describe('the publish form', () => {
     expect(errorOf({ breakStart: '12:00', breakEnd: '' })).toEqual([
       'breakEnd:validation.required',
     ]);
+  });
+});
+
+describe('cancelConsultationSlot', () => {
+  test('her consultant or staff cancel a time; another consultant cannot; twice is refused', () => {
+    const published = publishSlots(
+      request(),
+      aigul,
+      form({ kind: 'single', date: '2030-04-02', startTime: '09:00', endTime: '' }),
+      NOW,
+    );
+    if (!published.ok) throw new Error(published.error);
+    const slotId = published.slotIds[0]!;
+    expect(cancelConsultationSlot(bakyt, { slotId, reason: '' }, NOW)).toEqual({
+      ok: false,
+      error: 'consultant:errors.slotNotFound',
+    });
+    expect(cancelConsultationSlot(aigul, { slotId, reason: 'Болею' }, NOW)).toEqual({ ok: true });
+    expect(slotsOf([slotId])[0]).toMatchObject({ status: 'cancelled', cancelReason: 'Болею' });
+    expect(cancelConsultationSlot(staff, { slotId, reason: '' }, NOW)).toEqual({
+      ok: false,
+      error: 'consultant:errors.alreadyCancelled',
+    });
+    // A cancelled time no longer blocks her hour.
+    const again = publishSlots(
+      request(),
+      aigul,
+      form({ kind: 'single', date: '2030-04-02', startTime: '09:00', endTime: '' }),
+      NOW,
+    );
+    expect(again.ok).toBe(true);
   });
 });

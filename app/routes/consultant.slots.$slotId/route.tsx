@@ -9,9 +9,13 @@ import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
-import { adviceSchema, attendanceSchema } from '~/schemas/consultation-slots';
+import { adviceSchema, attendanceSchema, cancelSlotSchema } from '~/schemas/consultation-slots';
 import { recordAttendance, writeAdvice } from '~/services/consultation-records.server';
-import { actsForAnyConsultant, programmeTimeZone } from '~/services/consultation-slots.server';
+import {
+  actsForAnyConsultant,
+  cancelConsultationSlot,
+  programmeTimeZone,
+} from '~/services/consultation-slots.server';
 import { slotWithFamilies, type FamilyAtBooking } from '~/services/consultation-view.server';
 import consultantStyles from '~/styles/consultant.css';
 import { requirePermission } from '~/utils/auth.server';
@@ -24,7 +28,7 @@ export const handle: RouteAccess = { access: 'consultations:publish' };
 export const meta = titleFromLoader;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: consultantStyles }];
 
-export const INTENT = { attendance: 'attendance', advice: 'advice' } as const;
+export const INTENT = { attendance: 'attendance', advice: 'advice', cancel: 'cancel' } as const;
 
 function slotIdFrom(params: { slotId?: string }): number {
   const id = Number(params.slotId);
@@ -68,6 +72,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return formFailure(parsed.failure);
     const result = writeAdvice(request, actor, parsed.data);
     if (!result.ok) return refuse(formData, { message: result.error });
+  } else if (intent === INTENT.cancel) {
+    // Changing a time is publishing's part: the consultant and staff may cancel it.
+    await requirePermission(request, 'consultations:publish');
+    const parsed = parseForm(formData, cancelSlotSchema);
+    if (!parsed.ok) return formFailure(parsed.failure);
+    const result = cancelConsultationSlot(actor, { slotId, reason: parsed.data.reason });
+    if (!result.ok) return refuse(formData, { message: result.error });
   } else {
     throw new Response('Unknown intent', { status: 400 });
   }
@@ -99,9 +110,9 @@ function AttendanceForm({ booking, isStaff }: { booking: FamilyAtBooking; isStaf
           value={choice.value}
           className="button button--secondary"
           aria-pressed={booking.attendance === choice.value}
+          aria-label={`${choice.label}: ${booking.family}`}
         >
           {choice.label}
-          <span className="visually-hidden">: {booking.family}</span>
         </button>
       ))}
     </Form>
@@ -134,6 +145,28 @@ function AdviceForm({ booking, failure }: { booking: FamilyAtBooking; failure?: 
   );
 }
 
+function CancelSlotForm() {
+  const { t } = useTranslation('consultant');
+  const form = useValidatedForm({ schema: cancelSlotSchema, defaultValues: { reason: '' } });
+  return (
+    <details className="card">
+      <summary>{t('slot.cancelTitle')}</summary>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="intent" value={INTENT.cancel} />
+        <p>{t('slot.cancelHint')}</p>
+        <TextAreaField
+          form={form}
+          name="reason"
+          id="cancel-reason"
+          label={t('slot.cancelReason')}
+          rows={2}
+        />
+        <SubmitButton variant="danger">{t('slot.cancelSubmit')}</SubmitButton>
+      </Form>
+    </details>
+  );
+}
+
 export default function SlotPage() {
   const { slot, started, isStaff } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as FormFailure | undefined;
@@ -153,7 +186,11 @@ export default function SlotPage() {
       <h1>{t('slot.title', { date: `${slot.dayText} ${slot.startText}` })}</h1>
       {searchParams.get('saved') ? (
         <div className="alert alert--success" role="status">
-          <p>{t('slot.saved')}</p>
+          <p>
+            {searchParams.get('saved') === INTENT.cancel
+              ? t('slot.cancelledDone')
+              : t('slot.saved')}
+          </p>
         </div>
       ) : null}
       <FormAlert message={failure?.formError} />
@@ -230,6 +267,7 @@ export default function SlotPage() {
           ))}
         </ul>
       </section>
+      {slot.status === 'open' && !started ? <CancelSlotForm /> : null}
       {slot.waiting.length > 0 ? (
         <section aria-labelledby="waiting-title">
           <h2 id="waiting-title">{t('slot.waiting')}</h2>

@@ -52,6 +52,11 @@ export default {
     adviceHint: 'The family reads this on her application page. Staff see it too; jurors do not.',
     saveAdvice: 'Save advice',
     saved: 'Saved.',
+    cancelTitle: 'Cancel this time',
+    cancelHint: 'The families booked or waiting are told.',
+    cancelReason: 'Reason (optional)',
+    cancelSubmit: 'Cancel this time',
+    cancelledDone: 'The time is cancelled; the families were told.',
   },
   publish: {
     title: 'Publish consultation times',
@@ -164,6 +169,8 @@ export default {
     noShows_other: 'The family missed {{count}} consultations.',
   },
   errors: {
+    slotNotFound: 'This consultation time was not found.',
+    alreadyCancelled: 'This time is already cancelled.',
     time: 'Enter a time like 09:30.',
     link: 'Enter a link that starts with https://',
     endBeforeStart: 'The end must come after the start.',
