@@ -33,7 +33,7 @@ import type {
 } from '~/schemas/enums';
 import type { SessionUser } from '~/utils/session.server';
 import { zonedLocalToUtc } from '~/utils/timezone';
-import { changeDeadlines, mayViewBooking, PROGRAMME_TIME_ZONE } from './bookings.server';
+import { changeDeadlines, mayViewBooking, programmeTimeZone } from './bookings.server';
 import { withheldReason } from './notices.server';
 
 export const OPEN_SLOTS_PAGE_SIZE = 20;
@@ -59,7 +59,7 @@ export type SlotView = {
 function timeRange(slot: Pick<ConsultationSlot, 'startsAt' | 'minutes'>, locale: Locale) {
   const format = dateTimeFormat(INTL_TAGS[locale], {
     timeStyle: 'short',
-    timeZone: PROGRAMME_TIME_ZONE,
+    timeZone: programmeTimeZone(),
   });
   const end = new Date(slot.startsAt.getTime() + slot.minutes * 60_000);
   return `${format.format(slot.startsAt)}–${format.format(end)}`;
@@ -73,9 +73,9 @@ function slotView(
 ): SlotView {
   return {
     id: slot.id,
-    startsAt: formattedInstant(slot.startsAt, locale, { timeZone: PROGRAMME_TIME_ZONE }),
+    startsAt: formattedInstant(slot.startsAt, locale, { timeZone: programmeTimeZone() }),
     timeRange: timeRange(slot, locale),
-    day: formatDate(slot.startsAt, locale, PROGRAMME_TIME_ZONE),
+    day: formatDate(slot.startsAt, locale, programmeTimeZone()),
     minutes: slot.minutes,
     mode: slot.mode,
     place: slot.mode === 'in-person' ? slot.place : null,
@@ -93,7 +93,7 @@ function slotView(
 /** The day chosen in the filter ("2026-12-10", in the programme's zone) as UTC bounds. */
 export function dayBounds(day: string | null): { from?: Date; to?: Date } {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return {};
-  const from = zonedLocalToUtc(`${day}T00:00`, PROGRAMME_TIME_ZONE);
+  const from = zonedLocalToUtc(`${day}T00:00`, programmeTimeZone());
   if (!from) return {};
   return { from, to: new Date(from.getTime() + 24 * 60 * 60_000 - 1) };
 }
@@ -234,7 +234,7 @@ function bookingView(row: BookingListRow, locale: Locale, now: Date): BookingVie
     applicationId: row.booking.applicationId,
     applicationLabel: [row.applicationReference, row.applicationTitle].filter(Boolean).join(' · '),
     changeUntil: inTime(deadlines.cancelUntil)
-      ? formattedInstant(deadlines.cancelUntil, locale, { timeZone: PROGRAMME_TIME_ZONE }).text
+      ? formattedInstant(deadlines.cancelUntil, locale, { timeZone: programmeTimeZone() }).text
       : null,
     // Leaving a waiting list is always possible; a place only within the notice.
     mayCancel: live && !past && (row.booking.status === 'waiting' || inTime(deadlines.cancelUntil)),

@@ -1,9 +1,8 @@
 // Publishing consultation times: a single time or a village day of back-to-back slots, typed on
 // the programme's wall clock and stored in UTC. A consultant publishes for herself; staff for
 // any consultant. A consultant is never in two places at once: overlapping slots are refused.
-import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { db, writeTransaction, type Tx } from '~db/client';
-import { competitions } from '~db/schema/competitions';
 import { consultationSlots, type ConsultationSlot } from '~db/schema/consultations';
 import { localities, userRoles, users } from '~db/schema/people';
 import { appendAudit } from '~/models/audit.server';
@@ -13,26 +12,11 @@ import { hasPermission } from '~/utils/permissions';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { zonedLocalToUtc } from '~/utils/timezone';
-import { cancelSlot, mayManageSlot } from './bookings.server';
+import { cancelSlot, mayManageSlot, programmeTimeZone } from './bookings.server';
+
+export { programmeTimeZone };
 
 type Reader = typeof db | Tx;
-
-/** Where no competition says otherwise, the programme runs on Kyrgyzstan's clock. */
-export const DEFAULT_PROGRAMME_TIME_ZONE = 'Asia/Bishkek';
-
-/**
- * The programme's time zone, in which consultation times are typed and shown: that of the most
- * recently opened competition (consultations are not tied to one competition).
- */
-export function programmeTimeZone(reader: Reader = db): string {
-  const row = reader
-    .select({ timezone: competitions.timezone })
-    .from(competitions)
-    .orderBy(desc(competitions.opensAt))
-    .limit(1)
-    .get();
-  return row?.timezone ?? DEFAULT_PROGRAMME_TIME_ZONE;
-}
 
 /** Staff (and admins) act for any consultant; a consultant only for herself. */
 export function actsForAnyConsultant(actor: SessionUser): boolean {

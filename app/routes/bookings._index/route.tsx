@@ -15,7 +15,7 @@ import { requirePermission } from '~/utils/auth.server';
 import { formIntent, parseForm, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
-import { PROGRAMME_TIME_ZONE } from '~/services/bookings.server';
+import { programmeTimeZone } from '~/services/bookings.server';
 
 export const handle: RouteAccess = { access: 'consultations:book' };
 export const meta = titleFromLoader;
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     own: actor.roles.includes('applicant') ? ownBookings(actor, locale) : null,
     villages: actor.roles.includes('facilitator') ? facilitatorBookings(actor, locale) : null,
     doneDate: doneSlot
-      ? formattedInstant(doneSlot.startsAt, locale, { timeZone: PROGRAMME_TIME_ZONE }).text
+      ? formattedInstant(doneSlot.startsAt, locale, { timeZone: programmeTimeZone() }).text
       : null,
   });
 }
