@@ -3,9 +3,9 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { isLocale } from '~/i18n/config';
-import { i18nFor } from '~/i18n/i18n.server';
+import { TranslationProvider } from '~/i18n/react';
+import { resources } from '~/i18n/resources';
 import { withoutNulBytes } from '~/utils/html-stream.server';
 import { detectLocale } from '~/utils/locale.server';
 import { NonceProvider } from '~/utils/nonce';
@@ -39,7 +39,6 @@ export default async function handleRequest(
   const rootData = remixContext.staticHandlerContext.loaderData.root as
     { locale?: unknown } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : await detectLocale(request);
-  const i18n = i18nFor(locale);
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');
 
   return new Promise((resolve, reject) => {
@@ -65,14 +64,14 @@ export default async function handleRequest(
     };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <TranslationProvider locale={locale} bundle={resources[locale]}>
           <RemixServer
             context={remixContext}
             url={request.url}
             abortDelay={ABORT_DELAY}
             nonce={nonce}
           />
-        </I18nextProvider>
+        </TranslationProvider>
       </NonceProvider>,
       {
         nonce,

@@ -12,13 +12,12 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { RouteAnnouncer } from '~/components/route-announcer';
 import { SessionTimeoutWarning } from '~/components/session-timeout-warning';
 import { SiteHeader } from '~/components/site-header';
 import { useHydrated } from '~/components/use-hydrated';
 import { DEFAULT_LOCALE, isLocale } from '~/i18n/config';
-import { switchBrowserLanguage } from '~/i18n/instances';
 import { LOCALE_VERSIONS } from '~/i18n/version.server';
 import stylesHref from '~/styles/app.css';
 import { getOptionalUser } from '~/utils/auth.server';
@@ -73,7 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // Every page, even one without a form, marks the end of hydration (see use-hydrated.ts).
   useHydrated();
   useEffect(() => {
-    if (i18n.language !== locale) void switchBrowserLanguage(i18n, locale, version);
+    if (i18n.language !== locale) void i18n.switchTo(locale, version);
   }, [i18n, locale, version]);
   return (
     <html lang={locale} data-i18n-version={data?.i18nVersion}>

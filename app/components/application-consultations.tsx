@@ -1,6 +1,6 @@
 // A family's consultations on an application page (hers, her facilitator's, staff's; jurors never
 // see it): when, with whom, whether it was held, and the consultant's advice.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { BookingAttendance, BookingStatus } from '~/schemas/enums';
 
 export type ApplicationConsultationRow = {

@@ -2,7 +2,7 @@
 // page and in the print view.
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from './enum-labels';
 import type { Currency, FormattedInstant, MoneyFormatSpec } from '~/i18n/format';
 import type { LocalizedText } from '~/i18n/localized-text';

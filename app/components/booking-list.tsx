@@ -1,6 +1,6 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { BookingView, FamilyBookings, SlotView } from '~/services/booking-view.server';
 import { FormattedDateTime } from './formatted';
 

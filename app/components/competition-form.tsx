@@ -1,7 +1,7 @@
 // Staff's competition form, shared by "new" and "edit". A native form: it posts and the server
 // validates without JavaScript; with it, each field is checked as it is left.
 import { Form } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from './enum-labels';
 import { LOCALES, type Locale } from '~/i18n/config';
 import { competitionSchema } from '~/schemas/competition';

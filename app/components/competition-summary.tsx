@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { CompetitionCard } from '~/models/open-competition.server';
 import type { BeneficiarySexRule } from '~/schemas/enums';
 import { FormattedDateTime } from './formatted';

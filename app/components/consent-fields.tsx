@@ -1,5 +1,5 @@
 import type { FieldValues, Path } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { CONSENT_METHODS } from '~/schemas/enums';
 import { SelectField, TextField } from './form-fields';
 import type { ValidatedForm } from './use-validated-form';

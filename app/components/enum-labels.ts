@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { ApplicationStatus, Relation, Sector, Sex } from '~/schemas/enums';
 
 /** The words for the closed value sets every page shares, in the reader's language. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { FormattedInstant } from '~/i18n/format';
 import type { TrainingTopic } from '~/schemas/enums';
 import { FormattedDateTime } from './formatted';

@@ -1,5 +1,5 @@
 import { useFieldArray, type FieldValues, type Path } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { RELATIONS, SEXES } from '~/schemas/enums';
 import { CheckboxField, SelectField, TextField } from './form-fields';
 import type { ValidatedForm } from './use-validated-form';

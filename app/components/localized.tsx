@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { formatMoneyBySpec, type MoneyFormatSpec } from '~/i18n/format';
 import type { LocalizedText } from '~/i18n/localized-text';
 

@@ -3,7 +3,7 @@
 // the action applies to what was typed; with JavaScript they change the rows in place.
 import { Form } from '@remix-run/react';
 import { useFieldArray, type Path } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { z } from 'zod';
 import { LOCALES, type Locale } from '~/i18n/config';
 import { roundSchema } from '~/schemas/round';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type { RoundStatus } from '~/schemas/enums';
 
 const TONE: Record<RoundStatus, string> = {

@@ -1,6 +1,6 @@
 import { useFetcher, useLocation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 
 /** Warn this long before the idle limit: time enough to read and press one button. */
 export const WARN_BEFORE_MS = 5 * 60_000;

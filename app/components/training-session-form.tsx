@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { RequiredNote, SelectField, SubmitButton, TextField } from './form-fields';
 import { useValidatedForm, type FormFailure } from './use-validated-form';
 import { TRAINING_TOPICS } from '~/schemas/enums';

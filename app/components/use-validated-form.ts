@@ -1,15 +1,18 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { toNestErrors, validateFieldsNatively } from '@hookform/resolvers';
 import { useSubmit } from '@remix-run/react';
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import {
   get,
   useForm,
   type DefaultValues,
+  type FieldError,
   type FieldErrors,
   type FieldValues,
+  type Resolver,
   type UseFormReturn,
 } from 'react-hook-form';
 import type { z } from 'zod';
+import type { Check } from '~/schemas/checks';
 import { useHydrated } from './use-hydrated';
 
 /** What an action returns for a form it refused (400): messages per field, and what was typed. */
@@ -26,9 +29,55 @@ export type ValidatedForm<T extends FieldValues> = UseFormReturn<T> & {
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 };
 
+type Issue = {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: Issue[][];
+};
+/** What the form checks with: a full zod schema (staff pages) or checks.ts (the family's). */
+type Schema = {
+  safeParse: (
+    value: unknown,
+  ) => { success: true; data: unknown } | { success: false; error: { issues: readonly unknown[] } };
+};
+type InputOf<S> = S extends { run: unknown; readonly _input?: infer I }
+  ? I & FieldValues
+  : z.input<Extract<S, z.core.$ZodType<FieldValues, FieldValues>>>;
+
+/**
+ * The form's resolver: each field's first message, as @hookform/resolvers' zod resolver gives
+ * it (of a union, the message of the branch that came closest), without loading that resolver.
+ */
+function resolverFor<T extends FieldValues>(schema: Schema): Resolver<T> {
+  return (values, _context, options) => {
+    const result = schema.safeParse(values);
+    if (result.success) {
+      if (options.shouldUseNativeValidation) validateFieldsNatively({}, options);
+      return { values: result.data as T, errors: {} };
+    }
+    const errors: Record<string, FieldError> = {};
+    const queue = [...(result.error.issues as Issue[])];
+    for (let issue = queue.shift(); issue; issue = queue.shift()) {
+      const path = issue.path.join('.');
+      if (issue.code === 'invalid_union' && issue.errors?.length) {
+        const closest = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
+        errors[path] ??= {
+          message: closest[0]?.message ?? issue.message,
+          type: closest[0]?.code ?? issue.code,
+        };
+        for (const branch of issue.errors)
+          for (const inner of branch)
+            queue.push({ ...inner, path: [...issue.path, ...inner.path] });
+      } else errors[path] ??= { message: issue.message, type: issue.code ?? 'check' };
+    }
+    return { values: {}, errors: toNestErrors(errors, options) };
+  };
+}
+
 /**
  * A native form that works without JavaScript and, with it, checks its fields
- * (with the action's zod schema, or its zod/mini twin on the family's pages) and submits
+ * (with the action's zod schema, or on the family's pages its twin in checks.ts) and submits
  * only when everything is valid.
  *
  * When a field shows its error (issue 10): after she has left it changed, or after she tried to
@@ -38,12 +87,15 @@ export type ValidatedForm<T extends FieldValues> = UseFormReturn<T> & {
  * and releasing a button: a check caused by leaving a field waits until the press is over, so
  * the page does not move the button from under her finger.
  */
-export function useValidatedForm<S extends z.core.$ZodType<FieldValues, FieldValues>>(options: {
+export function useValidatedForm<
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a check of any form's values
+  S extends z.core.$ZodType<FieldValues, FieldValues> | Check<any, unknown>,
+>(options: {
   schema: S;
   /** What the fields show first; selects may start empty, so values are loosely typed here. */
-  defaultValues?: DefaultValues<z.input<S>> | Record<string, unknown>;
+  defaultValues?: DefaultValues<InputOf<S>> | Record<string, unknown>;
   failure?: FormFailure | null;
-}): ValidatedForm<z.input<S>> {
+}): ValidatedForm<InputOf<S>> {
   const hydrated = useHydrated();
   const submit = useSubmit();
   const serverErrors = useMemo(() => options.failure?.fieldErrors ?? {}, [options.failure]);
@@ -51,12 +103,11 @@ export function useValidatedForm<S extends z.core.$ZodType<FieldValues, FieldVal
     () =>
       Object.fromEntries(
         Object.entries(serverErrors).map(([name, message]) => [name, { type: 'server', message }]),
-      ) as FieldErrors<z.input<S>>,
+      ) as FieldErrors<InputOf<S>>,
     [serverErrors],
   );
-  const form = useForm<z.input<S>>({
-    // The resolver checks types at run time; the cast bridges zod's input and output types.
-    resolver: zodResolver(options.schema as never) as never,
+  const form = useForm<InputOf<S>>({
+    resolver: resolverFor<InputOf<S>>(options.schema as unknown as Schema),
     // The library validates nothing by itself (its field arrays would mark a new empty row);
     // `register` below decides when a field is checked.
     mode: 'onSubmit',
@@ -64,7 +115,7 @@ export function useValidatedForm<S extends z.core.$ZodType<FieldValues, FieldVal
     defaultValues: {
       ...options.defaultValues,
       ...(options.failure?.values as object),
-    } as DefaultValues<z.input<S>>,
+    } as DefaultValues<InputOf<S>>,
     errors: rhfErrors,
   });
   // Fields she has changed since the page came; a check on leaving is only for those.

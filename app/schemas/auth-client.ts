@@ -1,56 +1,68 @@
-// The sign-in and sign-up checks the browser runs, in zod's small build (zod/mini: about 8 KB
-// gzipped against 91 KB for the classic build), so that the family's first pages stay light.
-// The actions parse with the full schemas of auth.ts; tests/unit/client-schemas.test.ts keeps
-// the two in step (same verdict and the same first message per field).
-import * as z from 'zod-browser/mini';
+// Sign-in and sign-up as the browser checks them, with the few checks of checks.ts (no zod in
+// these pages); the actions parse with auth.ts, and tests/unit/client-schemas.test.ts keeps the
+// two in step.
+import {
+  coerceNumber,
+  isEmail,
+  maxLength,
+  minLength,
+  nullable,
+  object,
+  optional,
+  pipe,
+  refine,
+  rules,
+  string,
+  transform,
+  type Check,
+} from './checks';
 
 const PHONE = /^\+?[\d\s()-]{9,20}$/;
 
 const requiredText = (max: number) =>
-  z
-    .string({ error: 'validation.required' })
-    .check(z.trim(), z.minLength(1, 'validation.required'), z.maxLength(max, 'validation.tooLong'));
+  rules(
+    string({ trim: true, message: 'validation.required' }),
+    minLength(1, 'validation.required'),
+    maxLength(max, 'validation.tooLong'),
+  );
 
 const requiredPassword = () =>
-  z.string({ error: 'validation.required' }).check(z.minLength(1, 'validation.required'));
+  rules(string({ message: 'validation.required' }), minLength(1, 'validation.required'));
 
-const emailCheck = z.email();
-
-export const signInClientSchema = z.object({
+export const signInClientSchema = object({
   identifier: requiredText(120),
   password: requiredPassword(),
-  redirectTo: z.optional(z.string()),
+  redirectTo: optional(string()),
 });
 
-export const signUpClientSchema = z
-  .object({
+export const signUpClientSchema = rules(
+  object({
     name: requiredText(100),
-    contact: requiredText(120).check(
-      z.refine(
-        (value) => (value.includes('@') ? emailCheck.safeParse(value).success : PHONE.test(value)),
+    contact: rules(
+      requiredText(120),
+      refine(
+        (value: string) => (value.includes('@') ? isEmail(value) : PHONE.test(value)),
         'validation.emailOrPhone',
       ),
     ),
-    localityId: z.pipe(
-      z.transform((value: unknown): unknown => (value === '' || value == null ? null : value)),
-      z.nullable(
-        z.coerce
-          .number({ error: 'validation.invalid' })
-          .check(z.refine((n) => Number.isInteger(n) && n > 0, 'validation.invalid')),
+    localityId: pipe(
+      transform((value: unknown): unknown => (value === '' || value == null ? null : value)),
+      nullable(
+        rules(
+          coerceNumber('validation.invalid'),
+          refine((n: number) => Number.isInteger(n) && n > 0, 'validation.invalid'),
+        ),
       ),
+    ) as Check<string | number | null | undefined, number | null>,
+    password: rules(
+      string({ message: 'validation.required' }),
+      minLength(1, 'validation.required'),
+      minLength(8, 'validation.passwordTooShort'),
+      maxLength(128, 'validation.tooLong'),
     ),
-    password: z
-      .string({ error: 'validation.required' })
-      .check(
-        z.minLength(1, 'validation.required'),
-        z.minLength(8, 'validation.passwordTooShort'),
-        z.maxLength(128, 'validation.tooLong'),
-      ),
     passwordConfirm: requiredPassword(),
-  })
-  .check(
-    z.refine((v) => v.password === v.passwordConfirm, {
-      path: ['passwordConfirm'],
-      message: 'validation.passwordsDiffer',
-    }),
-  );
+  }),
+  refine((v) => v.password === v.passwordConfirm, 'validation.passwordsDiffer', [
+    'passwordConfirm',
+  ]),
+);

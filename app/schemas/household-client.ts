@@ -1,70 +1,94 @@
-// The family's own household form as the browser checks it, in zod's small build (zod/mini).
-// The action parses with the full householdSchema of household.ts; tests/unit/client-schemas.test.ts
-// keeps the two in step.
-import * as z from 'zod-browser/mini';
+// The household form as the browser checks it, with the few checks of checks.ts (no zod in the
+// family's pages); the action parses with householdSchema (household.ts), and
+// tests/unit/client-schemas.test.ts keeps the two in step.
+import {
+  array,
+  coerceNumber,
+  maxLength,
+  minLength,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  pipe,
+  refine,
+  rules,
+  string,
+  transform,
+  type Check,
+} from './checks';
 import { RELATIONS, SEXES } from './enums';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const PHONE = /^\+?[\d\s()-]{9,20}$/;
 
 const requiredText = (max: number) =>
-  z
-    .string({ error: 'validation.required' })
-    .check(z.trim(), z.minLength(1, 'validation.required'), z.maxLength(max, 'validation.tooLong'));
+  rules(
+    string({ trim: true, message: 'validation.required' }),
+    minLength(1, 'validation.required'),
+    maxLength(max, 'validation.tooLong'),
+  );
+
+const orEmpty = transform((v: string | undefined) => v ?? '');
 
 const optionalText = (max: number) =>
-  z.pipe(
-    z.optional(z.string().check(z.trim(), z.maxLength(max, 'validation.tooLong'))),
-    z.transform((v: string | undefined) => v ?? ''),
-  );
+  pipe(optional(rules(string({ trim: true }), maxLength(max, 'validation.tooLong'))), orEmpty);
 
 const checkbox = () =>
-  z.pipe(
-    z.transform((value: unknown): boolean => value === true || value === 'on' || value === 'true'),
-    z.boolean(),
-  );
+  transform(
+    (value: unknown): boolean => value === true || value === 'on' || value === 'true',
+  ) as Check<boolean | string | undefined, boolean>;
 
-const memberClientSchema = z.object({
-  memberId: z.pipe(
-    z.transform((v: unknown): unknown => (v === '' || v == null ? null : v)),
-    z.nullable(z.coerce.number().check(z.refine((n) => Number.isInteger(n) && n > 0))),
-  ),
+const memberClientSchema = object({
+  memberId: pipe(
+    transform((v: unknown): unknown => (v === '' || v == null ? null : v)),
+    nullable(
+      rules(
+        coerceNumber(),
+        refine((n: number) => Number.isInteger(n) && n > 0),
+      ),
+    ),
+  ) as Check<string | number | null | undefined, number | null>,
   firstName: requiredText(80),
   lastName: requiredText(80),
-  sex: z.enum(SEXES, { error: 'validation.required' }),
-  birthYear: z.coerce.number({ error: 'validation.birthYear' }).check(
-    z.refine((n) => Number.isInteger(n), 'validation.birthYear'),
-    z.gte(1900, 'validation.birthYear'),
-    z.lte(THIS_YEAR, 'validation.birthYear'),
+  sex: oneOf(SEXES, 'validation.required'),
+  birthYear: rules(
+    coerceNumber('validation.birthYear') as Check<string | number, number>,
+    refine((n: number) => Number.isInteger(n), 'validation.birthYear'),
+    refine((n: number) => n >= 1900, 'validation.birthYear'),
+    refine((n: number) => n <= THIS_YEAR, 'validation.birthYear'),
   ),
-  relation: z.enum(RELATIONS, { error: 'validation.required' }),
+  relation: oneOf(RELATIONS, 'validation.required'),
 });
 
-export const householdClientSchema = z
-  .object({
-    localityId: z.coerce
-      .number({ error: 'validation.required' })
-      .check(z.refine((n) => Number.isInteger(n) && n > 0, 'validation.required')),
+export const householdClientSchema = rules(
+  object({
+    localityId: rules(
+      coerceNumber('validation.required') as Check<string | number, number>,
+      refine((n: number) => Number.isInteger(n) && n > 0, 'validation.required'),
+    ),
     address: optionalText(300),
-    phone: z.pipe(
-      z.optional(
-        z.string().check(
-          z.trim(),
-          z.maxLength(20, 'validation.tooLong'),
-          z.refine((v) => v === '' || PHONE.test(v), 'validation.phone'),
+    phone: pipe(
+      optional(
+        rules(
+          string({ trim: true }),
+          maxLength(20, 'validation.tooLong'),
+          refine((v: string) => v === '' || PHONE.test(v), 'validation.phone'),
         ),
       ),
-      z.transform((v: string | undefined) => v ?? ''),
+      orEmpty,
     ),
     receivesSocialBenefits: checkbox(),
     benefitRegisterNumber: optionalText(40),
-    members: z
-      .array(memberClientSchema)
-      .check(z.minLength(1, 'validation.atLeastOneMember'), z.maxLength(30, 'validation.tooMany')),
-  })
-  .check(
-    z.refine((v) => !v.receivesSocialBenefits || v.benefitRegisterNumber.length > 0, {
-      path: ['benefitRegisterNumber'],
-      message: 'validation.registerNumberNeeded',
-    }),
-  );
+    members: rules(
+      array(memberClientSchema),
+      minLength(1, 'validation.atLeastOneMember'),
+      maxLength(30, 'validation.tooMany'),
+    ),
+  }),
+  refine(
+    (v) => !v.receivesSocialBenefits || v.benefitRegisterNumber.length > 0,
+    'validation.registerNumberNeeded',
+    ['benefitRegisterNumber'],
+  ),
+);

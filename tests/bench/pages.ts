@@ -360,9 +360,16 @@ function headersFor(cookie: string | null): Record<string, string> {
   return cookie ? { cookie } : {};
 }
 
-/** The JavaScript a page loads: every /build/*.js it names, gzipped as a phone would fetch it. */
+/**
+ * The JavaScript a page loads: the modules it preloads and its inline script imports, gzipped as
+ * a phone would fetch them. Not every /build file the page names: its route manifest also lists
+ * the home route's modules and the manifest file, which the browser fetches only on navigating
+ * there (lazy route discovery).
+ */
 function javascriptOf(html: string): { files: number; gzipKiB: number; rawKiB: number } {
-  const files = new Set(html.match(/\/build\/[^"'\s)]+\.js/g) ?? []);
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/g)];
+  const imported = [...html.matchAll(/\bimport\b[^;"]*"(\/build\/[^"]+\.js)"/g)];
+  const files = new Set([...preloaded, ...imported].map((match) => match[1]!));
   let gzip = 0;
   let raw = 0;
   for (const file of files) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { ApplicationStatusBadge } from '~/components/status-badges';
 import { LocalizedString } from '~/components/localized';
 import type { Locale } from '~/i18n/config';

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
 import { formattedInstant } from '~/i18n/format';

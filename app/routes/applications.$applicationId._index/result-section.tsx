@@ -3,7 +3,7 @@
 // get help; for a winner, her consent to be named publicly and the way to decline the grant.
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { RadioGroup, TextAreaField } from '~/components/choice-fields';
 import { CheckboxField, FormAlert, SubmitButton } from '~/components/form-fields';
 import type { FormFailure } from '~/components/use-validated-form';

@@ -2,7 +2,7 @@ import type { SerializeFrom } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useFieldArray } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { FormAlert, RequiredNote, TextField } from '~/components/form-fields';
 import { useMoney } from '~/components/localized';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { FilePicker } from '~/components/file-picker';
 import { FormAlert, useErrorText } from '~/components/form-fields';
 import type { FormFailure } from '~/components/use-validated-form';

@@ -1,6 +1,6 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from '~/components/enum-labels';
 import { FormAlert, RequiredNote, SelectField, TextField } from '~/components/form-fields';
 import { TextAreaField } from '~/components/choice-fields';

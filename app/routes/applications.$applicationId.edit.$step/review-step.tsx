@@ -1,6 +1,6 @@
 import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { ApplicationAnswers } from '~/components/application-summary';
 import { useMoney } from '~/components/localized';
 import type { MoneyFormatSpec } from '~/i18n/format';

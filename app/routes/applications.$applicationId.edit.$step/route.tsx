@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { LocalizedString } from '~/components/localized';
 import { moneyFormatSpec } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { APPLICATION_STEPS, type ApplicationStep } from '~/schemas/application-steps';
 
 /** "Step 2 of 6" and a link to each step; the current one is marked for screen readers. */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { ApplicationAnswers, EnteredBy } from '~/components/application-summary';
 import { ApplicationStatusBadge } from '~/components/status-badges';
 import { FormattedDateTime } from '~/components/formatted';

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { fixedT } from '~/i18n/i18n.server';
 import { competitionTitle } from '~/models/application-view.server';
 import { findUserById } from '~/models/user.server';

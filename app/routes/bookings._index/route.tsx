@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { BOOKING_INTENT, BookingCard, FamilyBookingSections } from '~/components/booking-list';
 import { FormAlert } from '~/components/form-fields';
 import { fixedT } from '~/i18n/i18n.server';

@@ -2,7 +2,7 @@ import { collatorFor } from '~/i18n/intl-cache';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { CompetitionSummary, HolderRule } from '~/components/competition-summary';
 import { FormAlert, SelectField, SubmitButton } from '~/components/form-fields';
 import { LocalizedString, MultilineText, useMoney } from '~/components/localized';

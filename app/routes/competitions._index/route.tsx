@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { CompetitionSummary } from '~/components/competition-summary';
 import { LocalizedString } from '~/components/localized';
 import { fixedT } from '~/i18n/i18n.server';

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { TextAreaField } from '~/components/choice-fields';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';

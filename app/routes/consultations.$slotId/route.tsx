@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { SlotWhere } from '~/components/booking-list';
 import { TextAreaField } from '~/components/choice-fields';
 import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';

@@ -6,7 +6,7 @@ import type {
 } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { FormAlert } from '~/components/form-fields';
 import { LocalizedString } from '~/components/localized';
 import { ApplicationStatusBadge } from '~/components/status-badges';

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { ConsentFields } from '~/components/consent-fields';
 import { CheckboxField, FormAlert, SubmitButton, TextField } from '~/components/form-fields';
 import { EMPTY_MEMBER, HouseholdFields, applyMemberIntent } from '~/components/household-fields';

@@ -1,7 +1,7 @@
 // A criterion's score: a row of big radio buttons 0…max (a thumb's width each, so a phone can
 // tap them and a keyboard moves with the arrows); a select when the scale is long.
 import { get, type FieldValues, type Path } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useErrorText } from '~/components/form-fields';
 import type { ValidatedForm } from '~/components/use-validated-form';
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { TextAreaField } from '~/components/choice-fields';
 import { useEnumLabels } from '~/components/enum-labels';
 import { FormAlert, useErrorText } from '~/components/form-fields';

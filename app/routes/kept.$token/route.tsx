@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { SubmitButton } from '~/components/form-fields';
 import { fixedT } from '~/i18n/i18n.server';
 import { KEPT_FORM_INTENT, keptFormActionSchema } from '~/schemas/kept-form';

@@ -5,7 +5,7 @@ import { consultationsOfApplication } from '~/services/consultation-view.server'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from '~/components/enum-labels';
 import { TableFrame } from '~/components/table-frame';
 import { RadioGroup, TextAreaField } from '~/components/choice-fields';

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from '~/components/enum-labels';
 import { TableFrame } from '~/components/table-frame';
 import { RadioGroup, TextAreaField } from '~/components/choice-fields';

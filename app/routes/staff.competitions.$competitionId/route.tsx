@@ -6,7 +6,7 @@ import type {
 } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from '~/components/enum-labels';
 import { CompetitionForm } from '~/components/competition-form';
 import { FormAlert, SubmitButton } from '~/components/form-fields';

@@ -4,7 +4,7 @@
 // 360-px phone; every field's id carries the application's id, as many cards share one page.
 import { Form } from '@remix-run/react';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from '~/components/enum-labels';
 import { LOCALES, LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import { TextAreaField } from '~/components/choice-fields';

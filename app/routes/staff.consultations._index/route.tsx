@@ -4,7 +4,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { Pagination, pageFromUrl } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';
 import { formatDateTime } from '~/i18n/format';

@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';
 import { TableFrame } from '~/components/table-frame';
 import { TranchePlanForm } from '~/components/tranche-plan-form';

@@ -2,7 +2,7 @@
 // the two things staff may do to one juror's assignment — hand it to another juror (within the
 // rules) or, once submitted, reopen her score with a reason.
 import { Form, Link } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import { FormAlert, SubmitButton, useErrorText } from '~/components/form-fields';
 import { Pagination } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';

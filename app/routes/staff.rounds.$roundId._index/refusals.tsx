@@ -1,6 +1,6 @@
 // Why the assignment, or moving one assignment, was refused — in words, with names, references
 // and villages, so that staff know whom to call or what to change.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/react';
 import type {
   AssignRefusalView,
   AssignmentProblemView,
