@@ -105,7 +105,7 @@ export const publishSlotsSchema = z
 export type PublishSlotsInput = z.output<typeof publishSlotsSchema>;
 
 /**
- * Changing one time: its day, start, length and place, on the programme's wall clock. The
+ * Changing one time: its day, start, length, place and places, on the programme's wall clock. The
  * families booked are told the new time or place.
  */
 export const editSlotSchema = z
@@ -117,6 +117,7 @@ export const editSlotSchema = z
     place: optionalText(300),
     phone: optionalText(40),
     link: optionalText(500),
+    capacity: wholeNumber(1, 50),
   })
   .superRefine(checkPlaceOfMode);
 

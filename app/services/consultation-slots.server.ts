@@ -6,7 +6,7 @@ import { db, writeTransaction, type Tx } from '~db/client';
 import { consultationSlots, type ConsultationSlot } from '~db/schema/consultations';
 import { localities, userRoles, users } from '~db/schema/people';
 import { appendAudit } from '~/models/audit.server';
-import { findSlot } from '~/models/consultation-booking.server';
+import { findSlot, liveBookingsOfSlot } from '~/models/consultation-booking.server';
 import type { EditSlotInput, PublishSlotsInput } from '~/schemas/consultation-slots';
 import { hasPermission } from '~/utils/permissions';
 import { clientIp } from '~/utils/request.server';
@@ -221,10 +221,12 @@ export function cancelConsultationSlot(
 }
 
 /**
- * Changes one open time's day, start, length or place: its consultant or staff. Refused (nothing
- * written) when the time has begun or been cancelled, the new time is in the past, or it would
- * overlap another of the consultant's open times. Every family booked is told the new time or
- * place (a new calendar file, new reminders) in the same transaction as the audit line.
+ * Changes one open time's day, start, length, place or places: its consultant or staff. Refused
+ * (nothing written) when the time has begun or been cancelled, the new time is in the past, it
+ * would overlap another of the consultant's open times, or it would have fewer places than
+ * families booked. When the time or place changes every family booked is told (a new calendar
+ * file, new reminders); places added go to the families waiting; all in the transaction of the
+ * audit line.
  */
 export function editConsultationSlot(
   actor: SessionUser,
@@ -247,6 +249,9 @@ export function editConsultationSlot(
     const end = new Date(startsAt.getTime() + input.minutes * 60_000);
     if (overlappingSlots(slot.consultantId, startsAt, end, tx, slot.id).length > 0)
       return { ok: false, field: 'startTime', error: 'consultant:errors.overlap' };
+    const booked = liveBookingsOfSlot(slot.id, tx).filter((b) => b.status === 'booked').length;
+    if (input.capacity < booked)
+      return { ok: false, field: 'capacity', error: 'consultant:errors.belowBooked' };
     const changed = changeSlot(
       tx,
       {
@@ -259,6 +264,7 @@ export function editConsultationSlot(
           place: input.mode === 'in-person' ? input.place : null,
           phone: input.mode === 'phone' ? input.phone : null,
           link: input.mode === 'online' ? input.link : null,
+          capacity: input.capacity,
         },
       },
       now,

@@ -44,6 +44,7 @@ const form = (overrides: Record<string, string> = {}) =>
     place: 'Мектеп, 5-класс',
     phone: '',
     link: '',
+    capacity: '2',
     ...overrides,
   });
 
@@ -148,6 +149,72 @@ describe('editConsultationSlot', () => {
     });
     expect(findSlot(slot.id)?.startsAt).toEqual(new Date('2030-03-18T04:00:00Z'));
     expect(editConsultationSlot(staff, slot.id, form({ date: '2030-03-18' }), NOW).ok).toBe(true);
+  });
+
+  test('more places go to the family waiting, who is told, and no one is told of a move', async () => {
+    const slot = createSlot({
+      consultantId: aigul.user.id,
+      localityId: village,
+      startsAt: new Date('2030-03-20T04:00:00Z'),
+      capacity: 1,
+    });
+    const first = await createBookingFamily({ competition, localityId: village });
+    const second = await createBookingFamily({ competition, localityId: village });
+    const book = (family: typeof first, joinWaitingList: boolean) =>
+      bookConsultation(
+        sessionUserOf(family.user!),
+        { slotId: slot.id, applicationId: family.application.id, helpWith: null, joinWaitingList },
+        NOW,
+      );
+    const held = book(first, false);
+    const waiting = book(second, true);
+    expect(waiting.ok && waiting.booking.status).toBe('waiting');
+    const same = {
+      date: '2030-03-20',
+      startTime: '10:00',
+      minutes: '45',
+      place: 'Айыл өкмөтү, 2-кабат',
+    };
+
+    const changedAt = new Date('2030-03-03T00:00:00Z');
+    expect(
+      editConsultationSlot(aigul, slot.id, form({ ...same, capacity: '2' }), changedAt).ok,
+    ).toBe(true);
+
+    expect(findSlot(slot.id)?.capacity).toBe(2);
+    expect(findBooking(waiting.ok ? waiting.booking.id : 0)?.status).toBe('booked');
+    expect(findBooking(held.ok ? held.booking.id : 0)?.sequence).toBe(0);
+    const written = db.select().from(mailOutbox).where(eq(mailOutbox.createdAt, changedAt)).all();
+    expect(
+      written.some((m) => m.recipientUserId === second.user!.id && m.template.includes('promoted')),
+    ).toBe(true);
+    expect(written.some((m) => m.template.includes('moved'))).toBe(false);
+  });
+
+  test('places below the families booked are refused on the capacity field', async () => {
+    const slot = slotOf(aigul, '2030-03-22T04:00:00Z');
+    for (const _ of [1, 2]) {
+      const family = await createBookingFamily({ competition, localityId: village });
+      bookConsultation(
+        sessionUserOf(family.user!),
+        {
+          slotId: slot.id,
+          applicationId: family.application.id,
+          helpWith: null,
+          joinWaitingList: false,
+        },
+        NOW,
+      );
+    }
+    expect(
+      editConsultationSlot(
+        aigul,
+        slot.id,
+        form({ date: '2030-03-22', startTime: '10:00', capacity: '1' }),
+        NOW,
+      ),
+    ).toMatchObject({ ok: false, field: 'capacity', error: 'consultant:errors.belowBooked' });
+    expect(findSlot(slot.id)).toMatchObject({ capacity: 2, minutes: 45 });
   });
 
   test('the mode decides which of address, phone and link the edit form requires', () => {

@@ -181,6 +181,7 @@ function EditSlotForm({ slot, failure }: { slot: SlotView; failure?: FormFailure
       place: slot.place ?? '',
       phone: slot.phone ?? '',
       link: slot.link ?? '',
+      capacity: String(slot.capacity),
     },
   });
   return (
@@ -216,6 +217,14 @@ function EditSlotForm({ slot, failure }: { slot: SlotView; failure?: FormFailure
         <TextField form={form} name="place" label={t('publish.place')} autoComplete="off" />
         <TextField form={form} name="phone" type="tel" label={t('publish.phone')} />
         <TextField form={form} name="link" type="url" label={t('publish.link')} />
+        <TextField
+          form={form}
+          name="capacity"
+          inputMode="numeric"
+          label={t('publish.capacity')}
+          hint={t('slot.editCapacityHint')}
+          required
+        />
         <SubmitButton>{t('slot.editSubmit')}</SubmitButton>
       </Form>
     </details>

@@ -55,6 +55,8 @@ export default {
     editTitle: 'Change the time or place',
     editHint: 'The families booked are told the new time or place and get a new calendar file.',
     editMinutes: 'Length, minutes',
+    editCapacityHint:
+      'Not fewer than the families already booked; added places go to those waiting.',
     editSubmit: 'Save the change',
     editedDone: 'The time is changed; the families booked were told.',
     cancelTitle: 'Cancel this time',
@@ -183,6 +185,7 @@ export default {
     notAConsultant: 'Choose a consultant.',
     noSlotFits: 'No time of this length fits between the start and the end.',
     alreadyBegun: 'This time has already begun; it can no longer be changed.',
+    belowBooked: 'More families are already booked than this: keep at least as many places.',
     inPast: 'This time has already passed.',
     overlap: 'You already have a consultation at this time.',
     notFound: 'This booking was not found.',
