@@ -35,6 +35,20 @@ const optionalClock = () =>
       'consultant:errors.time',
     );
 
+/** The mode's address, phone or link is required, and a phone or link must look like one. */
+function checkPlaceOfMode(
+  v: { mode: (typeof CONSULTATION_MODES)[number]; place: string; phone: string; link: string },
+  ctx: z.RefinementCtx,
+) {
+  const need = { 'in-person': 'place', phone: 'phone', online: 'link' } as const;
+  const field = need[v.mode];
+  if (!v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
+  if (v.mode === 'phone' && v.phone && !/^\+?[\d\s()-]{6,20}$/.test(v.phone))
+    ctx.addIssue({ code: 'custom', path: ['phone'], message: 'validation.phone' });
+  if (v.mode === 'online' && v.link && !/^https:\/\/\S+$/.test(v.link))
+    ctx.addIssue({ code: 'custom', path: ['link'], message: 'consultant:errors.link' });
+}
+
 export const SLOT_KINDS = ['single', 'village-day'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
@@ -63,13 +77,7 @@ export const publishSlotsSchema = z
     languages: multiValue(z.enum(LOCALES)).refine((v) => v.length > 0, 'validation.chooseOne'),
   })
   .superRefine((v, ctx) => {
-    const need = { 'in-person': 'place', phone: 'phone', online: 'link' } as const;
-    const field = need[v.mode];
-    if (!v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
-    if (v.mode === 'phone' && v.phone && !/^\+?[\d\s()-]{6,20}$/.test(v.phone))
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'validation.phone' });
-    if (v.mode === 'online' && v.link && !/^https:\/\/\S+$/.test(v.link))
-      ctx.addIssue({ code: 'custom', path: ['link'], message: 'consultant:errors.link' });
+    checkPlaceOfMode(v, ctx);
     if (v.kind === 'village-day') {
       if (!v.endTime)
         ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'validation.required' });
@@ -95,6 +103,25 @@ export const publishSlotsSchema = z
   });
 
 export type PublishSlotsInput = z.output<typeof publishSlotsSchema>;
+
+/**
+ * Changing one time: its day, start, length, place and places, on the programme's wall clock. The
+ * families booked are told the new time or place.
+ */
+export const editSlotSchema = z
+  .object({
+    date: date(),
+    startTime: clock(),
+    minutes: wholeNumber(10, 480),
+    mode: z.enum(CONSULTATION_MODES, { error: 'validation.required' }),
+    place: optionalText(300),
+    phone: optionalText(40),
+    link: optionalText(500),
+    capacity: wholeNumber(1, 50),
+  })
+  .superRefine(checkPlaceOfMode);
+
+export type EditSlotInput = z.output<typeof editSlotSchema>;
 
 /** Attendance of one booking, after the time. */
 export const attendanceSchema = z.object({

@@ -498,11 +498,25 @@ export type SlotChange = {
   place?: string | null;
   phone?: string | null;
   link?: string | null;
+  /** More places give the first families waiting theirs; never fewer than are booked. */
+  capacity?: number;
 };
 
+const TIME_AND_PLACE = ['startsAt', 'minutes', 'mode', 'place', 'phone', 'link'] as const;
+
+/** Whether the change moves the slot in time or place (not only its number of places). */
+function movesSlot(before: ConsultationSlot, after: ConsultationSlot): boolean {
+  return TIME_AND_PLACE.some((key) =>
+    key === 'startsAt'
+      ? before.startsAt.getTime() !== after.startsAt.getTime()
+      : before[key] !== after[key],
+  );
+}
+
 /**
- * Changes a slot's time or place inside the caller's transaction: every live booking's calendar
- * SEQUENCE is raised and each booked family is told the new time or place ('moved').
+ * Changes a slot's time, place or places inside the caller's transaction: when the time or place
+ * changes, every live booking's calendar SEQUENCE is raised and each booked family is told the
+ * new time or place ('moved'); places added go to the families waiting, who are told.
  */
 export function changeSlot(
   tx: Tx,
@@ -511,7 +525,8 @@ export function changeSlot(
 ): ConsultationSlot {
   const before = findSlot(input.slotId, tx)!;
   const slot = updateSlotRow(tx, input.slotId, { ...input.change, updatedAt: now });
-  for (const booking of liveBookingsOfSlot(slot.id, tx)) {
+  const moved = movesSlot(before, slot);
+  for (const booking of moved ? liveBookingsOfSlot(slot.id, tx) : []) {
     const moved = updateBookingRow(tx, booking.id, {
       sequence: booking.sequence + 1,
       updatedAt: now,
@@ -521,6 +536,8 @@ export function changeSlot(
       notify(tx, 'moved', booking.id, now, before.startsAt);
     }
   }
+  if (slot.capacity > before.capacity)
+    while (promoteFirstWaiting(tx, slot.id, input.byUserId, now));
   appendAudit(
     tx,
     {
@@ -535,6 +552,7 @@ export function changeSlot(
         place: before.place,
         phone: before.phone,
         link: before.link,
+        capacity: before.capacity,
       },
       after: {
         startsAt: slot.startsAt.toISOString(),
@@ -543,6 +561,7 @@ export function changeSlot(
         place: slot.place,
         phone: slot.phone,
         link: slot.link,
+        capacity: slot.capacity,
       },
     },
     { now },

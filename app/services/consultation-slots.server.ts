@@ -6,13 +6,13 @@ import { db, writeTransaction, type Tx } from '~db/client';
 import { consultationSlots, type ConsultationSlot } from '~db/schema/consultations';
 import { localities, userRoles, users } from '~db/schema/people';
 import { appendAudit } from '~/models/audit.server';
-import { findSlot } from '~/models/consultation-booking.server';
-import type { PublishSlotsInput } from '~/schemas/consultation-slots';
+import { findSlot, liveBookingsOfSlot } from '~/models/consultation-booking.server';
+import type { EditSlotInput, PublishSlotsInput } from '~/schemas/consultation-slots';
 import { hasPermission } from '~/utils/permissions';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { zonedLocalToUtc } from '~/utils/timezone';
-import { cancelSlot, mayManageSlot, programmeTimeZone } from './bookings.server';
+import { cancelSlot, changeSlot, mayManageSlot, programmeTimeZone } from './bookings.server';
 
 export { programmeTimeZone };
 
@@ -218,4 +218,57 @@ export function cancelConsultationSlot(
     cancelSlot(tx, { slotId: slot.id, byUserId: actor.user.id, reason: input.reason || null }, now),
   );
   return { ok: true };
+}
+
+/**
+ * Changes one open time's day, start, length, place or places: its consultant or staff. Refused
+ * (nothing written) when the time has begun or been cancelled, the new time is in the past, it
+ * would overlap another of the consultant's open times, or it would have fewer places than
+ * families booked. When the time or place changes every family booked is told (a new calendar
+ * file, new reminders); places added go to the families waiting; all in the transaction of the
+ * audit line.
+ */
+export function editConsultationSlot(
+  actor: SessionUser,
+  slotId: number,
+  input: EditSlotInput,
+  now = new Date(),
+): { ok: true; slot: ConsultationSlot } | PublishError {
+  const slot = findSlot(slotId);
+  if (!slot || !mayManageSlot(actor, slot))
+    return { ok: false, error: 'consultant:errors.slotNotFound' };
+  if (slot.status === 'cancelled')
+    return { ok: false, error: 'consultant:errors.alreadyCancelled' };
+  if (slot.startsAt.getTime() <= now.getTime())
+    return { ok: false, error: 'consultant:errors.alreadyBegun' };
+  const startsAt = zonedLocalToUtc(`${input.date}T${input.startTime}`, programmeTimeZone());
+  if (!startsAt) return { ok: false, field: 'date', error: 'validation.date' };
+  if (startsAt.getTime() <= now.getTime())
+    return { ok: false, field: 'date', error: 'consultant:errors.inPast' };
+  return writeTransaction((tx) => {
+    const end = new Date(startsAt.getTime() + input.minutes * 60_000);
+    if (overlappingSlots(slot.consultantId, startsAt, end, tx, slot.id).length > 0)
+      return { ok: false, field: 'startTime', error: 'consultant:errors.overlap' };
+    const booked = liveBookingsOfSlot(slot.id, tx).filter((b) => b.status === 'booked').length;
+    if (input.capacity < booked)
+      return { ok: false, field: 'capacity', error: 'consultant:errors.belowBooked' };
+    const changed = changeSlot(
+      tx,
+      {
+        slotId: slot.id,
+        byUserId: actor.user.id,
+        change: {
+          startsAt,
+          minutes: input.minutes,
+          mode: input.mode,
+          place: input.mode === 'in-person' ? input.place : null,
+          phone: input.mode === 'phone' ? input.phone : null,
+          link: input.mode === 'online' ? input.link : null,
+          capacity: input.capacity,
+        },
+      },
+      now,
+    );
+    return { ok: true as const, slot: changed };
+  });
 }

@@ -4,19 +4,30 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
-import { TextAreaField } from '~/components/choice-fields';
-import { FormAlert, SubmitButton } from '~/components/form-fields';
+import { RadioGroup, TextAreaField } from '~/components/choice-fields';
+import { FormAlert, SubmitButton, TextField } from '~/components/form-fields';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
-import { adviceSchema, attendanceSchema, cancelSlotSchema } from '~/schemas/consultation-slots';
+import {
+  adviceSchema,
+  attendanceSchema,
+  cancelSlotSchema,
+  editSlotSchema,
+} from '~/schemas/consultation-slots';
+import { CONSULTATION_MODES } from '~/schemas/enums';
 import { recordAttendance, writeAdvice } from '~/services/consultation-records.server';
 import {
   actsForAnyConsultant,
   cancelConsultationSlot,
+  editConsultationSlot,
   programmeTimeZone,
 } from '~/services/consultation-slots.server';
-import { slotWithFamilies, type FamilyAtBooking } from '~/services/consultation-view.server';
+import {
+  slotWithFamilies,
+  type FamilyAtBooking,
+  type SlotView,
+} from '~/services/consultation-view.server';
 import consultantStyles from '~/styles/consultant.css';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, formIntent, parseForm, readFormData, refuse } from '~/utils/forms.server';
@@ -28,7 +39,12 @@ export const handle: RouteAccess = { access: 'consultations:publish' };
 export const meta = titleFromLoader;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: consultantStyles }];
 
-export const INTENT = { attendance: 'attendance', advice: 'advice', cancel: 'cancel' } as const;
+export const INTENT = {
+  attendance: 'attendance',
+  advice: 'advice',
+  cancel: 'cancel',
+  edit: 'edit',
+} as const;
 
 function slotIdFrom(params: { slotId?: string }): number {
   const id = Number(params.slotId);
@@ -79,6 +95,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return formFailure(parsed.failure);
     const result = cancelConsultationSlot(actor, { slotId, reason: parsed.data.reason });
     if (!result.ok) return refuse(formData, { message: result.error });
+  } else if (intent === INTENT.edit) {
+    await requirePermission(request, 'consultations:publish');
+    const parsed = parseForm(formData, editSlotSchema);
+    if (!parsed.ok) return formFailure(parsed.failure);
+    const result = editConsultationSlot(actor, slotId, parsed.data);
+    if (!result.ok) return refuse(formData, { field: result.field, message: result.error });
   } else {
     throw new Response('Unknown intent', { status: 400 });
   }
@@ -145,6 +167,70 @@ function AdviceForm({ booking, failure }: { booking: FamilyAtBooking; failure?: 
   );
 }
 
+function EditSlotForm({ slot, failure }: { slot: SlotView; failure?: FormFailure }) {
+  const { t } = useTranslation('consultant');
+  const mine = failure?.values?.intent === INTENT.edit ? failure : undefined;
+  const form = useValidatedForm({
+    schema: editSlotSchema,
+    failure: mine,
+    defaultValues: {
+      date: slot.day,
+      startTime: slot.startText,
+      minutes: String(slot.minutes),
+      mode: slot.mode,
+      place: slot.place ?? '',
+      phone: slot.phone ?? '',
+      link: slot.link ?? '',
+      capacity: String(slot.capacity),
+    },
+  });
+  return (
+    <details className="card" open={Boolean(mine)}>
+      <summary>{t('slot.editTitle')}</summary>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="intent" value={INTENT.edit} />
+        <p>{t('slot.editHint')}</p>
+        <TextField form={form} name="date" type="date" label={t('publish.date')} required />
+        <div className="field-row">
+          <TextField
+            form={form}
+            name="startTime"
+            type="time"
+            label={t('publish.startTime')}
+            required
+          />
+          <TextField
+            form={form}
+            name="minutes"
+            inputMode="numeric"
+            label={t('slot.editMinutes')}
+            required
+          />
+        </div>
+        <RadioGroup
+          form={form}
+          name="mode"
+          legend={t('publish.mode')}
+          options={CONSULTATION_MODES.map((mode) => ({ value: mode, label: t(`modes.${mode}`) }))}
+          required
+        />
+        <TextField form={form} name="place" label={t('publish.place')} autoComplete="off" />
+        <TextField form={form} name="phone" type="tel" label={t('publish.phone')} />
+        <TextField form={form} name="link" type="url" label={t('publish.link')} />
+        <TextField
+          form={form}
+          name="capacity"
+          inputMode="numeric"
+          label={t('publish.capacity')}
+          hint={t('slot.editCapacityHint')}
+          required
+        />
+        <SubmitButton>{t('slot.editSubmit')}</SubmitButton>
+      </Form>
+    </details>
+  );
+}
+
 function CancelSlotForm() {
   const { t } = useTranslation('consultant');
   const form = useValidatedForm({ schema: cancelSlotSchema, defaultValues: { reason: '' } });
@@ -189,7 +275,9 @@ export default function SlotPage() {
           <p>
             {searchParams.get('saved') === INTENT.cancel
               ? t('slot.cancelledDone')
-              : t('slot.saved')}
+              : searchParams.get('saved') === INTENT.edit
+                ? t('slot.editedDone')
+                : t('slot.saved')}
           </p>
         </div>
       ) : null}
@@ -267,7 +355,12 @@ export default function SlotPage() {
           ))}
         </ul>
       </section>
-      {slot.status === 'open' && !started ? <CancelSlotForm /> : null}
+      {slot.status === 'open' && !started ? (
+        <>
+          <EditSlotForm key={slot.startsAt} slot={slot} failure={failure} />
+          <CancelSlotForm />
+        </>
+      ) : null}
       {slot.waiting.length > 0 ? (
         <section aria-labelledby="waiting-title">
           <h2 id="waiting-title">{t('slot.waiting')}</h2>
