@@ -51,7 +51,17 @@ export default tseslint.config(
   {
     files: ['app/**/*.{ts,tsx}'],
     ignores: ['app/**/*.server.ts', 'app/**/*.server.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [dbAndEmails, testsCode] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [dbAndEmails, testsCode],
+          // i18next stays on the server (mail, exports); pages translate through the small
+          // translator so that i18next's 16 KiB never ship to a family's phone.
+          paths: [{ name: 'react-i18next', message: "Use useTranslation from '~/i18n/react'." }],
+        },
+      ],
+    },
   },
   {
     files: ['app/**/*.server.ts', 'app/**/*.server.tsx'],
