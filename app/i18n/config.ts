@@ -35,6 +35,7 @@ export const NAMESPACES = [
   'decisions',
   'results',
   'grants',
+  'grantFamily',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -45,6 +45,9 @@ import kyResults from './locales/ky/results';
 import enGrants from './locales/en/grants';
 import ruGrants from './locales/ru/grants';
 import kyGrants from './locales/ky/grants';
+import enGrantFamily from './locales/en/grant-family';
+import ruGrantFamily from './locales/ru/grant-family';
+import kyGrantFamily from './locales/ky/grant-family';
 import type { Locale } from './config';
 
 const en = {
@@ -63,6 +66,7 @@ const en = {
   decisions: enDecisions,
   results: enResults,
   grants: enGrants,
+  grantFamily: enGrantFamily,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -86,6 +90,7 @@ export const resources: Record<Locale, Resources> = {
     decisions: ruDecisions,
     results: ruResults,
     grants: ruGrants,
+    grantFamily: ruGrantFamily,
   },
   ky: {
     common: kyCommon,
@@ -103,5 +108,6 @@ export const resources: Record<Locale, Resources> = {
     decisions: kyDecisions,
     results: kyResults,
     grants: kyGrants,
+    grantFamily: kyGrantFamily,
   },
 };

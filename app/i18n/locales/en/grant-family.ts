@@ -1,0 +1,62 @@
+export default {
+  agreement: {
+    pageTitle: 'Grant agreement {{reference}}',
+    back: 'Back to the grant',
+    print: 'Print',
+    otherLanguages: 'The agreement in another language:',
+    title: 'Grant agreement',
+    number: 'No. {{reference}}',
+    placeAndDate: '{{village}}, «____» ______________ 20____',
+    intro:
+      'The organisers of the competition «{{competition}}» (the Programme), represented by the person signing below, and the grant holder named below agree as follows.',
+    holderTitle: '1. The grant holder',
+    name: 'Full name',
+    relation: 'In the household',
+    birthYear: 'Year of birth',
+    address: 'Address',
+    document: 'Identity document (type, series and number, issued by, date of issue)',
+    businessTitle: '2. The business',
+    business: 'The business',
+    sector: 'Sector',
+    application: 'Application',
+    amountTitle: '3. The grant',
+    amountText:
+      'The Programme gives the grant holder a grant of {{figures}} ({{words}}). The money is hers, in her name, and is used only for the business above.',
+    tranchesTitle: '4. How the grant is paid',
+    tranche: 'Tranche',
+    share: 'Share',
+    amount: 'Amount',
+    condition: 'When',
+    methodTitle: '5. Payment method',
+    methodNotChosen:
+      'Chosen when signing: cash against a signed receipt, a bank account in her name, or an e-wallet registered to her.',
+    method: 'Method',
+    wallet: 'E-wallet',
+    phone: 'Phone of the e-wallet',
+    bankAccount: 'Bank account',
+    obligationsTitle: '6. The grant holder undertakes',
+    obligationBudget:
+      'to spend the money only on the purchases in the budget below; a change of more than a small amount is agreed with the Programme first;',
+    obligationReceipts:
+      'to keep the receipts of every purchase and show them with photos of what she bought before the next tranche is paid;',
+    obligationVisits:
+      'to receive monitoring visits 3, 6 and 12 months after the first payment and answer their questions;',
+    obligationReturn:
+      'to return money that was not used for the business, or was paid by mistake, when the Programme asks.',
+    programmeTitle: '7. The Programme undertakes',
+    programmeObligation:
+      'to pay each tranche when its condition is met, to tell the grant holder of each payment, and to keep her data confidential.',
+    budgetTitle: 'Annex: the budget of the business',
+    item: 'Item',
+    quantity: 'Quantity',
+    unitPrice: 'Unit price',
+    lineTotal: 'Total',
+    ownContribution: 'The household’s own contribution',
+    signaturesTitle: 'Signatures',
+    signHolder: 'Grant holder',
+    signProgramme: 'For the Programme',
+    signWitness: 'Witness',
+    nameAndSignature: 'name, signature',
+    printedOn: 'Printed on {{date}}',
+  },
+};

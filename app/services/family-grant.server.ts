@@ -1,0 +1,200 @@
+// The family's side of a grant (DESIGN.md, "Grants and money out"): her agreement to print in her
+// language, what was paid and what comes next. Only she, her facilitator and staff may open it;
+// anyone else gets a 404, as for her application.
+import { eq } from 'drizzle-orm';
+import { db } from '~db/client';
+import { localities } from '~db/schema/people';
+import type { Grant } from '~db/schema/grants';
+import { isLocale, type Locale } from '~/i18n/config';
+import { formatMoney, formatNumber } from '~/i18n/format';
+import { fixedT } from '~/i18n/i18n.server';
+import { localityName } from '~/i18n/locality';
+import { budgetItemsOf } from '~/models/application.server';
+import { competitionTitle } from '~/models/application-view.server';
+import { findGrant, tranchesOf } from '~/models/grant.server';
+import { membersOf } from '~/models/household.server';
+import { findUserById } from '~/models/user.server';
+import { amountInWords } from '~/utils/amount-in-words';
+import { zonedInstant } from '~/utils/application-display.server';
+import { budgetTotals, lineTotal } from '~/utils/money';
+import type { SessionUser } from '~/utils/session.server';
+import { applicationFor, type ApplicationContext } from './applications.server';
+import { maskPhone } from './grants.server';
+
+export type GrantContext = ApplicationContext & { grant: Grant };
+
+/**
+ * The grant, if the actor may see it: the family herself, a facilitator of her village, staff.
+ * The same rule as her application (applicationFor); a cancelled grant is shown to staff only.
+ */
+export function grantFor(actor: SessionUser, grantId: number): GrantContext | null {
+  const grant = findGrant(grantId);
+  if (!grant) return null;
+  const context = applicationFor(actor, grant.applicationId);
+  if (!context) return null;
+  if (grant.status === 'cancelled' && context.access !== 'staff') return null;
+  return { ...context, grant };
+}
+
+/** The family's language: her account's, else the one asked for, else the reader's. */
+export function agreementLocale(
+  context: GrantContext,
+  asked: string | null,
+  reader: Locale,
+): Locale {
+  if (isLocale(asked)) return asked;
+  const family = context.household.userId ? findUserById(context.household.userId) : undefined;
+  return family?.locale ?? reader;
+}
+
+function villageOf(localityId: number, locale: Locale): string {
+  const locality = db.select().from(localities).where(eq(localities.id, localityId)).get();
+  return locality ? localityName(locality, locale) : '';
+}
+
+/**
+ * The agreement on A4, every word already in `locale` (the family's language, not necessarily the
+ * reader's): staff print it for her to sign.
+ */
+export function agreementSheet(context: GrantContext, locale: Locale) {
+  const { grant, application, household, competition } = context;
+  const t = fixedT(locale);
+  const money = (minor: number) => formatMoney(minor, grant.currency, locale);
+  const beneficiary = membersOf(household.id).find((m) => m.id === grant.beneficiaryMemberId);
+  const village = villageOf(household.localityId, locale);
+  const items = budgetItemsOf(application.id);
+  const totals = budgetTotals(items, application.ownContribution);
+  const method = grant.paymentMethod;
+  return {
+    grantId: grant.id,
+    locale,
+    pageTitle: t('grantFamily:agreement.pageTitle', { reference: application.reference ?? '' }),
+    title: t('grantFamily:agreement.title'),
+    number: t('grantFamily:agreement.number', { reference: application.reference ?? '' }),
+    placeAndDate: t('grantFamily:agreement.placeAndDate', { village }),
+    intro: t('grantFamily:agreement.intro', {
+      competition: competitionTitle(competition, locale)?.text ?? '',
+    }),
+    holder: {
+      title: t('grantFamily:agreement.holderTitle'),
+      rows: [
+        [
+          t('grantFamily:agreement.name'),
+          beneficiary ? `${beneficiary.lastName} ${beneficiary.firstName}` : '',
+        ],
+        [
+          t('grantFamily:agreement.relation'),
+          beneficiary ? t(`common:relations.${beneficiary.relation}`) : '',
+        ],
+        [t('grantFamily:agreement.birthYear'), beneficiary ? String(beneficiary.birthYear) : ''],
+        [
+          t('grantFamily:agreement.address'),
+          [village, household.address].filter(Boolean).join(', '),
+        ],
+      ] as [string, string][],
+      // Written by hand at the signing, from the document she shows (not kept in the portal).
+      document: t('grantFamily:agreement.document'),
+    },
+    business: {
+      title: t('grantFamily:agreement.businessTitle'),
+      rows: [
+        [t('grantFamily:agreement.business'), application.title],
+        [
+          t('grantFamily:agreement.sector'),
+          application.sector ? t(`common:sectors.${application.sector}`) : '',
+        ],
+        [t('grantFamily:agreement.application'), application.reference ?? ''],
+      ] as [string, string][],
+    },
+    amount: {
+      title: t('grantFamily:agreement.amountTitle'),
+      text: t('grantFamily:agreement.amountText', {
+        figures: money(grant.amount),
+        words: amountInWords(grant.amount, grant.currency, locale),
+        interpolation: { escapeValue: false },
+      }),
+    },
+    tranches: {
+      title: t('grantFamily:agreement.tranchesTitle'),
+      head: [
+        t('grantFamily:agreement.tranche'),
+        t('grantFamily:agreement.share'),
+        t('grantFamily:agreement.amount'),
+        t('grantFamily:agreement.condition'),
+      ],
+      rows: tranchesOf(grant.id).map((tranche) => [
+        String(tranche.position),
+        tranche.kind === 'percent'
+          ? t('grants:share.percent', {
+              percent: formatNumber(tranche.value / 100, locale),
+            })
+          : t(`grants:share.${tranche.kind}`),
+        `${money(tranche.amount)} (${amountInWords(tranche.amount, grant.currency, locale)})`,
+        t(`grants:conditions.${tranche.condition}`),
+      ]),
+    },
+    method: {
+      title: t('grantFamily:agreement.methodTitle'),
+      text: method ? null : t('grantFamily:agreement.methodNotChosen'),
+      rows: (method
+        ? [
+            [t('grantFamily:agreement.method'), t(`grants:methods.${method}`)],
+            ...(method === 'e-wallet'
+              ? [
+                  [
+                    t('grantFamily:agreement.wallet'),
+                    grant.walletProvider ? t(`grants:providers.${grant.walletProvider}`) : '',
+                  ],
+                  [t('grantFamily:agreement.phone'), maskPhone(grant.walletPhone) ?? ''],
+                ]
+              : []),
+            ...(method === 'bank'
+              ? [[t('grantFamily:agreement.bankAccount'), grant.bankAccount ?? '']]
+              : []),
+          ]
+        : []) as [string, string][],
+    },
+    obligations: {
+      title: t('grantFamily:agreement.obligationsTitle'),
+      items: [
+        t('grantFamily:agreement.obligationBudget'),
+        t('grantFamily:agreement.obligationReceipts'),
+        t('grantFamily:agreement.obligationVisits'),
+        t('grantFamily:agreement.obligationReturn'),
+      ],
+    },
+    programme: {
+      title: t('grantFamily:agreement.programmeTitle'),
+      text: t('grantFamily:agreement.programmeObligation'),
+    },
+    budget: {
+      title: t('grantFamily:agreement.budgetTitle'),
+      head: [
+        t('grantFamily:agreement.item'),
+        t('grantFamily:agreement.quantity'),
+        t('grantFamily:agreement.unitPrice'),
+        t('grantFamily:agreement.lineTotal'),
+      ],
+      rows: items.map((item) => [
+        item.name,
+        formatNumber(item.quantity, locale),
+        money(item.unitPrice),
+        money(lineTotal(item.quantity, item.unitPrice)),
+      ]),
+      total: money(totals.total),
+      ownContributionLabel: t('grantFamily:agreement.ownContribution'),
+      ownContribution: money(totals.ownContribution),
+    },
+    signatures: {
+      title: t('grantFamily:agreement.signaturesTitle'),
+      holder: t('grantFamily:agreement.signHolder'),
+      holderName: beneficiary ? `${beneficiary.firstName} ${beneficiary.lastName}` : '',
+      programme: t('grantFamily:agreement.signProgramme'),
+      witness: t('grantFamily:agreement.signWitness'),
+      nameAndSignature: t('grantFamily:agreement.nameAndSignature'),
+    },
+    printedOn: t('grantFamily:agreement.printedOn', {
+      date: zonedInstant(new Date(), locale, competition.timezone).text,
+    }),
+  };
+}
