@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { db } from '~db/client';
 import { localities } from '~db/schema/people';
-import type { Grant } from '~db/schema/grants';
+import type { Grant, GrantTranche } from '~db/schema/grants';
 import { isLocale, type Locale } from '~/i18n/config';
 import { formatMoney, formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
@@ -12,14 +12,17 @@ import { localityName } from '~/i18n/locality';
 import { budgetItemsOf } from '~/models/application.server';
 import { competitionTitle } from '~/models/application-view.server';
 import { findGrant, tranchesOf } from '~/models/grant.server';
+import { ledgerOf, standingPaymentOf } from '~/models/grant-ledger.server';
+import { latestReceiptEvent } from '~/models/grant-receipt.server';
 import { membersOf } from '~/models/household.server';
 import { findUserById } from '~/models/user.server';
 import { amountInWords } from '~/utils/amount-in-words';
-import { zonedInstant } from '~/utils/application-display.server';
-import { budgetTotals, lineTotal } from '~/utils/money';
+import { zonedDay, zonedInstant } from '~/utils/application-display.server';
+import { budgetTotals, lineTotal, moneyInputValue } from '~/utils/money';
 import type { SessionUser } from '~/utils/session.server';
 import { applicationFor, type ApplicationContext } from './applications.server';
-import { maskPhone } from './grants.server';
+import { receiptsOfTranche, receiptsState, receiptsTrancheOf } from './grant-receipts.server';
+import { maskPhone, trancheConditionUnmet } from './grants.server';
 
 export type GrantContext = ApplicationContext & { grant: Grant };
 
@@ -196,5 +199,94 @@ export function agreementSheet(context: GrantContext, locale: Locale) {
     printedOn: t('grantFamily:agreement.printedOn', {
       date: zonedInstant(new Date(), locale, competition.timezone).text,
     }),
+  };
+}
+
+/**
+ * Her grant as she (or her facilitator) reads it: what was paid, when and how; what is next and
+ * what she must bring; her receipts for the tranche being checked. Figures in the reader's
+ * language; no staff names, no references of other people.
+ */
+export function familyGrantPage(context: GrantContext, locale: Locale) {
+  const { grant, application, household, competition } = context;
+  const t = fixedT(locale);
+  const money = (minor: number) => formatMoney(minor, grant.currency, locale);
+  const day = (d: Date) => zonedDay(d, locale, competition.timezone);
+  const tranches = tranchesOf(grant.id);
+  const ledger = ledgerOf(grant.id);
+  const reversed = new Set(ledger.map((e) => e.reversesEntryId).filter((id) => id !== null));
+  const paid = ledger.reduce((sum, e) => sum + e.amount, 0);
+  const isPaid = (tranche: GrantTranche) => Boolean(standingPaymentOf(tranche.id));
+  const beneficiary = membersOf(household.id).find((m) => m.id === grant.beneficiaryMemberId);
+  const receiptsTranche =
+    grant.status === 'signed' ? receiptsTrancheOf(tranches, isPaid) : undefined;
+  const latest = receiptsTranche ? latestReceiptEvent(receiptsTranche.id) : undefined;
+  const state = receiptsTranche ? receiptsState(receiptsTranche, latest) : null;
+  const unpaid = tranches.find((tr) => !isPaid(tr));
+  let next: string;
+  if (grant.status === 'awaiting-signature') next = t('grantFamily:page.nextSign');
+  else if (receiptsTranche && state !== 'submitted')
+    next = t('grantFamily:page.nextReceipts', { position: receiptsTranche.position });
+  else if (receiptsTranche)
+    next = t('grantFamily:page.nextChecking', { position: receiptsTranche.position });
+  else if (unpaid)
+    next = trancheConditionUnmet(grant, unpaid, tranches)
+      ? t('grantFamily:page.nextPay', {
+          position: unpaid.position,
+          amount: money(unpaid.amount),
+          condition: t(`grants:conditions.${unpaid.condition}`).toLocaleLowerCase(locale),
+        })
+      : t('grantFamily:page.nextPayOpen', {
+          position: unpaid.position,
+          amount: money(unpaid.amount),
+        });
+  else next = t('grantFamily:page.nextDone');
+  return {
+    grant: {
+      id: grant.id,
+      status: grant.status,
+      reference: application.reference ?? '',
+      applicationId: application.id,
+      holder: beneficiary ? `${beneficiary.firstName} ${beneficiary.lastName}` : '',
+      amount: money(grant.amount),
+      paid: money(paid),
+      left: money(grant.amount - paid),
+    },
+    next,
+    tranches: tranches.map((tr) => ({
+      id: tr.id,
+      position: tr.position,
+      amount: money(tr.amount),
+      condition: tr.condition,
+      paid: isPaid(tr),
+      receiptsVerified: tr.receiptsVerifiedAt ? day(tr.receiptsVerifiedAt) : null,
+    })),
+    payments: ledger.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      date: day(e.paidAt),
+      amount: money(e.amount),
+      method: e.method,
+      corrected: reversed.has(e.id),
+    })),
+    receipts:
+      receiptsTranche && state
+        ? {
+            trancheId: receiptsTranche.id,
+            position: receiptsTranche.position,
+            state,
+            moreNeeded: state === 'more-needed' ? (latest?.reason ?? '') : null,
+            lines: receiptsOfTranche(application.id, receiptsTranche.id).map((row) => ({
+              budgetItemId: row.item.id,
+              name: row.item.name,
+              quantity: row.item.quantity,
+              planned: money(row.planned),
+              actual: row.line ? money(row.line.actualAmount) : null,
+              actualInput: row.line ? moneyInputValue(row.line.actualAmount) : '',
+              reason: row.line?.reason ?? '',
+              files: row.files.map((f) => ({ id: f.id, name: f.fileName, kind: f.kind })),
+            })),
+          }
+        : null,
   };
 }

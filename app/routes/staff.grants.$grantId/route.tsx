@@ -6,6 +6,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';
+import { GrantFamilyLinks } from '~/components/grant-family-links';
 import { TableFrame } from '~/components/table-frame';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
@@ -174,6 +175,7 @@ export default function GrantPage() {
         <dt>{t('grant.status')}</dt>
         <dd>{t(`statuses.${grant.status}`)}</dd>
       </dl>
+      <GrantFamilyLinks grantId={grant.id} />
 
       <Tranches />
       <Agreement failure={failureOf(INTENT.sign)} />

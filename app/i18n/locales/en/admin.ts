@@ -160,6 +160,9 @@ export default {
       },
       tranche: {
         'receipts-verified': 'Purchases of a tranche verified',
+        'receipt-line-saved': 'Purchase of a budget line entered (receipt)',
+        'receipts-submitted': 'Receipts sent for checking',
+        'receipts-more-needed': 'More receipts asked for',
       },
       money: {
         requested: 'Payment request recorded',

@@ -161,6 +161,9 @@ export default {
       },
       tranche: {
         'receipts-verified': 'Транштын сатып алуулары текшерилди',
+        'receipt-line-saved': 'Бюджеттин сабы боюнча сатып алуу киргизилди (чек)',
+        'receipts-submitted': 'Чектер текшерүүгө жөнөтүлдү',
+        'receipts-more-needed': 'Кошумча чектер суралды',
       },
       money: {
         requested: 'Төлөм суроо-талабы жазылды',

@@ -164,6 +164,9 @@ export default {
       },
       tranche: {
         'receipts-verified': 'Покупки транша проверены',
+        'receipt-line-saved': 'Внесена покупка по строке бюджета (чек)',
+        'receipts-submitted': 'Чеки отправлены на проверку',
+        'receipts-more-needed': 'Запрошены дополнительные чеки',
       },
       money: {
         requested: 'Записан запрос на выплату',
