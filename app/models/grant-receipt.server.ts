@@ -126,3 +126,24 @@ export function receiptsWaitingForStaff(limit = 50) {
     order by e.id
     limit ${limit}`);
 }
+
+/** Her household's grants (not cancelled), for her home page. */
+export function grantsOfHousehold(householdId: number) {
+  return db.all<{ grantId: number; applicationId: number; reference: string | null }>(sql`
+    select g.id as grantId, a.id as applicationId, a.reference as reference
+    from grants g join applications a on a.id = g.application_id
+    where a.household_id = ${householdId} and g.status <> 'cancelled'
+    order by g.id`);
+}
+
+/** Money requests another staff member recorded that wait for a decision, oldest first. */
+export function requestsWaitingFor(staffId: number, limit = 50) {
+  return db.all<{ requestId: number; grantId: number; kind: string; reference: string | null }>(sql`
+    select r.id as requestId, r.grant_id as grantId, r.kind as kind, a.reference as reference
+    from money_requests r
+    join grants g on g.id = r.grant_id
+    join applications a on a.id = g.application_id
+    where r.status = 'requested' and r.recorded_by_id <> ${staffId}
+    order by r.id
+    limit ${limit}`);
+}

@@ -2,16 +2,19 @@
 // language, what was paid and what comes next. Only she, her facilitator and staff may open it;
 // anyone else gets a 404, as for her application.
 import { eq } from 'drizzle-orm';
-import { db } from '~db/client';
+import { db, writeTransaction } from '~db/client';
+import { agreementReadyEmail } from '~emails/grant-family';
 import { localities } from '~db/schema/people';
 import type { Grant, GrantTranche } from '~db/schema/grants';
 import { isLocale, type Locale } from '~/i18n/config';
 import { formatMoney, formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
-import { budgetItemsOf } from '~/models/application.server';
 import { competitionTitle } from '~/models/application-view.server';
-import { findGrant, tranchesOf } from '~/models/grant.server';
+import { budgetItemsOf, findApplication } from '~/models/application.server';
+import { appendAudit } from '~/models/audit.server';
+import { findGrant, findGrantOfApplication, tranchesOf } from '~/models/grant.server';
+import { findHousehold } from '~/models/household.server';
 import { ledgerOf, standingPaymentOf } from '~/models/grant-ledger.server';
 import { latestReceiptEvent } from '~/models/grant-receipt.server';
 import { membersOf } from '~/models/household.server';
@@ -19,10 +22,12 @@ import { findUserById } from '~/models/user.server';
 import { amountInWords } from '~/utils/amount-in-words';
 import { zonedDay, zonedInstant } from '~/utils/application-display.server';
 import { budgetTotals, lineTotal, moneyInputValue } from '~/utils/money';
+import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { applicationFor, type ApplicationContext } from './applications.server';
 import { receiptsOfTranche, receiptsState, receiptsTrancheOf } from './grant-receipts.server';
 import { maskPhone, trancheConditionUnmet } from './grants.server';
+import { appLink, queueNotice } from './notices.server';
 
 export type GrantContext = ApplicationContext & { grant: Grant };
 
@@ -289,4 +294,47 @@ export function familyGrantPage(context: GrantContext, locale: Locale) {
           }
         : null,
   };
+}
+
+/** Where the application page links for its grant, if it has one the reader may open. */
+export function grantLinkOf(context: ApplicationContext): string | null {
+  const grant = findGrantOfApplication(context.application.id);
+  if (!grant) return null;
+  if (context.access === 'staff') return `/staff/grants/${grant.id}`;
+  return grant.status === 'cancelled' ? null : `/grants/${grant.id}`;
+}
+
+/** Staff tell her the agreement is ready to sign (her language, her safe contact). */
+export function tellAgreementReady(
+  request: Request,
+  staff: SessionUser,
+  grantId: number,
+): { ok: true } | { ok: false; error: 'not-found' | 'not-awaiting-signature' } {
+  const grant = findGrant(grantId);
+  if (!grant) return { ok: false, error: 'not-found' };
+  if (grant.status !== 'awaiting-signature') return { ok: false, error: 'not-awaiting-signature' };
+  const application = findApplication(grant.applicationId)!;
+  const household = findHousehold(application.householdId)!;
+  const family = household.userId ? findUserById(household.userId) : undefined;
+  writeTransaction((tx) => {
+    appendAudit(tx, {
+      actorUserId: staff.user.id,
+      action: 'grant.agreement-ready-told',
+      entityType: 'grant',
+      entityId: grant.id,
+      after: { told: Boolean(family) },
+      ipAddress: clientIp(request),
+    });
+    if (!family) return;
+    queueNotice(tx, {
+      recipient: family,
+      template: agreementReadyEmail,
+      params: {
+        name: family.name,
+        reference: application.reference ?? '',
+        url: appLink(`/grants/${grant.id}`),
+      },
+    });
+  });
+  return { ok: true };
 }

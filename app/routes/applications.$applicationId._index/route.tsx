@@ -37,6 +37,8 @@ import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { INTENT } from './intent';
 import { ConsentForm, DeclineForm, ResultSection } from './result-section';
+import { GrantLink } from '~/components/grant-home-cards';
+import { grantLinkOf } from '~/services/family-grant.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 export const meta = titleFromLoader;
@@ -77,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     withdrawPaused: paused && WITHDRAWABLE.includes(status),
     result,
     actingFor: context.access === 'facilitator',
+    grantLink: grantLinkOf(context),
   });
 }
 
@@ -152,7 +155,7 @@ function Withdraw() {
 }
 
 export default function ApplicationPage() {
-  const { summary, history, canEdit, canWithdraw, withdrawPaused, result, actingFor } =
+  const { summary, history, canEdit, canWithdraw, withdrawPaused, result, actingFor, grantLink } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('applications');
@@ -184,6 +187,7 @@ export default function ApplicationPage() {
         </div>
       ) : null}
       {result ? <ResultSection result={result} actingFor={actingFor} /> : null}
+      {grantLink ? <GrantLink to={grantLink} /> : null}
       {result?.kind === 'awarded' ? <ConsentForm result={result} failure={consentFailure} /> : null}
       <section className="card" aria-labelledby="status-title">
         <h2 id="status-title">{t('page.status')}</h2>

@@ -175,7 +175,10 @@ export default function GrantPage() {
         <dt>{t('grant.status')}</dt>
         <dd>{t(`statuses.${grant.status}`)}</dd>
       </dl>
-      <GrantFamilyLinks grantId={grant.id} />
+      <GrantFamilyLinks
+        grantId={grant.id}
+        awaitingSignature={grant.status === 'awaiting-signature'}
+      />
 
       <Tranches />
       <Agreement failure={failureOf(INTENT.sign)} />

@@ -18,6 +18,7 @@ import {
   receiptsOfTranche,
   receiptsState,
 } from '~/services/grant-receipts.server';
+import { tellAgreementReady } from '~/services/family-grant.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formId, formIntent, formText, readFormData } from '~/utils/forms.server';
@@ -27,7 +28,11 @@ import type { RouteAccess } from '~/utils/permissions';
 export const handle: RouteAccess = { access: 'grants:manage' };
 export const meta = titleFromLoader;
 
-export const INTENT = { verify: 'verify-receipts', more: 'ask-for-more' } as const;
+export const INTENT = {
+  verify: 'verify-receipts',
+  more: 'ask-for-more',
+  agreementReady: 'tell-agreement-ready',
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'grants:manage');
@@ -69,6 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'grants:manage');
   const grantId = idParam(params.grantId);
   const formData = await readFormData(request);
+  if (formIntent(formData) === INTENT.agreementReady) {
+    const told = tellAgreementReady(request, staff, grantId);
+    if (!told.ok && told.error === 'not-found') throw notFound();
+    return redirect(`/staff/grants/${grantId}?told=${told.ok ? 'ready' : 'no'}`);
+  }
   const trancheId = formId(formData, 'trancheId');
   if (trancheId === null || !tranchesOf(grantId).some((t) => t.id === trancheId)) throw notFound();
   switch (formIntent(formData)) {

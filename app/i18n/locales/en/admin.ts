@@ -155,6 +155,7 @@ export default {
       grant: {
         created: 'Grant created for an award',
         cancelled: 'Grant cancelled',
+        'agreement-ready-told': 'Grant holder told the agreement is ready to sign',
         'plan-changed': 'Tranche plan changed',
         signed: 'Grant agreement signed',
       },

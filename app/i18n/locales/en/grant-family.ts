@@ -60,6 +60,9 @@ export default {
     printedOn: 'Printed on {{date}}',
   },
   page: {
+    open: 'Open the grant page',
+    tellReady: 'Tell her the agreement is ready to sign',
+    toldReady: 'She is told the agreement is ready.',
     pageTitle: 'Grant {{reference}}',
     title: 'Your grant',
     titleFacilitator: 'The grant of {{name}}',

@@ -61,6 +61,9 @@ export default {
     printedOn: 'Басылып чыккан күнү: {{date}}',
   },
   page: {
+    open: 'Грант барагын ачуу',
+    tellReady: 'Келишим кол коюуга даяр экенин кабарлоо',
+    toldReady: 'Ага келишим даяр экени кабарланды.',
     pageTitle: 'Грант {{reference}}',
     title: 'Сиздин грантыңыз',
     titleFacilitator: 'Грант: {{name}}',

@@ -60,6 +60,9 @@ export default {
     printedOn: 'Напечатано {{date}}',
   },
   page: {
+    open: 'Открыть страницу гранта',
+    tellReady: 'Сообщить, что договор готов к подписанию',
+    toldReady: 'Ей сообщено, что договор готов.',
     pageTitle: 'Грант {{reference}}',
     title: 'Ваш грант',
     titleFacilitator: 'Грант: {{name}}',
