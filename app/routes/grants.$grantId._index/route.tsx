@@ -39,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type Failure = { error: string; budgetItemId: number | null };
+/** A refusal, with what she typed on that line so she need not type it again. */
+type Failure = {
+  error: string;
+  budgetItemId: number | null;
+  typed?: { actual: string; reason: string };
+};
 
 async function saveLine(request: Request, actor: SessionUser, context: GrantContext) {
   const upload = await readUploadForm(request, { field: 'file', maxBytes: MAX_ATTACHMENT_BYTES });
@@ -50,8 +55,13 @@ async function saveLine(request: Request, actor: SessionUser, context: GrantCont
   const trancheId = formId(formData, 'trancheId');
   const budgetItemId = formId(formData, 'budgetItemId');
   if (trancheId === null || budgetItemId === null) throw notFound();
-  const actual = parseMoneyInput(formText(formData, 'actual') ?? '');
-  if (actual === null) return json<Failure>({ error: 'amount', budgetItemId }, { status: 400 });
+  const typed = {
+    actual: formText(formData, 'actual') ?? '',
+    reason: formText(formData, 'reason') ?? '',
+  };
+  const actual = parseMoneyInput(typed.actual);
+  if (actual === null)
+    return json<Failure>({ error: 'amount', budgetItemId, typed }, { status: 400 });
   const file = formData.get('file');
   const kind = formText(formData, 'kind') === 'photo' ? 'photo' : 'receipt';
   const result = saveReceiptLine(request, actor, context, trancheId, {
@@ -65,7 +75,7 @@ async function saveLine(request: Request, actor: SessionUser, context: GrantCont
   });
   if (!result.ok) {
     if (result.error === 'not-found') throw notFound();
-    return json<Failure>({ error: result.error, budgetItemId }, { status: 400 });
+    return json<Failure>({ error: result.error, budgetItemId, typed }, { status: 400 });
   }
   return redirect(`/grants/${context.grant.id}?done=saved#line-${budgetItemId}`);
 }
@@ -181,6 +191,8 @@ export default function FamilyGrantPage() {
             const lineError =
               failure && failure.budgetItemId === line.budgetItemId ? failure.error : null;
             const errorId = `line-${line.budgetItemId}-error`;
+            const typed =
+              failure && failure.budgetItemId === line.budgetItemId ? failure.typed : undefined;
             return (
               <Form
                 key={line.budgetItemId}
@@ -213,7 +225,7 @@ export default function FamilyGrantPage() {
                     name="actual"
                     inputMode="decimal"
                     required
-                    defaultValue={line.actualInput}
+                    defaultValue={typed?.actual ?? line.actualInput}
                     aria-describedby={`actual-${line.budgetItemId}-hint${lineError ? ` ${errorId}` : ''}`}
                     aria-invalid={lineError === 'amount' ? true : undefined}
                   />
@@ -227,7 +239,7 @@ export default function FamilyGrantPage() {
                     id={`reason-${line.budgetItemId}`}
                     name="reason"
                     rows={2}
-                    defaultValue={line.reason}
+                    defaultValue={typed?.reason ?? line.reason}
                     aria-invalid={lineError === 'reason-required' ? true : undefined}
                   />
                 </div>

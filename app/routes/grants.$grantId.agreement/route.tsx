@@ -5,6 +5,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableFrame } from '~/components/table-frame';
 import { useHydrated } from '~/components/use-hydrated';
 import { LOCALES, LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import { agreementLocale, agreementSheet, grantFor } from '~/services/family-grant.server';
@@ -45,9 +46,17 @@ function Rows({ rows }: { rows: [string, string][] }) {
   );
 }
 
-function Table({ head, rows }: { head: string[]; rows: string[][] }) {
+function Table({
+  head,
+  rows,
+  labelledBy,
+}: {
+  head: string[];
+  rows: string[][];
+  labelledBy: string;
+}) {
   return (
-    <div className="table-wrap">
+    <TableFrame labelledBy={labelledBy}>
       <table>
         <thead>
           <tr>
@@ -68,7 +77,7 @@ function Table({ head, rows }: { head: string[]; rows: string[][] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 
@@ -119,7 +128,11 @@ export default function AgreementPage() {
       </section>
       <section aria-labelledby="agreement-tranches">
         <h2 id="agreement-tranches">{sheet.tranches.title}</h2>
-        <Table head={sheet.tranches.head} rows={sheet.tranches.rows} />
+        <Table
+          head={sheet.tranches.head}
+          rows={sheet.tranches.rows}
+          labelledBy="agreement-tranches"
+        />
       </section>
       <section aria-labelledby="agreement-method">
         <h2 id="agreement-method">{sheet.method.title}</h2>
@@ -157,7 +170,7 @@ export default function AgreementPage() {
       </section>
       <section className="agreement__annex" aria-labelledby="agreement-budget">
         <h2 id="agreement-budget">{sheet.budget.title}</h2>
-        <Table head={sheet.budget.head} rows={sheet.budget.rows} />
+        <Table head={sheet.budget.head} rows={sheet.budget.rows} labelledBy="agreement-budget" />
         <p>
           <strong>{sheet.budget.total}</strong> · {sheet.budget.ownContributionLabel}:{' '}
           {sheet.budget.ownContribution}
