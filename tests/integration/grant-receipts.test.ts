@@ -8,7 +8,13 @@ import { mailOutbox } from '~db/schema/mail';
 import { budgetItemsOf } from '~/models/application.server';
 import { findTranche } from '~/models/grant.server';
 import { approveMoneyRequest, recordMoneyRequest } from '~/services/disbursement.server';
-import { agreementSheet, familyGrantPage, grantFor } from '~/services/family-grant.server';
+import {
+  agreementSheet,
+  familyGrantPage,
+  grantFor,
+  tellAgreementReady,
+} from '~/services/family-grant.server';
+import { resources } from '~/i18n/resources';
 import {
   acceptReceipts,
   askForMoreReceipts,
@@ -184,4 +190,24 @@ test('the agreement and the grant are hers, her facilitator’s and staff’s on
     expect.stringContaining('элүү бир миң сегиз жүз сом 00 тыйын'),
     expect.stringContaining('жыйырма эки миң эки жүз сом 01 тыйын'),
   ]);
+});
+
+test('staff tell her the agreement is ready to sign, in her language, only while it waits for signing', async () => {
+  const world = await createGrantWorld({ familyLocale: 'ru' });
+  const staff = sessionUserOf(await createUser({ roles: ['staff'] }));
+  expect(tellAgreementReady(req(), staff, world.grant.id)).toEqual({ ok: true });
+  const mail = db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.recipientUserId, world.family.id))
+    .all()
+    .find((m) => m.template === 'agreement-ready')!;
+  expect(mail.locale).toBe('ru');
+  expect(mail.text).toContain(resources.ru.grantFamily.email.agreementBring);
+  expect(mail.text).toContain(`/grants/${world.grant.id}`);
+  const signed = await createGrantWorld({ signed: true });
+  expect(tellAgreementReady(req(), staff, signed.grant.id)).toEqual({
+    ok: false,
+    error: 'not-awaiting-signature',
+  });
 });
