@@ -13,6 +13,8 @@ import * as households from './schema/households';
 import * as applications from './schema/applications';
 import * as jury from './schema/jury';
 import * as grants from './schema/grants';
+import * as consultations from './schema/consultations';
+import * as training from './schema/training';
 
 export const schema = {
   ...people,
@@ -24,6 +26,8 @@ export const schema = {
   ...applications,
   ...jury,
   ...grants,
+  ...consultations,
+  ...training,
 };
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */

@@ -42,6 +42,10 @@ export type CompetitionFormValues = {
   closesAt: string;
   requireSocialBenefits: boolean;
   requiredTrainingSessions: string;
+  requiredConsultations: string;
+  maxOpenBookings: string;
+  bookingCancelNoticeHours: string;
+  bookingMoveNoticeHours: string;
   beneficiaryRelations: Relation[];
   beneficiarySex: BeneficiarySexRule;
   beneficiaryAdultOnly: boolean;
@@ -86,6 +90,10 @@ function echoed(
     opensAt: text('opensAt'),
     closesAt: text('closesAt'),
     requiredTrainingSessions: text('requiredTrainingSessions'),
+    requiredConsultations: text('requiredConsultations'),
+    maxOpenBookings: text('maxOpenBookings'),
+    bookingCancelNoticeHours: text('bookingCancelNoticeHours'),
+    bookingMoveNoticeHours: text('bookingMoveNoticeHours'),
     beneficiarySex: text('beneficiarySex') as BeneficiarySexRule,
     requireSocialBenefits: values.requireSocialBenefits === 'on',
     beneficiaryAdultOnly: values.beneficiaryAdultOnly === 'on',
@@ -250,6 +258,17 @@ export function CompetitionForm({
           label={t('form.requiredTrainingSessions')}
           hint={t('form.requiredTrainingSessionsHint')}
         />
+        <TextField
+          form={form}
+          name="requiredConsultations"
+          type="number"
+          min={0}
+          max={10}
+          step={1}
+          inputMode="numeric"
+          label={t('form.requiredConsultations')}
+          hint={t('form.requiredConsultationsHint')}
+        />
         <CheckboxGroup
           form={form}
           name="beneficiaryRelations"
@@ -273,6 +292,43 @@ export function CompetitionForm({
           form={form}
           name="beneficiaryAdultOnly"
           label={t('form.beneficiaryAdultOnly')}
+        />
+      </fieldset>
+
+      <fieldset className="card form">
+        <legend>{t('form.bookingsTitle')}</legend>
+        <TextField
+          form={form}
+          name="maxOpenBookings"
+          type="number"
+          min={0}
+          max={20}
+          step={1}
+          inputMode="numeric"
+          label={t('form.maxOpenBookings')}
+          hint={t('form.maxOpenBookingsHint')}
+        />
+        <TextField
+          form={form}
+          name="bookingCancelNoticeHours"
+          type="number"
+          min={0}
+          max={720}
+          step={1}
+          inputMode="numeric"
+          label={t('form.bookingCancelNoticeHours')}
+          hint={t('form.noticeHoursHint')}
+        />
+        <TextField
+          form={form}
+          name="bookingMoveNoticeHours"
+          type="number"
+          min={0}
+          max={720}
+          step={1}
+          inputMode="numeric"
+          label={t('form.bookingMoveNoticeHours')}
+          hint={t('form.noticeHoursHint')}
         />
       </fieldset>
 

@@ -7,6 +7,8 @@ const TONE: Record<MailStatus, string> = {
   sent: 'badge--ok',
   failed: 'badge--bad',
   withheld: 'badge--warn',
+  // Neither good nor bad: a reminder that its booking no longer needs.
+  dropped: '',
 };
 
 export function MailStatusBadge({ status }: { status: MailStatus }) {

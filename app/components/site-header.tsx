@@ -18,7 +18,13 @@ type NavKey =
   | 'nav.outbox'
   | 'nav.users'
   | 'nav.audit'
-  | 'nav.results';
+  | 'nav.results'
+  | 'nav.consultations'
+  | 'nav.bookings'
+  | 'nav.villageBookings'
+  | 'nav.myConsultations'
+  | 'nav.staffConsultations'
+  | 'nav.training';
 
 /** Navigation by role: only what this person can open. */
 export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKey }[] {
@@ -40,10 +46,24 @@ export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKe
   } else if (can('applications:edit')) {
     items.push({ to: '/competitions', labelKey: 'nav.competitions' });
   }
+  // Families and facilitators book consultations; staff have their own consultation pages.
+  if (can('consultations:book') && (can('household:own') || can('results:tell'))) {
+    items.push({ to: '/consultations', labelKey: 'nav.consultations' });
+    items.push({
+      to: '/bookings',
+      labelKey: can('household:own') ? 'nav.bookings' : 'nav.villageBookings',
+    });
+  }
   if (can('results:tell')) items.push({ to: '/facilitator/results', labelKey: 'nav.results' });
+  if (can('training:manage')) items.push({ to: '/training', labelKey: 'nav.training' });
   if (can('applications:screen'))
     items.push({ to: '/staff/applications', labelKey: 'nav.applications' });
   if (can('jury:score')) items.push({ to: '/jury', labelKey: 'nav.jury' });
+  // The consultant's own agenda; staff see every consultation on theirs.
+  if (user.roles.includes('consultant'))
+    items.push({ to: '/consultant', labelKey: 'nav.myConsultations' });
+  if (can('consultations:oversee'))
+    items.push({ to: '/staff/consultations', labelKey: 'nav.staffConsultations' });
   if (can('outbox:read')) items.push({ to: '/staff/outbox', labelKey: 'nav.outbox' });
   if (can('users:manage')) items.push({ to: '/admin/users', labelKey: 'nav.users' });
   if (can('audit:read')) items.push({ to: '/admin/audit', labelKey: 'nav.audit' });

@@ -36,6 +36,9 @@ export const NAMESPACES = [
   'results',
   'grants',
   'grantFamily',
+  'bookings',
+  'consultant',
+  'training',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

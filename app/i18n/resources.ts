@@ -48,6 +48,15 @@ import kyGrants from './locales/ky/grants';
 import enGrantFamily from './locales/en/grant-family';
 import ruGrantFamily from './locales/ru/grant-family';
 import kyGrantFamily from './locales/ky/grant-family';
+import enBookings from './locales/en/bookings';
+import ruBookings from './locales/ru/bookings';
+import kyBookings from './locales/ky/bookings';
+import enConsultant from './locales/en/consultant';
+import ruConsultant from './locales/ru/consultant';
+import kyConsultant from './locales/ky/consultant';
+import enTraining from './locales/en/training';
+import ruTraining from './locales/ru/training';
+import kyTraining from './locales/ky/training';
 import type { Locale } from './config';
 
 const en = {
@@ -67,6 +76,9 @@ const en = {
   results: enResults,
   grants: enGrants,
   grantFamily: enGrantFamily,
+  bookings: enBookings,
+  consultant: enConsultant,
+  training: enTraining,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -91,6 +103,9 @@ export const resources: Record<Locale, Resources> = {
     results: ruResults,
     grants: ruGrants,
     grantFamily: ruGrantFamily,
+    bookings: ruBookings,
+    consultant: ruConsultant,
+    training: ruTraining,
   },
   ky: {
     common: kyCommon,
@@ -109,5 +124,8 @@ export const resources: Record<Locale, Resources> = {
     results: kyResults,
     grants: kyGrants,
     grantFamily: kyGrantFamily,
+    bookings: kyBookings,
+    consultant: kyConsultant,
+    training: kyTraining,
   },
 };

@@ -194,6 +194,28 @@ export function conflictsOfCompetition(competitionId: number, reader: Reader = d
     .all();
 }
 
+/** Whether the juror declared she knows this household in the competition (one primary-key read). */
+export function hasJurorConflict(
+  competitionId: number,
+  jurorId: number,
+  householdId: number,
+  reader: Reader = db,
+): boolean {
+  return Boolean(
+    reader
+      .select({ one: sql<number>`1` })
+      .from(jurorConflicts)
+      .where(
+        and(
+          eq(jurorConflicts.competitionId, competitionId),
+          eq(jurorConflicts.jurorId, jurorId),
+          eq(jurorConflicts.householdId, householdId),
+        ),
+      )
+      .get(),
+  );
+}
+
 export function replaceJurorConflicts(
   tx: Tx,
   competitionId: number,

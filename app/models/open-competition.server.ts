@@ -93,6 +93,7 @@ export function competitionDetail(competition: Competition, locale: Locale, now 
     localityIds: competitionLocalityRows(competition.id).map((row) => row.localityId),
     requireSocialBenefits: competition.requireSocialBenefits,
     requiredTrainingSessions: competition.requiredTrainingSessions,
+    requiredConsultations: competition.requiredConsultations,
     beneficiary: beneficiaryRule(competition, locale),
   };
 }

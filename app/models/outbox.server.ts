@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '~db/client';
 import { mailOutbox, type MailStatus, type OutboxMail } from '~db/schema/mail';
 
@@ -6,6 +6,38 @@ export type NewOutboxMail = typeof mailOutbox.$inferInsert;
 
 export function insertOutboxMail(tx: Tx, mail: NewOutboxMail): OutboxMail {
   return tx.insert(mailOutbox).values(mail).returning().get();
+}
+
+/**
+ * Drops the notices of a job that are still waiting (e.g. the reminders of a booking that was
+ * moved or cancelled), inside the caller's transaction: pending rows, and withheld rows whose
+ * time has not come (so her facilitator's list does not ask her to pass on a void reminder).
+ * Sent, failed and past rows stay as they are. Returns how many were dropped.
+ */
+export function dropPendingMail(tx: Tx, jobKey: string, at: Date): number {
+  return tx
+    .update(mailOutbox)
+    .set({ status: 'dropped', updatedAt: at })
+    .where(
+      and(
+        eq(mailOutbox.jobKey, jobKey),
+        or(
+          eq(mailOutbox.status, 'pending'),
+          and(eq(mailOutbox.status, 'withheld'), gt(mailOutbox.notBefore, at)),
+        ),
+      ),
+    )
+    .run().changes;
+}
+
+/** The notices of a job, oldest first (e.g. a booking's reminders, in any status). */
+export function listMailOfJob(jobKey: string): OutboxMail[] {
+  return db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.jobKey, jobKey))
+    .orderBy(mailOutbox.id)
+    .all();
 }
 
 /**
@@ -100,6 +132,7 @@ export function listOutbox(filter: { status?: MailStatus; page: number; pageSize
       attempts: mailOutbox.attempts,
       createdAt: mailOutbox.createdAt,
       sentAt: mailOutbox.sentAt,
+      notBefore: mailOutbox.notBefore,
     })
     .from(mailOutbox)
     .where(where)
@@ -121,10 +154,14 @@ export function findOutboxMail(mailId: number): OutboxMail | undefined {
 }
 
 export function countOutboxByStatus(): Record<MailStatus, number> {
-  const counts = { pending: 0, sending: 0, sent: 0, failed: 0, withheld: 0 } satisfies Record<
-    MailStatus,
-    number
-  >;
+  const counts = {
+    pending: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    withheld: 0,
+    dropped: 0,
+  } satisfies Record<MailStatus, number>;
   for (const row of db
     .select({ status: mailOutbox.status, n: sql<number>`count(*)` })
     .from(mailOutbox)

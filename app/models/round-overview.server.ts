@@ -82,13 +82,55 @@ export function countRoundJurors(roundId: number): number {
   );
 }
 
-/** One page of the round's jurors by name, each with her conflicts, load and submitted scores. */
-export function jurorProgressPage(
+/**
+ * Each juror's load in the round and how many of her scores are submitted, read from the
+ * assignments' and scores' indexes alone (migration 0010). The round's jurors are few; the page's jurors
+ * table and the round's totals both read from this.
+ */
+export function roundJurorLoads(
   roundId: number,
-  competitionId: number,
-  page: number,
-  pageSize: number,
-) {
+): Map<number, { assigned: number; submitted: number }> {
+  const active = and(eq(assignments.roundId, roundId), eq(assignments.status, 'active'));
+  const loads = new Map<number, { assigned: number; submitted: number }>();
+  // Two index-only passes: an outer join to scores would read each score's row.
+  for (const row of db
+    .select({ jurorId: assignments.jurorId, n: sql<number>`count(*)` })
+    .from(assignments)
+    .where(active)
+    .groupBy(assignments.jurorId)
+    .all())
+    loads.set(row.jurorId, { assigned: row.n, submitted: 0 });
+  for (const row of db
+    .select({ jurorId: assignments.jurorId, n: sql<number>`count(*)` })
+    .from(assignments)
+    .innerJoin(scores, and(eq(scores.assignmentId, assignments.id), eq(scores.status, 'submitted')))
+    .where(active)
+    .groupBy(assignments.jurorId)
+    .all()) {
+    const load = loads.get(row.jurorId);
+    if (load) load.submitted = row.n;
+  }
+  return loads;
+}
+
+/** The round's totals from its jurors' loads, as `roundJurorLoadCounts` counts them. */
+export function loadCountsOf(loads: Map<number, { assigned: number; submitted: number }>) {
+  let assigned = 0;
+  let submitted = 0;
+  let pending = 0;
+  for (const load of loads.values()) {
+    assigned += load.assigned;
+    submitted += load.submitted;
+    if (load.submitted < load.assigned) pending += 1;
+  }
+  return { progress: { assigned, submitted }, assigned: loads.size, pending };
+}
+
+/**
+ * One page of the round's jurors by name, each with her conflicts; her load and submitted
+ * scores come from `roundJurorLoads`.
+ */
+export function jurorPage(roundId: number, competitionId: number, page: number, pageSize: number) {
   return db
     .select({
       id: users.id,
@@ -98,12 +140,6 @@ export function jurorProgressPage(
       conflictsDeclaredAt: roundJurors.conflictsDeclaredAt,
       conflicts: sql<number>`(select count(*) from juror_conflicts c
         where c.competition_id = ${competitionId} and c.juror_id = ${users.id})`,
-      assigned: sql<number>`(select count(*) from assignments a
-        where a.round_id = ${roundId} and a.juror_id = ${users.id} and a.status = 'active')`,
-      submitted: sql<number>`(select count(*) from assignments a
-        join scores s on s.assignment_id = a.id
-        where a.round_id = ${roundId} and a.juror_id = ${users.id} and a.status = 'active'
-          and s.status = 'submitted')`,
     })
     .from(roundJurors)
     .innerJoin(users, eq(users.id, roundJurors.jurorId))

@@ -19,6 +19,14 @@ const money = () =>
     .transform((v) => parseMoneyInput(v)!)
     .refine((v) => v > 0, 'validation.positive');
 
+/** A whole number from 0 to `max` (a count or a number of hours). */
+const wholeNumber = (max: number) =>
+  z.coerce
+    .number({ error: 'validation.wholeNumber' })
+    .int('validation.wholeNumber')
+    .min(0, 'validation.wholeNumber')
+    .max(max, 'validation.tooLarge');
+
 /** Staff's competition form; dates are wall-clock times in the competition's time zone. */
 export const competitionSchema = z
   .object({
@@ -46,6 +54,10 @@ export const competitionSchema = z
       .int('validation.wholeNumber')
       .min(0, 'validation.wholeNumber')
       .max(50, 'validation.tooLarge'),
+    requiredConsultations: wholeNumber(10),
+    maxOpenBookings: wholeNumber(20),
+    bookingCancelNoticeHours: wholeNumber(720),
+    bookingMoveNoticeHours: wholeNumber(720),
     beneficiaryRelations: multiValue(z.enum(RELATIONS)).pipe(
       z.array(z.enum(RELATIONS)).min(1, 'validation.chooseOne'),
     ),

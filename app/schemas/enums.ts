@@ -1,7 +1,15 @@
 // Closed sets of values shared by the database schema, the forms and the pages. Client-safe:
 // db/schema imports these, never the other way round.
 
-export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed', 'withheld'] as const;
+/** "dropped": a scheduled notice made void before its time (a moved or cancelled booking's reminder). */
+export const MAIL_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'withheld',
+  'dropped',
+] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** A competition's life; issue order: draft → open → screening → judging → decided → … */
@@ -90,3 +98,48 @@ export type ScoreStatus = (typeof SCORE_STATUSES)[number];
 /** Which of her applications the juror's queue shows: all, not yet started, drafts, submitted. */
 export const QUEUE_FILTERS = ['all', 'to-score', 'draft', 'submitted'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+
+/** How a consultation is held: at an address, by phone, or online with a link. */
+export const CONSULTATION_MODES = ['in-person', 'phone', 'online'] as const;
+export type ConsultationMode = (typeof CONSULTATION_MODES)[number];
+
+/** A published consultation time: open for booking, or cancelled by its consultant or staff. */
+export const CONSULTATION_SLOT_STATUSES = ['open', 'cancelled'] as const;
+export type ConsultationSlotStatus = (typeof CONSULTATION_SLOT_STATUSES)[number];
+
+/**
+ * A family's place at a consultation: holding a place, waiting for one (the slot was full), or
+ * cancelled (by her, her facilitator, staff, or because the slot was cancelled).
+ */
+export const BOOKING_STATUSES = ['booked', 'waiting', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** Recorded after the time; a cancelled booking is neither. */
+export const BOOKING_ATTENDANCE = ['attended', 'family-no-show', 'consultant-no-show'] as const;
+export type BookingAttendance = (typeof BOOKING_ATTENDANCE)[number];
+
+/** What a consultation (or a family's question) is about. */
+export const CONSULTATION_TOPICS = [
+  'business-plan',
+  'budget',
+  'marketing',
+  'bookkeeping',
+  'livestock',
+  'crop-farming',
+  'sewing-crafts',
+  'trade',
+  'other',
+] as const;
+export type ConsultationTopic = (typeof CONSULTATION_TOPICS)[number];
+
+/** The programme's group training topics. */
+export const TRAINING_TOPICS = [
+  'financial-literacy',
+  'household-budget',
+  'business-planning',
+  'preventing-family-violence',
+] as const;
+export type TrainingTopic = (typeof TRAINING_TOPICS)[number];
+
+export const TRAINING_SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
+export type TrainingSessionStatus = (typeof TRAINING_SESSION_STATUSES)[number];

@@ -1,7 +1,12 @@
 // The money forms' schemas, used by the form in the browser and by the action (client-safe).
 import { z } from 'zod';
 import { optionalText, requiredText, rowId } from './fields';
-import { E_WALLET_PROVIDERS, PAYMENT_METHODS } from './grant-enums';
+import {
+  E_WALLET_PROVIDERS,
+  PAYMENT_METHODS,
+  TRANCHE_CONDITIONS,
+  TRANCHE_KINDS,
+} from './grant-enums';
 import { parseMoneyInput } from '~/utils/money';
 
 const money = () =>
@@ -87,3 +92,60 @@ export const repaymentSchema = z.object({
   reference: requiredText(80),
   reason: requiredText(500),
 });
+
+/** How many steps the plan form offers; the programme's plans have two or three. */
+export const PLAN_ROWS = 3;
+
+const planRow = () => ({
+  kind: z.union([z.enum(TRANCHE_KINDS), z.literal('')], { error: 'validation.invalid' }),
+  value: z.string().trim().max(20, 'validation.tooLong'),
+  condition: z.enum(TRANCHE_CONDITIONS, { error: 'validation.invalid' }),
+});
+
+/** "70" or "33,33" → basis points; a fixed sum → minor units; null when it is not a number. */
+function stepValue(kind: (typeof TRANCHE_KINDS)[number], raw: string): number | null {
+  if (kind === 'rest') return 0;
+  if (kind === 'fixed') return parseMoneyInput(raw);
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(raw);
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : null;
+}
+
+/** A grant's (or a competition's) tranche plan: rows with an empty kind are left out. */
+export const planSchema = z
+  .object({
+    kind1: planRow().kind,
+    value1: planRow().value,
+    condition1: planRow().condition,
+    kind2: planRow().kind.optional(),
+    value2: planRow().value.optional(),
+    condition2: planRow().condition.optional(),
+    kind3: planRow().kind.optional(),
+    value3: planRow().value.optional(),
+    condition3: planRow().condition.optional(),
+  })
+  .transform((v, ctx) => {
+    const rows = [
+      [v.kind1, v.value1, v.condition1],
+      [v.kind2, v.value2, v.condition2],
+      [v.kind3, v.value3, v.condition3],
+    ] as const;
+    const steps: {
+      kind: (typeof TRANCHE_KINDS)[number];
+      value: number;
+      condition: (typeof TRANCHE_CONDITIONS)[number];
+    }[] = [];
+    rows.forEach(([kind, raw, condition], index) => {
+      if (!kind) return;
+      const value = stepValue(kind, raw ?? '');
+      if (value === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [`value${index + 1}`],
+          message: 'validation.invalid',
+        });
+        return;
+      }
+      steps.push({ kind, value, condition: condition ?? 'after-receipts' });
+    });
+    return steps;
+  });

@@ -43,6 +43,7 @@ import {
 } from './attachment-storage.server';
 import { submissionWindow } from './competitions.server';
 import {
+  consultationsAttended,
   eligibilityChecks,
   missingForSubmission,
   trainingSessionsAttended,
@@ -264,7 +265,8 @@ export function eligibilityFor(
     household,
     beneficiary,
     requestedAmount: application.requestedAmount,
-    trainingSessionsAttended: trainingSessionsAttended(household.id),
+    trainingSessionsAttended: trainingSessionsAttended(application.beneficiaryMemberId),
+    consultationsAttended: consultationsAttended(household.id),
     year: yearIn(competition.timezone, now),
   });
 }

@@ -1,6 +1,8 @@
 // The eligibility rules a competition turns on (DESIGN.md, "Households and applications").
-// Pure functions: the same checks refuse a submission and are shown to staff at screening.
+// The checks are pure functions (the counts they read come from the two readers at the end):
+// the same checks refuse a submission and are shown to staff at screening.
 import { dateTimeFormat } from '~/i18n/intl-cache';
+import { countAttendedConsultations, countPresentSessions } from '~/models/training.server';
 import type { Application, BudgetItem } from '~db/schema/applications';
 import type { Competition } from '~db/schema/competitions';
 import type { Household, HouseholdMember } from '~db/schema/households';
@@ -9,7 +11,7 @@ import type { ApplicationStep } from '~/schemas/application';
 export const ADULT_AGE = 18;
 
 export type EligibilityCode =
-  'locality' | 'social-benefits' | 'training' | 'beneficiary' | 'amount';
+  'locality' | 'social-benefits' | 'training' | 'consultation' | 'beneficiary' | 'amount';
 
 export type EligibilityCheck = {
   code: EligibilityCode;
@@ -23,6 +25,7 @@ export type EligibilityInput = {
     Competition,
     | 'requireSocialBenefits'
     | 'requiredTrainingSessions'
+    | 'requiredConsultations'
     | 'beneficiaryRelations'
     | 'beneficiarySex'
     | 'beneficiaryAdultOnly'
@@ -33,7 +36,10 @@ export type EligibilityInput = {
   household: Pick<Household, 'localityId' | 'receivesSocialBenefits'>;
   beneficiary: Pick<HouseholdMember, 'relation' | 'sex' | 'birthYear'> | null;
   requestedAmount: number;
+  /** Sessions the member who will hold the grant attended (0 while none is chosen). */
   trainingSessionsAttended: number;
+  /** Consultations the household attended. */
+  consultationsAttended: number;
   /** The year it is now, in the competition's time zone (for "adult"). */
   year: number;
 };
@@ -69,6 +75,16 @@ export function eligibilityChecks(input: EligibilityInput): EligibilityCheck[] {
       details: {
         required: competition.requiredTrainingSessions,
         attended: input.trainingSessionsAttended,
+      },
+    });
+  }
+  if (competition.requiredConsultations > 0) {
+    checks.push({
+      code: 'consultation',
+      passed: input.consultationsAttended >= competition.requiredConsultations,
+      details: {
+        required: competition.requiredConsultations,
+        attended: input.consultationsAttended,
       },
     });
   }
@@ -125,12 +141,17 @@ export function missingForSubmission(
 }
 
 /**
- * Group training attendance is recorded by the training part of Ishenim, which does not exist
- * yet; until it does, no household has attended a session, so a competition that requires
- * sessions cannot be applied to.
+ * Training sessions that count towards a competition's requirement: those at which the member
+ * who will hold the grant was marked present (the programme trains the future grant holder, not
+ * whoever of the household came). No member chosen yet, no sessions.
  */
-export function trainingSessionsAttended(_householdId: number): number {
-  return 0;
+export function trainingSessionsAttended(beneficiaryMemberId: number | null): number {
+  return beneficiaryMemberId ? countPresentSessions(beneficiaryMemberId) : 0;
+}
+
+/** Consultations the household attended, as the consultant recorded them. */
+export function consultationsAttended(householdId: number): number {
+  return countAttendedConsultations(householdId);
 }
 
 /** The current year on the competition's wall clock. */

@@ -13,7 +13,12 @@ import {
   userNames,
   waitingRequestsOfCompetition,
 } from '~/models/grant-money.server';
-import { exceedsOperationLimit, maskPhone, trancheConditionUnmet } from './grants.server';
+import {
+  exceedsOperationLimit,
+  maskPhone,
+  trancheConditionUnmet,
+  tranchePlanOf,
+} from './grants.server';
 
 const fullName = (first: string | null, last: string | null) =>
   [first, last].filter(Boolean).join(' ');
@@ -58,6 +63,16 @@ export function moneyPage(competitionId: number, viewerId: number, locale: Local
       committed: money(v.committed),
       paid: money(v.paid),
       toPay: money(v.awarded - v.paid),
+    })),
+    plan: tranchePlanOf(competitionId).map((step) => ({
+      kind: step.kind,
+      condition: step.condition,
+      valueInput:
+        step.kind === 'percent'
+          ? String(step.value / 100)
+          : step.kind === 'fixed'
+            ? (step.value / 100).toFixed(2)
+            : '',
     })),
     waiting: waitingRequestsOfCompetition(competitionId).map((r) => ({
       requestId: r.requestId,
@@ -157,6 +172,12 @@ export function grantPage(grantId: number, viewerId: number, locale: Locale) {
         percent: t.kind === 'percent' ? (t.value / 100).toLocaleString(locale) : null,
         amount: money(t.amount),
         amountInput: (t.amount / 100).toFixed(2),
+        valueInput:
+          t.kind === 'percent'
+            ? String(t.value / 100)
+            : t.kind === 'fixed'
+              ? (t.value / 100).toFixed(2)
+              : '',
         condition: t.condition,
         state: standing
           ? ('paid' as const)

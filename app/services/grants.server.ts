@@ -6,6 +6,7 @@ import type { Application } from '~db/schema/applications';
 import type { Competition } from '~db/schema/competitions';
 import type { Grant, GrantTranche, TrancheStep } from '~db/schema/grants';
 import { appendAudit } from '~/models/audit.server';
+import { findCompetition } from '~/models/competition.server';
 import {
   deleteTranchesOf,
   findGrant,
@@ -15,6 +16,7 @@ import {
   insertTranches,
   markGrantSigned,
   markReceiptsVerified,
+  saveTranchePlanTemplate,
   tranchePlanTemplate,
   tranchesOf,
   updateGrantRow,
@@ -266,4 +268,36 @@ export function maskPhone(phone: string | null): string | null {
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 4) return '••••';
   return `••• •• ${digits.slice(-4, -2)} ${digits.slice(-2)}`;
+}
+
+export type TemplateRefusal = 'not-found' | PlanProblem;
+
+/**
+ * Staff set the competition's tranche plan, copied onto each grant created from now on. It must
+ * split the competition's smallest grant, so it splits every grant.
+ */
+export function setTranchePlanTemplate(
+  request: Request,
+  staff: SessionUser,
+  competitionId: number,
+  steps: TrancheStep[],
+): { ok: true } | { ok: false; error: TemplateRefusal } {
+  const competition = findCompetition(competitionId);
+  if (!competition) return { ok: false, error: 'not-found' };
+  const problem = planProblem(steps, competition.minGrant);
+  if (problem) return { ok: false, error: problem };
+  writeTransaction((tx) => {
+    const before = tranchePlanOf(competitionId, tx);
+    saveTranchePlanTemplate(tx, competitionId, steps);
+    appendAudit(tx, {
+      actorUserId: staff.user.id,
+      action: 'competition.updated',
+      entityType: 'competition',
+      entityId: competitionId,
+      before: { tranchePlan: before },
+      after: { tranchePlan: steps },
+      ipAddress: clientIp(request),
+    });
+  });
+  return { ok: true };
 }

@@ -33,6 +33,10 @@ function isPermanent(error: SmtpError): boolean {
 
 async function sendOne(transport: Transporter, mail: OutboxMail, from: string) {
   if (!mail.toAddress) throw Object.assign(new Error('no address'), { responseCode: 550 });
+  const attachments = mail.attachments ?? [];
+  // An invitation goes as the calendar part of the message (text/calendar; method=…), which mail
+  // apps offer to add to the calendar; nodemailer also attaches it as a file.
+  const invitation = attachments.find((a) => a.method);
   await transport.sendMail({
     from,
     to: { name: mail.toName, address: mail.toAddress },
@@ -40,6 +44,12 @@ async function sendOne(transport: Transporter, mail: OutboxMail, from: string) {
     text: mail.text,
     html: mail.html,
     messageId: mail.messageId,
+    icalEvent: invitation
+      ? { filename: invitation.filename, method: invitation.method, content: invitation.content }
+      : undefined,
+    attachments: attachments
+      .filter((a) => a !== invitation)
+      .map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     headers: {
       'Auto-Submitted': 'auto-generated',
       // Out-of-office and read receipts would only go to the no-reply sender.

@@ -4,6 +4,7 @@ import type { Locale, User } from '~db/schema/people';
 import { renderEmail, type EmailTemplate, type NoticeKind } from '~emails/layout';
 import { fixedT } from '~/i18n/i18n.server';
 import { insertOutboxMail } from '~/models/outbox.server';
+import type { MailAttachment } from '~db/schema/mail';
 import { env } from '~/utils/env.server';
 
 export type NoticeRecipient = Pick<
@@ -46,6 +47,14 @@ export function queueNotice<Params>(
     params: Params;
     /** The template says which kind it is; a caller that also says so must agree. */
     kind?: NoticeKind;
+    /** Not sent before this time (a reminder); by default as soon as the worker runs. */
+    notBefore?: Date;
+    /** Files sent with it, e.g. an iCalendar invitation. */
+    attachments?: MailAttachment[];
+    /** Groups notices a later change may drop (see dropPendingMail). */
+    jobKey?: string;
+    /** The time of the change that writes the notice; by default the clock. */
+    now?: Date;
   },
 ) {
   const { recipient, template, params } = notice;
@@ -56,7 +65,8 @@ export function queueNotice<Params>(
   const locale: Locale = recipient.locale;
   const rendered = renderEmail(template, params, fixedT(locale), locale);
   const reason = withheldReason(recipient, kind);
-  const now = new Date();
+  const now = notice.now ?? new Date();
+  const notBefore = notice.notBefore && notice.notBefore > now ? notice.notBefore : null;
   return insertOutboxMail(tx, {
     messageId: `<${crypto.randomUUID()}@${env.appUrl.hostname}>`,
     recipientUserId: recipient.id,
@@ -69,7 +79,10 @@ export function queueNotice<Params>(
     text: rendered.text,
     status: reason ? 'withheld' : 'pending',
     withheldReason: reason,
-    nextAttemptAt: now,
+    notBefore,
+    nextAttemptAt: notBefore ?? now,
+    attachments: notice.attachments?.length ? notice.attachments : null,
+    jobKey: notice.jobKey ?? null,
     createdAt: now,
     updatedAt: now,
   });

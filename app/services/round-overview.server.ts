@@ -10,7 +10,7 @@ import { findApplication, listApplicationsForScreening } from '~/models/applicat
 import { findCompetition } from '~/models/competition.server';
 import {
   assignmentFacts,
-  conflictsOfCompetition,
+  hasJurorConflict,
   criteriaOf,
   findAssignment,
   findRound,
@@ -27,8 +27,9 @@ import {
   countDraftPool,
   countRoundJurors,
   countUncoveredPool,
-  jurorProgressPage,
-  roundJurorLoadCounts,
+  jurorPage,
+  loadCountsOf,
+  roundJurorLoads,
 } from '~/models/round-overview.server';
 import { listLocalities } from '~/models/user.server';
 import type { ApplicationStatus, RoundStatus, ScoreStatus } from '~/schemas/enums';
@@ -206,7 +207,8 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
 
   const jurorTotal = jurors.length;
   const jurorsPage = clampPage(pages.jurorsPage, jurorTotal);
-  const jurorRows: JurorRow[] = jurorProgressPage(
+  const loads = roundJurorLoads(roundId);
+  const jurorRows: JurorRow[] = jurorPage(
     roundId,
     round.competitionId,
     jurorsPage,
@@ -220,11 +222,11 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
       ? formattedInstant(j.conflictsDeclaredAt, locale, { timeZone })
       : null,
     conflicts: j.conflicts,
-    assigned: j.assigned,
-    submitted: j.submitted,
+    assigned: loads.get(j.id)?.assigned ?? 0,
+    submitted: loads.get(j.id)?.submitted ?? 0,
   }));
 
-  const load = roundJurorLoadCounts(roundId);
+  const load = loadCountsOf(loads);
   let poolSize: number;
   let unassigned = 0;
   if (round.status === 'draft') {
@@ -424,10 +426,12 @@ export function explainMoveRefusal(
     facts,
     { id: juror.id, localityId: juror.localityId },
     {
+      // Only this juror's conflict with this household matters: one key read, not every
+      // conflict declared in the competition.
       conflicts: new Set(
-        conflictsOfCompetition(round.competitionId).map((c) =>
-          conflictKey(c.jurorId, c.householdId),
-        ),
+        hasJurorConflict(round.competitionId, juror.id, facts.householdId)
+          ? [conflictKey(juror.id, facts.householdId)]
+          : [],
       ),
       excludeOwnLocality: round.excludeOwnLocality,
     },

@@ -69,6 +69,20 @@ export const AUDIT_ACTIONS = [
   'money.requested',
   'money.approved',
   'money.rejected',
+  'consultation-booking.booked',
+  'consultation-booking.waitlisted',
+  'consultation-booking.promoted',
+  'consultation-booking.cancelled',
+  'consultation-booking.moved',
+  'consultation-slot.cancelled',
+  'consultation-slot.changed',
+  'consultation-slot.published',
+  'consultation-booking.attendance-recorded',
+  'consultation-booking.advice-written',
+  'training.session-created',
+  'training.session-updated',
+  'training.session-cancelled',
+  'training.attendance-recorded',
   'audit.key-introduced',
   'audit.checkpointed',
   'demo.user-created',
@@ -78,6 +92,7 @@ export const AUDIT_ACTIONS = [
   'demo.competition-updated',
   'demo.rounds-created',
   'demo.round-closed',
+  'demo.training-created',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -96,6 +111,9 @@ export const AUDIT_ENTITY_TYPES = [
   'round',
   'score',
   'grant',
+  'consultation-booking',
+  'consultation-slot',
+  'training-session',
   'audit',
 ] as const;
 
@@ -123,6 +141,10 @@ export function auditEntityPath(entityType: string, entityId: string | null): st
       return `/staff/rounds/${entityId}`;
     case 'grant':
       return `/staff/grants/${entityId}`;
+    case 'consultation-slot':
+      return `/consultant/slots/${entityId}`;
+    case 'training-session':
+      return `/training/${entityId}`;
     default:
       return null;
   }

@@ -42,6 +42,16 @@ export const PERMISSIONS = {
   'grants:manage': ['staff', 'admin'],
   /** A facilitator's list of results to tell families in person, ticked off one by one. */
   'results:tell': ['facilitator'],
+  /** Publish, change and cancel consultation times: a consultant her own, staff for any consultant. */
+  'consultations:publish': ['consultant', 'staff', 'admin'],
+  /** Book a consultation for a family: herself, her facilitator (her villages), staff anyone. */
+  'consultations:book': ['applicant', 'facilitator', 'staff', 'admin'],
+  /** After the time: attended / no-show and advice (a consultant her own; staff any). */
+  'consultations:record': ['consultant', 'staff', 'admin'],
+  /** Every consultation of the programme, filtered, with exports. */
+  'consultations:oversee': ['staff', 'admin'],
+  /** Create group training sessions and take the roll call (a facilitator in her villages). */
+  'training:manage': ['facilitator', 'staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -71,11 +71,26 @@ export const applications = sqliteTable(
     /** After the announcement: the winner declined, or staff withdrew the award. */
     awardWithdrawnAt: instant(),
     awardWithdrawnReason: text(),
+    /**
+     * The beneficiary's name as the screening list shows it (surname first; the account's name
+     * without one), as a sort key per reading language (app/utils/collation-key.ts). Kept by
+     * triggers on every write to the application, the member or the account (migration 0009),
+     * so the list sorts and pages through an index instead of keying every row per view.
+     */
+    nameKeyKy: text(),
+    nameKeyRu: text(),
+    nameKeyEn: text(),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('applications_one_per_household_idx').on(t.competitionId, t.householdId),
     index('applications_status_idx').on(t.competitionId, t.status),
+    // The triggers of migration 0009 find an application by its beneficiary and its household.
+    index('applications_beneficiary_idx').on(t.beneficiaryMemberId),
+    index('applications_household_idx').on(t.householdId),
+    index('applications_name_key_ky_idx').on(t.nameKeyKy, t.id),
+    index('applications_name_key_ru_idx').on(t.nameKeyRu, t.id),
+    index('applications_name_key_en_idx').on(t.nameKeyEn, t.id),
   ],
 );
 

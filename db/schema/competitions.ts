@@ -35,6 +35,14 @@ export const competitions = sqliteTable(
     requireSocialBenefits: bool().notNull().default(true),
     /** Group training sessions a household must have attended before it can submit. */
     requiredTrainingSessions: integer().notNull().default(0),
+    /** Attended consultations a household must have had before it can submit (0 or 1 usually). */
+    requiredConsultations: integer().notNull().default(0),
+    /** How many consultations a family may hold booked (not yet held) at once. */
+    maxOpenBookings: integer().notNull().default(2),
+    /** A family may cancel her booking until this many hours before it; staff always may. */
+    bookingCancelNoticeHours: integer().notNull().default(24),
+    /** A family may move her booking until this many hours before it; staff always may. */
+    bookingMoveNoticeHours: integer().notNull().default(24),
     /** Which relations may hold the grant; the programme's default is the daughter-in-law. */
     beneficiaryRelations: text({ mode: 'json' })
       .$type<Relation[]>()

@@ -143,7 +143,9 @@ export const assignments = sqliteTable(
   },
   (t) => [
     uniqueIndex('assignments_unique_idx').on(t.roundId, t.applicationId, t.jurorId),
-    index('assignments_juror_idx').on(t.roundId, t.jurorId),
+    // With the status: a juror's active assignments in a round are counted from the index alone
+    // (the round page's jurors table at 30,000 assignments; migration 0010).
+    index('assignments_juror_idx').on(t.roundId, t.jurorId, t.status),
     // The jurors' comments on one application (the decision board's feedback suggestion) are
     // read across rounds by application; without it each read scanned every assignment.
     index('assignments_application_idx').on(t.applicationId),
@@ -151,20 +153,26 @@ export const assignments = sqliteTable(
 );
 
 /** One juror's score of one application: per criterion, with comments; submitting locks it. */
-export const scores = sqliteTable('scores', {
-  id: id(),
-  assignmentId: integer()
-    .notNull()
-    .unique()
-    .references(() => assignments.id, { onDelete: 'cascade' }),
-  status: text({ enum: SCORE_STATUSES }).notNull().default('draft'),
-  overallComment: text().notNull().default(''),
-  submittedAt: instant(),
-  reopenedAt: instant(),
-  reopenedById: integer().references(() => users.id),
-  reopenReason: text(),
-  ...timestamps,
-});
+export const scores = sqliteTable(
+  'scores',
+  {
+    id: id(),
+    assignmentId: integer()
+      .notNull()
+      .unique()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    status: text({ enum: SCORE_STATUSES }).notNull().default('draft'),
+    overallComment: text().notNull().default(''),
+    submittedAt: instant(),
+    reopenedAt: instant(),
+    reopenedById: integer().references(() => users.id),
+    reopenReason: text(),
+    ...timestamps,
+  },
+  // A score's status read by its assignment from the index alone: how many of a juror's
+  // assignments are submitted, counted on the round page (migration 0010).
+  (t) => [index('scores_assignment_status_idx').on(t.assignmentId, t.status)],
+);
 
 export const scoreItems = sqliteTable(
   'score_items',

@@ -37,6 +37,7 @@ import {
   type DemoIdea,
 } from './demo-households';
 import { DEMO_KANT_HOUSEHOLDS } from './demo-kant';
+import { DEMO_REQUIRED_TRAINING_SESSIONS, seedTraining } from './demo-training';
 
 const DAY = 24 * 60 * 60_000;
 const SOM = 100;
@@ -305,12 +306,35 @@ function seedApplication(
   return true;
 }
 
+/**
+ * A demo database from before training was recorded had this year's competition require none;
+ * it now requires the sessions the seeded roll calls give (demo-training.ts).
+ */
+function requireTraining(tx: Tx, current: Competition) {
+  if (current.requiredTrainingSessions === DEMO_REQUIRED_TRAINING_SESSIONS) return current;
+  const fresh = tx
+    .update(competitions)
+    .set({ requiredTrainingSessions: DEMO_REQUIRED_TRAINING_SESSIONS })
+    .where(eq(competitions.id, current.id))
+    .returning()
+    .get();
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.competition-updated',
+    entityType: 'competition',
+    entityId: current.id,
+    before: { requiredTrainingSessions: current.requiredTrainingSessions },
+    after: { requiredTrainingSessions: DEMO_REQUIRED_TRAINING_SESSIONS },
+  });
+  return fresh;
+}
+
 /** This year's competition, open now for 45 days: families apply, staff screen as they come. */
 function upsertCurrent(tx: Tx, localityIds: Map<string, number>, createdById: number, now: Date) {
   const year = yearIn('Asia/Bishkek', now);
   const titleRu = `Татыктуу Жашоо ${year}: малые гранты для семейного дела`;
   const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
-  if (existing) return existing;
+  if (existing) return requireTraining(tx, existing);
   const closingDay = new Date(now.getTime() + 30 * DAY).toISOString().slice(0, 10);
   const competition = insertCompetition(tx, {
     titleKy: `Татыктуу Жашоо ${year}: үй-бүлөлүк ишкердикке чакан гранттар`,
@@ -331,7 +355,7 @@ function upsertCurrent(tx: Tx, localityIds: Map<string, number>, createdById: nu
     closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Bishkek')!,
     status: 'open',
     requireSocialBenefits: true,
-    requiredTrainingSessions: 0,
+    requiredTrainingSessions: DEMO_REQUIRED_TRAINING_SESSIONS,
     beneficiaryRelations: ['daughter-in-law', 'spouse'],
     beneficiarySex: 'female',
     beneficiaryAdultOnly: true,
@@ -501,6 +525,11 @@ export function seedProgramme(
     .set({ nextReferenceNumber: currentReference })
     .where(eq(competitions.id, current.id))
     .run();
+  seedTraining(tx, now, {
+    localityIds,
+    facilitatorIds: people.facilitatorIds,
+    households: seededHouseholds,
+  });
 
   let kantReference = kant.nextReferenceNumber;
   const kantYear = yearIn(kant.timezone, kant.closesAt);

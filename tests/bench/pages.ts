@@ -7,6 +7,9 @@
 //   BENCH_CONNECTIONS=50  concurrent connections          BENCH_PORT=3301    the server's port
 //   BENCH_ONLY=decision   measure only pages whose name contains this text
 //   BENCH_KEEP=/tmp/x     keep the built database there and reuse it on the next run
+//   BENCH_ROUNDS=10       load every page this many times against the one server (or
+//                         `--rounds 10`), printing the server's RSS after each round: it must
+//                         level off. The table shows the last round.
 //
 // Run `npx remix build` first (the npm script does).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,6 +24,11 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3301);
 const ONLY = process.env.BENCH_ONLY ?? '';
+const roundsFlag = process.argv.indexOf('--rounds');
+const ROUNDS = Math.max(
+  1,
+  Number(roundsFlag >= 0 ? process.argv[roundsFlag + 1] : (process.env.BENCH_ROUNDS ?? 1)) || 1,
+);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 /** A page that does not answer within this many seconds is reported as such, not waited for. */
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 30);
@@ -166,6 +174,8 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 type World = {
   programme: { staffId: number; jurorId: number };
   cookies: Record<Who, string | null>;
+  /** Who each session is for, to sign in again when the database is reused. */
+  userIds: Record<Who, number | null>;
   ids: {
     competitionId: number;
     roundId: number;
@@ -180,7 +190,13 @@ async function buildWorld(): Promise<World> {
   log(`Ishenim page benchmark — node ${process.version}, ${os.cpus().length} CPUs`);
   if (reuse) {
     log(`reusing the database in ${dir}`);
-    return JSON.parse(fs.readFileSync(path.join(dir, 'world.json'), 'utf8')) as World;
+    const world = JSON.parse(fs.readFileSync(path.join(dir, 'world.json'), 'utf8')) as World;
+    // Sessions end (an admin's sooner than others'): sign everyone in afresh.
+    for (const who of Object.keys(world.userIds ?? {}) as Who[]) {
+      const id = world.userIds[who];
+      if (id !== null) world.cookies[who] = await sessionCookieFor({ id });
+    }
+    return world;
   }
   log(`building ${FAMILIES} families in ${dir}`);
   const start = performance.now();
@@ -231,6 +247,13 @@ async function buildWorld(): Promise<World> {
   const world: World = {
     programme: { staffId: staff.id, jurorId: programme.jurors[0]!.id },
     cookies,
+    userIds: {
+      anonymous: null,
+      staff: staff.id,
+      admin: admin.id,
+      juror: programme.jurors[0]!.id,
+      family: familyUser.id,
+    },
     ids: {
       competitionId: programme.competition.id,
       roundId: programme.roundId,
@@ -290,6 +313,27 @@ async function startServer(): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the server did not start');
+}
+
+/** The CPU time the process has used so far, in clock ticks. */
+function cpuTicks(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+/**
+ * Waits until the server is idle: at start it checks the whole audit chain in the background
+ * (100,000 lines here), which would otherwise be billed to the first pages measured.
+ */
+async function settled(pid: number) {
+  const until = Date.now() + 180_000;
+  let before = cpuTicks(pid);
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuTicks(pid);
+    if (now - before < 5) return; // under 5 % of one core over a second (100 ticks/s)
+    before = now;
+  }
 }
 
 /**
@@ -383,47 +427,59 @@ async function main() {
   timeDecisions(world);
   let server = await startServer();
   let pid = server.pid!;
-  log(`server pid ${pid}, RSS ${(rssKiB(pid) / 1024).toFixed(0)} MiB at start`);
-  const rows: Row[] = [];
-  const exports: string[] = [];
+  await settled(pid);
+  log(`server pid ${pid}, RSS ${(rssKiB(pid) / 1024).toFixed(0)} MiB at start (settled)`);
+  let rows: Row[] = [];
+  let exports: string[] = [];
+  const rssByRound: number[] = [];
   try {
-    for (const page of PAGES) {
-      if (ONLY && !page.name.includes(ONLY) && !page.name.startsWith('login')) continue;
-      const url = ORIGIN + page.path(world.ids);
-      const cookie = world.cookies[page.who];
-      if (page.kind === 'export') {
-        const before = rssKiB(pid);
-        const single = await once(url, cookie).catch((error: Error) => {
-          exports.push(`${page.name.padEnd(28)} no answer in ${TIMEOUT} s (${error.message})`);
-          return null;
-        });
-        const after = rssKiB(pid);
-        await drained();
-        if (!single) continue;
-        exports.push(
-          `${page.name.padEnd(28)} ${String(single.status).padStart(4)} ${ms(single.took).padStart(12)}  ${(single.body.length / 1024).toFixed(0).padStart(7)} KiB  RSS +${((after - before) / 1024).toFixed(1)} MiB (now ${(after / 1024).toFixed(0)} MiB)`,
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      rows = [];
+      exports = [];
+      for (const page of PAGES) {
+        if (ONLY && !page.name.includes(ONLY) && !page.name.startsWith('login')) continue;
+        const url = ORIGIN + page.path(world.ids);
+        const cookie = world.cookies[page.who];
+        if (page.kind === 'export') {
+          const before = rssKiB(pid);
+          const single = await once(url, cookie).catch((error: Error) => {
+            exports.push(`${page.name.padEnd(28)} no answer in ${TIMEOUT} s (${error.message})`);
+            return null;
+          });
+          const after = rssKiB(pid);
+          await drained();
+          if (!single) continue;
+          exports.push(
+            `${page.name.padEnd(28)} ${String(single.status).padStart(4)} ${ms(single.took).padStart(12)}  ${(single.body.length / 1024).toFixed(0).padStart(7)} KiB  RSS +${((after - before) / 1024).toFixed(1)} MiB (now ${(after / 1024).toFixed(0)} MiB)`,
+          );
+          continue;
+        }
+        let row: Row | null = null;
+        try {
+          row = await measurePage(page, url, cookie);
+        } catch (error) {
+          log(`  ${page.name}: no answer in ${TIMEOUT} s (${(error as Error).message})`);
+        }
+        if (!(await drained())) {
+          // Stuck in that page's backlog: start a fresh server for the rest.
+          log(`  (restarting the server after ${page.name})`);
+          server.kill('SIGKILL');
+          await new Promise((resolve) => server.once('exit', resolve));
+          server = await startServer();
+          pid = server.pid!;
+          await settled(pid);
+        }
+        if (!row) continue;
+        rows.push(row);
+        log(
+          `  measured ${row.name} (${row.status}): ${row.rps.toFixed(0)} req/s, RSS ${(rssKiB(pid) / 1024).toFixed(0)} MiB`,
         );
-        continue;
       }
-      let row: Row | null = null;
-      try {
-        row = await measurePage(page, url, cookie);
-      } catch (error) {
-        log(`  ${page.name}: no answer in ${TIMEOUT} s (${(error as Error).message})`);
-      }
-      if (!(await drained())) {
-        // Stuck in that page's backlog: start a fresh server for the rest.
-        log(`  (restarting the server after ${page.name})`);
-        server.kill('SIGKILL');
-        await new Promise((resolve) => server.once('exit', resolve));
-        server = await startServer();
-        pid = server.pid!;
-      }
-      if (!row) continue;
-      rows.push(row);
-      log(
-        `  measured ${row.name} (${row.status}): ${row.rps.toFixed(0)} req/s, RSS ${(rssKiB(pid) / 1024).toFixed(0)} MiB`,
-      );
+      rssByRound.push(rssKiB(pid));
+      if (ROUNDS > 1)
+        log(
+          `round ${round} of ${ROUNDS}: server RSS ${(rssByRound.at(-1)! / 1024).toFixed(0)} MiB`,
+        );
     }
   } finally {
     const rss = rssKiB(pid);
@@ -445,6 +501,12 @@ async function main() {
     log('');
     log('exports (one request each)');
     for (const line of exports) log(line);
+  }
+  if (rssByRound.length > 1) {
+    log('');
+    log(
+      `server RSS after each of ${rssByRound.length} rounds (MiB): ${rssByRound.map((kib) => (kib / 1024).toFixed(0)).join(', ')}`,
+    );
   }
 }
 

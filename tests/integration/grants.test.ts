@@ -14,7 +14,13 @@ import {
   recordMoneyRequest,
   rejectMoneyRequest,
 } from '~/services/disbursement.server';
-import { maskPhone, verifyTrancheReceipts } from '~/services/grants.server';
+import {
+  changeGrantPlan,
+  maskPhone,
+  setTranchePlanTemplate,
+  verifyTrancheReceipts,
+} from '~/services/grants.server';
+import { planSchema } from '~/schemas/grants';
 import { ledgerCsv } from '~/services/ledger-export.server';
 import { decisionWorld, SOM, type FamilyKey } from '../support/decision-world';
 import { browserRequest } from '../support/factories';
@@ -338,6 +344,68 @@ describe('paying a tranche: four eyes', () => {
     expect(lines[1]).toContain(`;Выплата;1;70000,00;KGS;Электронный кошелёк;'=ODENGI-1;`);
     expect(lines[2]).toContain(`;Сторно;1;-70000,00;KGS;`);
     expect(lines[2]).toContain(`;${a.entry.id};"Опечатка; номер"`);
+  });
+
+  test('staff change a plan before signing (the form reads percent, fixed and rest), never after', async () => {
+    const { staffA } = await createMoneyStaff();
+    const world = await createGrantWorld({ amount: 74_000 * SOM + 1 });
+    const form = planSchema.safeParse({
+      kind1: 'fixed',
+      value1: '30000',
+      condition1: 'on-signing',
+      kind2: 'percent',
+      value2: '33,33',
+      condition2: 'after-receipts',
+      kind3: 'rest',
+      value3: '',
+      condition3: 'after-receipts',
+    });
+    if (!form.success) throw new Error('plan form refused');
+    expect(form.data).toEqual([
+      { kind: 'fixed', value: 30_000 * SOM, condition: 'on-signing' },
+      { kind: 'percent', value: 3333, condition: 'after-receipts' },
+      { kind: 'rest', value: 0, condition: 'after-receipts' },
+    ]);
+    expect(changeGrantPlan(req(), sessionUserOf(staffA), world.grant.id, form.data)).toEqual({
+      ok: true,
+    });
+    const amounts = tranchesOf(world.grant.id).map((t) => t.amount);
+    expect(amounts).toEqual([3_000_000, 2_466_420, 1_933_581]);
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(7_400_001);
+    expect(
+      changeGrantPlan(req(), sessionUserOf(staffA), world.grant.id, [
+        { kind: 'percent', value: 6000, condition: 'on-signing' },
+      ]),
+    ).toEqual({ ok: false, error: 'does-not-sum' });
+    const signed = await createGrantWorld({ signed: true });
+    expect(changeGrantPlan(req(), sessionUserOf(staffA), signed.grant.id, form.data)).toEqual({
+      ok: false,
+      error: 'already-signed',
+    });
+  });
+
+  test("a competition's plan template is copied onto its new grants; one that cannot split its smallest grant is refused", async () => {
+    const { staffA } = await createMoneyStaff();
+    const world = await createGrantWorld({
+      amount: 74_000 * SOM + 1,
+      plan: [
+        { kind: 'fixed', value: 30_000 * SOM, condition: 'on-signing' },
+        { kind: 'rest', value: 0, condition: 'after-receipts' },
+      ],
+    });
+    expect(world.tranches.map((t) => t.amount)).toEqual([3_000_000, 4_400_001]);
+    expect(
+      setTranchePlanTemplate(req(), sessionUserOf(staffA), world.competition.id, [
+        { kind: 'fixed', value: 60_000 * SOM, condition: 'on-signing' },
+        { kind: 'rest', value: 0, condition: 'after-receipts' },
+      ]),
+    ).toEqual({ ok: false, error: 'fixed-over-amount' });
+    expect(
+      setTranchePlanTemplate(req(), sessionUserOf(staffA), world.competition.id, [
+        { kind: 'percent', value: 5000, condition: 'on-signing' },
+        { kind: 'rest', value: 0, condition: 'after-receipts' },
+      ]),
+    ).toEqual({ ok: true });
   });
 
   test('a wallet phone is shown masked', () => {

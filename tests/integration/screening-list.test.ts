@@ -2,7 +2,10 @@
 // names sorted as a Kyrgyz or Russian reader expects (Ң after Н, Ө after О, Ү after У).
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Competition } from '~db/schema/competitions';
-import type { MemberInput } from '~/models/household.server';
+import { writeTransaction } from '~db/client';
+import { updateApplicationRow } from '~/models/application.server';
+import { membersOf, replaceMembers, type MemberInput } from '~/models/household.server';
+import { updateUser } from '~/models/user.server';
 import { screeningQueryFrom, screeningQuerySearch } from '~/schemas/screening';
 import type { Sector } from '~/schemas/enums';
 import { screeningRows } from '~/services/screening.server';
@@ -133,6 +136,54 @@ describe('sorting', () => {
       'Өмүрова Нуржан',
       'Уулжанова Элмира',
     ]);
+  });
+});
+
+describe('the stored name keys', () => {
+  test('the order follows a renamed beneficiary, and the account’s name when there is none', async () => {
+    const staff = await createUser({ roles: ['staff'] });
+    const renamed = createCompetition({ localityIds: [ivanovka] });
+    const listed = () =>
+      screeningRows(
+        screeningQueryFrom(new URLSearchParams({ competition: String(renamed.id) })),
+        'ky',
+      ).map((row) => row.beneficiaryName);
+    const yakhyaeva = createHousehold({ localityId: ivanovka, members: kelin('Айгүл', 'Яхьяева') });
+    createApplication({
+      competition: renamed,
+      ...yakhyaeva,
+      enteredBy: staff,
+      status: 'submitted',
+    });
+    const bekova = createHousehold({ localityId: ivanovka, members: kelin('Ольга', 'Бекова') });
+    createApplication({ competition: renamed, ...bekova, enteredBy: staff, status: 'submitted' });
+    const account = await createUser({ name: 'Өмүрбек Асанов' });
+    const asanov = createHousehold({
+      localityId: ivanovka,
+      user: account,
+      members: kelin('Нуржан', 'Садыкова'),
+    });
+    const withoutBeneficiary = createApplication({
+      competition: renamed,
+      ...asanov,
+      enteredBy: staff,
+      status: 'submitted',
+    });
+    writeTransaction((tx) =>
+      updateApplicationRow(tx, withoutBeneficiary.id, { beneficiaryMemberId: null }),
+    );
+    expect(listed()).toEqual(['Бекова Ольга', 'Өмүрбек Асанов', 'Яхьяева Айгүл']);
+
+    // The family corrects the daughter-in-law's surname; the account holder changes his name.
+    writeTransaction((tx) => {
+      const members = membersOf(yakhyaeva.household.id, tx).map((member) => ({
+        ...member,
+        lastName: member.firstName === 'Айгүл' ? 'Абдыкадырова' : member.lastName,
+      }));
+      replaceMembers(tx, yakhyaeva.household.id, members);
+      updateUser(tx, account.id, { name: 'Абай Асанов' });
+    });
+    expect(listed()).toEqual(['Абай Асанов', 'Абдыкадырова Айгүл', 'Бекова Ольга']);
   });
 });
 

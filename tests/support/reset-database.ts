@@ -9,7 +9,14 @@ const TRIGGERS_SQL = fs
   .split('--> statement-breakpoint');
 // The money ledger is append-only too; its triggers are the migration's last two statements.
 const LEDGER_TRIGGERS_SQL = fs
-  .readFileSync(path.join(MIGRATIONS_FOLDER, '0009_grants_and_ledger.sql'), 'utf8')
+  .readFileSync(
+    path.join(
+      MIGRATIONS_FOLDER,
+      // Found by name, whatever number the migration has after merging.
+      fs.readdirSync(MIGRATIONS_FOLDER).find((file) => file.endsWith('_grants_and_ledger.sql'))!,
+    ),
+    'utf8',
+  )
   .split('--> statement-breakpoint')
   .filter((statement) => statement.includes('CREATE TRIGGER'));
 

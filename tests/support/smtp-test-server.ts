@@ -11,6 +11,13 @@ export type ReceivedMail = {
   contentLanguage: string | null;
   /** X-Auto-Response-Suppress: keeps out-of-office replies away from the no-reply sender. */
   autoResponseSuppress: string | null;
+  /** Every non-body part (files, and a calendar invitation part), decoded as UTF-8 text. */
+  attachments: {
+    filename: string | null;
+    contentType: string;
+    method: string | null;
+    content: string;
+  }[];
 };
 
 export type TestSmtpServer = {
@@ -54,6 +61,16 @@ export async function startTestSmtpServer(
             contentLanguage: (mail.headers.get('content-language') as string | undefined) ?? null,
             autoResponseSuppress:
               (mail.headers.get('x-auto-response-suppress') as string | undefined) ?? null,
+            attachments: mail.attachments.map((a) => {
+              const type = a.headers.get('content-type') as
+                { value: string; params?: Record<string, string> } | undefined;
+              return {
+                filename: a.filename ?? null,
+                contentType: a.contentType,
+                method: type?.params?.method ?? null,
+                content: a.content.toString('utf8'),
+              };
+            }),
           };
           received.push(parsed);
           options.onMessage?.(parsed);

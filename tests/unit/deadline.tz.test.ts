@@ -124,6 +124,7 @@ describe('"adult" is counted by the year on the competition\'s clock', () => {
     const rules = {
       requireSocialBenefits: true,
       requiredTrainingSessions: 0,
+      requiredConsultations: 0,
       minGrant: 0,
       maxGrant: 1,
       beneficiaryRelations: ['daughter-in-law' as const],

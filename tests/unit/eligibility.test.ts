@@ -10,6 +10,7 @@ function input(overrides: Partial<EligibilityInput> = {}): EligibilityInput {
     competition: {
       requireSocialBenefits: true,
       requiredTrainingSessions: 0,
+      requiredConsultations: 0,
       beneficiaryRelations: ['daughter-in-law', 'spouse'],
       beneficiarySex: 'female',
       beneficiaryAdultOnly: true,
@@ -21,6 +22,7 @@ function input(overrides: Partial<EligibilityInput> = {}): EligibilityInput {
     beneficiary: kelin,
     requestedAmount: 95_000_00,
     trainingSessionsAttended: 0,
+    consultationsAttended: 0,
     year: 2024,
     ...overrides,
   };

@@ -9,37 +9,52 @@ describe('navigation by role', () => {
     expect(navItems(null)).toEqual([]);
   });
 
-  test('a family: her household, her applications, the competitions', () => {
-    expect(linksFor('applicant')).toEqual(['/', '/household', '/applications', '/competitions']);
+  test('a family: her household, her applications, the competitions, consultations', () => {
+    expect(linksFor('applicant')).toEqual([
+      '/',
+      '/household',
+      '/applications',
+      '/competitions',
+      '/consultations',
+      '/bookings',
+    ]);
   });
 
-  test('a facilitator: her families, their applications, the competitions, results to tell', () => {
+  test('a facilitator: her families, their applications, the competitions, consultations, results to tell', () => {
     expect(linksFor('facilitator')).toEqual([
       '/',
       '/applications',
       '/households',
       '/competitions',
+      '/consultations',
+      '/bookings',
       '/facilitator/results',
+      '/training',
     ]);
+    expect(
+      navItems({ name: 'F', roles: ['facilitator'] }).find((i) => i.to === '/bookings')!.labelKey,
+    ).toBe('nav.villageBookings');
     expect(
       navItems({ name: 'F', roles: ['facilitator'] }).find((i) => i.to === '/applications')!
         .labelKey,
     ).toBe('nav.applications');
   });
 
-  test('staff: families, competitions, screening, outbox', () => {
+  test('staff: families, competitions, training, screening, outbox', () => {
     expect(linksFor('staff')).toEqual([
       '/',
       '/households',
       '/staff/competitions',
+      '/training',
       '/staff/applications',
+      '/staff/consultations',
       '/staff/outbox',
     ]);
   });
 
-  test('a juror: scoring; a consultant: home only', () => {
+  test('a juror: scoring; a consultant: her consultations', () => {
     expect(linksFor('juror')).toEqual(['/', '/jury']);
-    expect(linksFor('consultant')).toEqual(['/']);
+    expect(linksFor('consultant')).toEqual(['/', '/consultant']);
   });
 
   test('an administrator also manages people and reads the audit log', () => {
@@ -47,7 +62,9 @@ describe('navigation by role', () => {
       '/',
       '/households',
       '/staff/competitions',
+      '/training',
       '/staff/applications',
+      '/staff/consultations',
       '/staff/outbox',
       '/admin/users',
       '/admin/audit',

@@ -19,10 +19,14 @@ import {
 } from '~/models/grant-receipt.server';
 import { listApplicationsOfHousehold } from '~/models/application-view.server';
 import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
+import { TRAINING_TIME_ZONE } from '~/services/training.server';
+import { familyTrainingView } from '~/services/training-view.server';
+import { FamilyTrainingSection } from '~/components/family-training';
 import { jurorQueue } from '~/models/juror-view.server';
 import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
 import { countUsers } from '~/models/user.server';
+import { familyBookings } from '~/services/booking-view.server';
 import { withFamilyStatuses } from '~/services/results.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { detectLocale } from '~/utils/locale.server';
@@ -36,6 +40,9 @@ export const meta = titleFromLoader;
 function applicantCard(userId: number, locale: Locale) {
   const household = findHouseholdOfUser(userId);
   return {
+    training: household
+      ? familyTrainingView(household, locale, TRAINING_TIME_ZONE, new Date())
+      : null,
     // A decision not yet announced shows as the status before it (results.server.ts).
     applications: withFamilyStatuses(
       household ? listApplicationsOfHousehold(household.id) : [],
@@ -46,6 +53,17 @@ function applicantCard(userId: number, locale: Locale) {
       title: row.title,
     })),
     grants: household ? grantsOfHousehold(household.id) : [],
+    // Her next consultations (the full list is on /bookings).
+    consultations: household
+      ? familyBookings(household.id, locale)
+          .upcoming.slice(0, 3)
+          .map((b) => ({
+            id: b.id,
+            when: `${b.slot.startsAt.text} (${b.slot.timeRange})`,
+            consultant: b.slot.consultant,
+            village: b.slot.village,
+          }))
+      : [],
     competitions: listOpenCompetitions().map((c) => {
       const card = competitionCard(c, locale);
       return { id: card.id, title: card.title, closesAt: card.closesAt.text };
@@ -207,7 +225,43 @@ function ApplicantCard() {
   );
 }
 
+/** The family's next consultations, with the way to book one. */
+function ConsultationsCard() {
+  const { applicant } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('bookings');
+  if (!applicant) return null;
+  return (
+    <section className="card" aria-labelledby="home-consultations">
+      <h2 id="home-consultations">{t('mine.sectionTitle')}</h2>
+      {applicant.consultations.length === 0 ? (
+        <p>{t('mine.none')}</p>
+      ) : (
+        <ul className="plain-list stack">
+          {applicant.consultations.map((c) => (
+            <li key={c.id}>
+              {c.when} — {c.consultant}, {c.village}{' '}
+              <a href={`/bookings/${c.id}/invite.ics`} download>
+                {t('mine.invite')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="row">
+        <Link to="/bookings">{t('mine.title')}</Link>
+        <Link to="/consultations">{t('mine.findTime')}</Link>
+      </p>
+    </section>
+  );
+}
+
 /** The juror's card: her rounds, what each needs from her, and her progress. */
+function ApplicantTraining() {
+  const { applicant } = useLoaderData<typeof loader>();
+  if (!applicant?.training) return null;
+  return <FamilyTrainingSection training={applicant.training} headingId="home-training" />;
+}
+
 function JurorCard() {
   const { juror } = useLoaderData<typeof loader>();
   const { t } = useTranslation(['jury', 'common']);
@@ -262,6 +316,8 @@ export default function HomePage() {
         {roles.includes('applicant') ? (
           <>
             <ApplicantCard />
+            <ConsultationsCard />
+            <ApplicantTraining />
             <section className="card" aria-labelledby="home-contact">
               <h2 id="home-contact">{t('home.applicant.contactTitle')}</h2>
               <p>

@@ -36,13 +36,21 @@ import { formFailure, parseForm, refuse, readFormData, formIntent } from '~/util
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { INTENT } from './intent';
+import { FamilyBookingSections } from '~/components/booking-list';
+import { familyBookings } from '~/services/booking-view.server';
+import bookingStyles from '~/styles/bookings.css';
+import { FamilyTrainingSection } from '~/components/family-training';
+import { familyTrainingView } from '~/services/training-view.server';
 import { ConsentForm, DeclineForm, ResultSection } from './result-section';
 import { GrantLink } from '~/components/grant-home-cards';
 import { grantLinkOf } from '~/services/family-grant.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 export const meta = titleFromLoader;
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: resultStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: resultStyles },
+  { rel: 'stylesheet', href: bookingStyles },
+];
 
 export { INTENT };
 
@@ -80,6 +88,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     result,
     actingFor: context.access === 'facilitator',
     grantLink: grantLinkOf(context),
+    // The family's consultations for this application, with the consultant's advice.
+    consultations: canEdit
+      ? familyBookings(application.householdId, locale, { applicationId: application.id })
+      : null,
+    // The family's training (her people's sessions, the next in her village), on her clock.
+    training: canEdit
+      ? familyTrainingView(context.household, locale, competition.timezone, new Date())
+      : null,
   });
 }
 
@@ -155,11 +171,22 @@ function Withdraw() {
 }
 
 export default function ApplicationPage() {
-  const { summary, history, canEdit, canWithdraw, withdrawPaused, result, actingFor, grantLink } =
-    useLoaderData<typeof loader>();
+  const {
+    summary,
+    history,
+    canEdit,
+    canWithdraw,
+    withdrawPaused,
+    result,
+    actingFor,
+    consultations,
+    training,
+    grantLink,
+  } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('applications');
   const { t: tr } = useTranslation('results');
+  const { t: tb } = useTranslation('bookings');
   const consentFailure = useFailureOf(INTENT.publishConsent);
   const declineFailure = useFailureOf(INTENT.declineAward);
   const labels = useEnumLabels();
@@ -230,6 +257,17 @@ export default function ApplicationPage() {
           </Link>
         </div>
       </section>
+      {consultations ? (
+        <section className="card stack" aria-labelledby="consultations-title">
+          <h2 id="consultations-title">{tb('mine.sectionTitle')}</h2>
+          <FamilyBookingSections bookings={consultations} actions={false} headingLevel={3} />
+          <p className="row">
+            <Link to="/bookings">{tb('mine.title')}</Link>
+            <Link to="/consultations">{tb('mine.findTime')}</Link>
+          </p>
+        </section>
+      ) : null}
+      {training ? <FamilyTrainingSection training={training} headingId="training-title" /> : null}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('page.historyTitle')}</h2>
         <ol className="history">

@@ -16,6 +16,7 @@ import {
   type ApplicationContext,
 } from '~/services/applications.server';
 import { ADULT_AGE, yearIn } from '~/services/eligibility.server';
+import { nextSessionsFor } from '~/services/training-view.server';
 import { zonedInstant } from '~/utils/application-display.server';
 import { moneyInputValue } from '~/utils/money';
 
@@ -115,11 +116,18 @@ function documentsStep(context: ApplicationContext) {
 }
 
 function reviewStep(context: ApplicationContext, locale: Locale, now: Date) {
+  const { competition, household } = context;
+  const checks = eligibilityFor(context, now);
+  const trainingMissing = checks.some((check) => check.code === 'training' && !check.passed);
   return {
     step: 'review' as const,
     summary: applicationSummary(context, locale),
     missing: missingFor(context.application),
-    checks: eligibilityFor(context, now),
+    checks,
+    // When she still needs training: the next sessions in her village, on the competition's clock.
+    nextTraining: trainingMissing
+      ? nextSessionsFor(household.localityId, locale, competition.timezone, now)
+      : null,
     closesAt: zonedInstant(context.competition.closesAt, locale, context.competition.timezone),
   };
 }

@@ -33,6 +33,36 @@ function useCheckText(spec: MoneyFormatSpec) {
   };
 }
 
+type NextTraining = Data['nextTraining'];
+
+/** Where and when she can attend the training she still needs. */
+function NextTrainingList({ sessions }: { sessions: NextTraining }) {
+  const { t } = useTranslation(['applications', 'training']);
+  if (!sessions) return null;
+  return (
+    <div className="next-training">
+      <p>
+        <strong>{t('applications:nextTraining.title')}</strong>
+      </p>
+      {sessions.length === 0 ? (
+        <p>{t('applications:nextTraining.none')}</p>
+      ) : (
+        <ul>
+          {sessions.map((session) => (
+            <li key={session.id}>
+              {t('applications:nextTraining.session', {
+                date: session.startsAt.text,
+                place: session.place,
+                topic: t(`training:familyTopics.${session.topic}`),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function MissingList({ missing, applicationId }: { missing: Missing; applicationId: number }) {
   const { t } = useTranslation('applications');
   return (
@@ -53,10 +83,12 @@ function Refusal({
   data,
   applicationId,
   money,
+  nextTraining,
 }: {
   data: RefusalData;
   applicationId: number;
   money: MoneyFormatSpec;
+  nextTraining: NextTraining;
 }) {
   const { t } = useTranslation('applications');
   const checkText = useCheckText(money);
@@ -83,7 +115,10 @@ function Refusal({
           <p>{t('errors.ineligible')}</p>
           <ul>
             {refusal.failed.map((check) => (
-              <li key={check.code}>{checkText(check)}</li>
+              <li key={check.code}>
+                {checkText(check)}
+                {check.code === 'training' ? <NextTrainingList sessions={nextTraining} /> : null}
+              </li>
             ))}
           </ul>
         </>
@@ -108,7 +143,12 @@ export function ReviewStep({
     <div className="stack">
       <p>{t('review.intro')}</p>
       {refused?.refusal ? (
-        <Refusal data={refused} applicationId={applicationId} money={money} />
+        <Refusal
+          data={refused}
+          applicationId={applicationId}
+          money={money}
+          nextTraining={data.nextTraining}
+        />
       ) : null}
       <section className="card" aria-labelledby="missing-title">
         <h2 id="missing-title">{t('review.missingTitle')}</h2>
@@ -131,6 +171,9 @@ export function ReviewStep({
                 {check.passed ? t('review.passed') : t('review.failed')}
               </span>{' '}
               {checkText(check)}
+              {check.code === 'training' && !check.passed && !refused?.refusal ? (
+                <NextTrainingList sessions={data.nextTraining} />
+              ) : null}
             </li>
           ))}
         </ul>

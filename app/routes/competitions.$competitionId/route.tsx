@@ -139,6 +139,9 @@ function Conditions() {
           {competition.requiredTrainingSessions > 0 ? (
             <li>{t('competition.training', { count: competition.requiredTrainingSessions })}</li>
           ) : null}
+          {competition.requiredConsultations > 0 ? (
+            <li>{t('competition.consultation', { count: competition.requiredConsultations })}</li>
+          ) : null}
         </ul>
       </section>
       <section className="card" aria-labelledby="holder">

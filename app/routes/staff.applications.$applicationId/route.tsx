@@ -1,3 +1,7 @@
+import { ApplicationConsultations } from '~/components/application-consultations';
+import { familyNoShows } from '~/services/consultation-records.server';
+import { programmeTimeZone } from '~/services/consultation-slots.server';
+import { consultationsOfApplication } from '~/services/consultation-view.server';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
@@ -49,6 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     pageTitle: dossier.application.reference ?? dossier.application.title,
     ...dossier,
+    consultations: consultationsOfApplication(
+      context.application.id,
+      staff.user.locale,
+      programmeTimeZone(),
+    ),
+    noShows: familyNoShows([context.household.id]).get(context.household.id) ?? 0,
   });
 }
 
@@ -387,6 +397,7 @@ export default function ApplicationScreeningPage() {
         )}
       </section>
 
+      <ApplicationConsultations rows={data.consultations} noShows={data.noShows} />
       <section className="card" aria-labelledby="entry">
         <h2 id="entry">{t('detail.entry')}</h2>
         <dl className="details">

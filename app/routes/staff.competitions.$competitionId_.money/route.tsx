@@ -1,10 +1,15 @@
 // The competition's money, live: budget, awarded, committed (signed agreements), paid and
 // remaining, by village — with the requests waiting for a second person's approval first.
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { json } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { FormAlert } from '~/components/form-fields';
 import { TableFrame } from '~/components/table-frame';
+import { TranchePlanForm } from '~/components/tranche-plan-form';
+import { planSchema } from '~/schemas/grants';
+import { setTranchePlanTemplate } from '~/services/grants.server';
+import { formIntent, parseForm, readFormData } from '~/utils/forms.server';
 import { fixedT } from '~/i18n/i18n.server';
 import { moneyPage } from '~/services/grant-view.server';
 import staffStyles from '~/styles/staff.css';
@@ -16,10 +21,17 @@ export const handle: RouteAccess = { access: 'grants:manage' };
 export const meta = titleFromLoader;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStyles }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requirePermission(request, 'grants:manage');
+export const INTENT = { plan: 'set-plan' } as const;
+
+function competitionIdFrom(params: { competitionId?: string }): number {
   const id = Number(params.competitionId);
   if (!Number.isInteger(id) || id <= 0) throw new Response('Not Found', { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'grants:manage');
+  const id = competitionIdFrom(params);
   const page = moneyPage(id, user.id, user.locale);
   if (!page) throw new Response('Not Found', { status: 404 });
   return json({
@@ -28,8 +40,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requirePermission(request, 'grants:manage');
+  const id = competitionIdFrom(params);
+  const formData = await readFormData(request);
+  if (formIntent(formData) !== INTENT.plan) throw new Response('Unknown intent', { status: 400 });
+  const parsed = parseForm(formData, planSchema);
+  if (!parsed.ok) return json({ formError: 'grants:refused.bad-value' }, { status: 400 });
+  const result = setTranchePlanTemplate(request, staff, id, parsed.data);
+  if (result.ok) return redirect(`/staff/competitions/${id}/money?done=plan`);
+  if (result.error === 'not-found') throw new Response('Not Found', { status: 404 });
+  return json({ formError: `grants:refused.${result.error}` }, { status: 400 });
+}
+
 export default function MoneyPage() {
-  const { competition, summary, villages, waiting, grants } = useLoaderData<typeof loader>();
+  const { competition, summary, villages, waiting, grants, plan } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
   const { t } = useTranslation('grants');
   return (
     <div className="stack">
@@ -140,6 +167,18 @@ export default function MoneyPage() {
           </tbody>
         </table>
       </TableFrame>
+
+      <section className="card stack" aria-labelledby="plan-title">
+        <h2 id="plan-title">{t('money.planTitle')}</h2>
+        <p>{t('money.planIntro')}</p>
+        {search.get('done') === 'plan' ? (
+          <div className="alert alert--success" role="status">
+            <p>{t('money.planSaved')}</p>
+          </div>
+        ) : null}
+        <FormAlert message={actionData?.formError} />
+        <TranchePlanForm steps={plan} intent={INTENT.plan} submitLabel={t('money.planSubmit')} />
+      </section>
 
       <section className="stack" aria-labelledby="grants-title">
         <h2 id="grants-title">{t('money.grantsTitle')}</h2>

@@ -8,11 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';
 import { GrantFamilyLinks } from '~/components/grant-family-links';
 import { TableFrame } from '~/components/table-frame';
+import { TranchePlanForm } from '~/components/tranche-plan-form';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { E_WALLET_PROVIDERS, PAYMENT_METHODS } from '~/schemas/grant-enums';
 import {
   paymentRequestSchema,
+  planSchema,
   rejectSchema,
   repaymentSchema,
   requestIdSchema,
@@ -26,7 +28,7 @@ import {
   rejectMoneyRequest,
 } from '~/services/disbursement.server';
 import { grantPage } from '~/services/grant-view.server';
-import { recordSigning, verifyTrancheReceipts } from '~/services/grants.server';
+import { changeGrantPlan, recordSigning, verifyTrancheReceipts } from '~/services/grants.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, formIntent, parseForm, readFormData } from '~/utils/forms.server';
@@ -45,6 +47,7 @@ export const INTENT = {
   verify: 'verify-receipts',
   reverse: 'request-reversal',
   repay: 'record-repayment',
+  plan: 'change-plan',
 } as const;
 type Intent = (typeof INTENT)[keyof typeof INTENT];
 
@@ -130,6 +133,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return result.ok ? done('recorded') : refused(result.error);
     }
+    case INTENT.plan: {
+      const parsed = parseForm(formData, planSchema);
+      if (!parsed.ok) return invalid({ ...parsed.failure, formError: 'grants:refused.bad-value' });
+      const result = changeGrantPlan(request, staff, grantId, parsed.data);
+      if (result.ok) return done('plan');
+      return refused(result.error, result.error === 'not-found' ? 404 : 400);
+    }
     default:
       throw new Response('Unknown intent', { status: 400 });
   }
@@ -141,6 +151,7 @@ const DONE = {
   approved: 'grant.approvedDone',
   rejected: 'grant.rejectedDone',
   verified: 'grant.receiptsVerifiedDone',
+  plan: 'grant.planChangedDone',
 } as const;
 
 export default function GrantPage() {
@@ -181,6 +192,7 @@ export default function GrantPage() {
       />
 
       <Tranches />
+      {grant.status === 'awaiting-signature' ? <PlanForm /> : null}
       <Agreement failure={failureOf(INTENT.sign)} />
       <RequestPayment failure={failureOf(INTENT.request)} />
       <Requests />
@@ -593,5 +605,21 @@ function Repayment() {
         </SubmitButton>
       </Form>
     </section>
+  );
+}
+
+/** Staff change the plan before signing; the total stays the award (the service checks it). */
+function PlanForm() {
+  const { tranches } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('grants');
+  return (
+    <details className="card">
+      <summary>{t('grant.changeTitle')}</summary>
+      <TranchePlanForm
+        steps={tranches}
+        intent={INTENT.plan}
+        submitLabel={t('grant.changeSubmit')}
+      />
+    </details>
   );
 }

@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: formattedInstant(mail.createdAt, user.locale),
       sentAt: mail.sentAt ? formattedInstant(mail.sentAt, user.locale) : null,
       nextAttemptAt: formattedInstant(mail.nextAttemptAt, user.locale),
+      notBefore: mail.notBefore ? formattedInstant(mail.notBefore, user.locale) : null,
+      attachments: (mail.attachments ?? []).map((a) => a.filename),
       messageId: mail.messageId,
     },
   });
@@ -78,6 +80,20 @@ export default function OutboxMailPage() {
             <dd>
               <FormattedDateTime value={mail.sentAt} />
             </dd>
+          </>
+        ) : null}
+        {mail.notBefore ? (
+          <>
+            <dt>{t('outbox.notBefore')}</dt>
+            <dd>
+              <FormattedDateTime value={mail.notBefore} />
+            </dd>
+          </>
+        ) : null}
+        {mail.attachments.length > 0 ? (
+          <>
+            <dt>{t('outbox.attachments')}</dt>
+            <dd>{mail.attachments.join(', ')}</dd>
           </>
         ) : null}
         {mail.status === 'pending' && mail.attempts > 0 ? (

@@ -31,7 +31,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total } = listOutbox({ status, page, pageSize: PAGE_SIZE });
   return json({
     pageTitle: fixedT(user.locale)('admin:outbox.title'),
-    rows: rows.map((row) => ({ ...row, createdAt: formattedInstant(row.createdAt, user.locale) })),
+    rows: rows.map((row) => ({
+      ...row,
+      createdAt: formattedInstant(row.createdAt, user.locale),
+      // A notice written for later (a reminder): when it will go, while it still waits.
+      scheduledFor:
+        row.status === 'pending' && row.notBefore
+          ? formattedInstant(row.notBefore, user.locale)
+          : null,
+    })),
     total,
     page,
     pageSize: PAGE_SIZE,
@@ -105,6 +113,14 @@ export default function OutboxPage() {
                 </td>
                 <td>
                   <MailStatusBadge status={row.status} />
+                  {row.scheduledFor ? (
+                    <>
+                      <br />
+                      <span className="small muted">
+                        {t('outbox.notBefore')} <FormattedDateTime value={row.scheduledFor} />
+                      </span>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -49,8 +49,11 @@ export default {
     conditionsIntro: 'Your family can apply if all of this is true:',
     localities: 'Your family lives in: {{localities}}.',
     socialBenefits: 'Your family receives social benefits.',
-    training_one: 'Someone from your family attended {{count}} training session.',
-    training_other: 'Someone from your family attended {{count}} training sessions.',
+    training_one: 'The person who will receive the grant has attended {{count}} training session.',
+    training_other:
+      'The person who will receive the grant has attended {{count}} training sessions.',
+    consultation_one: 'Your family has had {{count}} free business consultation.',
+    consultation_other: 'Your family has had {{count}} free business consultations.',
     holderTitle: 'Who receives the grant',
     holderIntro: 'The grant is given in the name of one person of the family. This person must be:',
     holderRelations: 'the {{relations}}',
@@ -233,6 +236,11 @@ export default {
     expectedMonthlyCosts: 'money spent each month',
     jobsCreated: 'how many people will work',
   },
+  nextTraining: {
+    title: 'Next training sessions in your village',
+    none: 'No training session is planned in your village yet. Your facilitator will tell you when there is one.',
+    session: '{{date}}, {{place}}: {{topic}}',
+  },
   checks: {
     locality: {
       passed: 'Your village takes part in this competition.',
@@ -244,8 +252,15 @@ export default {
         'This competition is only for families that receive social benefits. If you receive them, update your family’s details.',
     },
     training: {
-      passed: 'Your family attended the training ({{attended}} of {{required}}).',
-      failed: 'You need {{required}} training sessions; your family attended {{attended}}.',
+      passed:
+        'The person who will receive the grant attended the training ({{attended}} of {{required}}).',
+      failed:
+        'The person who will receive the grant must attend {{required}} training sessions before you send the application. She has attended {{attended}} of {{required}}.',
+    },
+    consultation: {
+      passed: 'Your family had a business consultation ({{attended}} of {{required}}).',
+      failed:
+        'Your family must attend {{required}} business consultation before sending the application; so far: {{attended}} of {{required}}. Book one on the consultations page.',
     },
     beneficiary: {
       passed: 'The person who receives the grant fits the conditions.',

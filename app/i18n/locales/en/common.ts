@@ -47,6 +47,12 @@ export default {
     applications: 'Applications',
     jury: 'Scoring',
     results: 'Results to tell',
+    consultations: 'Consultations',
+    bookings: 'My consultations',
+    villageBookings: 'Consultations in my villages',
+    myConsultations: 'My consultations',
+    staffConsultations: 'Consultations',
+    training: 'Training',
   },
   roles: {
     applicant: 'Applicant family',

@@ -88,7 +88,18 @@ export default {
     requireSocialBenefits: 'Only households that receive social benefits',
     requiredTrainingSessions: 'Training sessions the household must have attended',
     requiredTrainingSessionsHint:
-      '0 if none. Attendance is not recorded in Ishenim yet: until it is, a competition that requires sessions cannot receive applications.',
+      '0 if none. Only sessions the grant holder attended count (recorded on the training roll call).',
+    requiredConsultations: 'Attended consultations the household must have had',
+    requiredConsultationsHint:
+      '0 if none. A consultation counts once the consultant records it as attended.',
+    bookingsTitle: 'Consultation bookings',
+    maxOpenBookings: 'Bookings a family may hold at once',
+    maxOpenBookingsHint:
+      'Consultations booked and not yet held; 0 lets families book none themselves.',
+    bookingCancelNoticeHours: 'A family may cancel until this many hours before',
+    bookingMoveNoticeHours: 'A family may move her booking until this many hours before',
+    noticeHoursHint:
+      'In hours (720 at most). Staff and the consultant may always change a booking.',
     beneficiaryRelations: 'Who in the household may hold the grant',
     beneficiaryRelationsHint: 'The programme usually gives the grant in the name of the kelin.',
     beneficiarySex: 'The grant holder is',

@@ -91,4 +91,37 @@ export default {
   awardOffered: {
     body: 'A place has come free in "{{competition}}", and it goes to your family, the next on the waiting list. Your grant:',
   },
+  booking: {
+    familyBooked: 'Your free business consultation is booked.',
+    familyPromoted:
+      'A place has come free, and the consultation you were waiting for is now yours.',
+    familyMoved: 'Your consultation has been moved to a new time.',
+    familyCancelled: 'Your consultation has been cancelled.',
+    familyReminder: 'A reminder: your consultation is tomorrow.',
+    consultantBooked: 'A family has booked a consultation with you.',
+    consultantPromoted: 'A family from the waiting list now has a place at your consultation.',
+    consultantMoved: 'A consultation with you has been moved to a new time.',
+    consultantCancelled: 'A consultation with you has been cancelled.',
+    consultantReminder: 'A reminder: you have a consultation tomorrow.',
+    when: 'When: {{time}}, {{minutes}} min.',
+    wasWhen: 'It was planned for {{time}}.',
+    withConsultant: 'Consultant: {{name}}.',
+    family: 'Family: {{name}} ({{locality}}).',
+    inPerson: 'Where: {{place}}, {{locality}}.',
+    byPhone: 'By phone: {{phone}}.',
+    byPhoneNoNumber: 'By phone: the consultant will call you.',
+    online: 'Online: {{link}}',
+    helpWith: 'What she wants help with: {{helpWith}}',
+    calendar: 'The invitation is attached: open it to add the consultation to your calendar.',
+    cancelHint:
+      'If you cannot come, cancel or move it on your page in Ishenim, so that another family can take the place.',
+    cancelledNext: 'You can book another time on your page in Ishenim.',
+    action: 'See your consultations',
+    consultantAction: 'Open your agenda',
+  },
+  bookingInvite: {
+    summary: 'Consultation: {{name}}',
+    description: 'Free business consultation (Ishenim). Details: {{url}}',
+    byPhone: 'By phone: {{phone}}',
+  },
 };

@@ -167,8 +167,14 @@ export default {
       failed: 'The household does not receive social benefits, which this competition requires.',
     },
     training: {
-      passed: 'The household attended {{attended}} of the {{required}} training sessions required.',
-      failed: 'The household attended {{attended}} of the {{required}} training sessions required.',
+      passed:
+        'The grant holder attended {{attended}} of the {{required}} training sessions required.',
+      failed:
+        'The grant holder attended {{attended}} of the {{required}} training sessions required.',
+    },
+    consultation: {
+      passed: 'The household attended {{attended}} of the {{required}} consultations required.',
+      failed: 'The household attended {{attended}} of the {{required}} consultations required.',
     },
     beneficiary: {
       passed: 'The grant holder is allowed by the competition’s rules (relation, sex, age).',

@@ -48,6 +48,12 @@ export default {
     applications: 'Арыздар',
     jury: 'Баалоо',
     results: 'Жыйынтыктарды кабарлоо',
+    consultations: 'Консультациялар',
+    bookings: 'Менин консультацияларым',
+    villageBookings: 'Айылдарымдагы консультациялар',
+    myConsultations: 'Менин консультацияларым',
+    staffConsultations: 'Консультациялар',
+    training: 'Окутуу',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

@@ -48,6 +48,12 @@ export default {
     applications: 'Заявки',
     jury: 'Оценка заявок',
     results: 'Сообщить итоги',
+    consultations: 'Консультации',
+    bookings: 'Мои консультации',
+    villageBookings: 'Консультации в моих сёлах',
+    myConsultations: 'Мои консультации',
+    staffConsultations: 'Консультации',
+    training: 'Обучение',
   },
   roles: {
     applicant: 'Семья-заявитель',
