@@ -14,6 +14,7 @@ import {
   grantFor,
   tellAgreementReady,
 } from '~/services/family-grant.server';
+import { formatMoney } from '~/i18n/format';
 import { resources } from '~/i18n/resources';
 import {
   acceptReceipts,
@@ -210,4 +211,19 @@ test('staff tell her the agreement is ready to sign, in her language, only while
     ok: false,
     error: 'not-awaiting-signature',
   });
+});
+
+test('her facilitator opens her grant and reads what comes next; a facilitator of another village cannot', async () => {
+  const world = await createGrantWorld({ signed: true });
+  const village = world.family.localityId!;
+  const hers = sessionUserOf(await createUser({ roles: ['facilitator'], worksIn: [village] }));
+  const other = sessionUserOf(await createUser({ roles: ['facilitator'], worksIn: [] }));
+  expect(grantFor(other, world.grant.id)).toBeNull();
+  const context = grantFor(hers, world.grant.id)!;
+  expect(context.access).toBe('facilitator');
+  expect(familyGrantPage(context, 'ru').next).toBe(
+    resources.ru.grantFamily.page.nextPayOpen
+      .replace('{{position}}', '1')
+      .replace('{{amount}}', formatMoney(world.tranches[0]!.amount, 'KGS', 'ru')),
+  );
 });
