@@ -28,7 +28,8 @@ import {
   rejectMoneyRequest,
 } from '~/services/disbursement.server';
 import { grantPage } from '~/services/grant-view.server';
-import { changeGrantPlan, recordSigning, verifyTrancheReceipts } from '~/services/grants.server';
+import { acceptReceipts } from '~/services/grant-receipts.server';
+import { changeGrantPlan, recordSigning } from '~/services/grants.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, formIntent, parseForm, readFormData } from '~/utils/forms.server';
@@ -112,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case INTENT.verify: {
       const parsed = parseForm(formData, trancheIdSchema);
       if (!parsed.ok) return invalid(parsed.failure);
-      const result = verifyTrancheReceipts(request, staff, parsed.data.trancheId);
+      const result = acceptReceipts(request, staff, parsed.data.trancheId);
       return result.ok ? done('verified') : refused(result.error, 409);
     }
     case INTENT.reverse: {
