@@ -35,6 +35,7 @@ export const NAMESPACES = [
   'decisions',
   'results',
   'grants',
+  'grantFamily',
   'bookings',
   'consultant',
   'training',

@@ -45,6 +45,9 @@ import kyResults from './locales/ky/results';
 import enGrants from './locales/en/grants';
 import ruGrants from './locales/ru/grants';
 import kyGrants from './locales/ky/grants';
+import enGrantFamily from './locales/en/grant-family';
+import ruGrantFamily from './locales/ru/grant-family';
+import kyGrantFamily from './locales/ky/grant-family';
 import enBookings from './locales/en/bookings';
 import ruBookings from './locales/ru/bookings';
 import kyBookings from './locales/ky/bookings';
@@ -72,6 +75,7 @@ const en = {
   decisions: enDecisions,
   results: enResults,
   grants: enGrants,
+  grantFamily: enGrantFamily,
   bookings: enBookings,
   consultant: enConsultant,
   training: enTraining,
@@ -98,6 +102,7 @@ export const resources: Record<Locale, Resources> = {
     decisions: ruDecisions,
     results: ruResults,
     grants: ruGrants,
+    grantFamily: ruGrantFamily,
     bookings: ruBookings,
     consultant: ruConsultant,
     training: ruTraining,
@@ -118,6 +123,7 @@ export const resources: Record<Locale, Resources> = {
     decisions: kyDecisions,
     results: kyResults,
     grants: kyGrants,
+    grantFamily: kyGrantFamily,
     bookings: kyBookings,
     consultant: kyConsultant,
     training: kyTraining,

@@ -210,6 +210,8 @@ export function verifyTrancheReceipts(
   request: Request,
   staff: SessionUser,
   trancheId: number,
+  /** More to write in the same transaction (the receipts' history, the family's notice). */
+  alsoInTransaction?: (tx: Tx, tranche: GrantTranche) => void,
 ): { ok: true } | { ok: false; error: VerifyRefusal } {
   const tranche = findTranche(trancheId);
   if (!tranche) return { ok: false, error: 'not-found' };
@@ -226,6 +228,7 @@ export function verifyTrancheReceipts(
         after: { trancheId, position: tranche.position },
         ipAddress: clientIp(request),
       });
+      alsoInTransaction?.(tx, verified);
     });
   } catch (error) {
     if (error instanceof GrantRefusal) return { ok: false, error: error.reason as VerifyRefusal };

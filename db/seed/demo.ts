@@ -5,6 +5,7 @@ import { appendAudit } from '../../app/models/audit.server';
 import { hashPassword } from '../../app/utils/password.server';
 import { DEMO_LOCALITIES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import { seedPilotDecisions } from './demo-decisions';
+import { seedPilotGrants } from './demo-grants';
 import { seedKantRounds, seedPilotRounds } from './demo-jury';
 import { seedProgramme } from './demo-programme';
 import { seedDemoConsultations } from './demo-consultations';
@@ -99,6 +100,8 @@ export async function seedDemo(): Promise<{
   // The decisions go through the services, each use case in its own transaction, as staff make them.
   const decisions = seedPilotDecisions(programme.pilotId);
   const consultations = seedDemoConsultations();
+  // Then the pilot's money: agreements signed, tranches paid with four eyes (demo-grants.ts).
+  seedPilotGrants(programme.pilotId);
   return {
     ...people,
     households: programme.households,

@@ -4,8 +4,19 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { ApplicationStatusBadge } from '~/components/status-badges';
 import { LocalizedString } from '~/components/localized';
+import {
+  FamilyGrantLinks,
+  StaffWaitingCard,
+  type StaffWaiting,
+} from '~/components/grant-home-cards';
 import type { Locale } from '~/i18n/config';
+import { formatDate } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
+import {
+  grantsOfHousehold,
+  receiptsWaitingForStaff,
+  requestsWaitingFor,
+} from '~/models/grant-receipt.server';
 import { listApplicationsOfHousehold } from '~/models/application-view.server';
 import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
 import { TRAINING_TIME_ZONE } from '~/services/training.server';
@@ -41,6 +52,7 @@ function applicantCard(userId: number, locale: Locale) {
       reference: row.reference,
       title: row.title,
     })),
+    grants: household ? grantsOfHousehold(household.id) : [],
     // Her next consultations (the full list is on /bookings).
     consultations: household
       ? familyBookings(household.id, locale)
@@ -56,6 +68,19 @@ function applicantCard(userId: number, locale: Locale) {
       const card = competitionCard(c, locale);
       return { id: card.id, title: card.title, closesAt: card.closesAt.text };
     }),
+  };
+}
+
+/** What waits for a staff member: others' payment requests, receipts sent for checking. */
+function staffWaiting(userId: number, locale: Locale): StaffWaiting {
+  return {
+    toApprove: requestsWaitingFor(userId),
+    toVerify: receiptsWaitingForStaff().map((r) => ({
+      trancheId: r.trancheId,
+      grantId: r.grantId,
+      reference: r.reference,
+      sentOn: formatDate(r.sentAt, locale),
+    })),
   };
 }
 
@@ -81,6 +106,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       pageTitle: t('common:home.title'),
       applicant: null,
       juror: null,
+      waiting: null,
       person: null,
     });
   const { user, roles } = sessionUser;
@@ -95,6 +121,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageTitle: t('common:home.title'),
     applicant,
     juror: roles.includes('juror') ? jurorCard(user.id, locale) : null,
+    waiting: hasPermission(roles, 'grants:manage') ? staffWaiting(user.id, locale) : null,
     person: {
       name: user.name,
       roles,
@@ -168,6 +195,7 @@ function ApplicantCard() {
           ))}
         </ul>
       )}
+      <FamilyGrantLinks grants={applicant.grants} />
       {applicant.applications.length > 0 ? (
         <p>
           <Link to="/applications">{t('home.all')}</Link>
@@ -271,7 +299,7 @@ function JurorCard() {
 }
 
 export default function HomePage() {
-  const { person } = useLoaderData<typeof loader>();
+  const { person, waiting } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   if (!person) return <Welcome />;
@@ -314,6 +342,7 @@ export default function HomePage() {
             <Link to="/households">{t('home.families.link')}</Link>
           </section>
         ) : null}
+        {waiting ? <StaffWaitingCard waiting={waiting} /> : null}
         {roles.includes('juror') ? <JurorCard /> : null}
         {roles.includes('consultant') ? (
           <section className="card" aria-labelledby="home-consultant">

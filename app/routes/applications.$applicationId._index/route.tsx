@@ -42,6 +42,8 @@ import bookingStyles from '~/styles/bookings.css';
 import { FamilyTrainingSection } from '~/components/family-training';
 import { familyTrainingView } from '~/services/training-view.server';
 import { ConsentForm, DeclineForm, ResultSection } from './result-section';
+import { GrantLink } from '~/components/grant-home-cards';
+import { grantLinkOf } from '~/services/family-grant.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 export const meta = titleFromLoader;
@@ -85,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     withdrawPaused: paused && WITHDRAWABLE.includes(status),
     result,
     actingFor: context.access === 'facilitator',
+    grantLink: grantLinkOf(context),
     // The family's consultations for this application, with the consultant's advice.
     consultations: canEdit
       ? familyBookings(application.householdId, locale, { applicationId: application.id })
@@ -178,6 +181,7 @@ export default function ApplicationPage() {
     actingFor,
     consultations,
     training,
+    grantLink,
   } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('applications');
@@ -210,6 +214,7 @@ export default function ApplicationPage() {
         </div>
       ) : null}
       {result ? <ResultSection result={result} actingFor={actingFor} /> : null}
+      {grantLink ? <GrantLink to={grantLink} /> : null}
       {result?.kind === 'awarded' ? <ConsentForm result={result} failure={consentFailure} /> : null}
       <section className="card" aria-labelledby="status-title">
         <h2 id="status-title">{t('page.status')}</h2>

@@ -6,6 +6,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';
+import { GrantFamilyLinks } from '~/components/grant-family-links';
 import { TableFrame } from '~/components/table-frame';
 import { TranchePlanForm } from '~/components/tranche-plan-form';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
@@ -27,7 +28,8 @@ import {
   rejectMoneyRequest,
 } from '~/services/disbursement.server';
 import { grantPage } from '~/services/grant-view.server';
-import { changeGrantPlan, recordSigning, verifyTrancheReceipts } from '~/services/grants.server';
+import { acceptReceipts } from '~/services/grant-receipts.server';
+import { changeGrantPlan, recordSigning } from '~/services/grants.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, formIntent, parseForm, readFormData } from '~/utils/forms.server';
@@ -111,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case INTENT.verify: {
       const parsed = parseForm(formData, trancheIdSchema);
       if (!parsed.ok) return invalid(parsed.failure);
-      const result = verifyTrancheReceipts(request, staff, parsed.data.trancheId);
+      const result = acceptReceipts(request, staff, parsed.data.trancheId);
       return result.ok ? done('verified') : refused(result.error, 409);
     }
     case INTENT.reverse: {
@@ -185,6 +187,10 @@ export default function GrantPage() {
         <dt>{t('grant.status')}</dt>
         <dd>{t(`statuses.${grant.status}`)}</dd>
       </dl>
+      <GrantFamilyLinks
+        grantId={grant.id}
+        awaitingSignature={grant.status === 'awaiting-signature'}
+      />
 
       <Tranches />
       {grant.status === 'awaiting-signature' ? <PlanForm /> : null}

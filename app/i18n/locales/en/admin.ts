@@ -155,11 +155,15 @@ export default {
       grant: {
         created: 'Grant created for an award',
         cancelled: 'Grant cancelled',
+        'agreement-ready-told': 'Grant holder told the agreement is ready to sign',
         'plan-changed': 'Tranche plan changed',
         signed: 'Grant agreement signed',
       },
       tranche: {
         'receipts-verified': 'Purchases of a tranche verified',
+        'receipt-line-saved': 'Purchase of a budget line entered (receipt)',
+        'receipts-submitted': 'Receipts sent for checking',
+        'receipts-more-needed': 'More receipts asked for',
       },
       money: {
         requested: 'Payment request recorded',

@@ -159,11 +159,15 @@ export default {
       grant: {
         created: 'Создан грант по присуждению',
         cancelled: 'Грант отменён',
+        'agreement-ready-told': 'Получательнице сообщено, что договор готов к подписанию',
         'plan-changed': 'Изменён план траншей',
         signed: 'Договор о гранте подписан',
       },
       tranche: {
         'receipts-verified': 'Покупки транша проверены',
+        'receipt-line-saved': 'Внесена покупка по строке бюджета (чек)',
+        'receipts-submitted': 'Чеки отправлены на проверку',
+        'receipts-more-needed': 'Запрошены дополнительные чеки',
       },
       money: {
         requested: 'Записан запрос на выплату',

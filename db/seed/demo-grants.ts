@@ -1,0 +1,145 @@
+// The pilot's money in the demo, moved through the same services staff use (so the ledger, the
+// audit log and the outbox read as they would): Нургүл records each signed agreement and each
+// payment, Дмитрий approves (four eyes); the first tranche goes by e-wallet or in cash as the
+// agreement says, receipts are verified, the second tranche is paid in cash. One payment was
+// mistyped and is reversed; the last grant still waits for its second tranche, with a request
+// Нургүл recorded that waits for Дмитрий. Idempotent: a grant already signed is left as it is.
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { db } from '../client';
+import { grants } from '../schema/grants';
+import { users } from '../schema/people';
+import { findApplication } from '../../app/models/application.server';
+import { tranchesOf } from '../../app/models/grant.server';
+import { findHousehold, membersOf } from '../../app/models/household.server';
+import { rolesOfUser } from '../../app/models/user.server';
+import { approveMoneyRequest, recordMoneyRequest } from '../../app/services/disbursement.server';
+import { acceptReceipts } from '../../app/services/grant-receipts.server';
+import { recordSigning } from '../../app/services/grants.server';
+import { zonedLocalToUtc } from '../../app/utils/timezone';
+import type { SessionUser } from '../../app/utils/session.server';
+
+function sessionOf(email: string): SessionUser {
+  const user = db.select().from(users).where(eq(users.email, email)).get()!;
+  return { user, roles: rolesOfUser(user.id), sessionId: 'demo-seed' };
+}
+
+const request = () =>
+  new Request('http://localhost/demo-seed', { headers: { 'x-ishenim-client-ip': '127.0.0.1' } });
+
+function ok<T extends { ok: boolean }>(result: T, what: string): T {
+  if (!result.ok) throw new Error(`demo ${what} refused: ${JSON.stringify(result)}`);
+  return result;
+}
+
+const bishkek = (local: string) => zonedLocalToUtc(local, 'Asia/Bishkek')!;
+
+/** Records a request as Нургүл and (unless it is to wait) approves it as Дмитрий. */
+function move(
+  grantId: number,
+  input: Parameters<typeof recordMoneyRequest>[3],
+  staff: { recorder: SessionUser; approver: SessionUser },
+  approve = true,
+) {
+  const recorded = ok(recordMoneyRequest(request(), staff.recorder, grantId, input), 'request');
+  if (!recorded.ok) return undefined;
+  if (!approve) return undefined;
+  const approved = ok(
+    approveMoneyRequest(request(), staff.approver, recorded.request.id),
+    'approval',
+  );
+  return approved.ok ? approved.entry : undefined;
+}
+
+export function seedPilotGrants(pilotId: number): { grants: number } {
+  const nurgul = sessionOf('nurgul.staff@ishenim.example');
+  const dmitry = sessionOf('dmitry.staff@ishenim.example');
+  const staff = { recorder: nurgul, approver: dmitry };
+  const pilotGrants = db
+    .select()
+    .from(grants)
+    .where(and(eq(grants.competitionId, pilotId), ne(grants.status, 'cancelled')))
+    .orderBy(asc(grants.id))
+    .all();
+  pilotGrants.forEach((grant, index) => {
+    if (grant.status !== 'awaiting-signature') return;
+    const application = findApplication(grant.applicationId)!;
+    const household = findHousehold(application.householdId)!;
+    const holder = membersOf(household.id).find((m) => m.id === grant.beneficiaryMemberId);
+    const byWallet = index % 2 === 0;
+    ok(
+      recordSigning(request(), nurgul, grant.id, {
+        signedOn: bishkek(`2024-03-${String(12 + (index % 5)).padStart(2, '0')}T11:00`),
+        signedByName: holder ? `${holder.firstName} ${holder.lastName}` : '',
+        witnessName: household.localityId % 2 ? 'Гүлзат Токтогулова' : 'Бакыт Жумабаев',
+        paymentMethod: byWallet ? 'e-wallet' : 'cash',
+        walletProvider: byWallet ? 'o-dengi' : null,
+        walletPhone: byWallet ? `+996 555 ${String(100_000 + grant.id * 137).slice(-6)}` : null,
+        bankAccount: null,
+        perOperationLimit: byWallet ? 100_000_00 : null,
+      }),
+      'signing',
+    );
+    const [first, second] = tranchesOf(grant.id);
+    if (!first) return;
+    const firstOn = bishkek(`2024-03-${String(19 + (index % 5)).padStart(2, '0')}T10:00`);
+    const firstMethod = byWallet ? 'e-wallet' : 'cash';
+    const firstRef = byWallet ? `ODENGI-2024-${1000 + grant.id}` : `KO-2024-${100 + grant.id}`;
+    if (index === 0) {
+      // Typed 7 000 instead of 70 000: approved, then reversed (four eyes again), then paid right.
+      const wrong = move(
+        grant.id,
+        {
+          kind: 'payment',
+          trancheId: first.id,
+          amount: Math.floor(first.amount / 10),
+          method: firstMethod,
+          paidOn: firstOn,
+          reference: firstRef,
+        },
+        staff,
+      );
+      if (wrong)
+        move(
+          grant.id,
+          {
+            kind: 'reversal',
+            entryId: wrong.id,
+            paidOn: firstOn,
+            reference: `${firstRef}-STORNO`,
+            reason: 'Сумма введена с ошибкой: 7 000 вместо 70 000',
+          },
+          { recorder: dmitry, approver: nurgul },
+        );
+    }
+    move(
+      grant.id,
+      {
+        kind: 'payment',
+        trancheId: first.id,
+        amount: first.amount,
+        method: firstMethod,
+        paidOn: firstOn,
+        reference: index === 0 ? `${firstRef}-2` : firstRef,
+      },
+      staff,
+    );
+    if (!second) return;
+    ok(acceptReceipts(request(), dmitry, first.id), 'receipts');
+    const last = index === pilotGrants.length - 1;
+    // The last grant's second tranche waits for Дмитрий's approval.
+    move(
+      grant.id,
+      {
+        kind: 'payment',
+        trancheId: second.id,
+        amount: second.amount,
+        method: 'cash',
+        paidOn: last ? bishkek('2024-05-20T10:00') : bishkek('2024-04-22T10:00'),
+        reference: `KO-2024-${200 + grant.id}`,
+      },
+      staff,
+      !last,
+    );
+  });
+  return { grants: pilotGrants.length };
+}
