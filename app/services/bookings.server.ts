@@ -1,9 +1,7 @@
 // The booking rules for free business consultations: who may book for whom, never over capacity,
 // one place at a time per family, at most N open, notice windows for changes, and the waiting
 // list. Each use case is one write transaction that also writes the audit line and the notices.
-import { desc } from 'drizzle-orm';
 import { db, writeTransaction, type Tx } from '~db/client';
-import { competitions } from '~db/schema/competitions';
 import type { ConsultationBooking, ConsultationSlot } from '~db/schema/consultations';
 import { appendAudit } from '~/models/audit.server';
 import { findApplication } from '~/models/application.server';
@@ -35,27 +33,13 @@ import {
 import { buildBookingInvite } from './calendar-invite.server';
 import { householdAccess } from './households.server';
 import type { NoticeRecipient } from './notices.server';
+import { programmeTimeZone } from './programme-clock.server';
+
+export { programmeTimeZone };
 
 const HOUR = 60 * 60_000;
 
 type Reader = typeof db | Tx;
-
-/** Where no competition says otherwise, the programme runs on Kyrgyzstan's clock. */
-export const DEFAULT_PROGRAMME_TIME_ZONE = 'Asia/Bishkek';
-
-/**
- * The programme's time zone, in which consultation times are typed and shown: that of the most
- * recently opened competition (consultations are not tied to one competition).
- */
-export function programmeTimeZone(reader: Reader = db): string {
-  const row = reader
-    .select({ timezone: competitions.timezone })
-    .from(competitions)
-    .orderBy(desc(competitions.opensAt))
-    .limit(1)
-    .get();
-  return row?.timezone ?? DEFAULT_PROGRAMME_TIME_ZONE;
-}
 
 export type BookingError =
   | 'not-found'

@@ -15,7 +15,8 @@ import { TRAINING_TOPICS, type TrainingTopic } from '~/schemas/enums';
 import type { TrainingSession } from '~db/schema/training';
 import type { SessionUser } from '~/utils/session.server';
 import { utcToZonedLocal, zonedLocalToUtc } from '~/utils/timezone';
-import { TRAINING_TIME_ZONE, rollCallOpen, seesAllTraining } from './training.server';
+import { programmeTimeZone } from './programme-clock.server';
+import { rollCallOpen, seesAllTraining } from './training.server';
 
 export const SESSIONS_PAGE_SIZE = 20;
 export const ROLL_CALL_HOUSEHOLDS_PER_PAGE = 25;
@@ -54,12 +55,12 @@ export function trainingListView(actor: SessionUser, url: URL, page: number) {
     localityId,
     topic: isTopic(topicParam) ? topicParam : undefined,
     from: isDay(fromParam)
-      ? (zonedLocalToUtc(`${fromParam}T00:00`, TRAINING_TIME_ZONE) ?? undefined)
+      ? (zonedLocalToUtc(`${fromParam}T00:00`, programmeTimeZone()) ?? undefined)
       : undefined,
     // "To" a day includes that whole day.
     to: isDay(toParam)
       ? new Date(
-          (zonedLocalToUtc(`${toParam}T00:00`, TRAINING_TIME_ZONE) ?? new Date(0)).getTime() +
+          (zonedLocalToUtc(`${toParam}T00:00`, programmeTimeZone()) ?? new Date(0)).getTime() +
             24 * 60 * 60_000,
         )
       : undefined,
@@ -83,7 +84,7 @@ export function trainingListView(actor: SessionUser, url: URL, page: number) {
     sessions: rows.map((row) => ({
       id: row.id,
       topic: row.topic,
-      startsAt: formattedInstant(row.startsAt, locale, { timeZone: TRAINING_TIME_ZONE }),
+      startsAt: formattedInstant(row.startsAt, locale, { timeZone: programmeTimeZone() }),
       village: village(row, locale),
       place: row.place,
       status: row.status,
@@ -112,7 +113,7 @@ export function trainingSessionView(
       id: session.id,
       topic: session.topic,
       status: session.status,
-      startsAt: formattedInstant(session.startsAt, locale, { timeZone: TRAINING_TIME_ZONE }),
+      startsAt: formattedInstant(session.startsAt, locale, { timeZone: programmeTimeZone() }),
       minutes: session.minutes,
       place: session.place,
       village: localityName(locality, locale),
@@ -120,7 +121,7 @@ export function trainingSessionView(
     },
     form: {
       topic: session.topic,
-      startsAt: utcToZonedLocal(session.startsAt, TRAINING_TIME_ZONE),
+      startsAt: utcToZonedLocal(session.startsAt, programmeTimeZone()),
       minutes: String(session.minutes),
       place: session.place,
       localityId: String(session.localityId),

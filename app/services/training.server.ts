@@ -18,9 +18,7 @@ import type { RollCallInput, TrainingSessionInput } from '~/schemas/training';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { zonedLocalToUtc } from '~/utils/timezone';
-
-/** Sessions are typed and shown on the programme's clock. */
-export const TRAINING_TIME_ZONE = 'Asia/Bishkek';
+import { programmeTimeZone } from './programme-clock.server';
 
 /**
  * Who may create, change and take the roll call of a session in a locality: staff anywhere, a
@@ -56,7 +54,7 @@ function sessionValues(
     return { ok: false, error: { field: 'localityId', error: 'validation.required' } };
   if (!mayManageTrainingIn(actor, input.localityId))
     return { ok: false, error: { field: 'localityId', error: 'training:errors.localityNotYours' } };
-  const startsAt = zonedLocalToUtc(input.startsAt, TRAINING_TIME_ZONE);
+  const startsAt = zonedLocalToUtc(input.startsAt, programmeTimeZone());
   if (!startsAt) return { ok: false, error: { field: 'startsAt', error: 'validation.dateTime' } };
   return { ok: true, values: toValues(input, startsAt) };
 }

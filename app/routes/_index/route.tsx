@@ -19,7 +19,7 @@ import {
 } from '~/models/grant-receipt.server';
 import { listApplicationsOfHousehold } from '~/models/application-view.server';
 import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
-import { TRAINING_TIME_ZONE } from '~/services/training.server';
+import { programmeTimeZone } from '~/services/programme-clock.server';
 import { familyTrainingView } from '~/services/training-view.server';
 import { FamilyTrainingSection } from '~/components/family-training';
 import { jurorQueue } from '~/models/juror-view.server';
@@ -41,7 +41,7 @@ function applicantCard(userId: number, locale: Locale) {
   const household = findHouseholdOfUser(userId);
   return {
     training: household
-      ? familyTrainingView(household, locale, TRAINING_TIME_ZONE, new Date())
+      ? familyTrainingView(household, locale, programmeTimeZone(), new Date())
       : null,
     // A decision not yet announced shows as the status before it (results.server.ts).
     applications: withFamilyStatuses(
