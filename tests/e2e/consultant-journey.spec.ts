@@ -88,6 +88,18 @@ test('a consultant publishes a village day in Russian, marks attendance and writ
   );
   await checkPage(page);
 
+  // Her home page now names her next times, each a link to its page, and the way to her agenda.
+  const home = resources.ru.common.home.consultant as Record<string, string>;
+  await page.goto('/');
+  const card = page.getByRole('region', { name: home.title });
+  await expect(card).toContainText(fill(home.upcoming_many!, { count: 6 }));
+  await expect(card.getByRole('link', { name: /10:00–10:45/ })).toBeVisible();
+  await expect(card.getByRole('listitem')).toHaveCount(3);
+  await expect(card.getByRole('link', { name: home.agenda })).toHaveAttribute(
+    'href',
+    '/consultant',
+  );
+
   const slots = db
     .select()
     .from(consultationSlots)

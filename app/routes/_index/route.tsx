@@ -19,6 +19,7 @@ import {
 } from '~/models/grant-receipt.server';
 import { listApplicationsOfHousehold } from '~/models/application-view.server';
 import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
+import { consultantAgenda } from '~/services/consultation-view.server';
 import { programmeTimeZone } from '~/services/programme-clock.server';
 import { familyTrainingView } from '~/services/training-view.server';
 import { FamilyTrainingSection } from '~/components/family-training';
@@ -84,6 +85,27 @@ function staffWaiting(userId: number, locale: Locale): StaffWaiting {
   };
 }
 
+/** The consultant's card: her next times in the coming two weeks (the agenda has the rest). */
+function consultantCard(userId: number, locale: Locale) {
+  const now = new Date();
+  const twoWeeks = new Date(now.getTime() + 14 * 24 * 60 * 60_000);
+  const slots = consultantAgenda(userId, { from: now, to: twoWeeks }, locale, programmeTimeZone());
+  return {
+    total: slots.filter((slot) => slot.status === 'open').length,
+    next: slots
+      .filter((slot) => slot.status === 'open')
+      .slice(0, 3)
+      .map((slot) => ({
+        id: slot.id,
+        when: `${slot.dayText}, ${slot.startText}–${slot.endText}`,
+        village: slot.village,
+        booked: slot.booked.length,
+        capacity: slot.capacity,
+        waiting: slot.waiting.length,
+      })),
+  };
+}
+
 /** The juror's card: each of her rounds with what she has to do in it, in one line. */
 function jurorCard(userId: number, locale: Locale) {
   return jurorQueue(userId, locale).map((round) => ({
@@ -106,6 +128,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       pageTitle: t('common:home.title'),
       applicant: null,
       juror: null,
+      consultant: null,
       waiting: null,
       person: null,
     });
@@ -121,6 +144,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageTitle: t('common:home.title'),
     applicant,
     juror: roles.includes('juror') ? jurorCard(user.id, locale) : null,
+    consultant: roles.includes('consultant') ? consultantCard(user.id, locale) : null,
     waiting: hasPermission(roles, 'grants:manage') ? staffWaiting(user.id, locale) : null,
     person: {
       name: user.name,
@@ -262,6 +286,39 @@ function ApplicantTraining() {
   return <FamilyTrainingSection training={applicant.training} headingId="home-training" />;
 }
 
+function ConsultantCard() {
+  const { consultant } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if (!consultant) return null;
+  return (
+    <section className="card" aria-labelledby="home-consultant">
+      <h2 id="home-consultant">{t('home.consultant.title')}</h2>
+      {consultant.next.length === 0 ? (
+        <p>{t('home.consultant.none')}</p>
+      ) : (
+        <>
+          <p>{t('home.consultant.upcoming', { count: consultant.total })}</p>
+          <ul className="plain-list stack">
+            {consultant.next.map((slot) => (
+              <li key={slot.id}>
+                <Link to={`/consultant/slots/${slot.id}`}>{slot.when}</Link> · {slot.village} ·{' '}
+                {t('home.consultant.places', { booked: slot.booked, capacity: slot.capacity })}
+                {slot.waiting > 0
+                  ? ` · ${t('home.consultant.waiting', { count: slot.waiting })}`
+                  : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="row">
+        <Link to="/consultant">{t('home.consultant.agenda')}</Link>
+        <Link to="/consultant/publish">{t('home.consultant.publish')}</Link>
+      </p>
+    </section>
+  );
+}
+
 function JurorCard() {
   const { juror } = useLoaderData<typeof loader>();
   const { t } = useTranslation(['jury', 'common']);
@@ -344,12 +401,7 @@ export default function HomePage() {
         ) : null}
         {waiting ? <StaffWaitingCard waiting={waiting} /> : null}
         {roles.includes('juror') ? <JurorCard /> : null}
-        {roles.includes('consultant') ? (
-          <section className="card" aria-labelledby="home-consultant">
-            <h2 id="home-consultant">{t('home.consultant.title')}</h2>
-            <p>{t('home.consultant.body')}</p>
-          </section>
-        ) : null}
+        {roles.includes('consultant') ? <ConsultantCard /> : null}
         {person.outbox ? (
           <section className="card" aria-labelledby="home-outbox">
             <h2 id="home-outbox">{t('home.outbox.title')}</h2>

@@ -128,7 +128,14 @@ export default {
     },
     consultant: {
       title: 'Consultations',
-      body: 'You have no consultation slots yet.',
+      none: 'You have no consultation times in the next two weeks.',
+      upcoming_one: '{{count}} consultation time in the next two weeks. The next:',
+      upcoming_other: '{{count}} consultation times in the next two weeks. The next:',
+      places: '{{booked}} of {{capacity}} places taken',
+      waiting_one: '{{count}} waiting',
+      waiting_other: '{{count}} waiting',
+      agenda: 'My agenda',
+      publish: 'Publish consultation times',
     },
     outbox: {
       title: 'Outbox',
