@@ -145,3 +145,35 @@ export function ledgerRowsOfCompetition(competitionId: number) {
     where g.competition_id = ${competitionId}
     order by e.id`);
 }
+
+/** One line per grant of a competition, with what its ledger says was paid (net), in id order. */
+export function grantRowsOfCompetition(competitionId: number) {
+  return db.all<{
+    id: number;
+    applicationReference: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    localityKy: string;
+    localityRu: string;
+    localityEn: string;
+    amount: number;
+    currency: string;
+    status: GrantStatus;
+    signedOn: number | null;
+    paymentMethod: string | null;
+    paid: number;
+  }>(sql`
+    select g.id as id, a.reference as applicationReference,
+      m.first_name as firstName, m.last_name as lastName,
+      l.name_ky as localityKy, l.name_ru as localityRu, l.name_en as localityEn,
+      g.amount as amount, g.currency as currency, g.status as status,
+      g.signed_on as signedOn, g.payment_method as paymentMethod,
+      coalesce((select sum(e.amount) from ledger_entries e where e.grant_id = g.id), 0) as paid
+    from grants g
+    join applications a on a.id = g.application_id
+    join households h on h.id = a.household_id
+    join localities l on l.id = h.locality_id
+    left join household_members m on m.id = g.beneficiary_member_id
+    where g.competition_id = ${competitionId}
+    order by g.id`);
+}

@@ -68,6 +68,18 @@ export default function MoneyPage() {
         <a href={`/staff/competitions/${competition.id}/ledger.csv`} download>
           {t('export.link')}
         </a>
+        {' · '}
+        <a href={`/staff/competitions/${competition.id}/ledger.xlsx`} download>
+          {t('export.linkXlsx')}
+        </a>
+        {' · '}
+        <a href={`/staff/competitions/${competition.id}/grants.csv`} download>
+          {t('grantsExport.linkCsv')}
+        </a>
+        {' · '}
+        <a href={`/staff/competitions/${competition.id}/grants.xlsx`} download>
+          {t('grantsExport.linkXlsx')}
+        </a>
       </p>
 
       <section className="card stack" aria-labelledby="waiting-title">
