@@ -1,15 +1,20 @@
 // The exports of a competition's money (issue 13): the grants as CSV (UTF-8 with a BOM, headers in
 // the reader's language, one row per grant with what was paid) and the ledger and grants as XLSX,
 // which hold the same rows as the CSVs — on a real SQLite file.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { sqlite, writeTransaction } from '~db/client';
 import { updateApplicationRow } from '~/models/application.server';
+import { loader as grantsCsvLoader } from '~/routes/staff.competitions.$competitionId_.grants[.]csv/route';
+import { loader as grantsXlsxLoader } from '~/routes/staff.competitions.$competitionId_.grants[.]xlsx/route';
+import { loader as ledgerXlsxLoader } from '~/routes/staff.competitions.$competitionId_.ledger[.]xlsx/route';
 import { approveMoneyRequest, recordMoneyRequest } from '~/services/disbursement.server';
 import { grantsCsv, grantsTable } from '~/services/grants-export.server';
 import { openGrantFor } from '~/services/grants.server';
 import { ledgerCsv, ledgerTable, tableXlsx } from '~/services/ledger-export.server';
 import { browserRequest, createUser, uniqueSuffix } from '../support/factories';
+import { sessionCookieFor } from '../support/jury-factories';
 import { createGrantWorld, createMoneyStaff } from '../support/grant-factories';
 import { createApplication, createHousehold } from '../support/programme-factories';
 import { sessionUserOf } from '../support/session-user';
@@ -128,5 +133,48 @@ describe('exports of the grants and the ledger', () => {
       [70_000, 30_000],
       [0, 50_000],
     ]);
+  });
+
+  test('the routes give staff the files and refuse a family', async () => {
+    const { world } = await competitionWithTwoGrants();
+    const staff = await createUser({ roles: ['staff'], locale: 'ru' });
+    const call = async (
+      loader: typeof grantsCsvLoader,
+      file: string,
+      user: { id: number },
+    ): Promise<Response> => {
+      try {
+        return await loader({
+          request: browserRequest(
+            `http://localhost:3999/staff/competitions/${world.competition.id}/${file}`,
+            { cookie: await sessionCookieFor(user) },
+          ),
+          params: { competitionId: String(world.competition.id) },
+          context: {},
+        });
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    };
+    const csv = await call(grantsCsvLoader, 'grants.csv', staff);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer())).toBe(
+      grantsCsv(world.competition.id, 'ru'),
+    );
+    for (const [loader, file, expected] of [
+      [grantsXlsxLoader, 'grants.xlsx', await tableXlsx(grantsTable(world.competition.id, 'ru')!)],
+      [ledgerXlsxLoader, 'ledger.xlsx', await tableXlsx(ledgerTable(world.competition.id, 'ru')!)],
+    ] as const) {
+      const response = await call(loader, file, staff);
+      expect(response.headers.get('content-disposition')).toContain(
+        file.replace('.', `-${world.competition.id}.`),
+      );
+      const chunks: Buffer[] = [];
+      for await (const chunk of Readable.fromWeb(response.body! as never))
+        chunks.push(chunk as Buffer);
+      expect(await sheetRows(Buffer.concat(chunks))).toEqual(await sheetRows(expected));
+      expect((await call(loader, file, world.family)).status).toBeGreaterThanOrEqual(300);
+    }
   });
 });
