@@ -1,6 +1,7 @@
 import type { Namespace, TFunction } from 'i18next';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from './config';
+import { pluralRules } from './intl-cache';
 import type { Resources } from './resources';
 
 /**
@@ -19,14 +20,8 @@ export type Translator = {
 type Bundle = Resources;
 type Options = Record<string, unknown> & { count?: number };
 
-const pluralRules = new Map<string, Intl.PluralRules>();
 function pluralCategory(locale: Locale, count: number): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(count);
+  return pluralRules(locale, undefined).select(count);
 }
 
 function lookup(bundle: Bundle, ns: string, key: string): unknown {

@@ -186,6 +186,13 @@ export function formText(formData: FormData, name: string): string | null {
   return values.length === 1 && typeof values[0] === 'string' ? values[0] : null;
 }
 
+/** One uploaded file field that holds a file (not empty, sent once), else null. */
+export function formFile(formData: FormData, name: string): File | null {
+  const values = formData.getAll(name);
+  const file = values.length === 1 ? values[0] : undefined;
+  return file instanceof File && file.size > 0 ? file : null;
+}
+
 /** One id field: a positive whole number of at most 15 digits, else null. */
 export function formId(formData: FormData, name: string): number | null {
   const value = formText(formData, name);

@@ -24,6 +24,7 @@ import { zonedInstant } from '~/utils/application-display.server';
 import { notFound } from '~/utils/application-route.server';
 import {
   formFailure,
+  formFile,
   parseForm,
   refuse,
   readFormData,
@@ -160,8 +161,8 @@ export async function documentsAction(
       throw new Response('Unknown intent', { status: 400 });
     const kind = parseForm(formData, attachmentSchema);
     if (!kind.ok) return formFailure(kind.failure);
-    const file = formData.get('file');
-    if (!(file instanceof File) || file.size === 0) {
+    const file = formFile(formData, 'file');
+    if (!file) {
       return refuse(formData, { field: 'file', message: ATTACHMENT_ERRORS.empty });
     }
     const result = addAttachment(request, actor, applicationId, {

@@ -10,7 +10,14 @@ import { MAX_ATTACHMENT_BYTES } from '~/services/attachment-storage.server';
 import { saveReceiptLine, submitReceipts } from '~/services/grant-receipts.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formId, formIntent, formText, readFormData, readUploadForm } from '~/utils/forms.server';
+import {
+  formFile,
+  formId,
+  formIntent,
+  formText,
+  readFormData,
+  readUploadForm,
+} from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import { parseMoneyInput } from '~/utils/money';
 import type { RouteAccess } from '~/utils/permissions';
@@ -62,16 +69,13 @@ async function saveLine(request: Request, actor: SessionUser, context: GrantCont
   const actual = parseMoneyInput(typed.actual);
   if (actual === null)
     return json<Failure>({ error: 'amount', budgetItemId, typed }, { status: 400 });
-  const file = formData.get('file');
+  const file = formFile(formData, 'file');
   const kind = formText(formData, 'kind') === 'photo' ? 'photo' : 'receipt';
   const result = saveReceiptLine(request, actor, context, trancheId, {
     budgetItemId,
     actualAmount: actual,
     reason: formText(formData, 'reason'),
-    file:
-      file instanceof File && file.size > 0
-        ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), kind }
-        : null,
+    file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), kind } : null,
   });
   if (!result.ok) {
     if (result.error === 'not-found') throw notFound();

@@ -17,7 +17,7 @@ import {
   listImports,
 } from '~/services/household-import.server';
 import { requirePermission } from '~/utils/auth.server';
-import { readUploadForm } from '~/utils/forms.server';
+import { formFile, readUploadForm } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -46,8 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { formData } = upload;
-  const file = formData.get('file');
-  if (!(file instanceof File) || file.size === 0) {
+  const file = formFile(formData, 'file');
+  if (!file) {
     return json(
       { formError: 'households:import.errors.no-file', missingColumns: [] as string[] },
       { status: 400 },
