@@ -15,6 +15,7 @@ import * as jury from './schema/jury';
 import * as grants from './schema/grants';
 import * as consultations from './schema/consultations';
 import * as training from './schema/training';
+import * as outcomes from './schema/outcomes';
 
 export const schema = {
   ...people,
@@ -28,6 +29,7 @@ export const schema = {
   ...grants,
   ...consultations,
   ...training,
+  ...outcomes,
 };
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */

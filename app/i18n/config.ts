@@ -39,6 +39,9 @@ export const NAMESPACES = [
   'bookings',
   'consultant',
   'training',
+  'outcomes',
+  'visits',
+  'familyReports',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -57,6 +57,15 @@ import kyConsultant from './locales/ky/consultant';
 import enTraining from './locales/en/training';
 import ruTraining from './locales/ru/training';
 import kyTraining from './locales/ky/training';
+import enOutcomes from './locales/en/outcomes';
+import enVisits from './locales/en/visits';
+import enFamilyReports from './locales/en/family-reports';
+import ruOutcomes from './locales/ru/outcomes';
+import ruVisits from './locales/ru/visits';
+import ruFamilyReports from './locales/ru/family-reports';
+import kyOutcomes from './locales/ky/outcomes';
+import kyVisits from './locales/ky/visits';
+import kyFamilyReports from './locales/ky/family-reports';
 import type { Locale } from './config';
 
 const en = {
@@ -79,6 +88,9 @@ const en = {
   bookings: enBookings,
   consultant: enConsultant,
   training: enTraining,
+  outcomes: enOutcomes,
+  visits: enVisits,
+  familyReports: enFamilyReports,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -106,6 +118,9 @@ export const resources: Record<Locale, Resources> = {
     bookings: ruBookings,
     consultant: ruConsultant,
     training: ruTraining,
+    outcomes: ruOutcomes,
+    visits: ruVisits,
+    familyReports: ruFamilyReports,
   },
   ky: {
     common: kyCommon,
@@ -127,5 +142,8 @@ export const resources: Record<Locale, Resources> = {
     bookings: kyBookings,
     consultant: kyConsultant,
     training: kyTraining,
+    outcomes: kyOutcomes,
+    visits: kyVisits,
+    familyReports: kyFamilyReports,
   },
 };

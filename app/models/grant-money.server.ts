@@ -18,7 +18,7 @@ export function moneyByVillage(competitionId: number) {
     select l.id as localityId, l.name_ky as nameKy, l.name_ru as nameRu, l.name_en as nameEn,
       count(g.id) as grants,
       coalesce(sum(g.amount), 0) as awarded,
-      coalesce(sum(case when g.status = 'signed' then g.amount else 0 end), 0) as committed,
+      coalesce(sum(case when g.status in ('signed', 'completed') then g.amount else 0 end), 0) as committed,
       coalesce(sum((select coalesce(sum(e.amount), 0) from ledger_entries e
         where e.grant_id = g.id)), 0) as paid
     from grants g

@@ -1,8 +1,11 @@
 // Closed sets of values for grants and money out (DESIGN.md, "Grants and money out"). Client-safe:
 // db/schema/grants.ts imports these, never the other way round.
 
-/** A grant's life: the agreement waits for signing, is signed, or the award was taken back. */
-export const GRANT_STATUSES = ['awaiting-signature', 'signed', 'cancelled'] as const;
+/**
+ * A grant's life: the agreement waits for signing, is signed, is completed when its 12-month
+ * monitoring visit is recorded, or the award was taken back.
+ */
+export const GRANT_STATUSES = ['awaiting-signature', 'signed', 'completed', 'cancelled'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
 /** How a tranche's share of the grant is given: a percentage, a fixed sum, or what is left. */

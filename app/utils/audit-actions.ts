@@ -83,6 +83,15 @@ export const AUDIT_ACTIONS = [
   'training.session-updated',
   'training.session-cancelled',
   'training.attendance-recorded',
+  'grant.completed',
+  'baseline.recorded',
+  'visit.scheduled',
+  'visit.recorded',
+  'visit.draft-saved',
+  'safeguarding.flagged',
+  'safeguarding.resolved',
+  'family-report.sent',
+  'family-report.read',
   'audit.key-introduced',
   'audit.checkpointed',
   'demo.user-created',
@@ -114,6 +123,7 @@ export const AUDIT_ENTITY_TYPES = [
   'consultation-booking',
   'consultation-slot',
   'training-session',
+  'visit',
   'audit',
 ] as const;
 
@@ -145,6 +155,8 @@ export function auditEntityPath(entityType: string, entityId: string | null): st
       return `/consultant/slots/${entityId}`;
     case 'training-session':
       return `/training/${entityId}`;
+    case 'visit':
+      return `/visits/${entityId}`;
     default:
       return null;
   }

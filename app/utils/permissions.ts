@@ -52,6 +52,14 @@ export const PERMISSIONS = {
   'consultations:oversee': ['staff', 'admin'],
   /** Create group training sessions and take the roll call (a facilitator in her villages). */
   'training:manage': ['facilitator', 'staff', 'admin'],
+  /** Monitoring: the baseline and the visits of grants (a facilitator in her villages; staff all). */
+  'visits:record': ['facilitator', 'staff', 'admin'],
+  /** The family's own report between visits (she, or her facilitator for her). */
+  'reports:send': ['applicant', 'facilitator'],
+  /** Outcomes of every grant and competition, exports, closing a competition. */
+  'outcomes:read': ['staff', 'admin'],
+  /** Safeguarding concerns a visit flagged: staff only, never a family or a facilitator. */
+  'safeguarding:read': ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -153,6 +153,7 @@ export default {
         reopened: 'Score reopened',
       },
       grant: {
+        completed: 'Grant completed (12-month visit recorded)',
         created: 'Grant created for an award',
         cancelled: 'Grant cancelled',
         'agreement-ready-told': 'Grant holder told the agreement is ready to sign',
@@ -190,6 +191,20 @@ export default {
         'session-cancelled': 'Training session cancelled',
         'attendance-recorded': 'Training attendance recorded',
       },
+      baseline: { recorded: 'Baseline recorded' },
+      visit: {
+        scheduled: 'Monitoring visits scheduled',
+        recorded: 'Monitoring visit recorded',
+        'draft-saved': 'Monitoring visit draft kept',
+      },
+      safeguarding: {
+        flagged: 'Safeguarding concern flagged',
+        resolved: 'Safeguarding concern resolved',
+      },
+      'family-report': {
+        sent: 'Family report sent',
+        read: 'Family report read',
+      },
       audit: {
         'key-introduced': 'Audit log protected with its key',
         checkpointed: 'Audit log checkpoint written',
@@ -217,6 +232,7 @@ export default {
       'consultation-booking': 'Consultation booking',
       'consultation-slot': 'Consultation time',
       'training-session': 'Training session',
+      visit: 'Monitoring visit',
       audit: 'Audit log',
     },
     problems: {

@@ -2,6 +2,7 @@ export default {
   statuses: {
     'awaiting-signature': 'Agreement to sign',
     signed: 'Agreement signed',
+    completed: 'Completed (12-month visit recorded)',
     cancelled: 'Cancelled',
   },
   methods: { cash: 'Cash against a signed receipt', bank: 'Bank account', 'e-wallet': 'E-wallet' },

@@ -2,6 +2,7 @@ export default {
   statuses: {
     'awaiting-signature': 'Келишимге кол коюла элек',
     signed: 'Келишимге кол коюлду',
+    completed: 'Аяктады (12 айлык баруу жазылды)',
     cancelled: 'Жокко чыгарылды',
   },
   methods: {

@@ -157,6 +157,7 @@ export default {
         reopened: 'Оценка открыта снова',
       },
       grant: {
+        completed: 'Грант завершён (визит через 12 месяцев записан)',
         created: 'Создан грант по присуждению',
         cancelled: 'Грант отменён',
         'agreement-ready-told': 'Получательнице сообщено, что договор готов к подписанию',
@@ -194,6 +195,20 @@ export default {
         'session-cancelled': 'Обучающее занятие отменено',
         'attendance-recorded': 'Посещаемость занятия отмечена',
       },
+      baseline: { recorded: 'Исходные данные записаны' },
+      visit: {
+        scheduled: 'Мониторинговые визиты назначены',
+        recorded: 'Мониторинговый визит записан',
+        'draft-saved': 'Черновик мониторингового визита сохранён',
+      },
+      safeguarding: {
+        flagged: 'Отмечена угроза безопасности',
+        resolved: 'Угроза безопасности снята',
+      },
+      'family-report': {
+        sent: 'Семья отправила отчёт',
+        read: 'Отчёт семьи прочитан',
+      },
       audit: {
         'key-introduced': 'Журнал аудита защищён ключом',
         checkpointed: 'Записана контрольная точка журнала',
@@ -221,6 +236,7 @@ export default {
       'consultation-booking': 'Запись на консультацию',
       'consultation-slot': 'Время консультации',
       'training-session': 'Обучающее занятие',
+      visit: 'Мониторинговый визит',
       audit: 'Журнал аудита',
     },
     problems: {

@@ -2,6 +2,7 @@ export default {
   statuses: {
     'awaiting-signature': 'Договор не подписан',
     signed: 'Договор подписан',
+    completed: 'Завершён (визит через 12 месяцев записан)',
     cancelled: 'Отменён',
   },
   methods: {

@@ -1,0 +1,4 @@
+// Monitoring visits: the facilitator's list and the visit form.
+export default {
+  title: 'Мониторинг баруулары',
+};

@@ -1,0 +1,4 @@
+// The family's own reports between visits, and the baseline form.
+export default {
+  title: 'Отчёты',
+};
