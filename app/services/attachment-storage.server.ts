@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '~/utils/env.server';
+import { withoutImageMetadata } from '~/utils/image-metadata.server';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_APPLICATION = 10;
@@ -23,10 +24,13 @@ function uploadsDir(): string {
   return dir;
 }
 
-/** Files live outside public/ under random names; only the download route serves them. */
+/**
+ * Files live outside public/ under random names; only the download route serves them. Photos are
+ * stored without their location and other metadata (every upload of the portal comes here).
+ */
 export function storeAttachmentFile(bytes: Uint8Array): string {
   const key = crypto.randomBytes(18).toString('base64url');
-  fs.writeFileSync(path.join(uploadsDir(), key), bytes, { flag: 'wx' });
+  fs.writeFileSync(path.join(uploadsDir(), key), withoutImageMetadata(bytes), { flag: 'wx' });
   return key;
 }
 
