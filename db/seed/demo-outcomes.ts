@@ -1,8 +1,8 @@
 // The pilot's outcomes in the demo (issue 14): each signed grant has its baseline, recorded by the
 // village's facilitator on the signing day; its visits fall due 3, 6 and 12 months after the first
 // tranche (the day in the competition's time zone, clamped to the month's end) and those the
-// facilitators made are recorded: most businesses operating, Гулчехра's salon paused, Чолпон's
-// hairdresser's closed; revenues and household incomes up; jobs for women (and a few men); and
+// facilitators made are recorded: most businesses operating, Татьяна's tailoring paused (at her
+// 6-month visit), Чолпон's hairdresser's closed (at 12 months); revenues and household incomes up; jobs for women (and a few men); and
 // her say at home moved from her husband or parents-in-law towards herself or jointly with her
 // husband. Grants whose 12-month visit is recorded are completed. Татьяна's 12-month visit in
 // Ivanovka is overdue (Гүлзат sees it on /visits); Светлана's and Элмира's fall due in the coming
@@ -187,7 +187,8 @@ const PROFILES: Profile[] = [
       },
     },
   },
-  // Татьяна Шевченко, Ivanovka — clothing repair and tailoring; her 12-month visit is overdue.
+  // Татьяна Шевченко, Ivanovka — clothing repair and tailoring, paused at 6 months (she cares
+  // for her father-in-law); her 12-month visit is overdue.
   {
     baseline: {
       income: 16_000,
@@ -217,14 +218,17 @@ const PROFILES: Profile[] = [
       },
       6: {
         lateBy: 2,
-        businessStatus: 'operating',
-        revenue: 15_500,
-        costs: 4_500,
-        jobsWomen: 1,
+        businessStatus: 'paused',
+        statusReason:
+          'Свёкор после операции, Татьяна ухаживает за ним; заказы не принимает до его выздоровления.',
+        revenue: 0,
+        costs: 0,
+        jobsWomen: 0,
         jobsMen: 0,
-        householdIncome: 19_500,
-        assetState: 'present-used',
-        notes: 'Постоянные клиентки из соседних улиц, начала шить шторы на заказ.',
+        householdIncome: 17_000,
+        assetState: 'present-unused',
+        notes:
+          'Машинка и утюг дома, в порядке. Постоянным клиенткам сказала, что вернётся к работе; просит позвонить через два месяца.',
         decidesOwnEarnings: 'jointly-husband',
         decidesLargePurchases: 'husband',
         decidesBusinessMoney: 'herself',
@@ -295,7 +299,7 @@ const PROFILES: Profile[] = [
       },
     },
   },
-  // Гулчехра Каримова, Osh — a beauty salon, paused at 12 months.
+  // Гулчехра Каримова, Osh — a beauty salon, open again after her baby was born.
   {
     baseline: {
       income: 17_500,
@@ -340,16 +344,15 @@ const PROFILES: Profile[] = [
       },
       12: {
         lateBy: 1,
-        businessStatus: 'paused',
-        statusReason:
-          'Бала төрөлдү: салон үч айга убактылуу жабык, жабдыктар сакталууда. Кышында кайра ачууну пландап жатат.',
-        revenue: 0,
-        costs: 0,
-        jobsWomen: 0,
+        businessStatus: 'operating',
+        revenue: 24_000,
+        costs: 7_000,
+        jobsWomen: 1,
         jobsMen: 0,
-        householdIncome: 21_000,
-        assetState: 'present-unused',
-        notes: 'Жабдыктар таза, жабык бөлмөдө турат. Туруктуу кардарларынын тизмеси сакталган.',
+        householdIncome: 25_000,
+        assetState: 'present-used',
+        notes:
+          'Бала төрөлгөндөн кийин салон бир жарым ай жабык болду; азыр Гулчехра алдын ала жазылуу менен күнүнө бир нече кардар кабыл алат.',
         decidesOwnEarnings: 'jointly-husband',
         decidesLargePurchases: 'jointly-husband',
         decidesBusinessMoney: 'herself',
