@@ -2,14 +2,15 @@
 // village's facilitator on the signing day; its visits fall due 3, 6 and 12 months after the first
 // tranche (the day in the competition's time zone, clamped to the month's end) and those the
 // facilitators made are recorded: most businesses operating, Татьяна's tailoring paused (at her
-// 6-month visit), Чолпон's hairdresser's closed (at 12 months); revenues and household incomes up; jobs for women (and a few men); and
-// her say at home moved from her husband or parents-in-law towards herself or jointly with her
-// husband. Grants whose 12-month visit is recorded are completed. Татьяна's 12-month visit in
-// Ivanovka is overdue (Гүлзат sees it on /visits); Светлана's and Элмира's fall due in the coming
-// weeks. A few family reports (Элмира's question for staff unread), and one safeguarding flag
-// on Жаркынай's 6-month visit, for staff only. Dates follow the payments (demo-grants.ts,
-// "when the pilot's money moved"). Written directly (not through the visit services) in one
-// transaction; idempotent: once the pilot has baselines nothing is written again.
+// 6-month visit), Чолпон's hairdresser's closed (at 12 months); revenues and household incomes
+// up; jobs for women (and a few men); and her say at home moved from her husband or
+// parents-in-law towards herself or jointly with her husband. Grants whose 12-month visit is
+// recorded are completed. Татьяна's 12-month visit in Ivanovka is overdue (Гүлзат sees it on
+// /visits); Светлана's and Элмира's fall due in the coming weeks. A few family reports (Элмира's
+// question for staff unread), and one safeguarding flag on Жаркынай's 6-month visit, for staff
+// only. Dates follow the payments (demo-grants.ts, "when the pilot's money moved"). Written
+// directly (not through the visit services) in one transaction; idempotent: once the pilot has
+// baselines nothing is written again.
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { db, writeTransaction } from '../client';
 import { applications } from '../schema/applications';
