@@ -151,15 +151,56 @@ export function outcomesPage(competitionId: number, locale: Locale, now = new Da
       men: formatFte(figures.jobs.menHundredths, locale),
       grants: figures.jobs.grants,
     },
-    chart: {
-      revenue: [
-        point('baseline', null),
-        ...figures.months.map((m) => point(m.month, m.medianRevenue)),
+    chart: moneyChart(
+      [
+        {
+          key: 'revenue',
+          points: [
+            point('baseline', null),
+            ...figures.months.map((m) => point(m.month, m.medianRevenue)),
+          ],
+        },
+        {
+          key: 'income',
+          points: [
+            point('baseline', figures.baseline.medianIncome),
+            ...figures.months.map((m) => point(m.month, m.medianIncome)),
+          ],
+        },
       ],
-      income: [
-        point('baseline', figures.baseline.medianIncome),
-        ...figures.months.map((m) => point(m.month, m.medianIncome)),
-      ],
-    },
+      currency,
+      locale,
+    ),
   };
+}
+
+/** A chart of money over baseline / 3 / 6 / 12 months, with its axis ticks formatted here. */
+export type MoneyChart = {
+  series: { key: 'revenue' | 'income'; points: ChartPoint[] }[];
+  ticks: { value: number; text: string }[];
+  max: number;
+};
+
+/** 1, 2 or 5 times a power of ten: the smallest such step that covers `max` in four steps. */
+function niceStep(max: number): number {
+  const rough = max / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  for (const factor of [1, 2, 5, 10]) if (factor * power >= rough) return factor * power;
+  return 10 * power;
+}
+
+export function moneyChart(
+  series: MoneyChart['series'],
+  currency: Currency,
+  locale: Locale,
+): MoneyChart {
+  const values = series.flatMap((s) => s.points.map((p) => p.value ?? 0));
+  const highest = Math.max(0, ...values);
+  // Whole major units per step at least (100 minor units), so ticks read as round sums.
+  const step = highest > 0 ? Math.max(100, niceStep(highest)) : 100;
+  const max = step * Math.max(1, Math.ceil(highest / step));
+  const ticks = [];
+  for (let value = 0; value <= max; value += step)
+    ticks.push({ value, text: formatMoney(value, currency, locale) });
+  return { series, ticks, max };
 }

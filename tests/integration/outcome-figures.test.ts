@@ -166,13 +166,13 @@ describe('the outcome figures of a competition', () => {
     expect(ru.months[1]!.medianIncome).toBe(formatMoney(som(11_750), 'KGS', 'ru'));
     expect(ru.months[2]!.agencyShare).toBe('67\u00a0%');
     expect(ru.jobs).toEqual({ women: '2,75', men: '1,5', grants: 5 });
-    expect(ru.chart.income.map((p) => p.value)).toEqual([
+    expect(ru.chart.series[1]!.points.map((p) => p.value)).toEqual([
       som(9_000),
       som(10_000),
       som(11_750),
       som(14_000),
     ]);
-    expect(ru.chart.revenue.map((p) => p.value)).toEqual([
+    expect(ru.chart.series[0]!.points.map((p) => p.value)).toEqual([
       null,
       som(5_000),
       som(13_000),
