@@ -4,7 +4,9 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { sqlite } from '~db/client';
+import { sqlite, writeTransaction } from '~db/client';
+import { familyReports } from '~db/schema/outcomes';
+import { formatMoney } from '~/i18n/format';
 import { findCompetition } from '~/models/competition.server';
 import {
   action as outcomesAction,
@@ -12,9 +14,13 @@ import {
 } from '~/routes/staff.competitions.$competitionId_.outcomes/route';
 import { loader as visitsCsvLoader } from '~/routes/staff.competitions.$competitionId_.visits[.]csv/route';
 import { loader as visitsXlsxLoader } from '~/routes/staff.competitions.$competitionId_.visits[.]xlsx/route';
+import { action as grantAction } from '~/routes/staff.grants.$grantId/route';
+import { approveMoneyRequest, recordMoneyRequest } from '~/services/disbursement.server';
+import { grantTimeline, resolveSafeguardingFlag } from '~/services/grant-timeline.server';
 import { closeCompetition } from '~/services/outcome-lifecycle.server';
 import { visitsCsv } from '~/services/visits-export.server';
 import { browserRequest, createUser } from '../support/factories';
+import { createGrantWorld, createMoneyStaff } from '../support/grant-factories';
 import { sessionCookieFor } from '../support/jury-factories';
 import {
   createCompetitionWithGrants,
@@ -238,5 +244,132 @@ describe('the visits export', () => {
         expect(response.status).not.toBe(200);
       }
     }
+  });
+});
+
+describe('a grant’s outcomes timeline and its safeguarding concerns', () => {
+  test('baseline, payments, visits and reports in date order; flags only when asked for', async () => {
+    const { staffA, staffB } = await createMoneyStaff('en');
+    const world = await createGrantWorld({ signed: true, status: 'disbursing' });
+    const first = world.tranches[0]!;
+    const recorded = recordMoneyRequest(browserRequest(), sessionUserOf(staffA), world.grant.id, {
+      kind: 'payment',
+      trancheId: first.id,
+      amount: first.amount,
+      method: 'e-wallet',
+      paidOn: new Date('2025-02-03T06:00:00Z'),
+      reference: 'ODENGI-1',
+    });
+    if (!recorded.ok) throw new Error(recorded.error);
+    const approved = approveMoneyRequest(
+      browserRequest(),
+      sessionUserOf(staffB),
+      recorded.request.id,
+    );
+    if (!approved.ok) throw new Error(approved.error);
+    insertBaseline(world.grant.id, staffA, {
+      monthlyHouseholdIncome: 900_000,
+      recordedOn: new Date('2025-01-15T06:00:00Z'),
+    });
+    insertVisit(
+      world.grant.id,
+      {
+        month: 3,
+        dueOn: '2025-05-03',
+        businessStatus: 'operating',
+        monthlyRevenue: 1_500_000,
+        monthlyHouseholdIncome: 1_100_000,
+      },
+      staffA,
+    );
+    insertVisit(world.grant.id, { month: 6, dueOn: '2025-08-03' });
+    insertVisit(world.grant.id, { month: 12, dueOn: '2099-02-03' });
+    writeTransaction((tx) =>
+      tx
+        .insert(familyReports)
+        .values({
+          grantId: world.grant.id,
+          sentById: world.family.id,
+          businessStatus: 'operating',
+          monthlyRevenue: 1_300_000,
+          question: 'When is the next visit?',
+          createdAt: new Date('2025-06-20T06:00:00Z'),
+        })
+        .run(),
+    );
+    const flag = insertSafeguardingFlag(world.grant.id, staffA, SECRET);
+
+    const now = new Date('2025-12-01T06:00:00Z');
+    const timeline = grantTimeline(world.grant.id, 'en', { withFlags: true, now })!;
+    expect(timeline.events.map((e) => [e.day, e.title])).toEqual([
+      ['2025-01-15', 'Baseline'],
+      ['2025-02-03', 'Payment'],
+      ['2025-05-03', '3-month visit: visited'],
+      ['2025-06-20', 'Report from the family'],
+      ['2025-08-03', '6-month visit: overdue'],
+      ['2099-02-03', '12-month visit: due'],
+    ]);
+    expect(timeline.events[2]!.details).toBe(
+      `Operating; revenue ${formatMoney(1_500_000, 'KGS', 'en')}; household income ${formatMoney(1_100_000, 'KGS', 'en')}`,
+    );
+    expect(timeline.events[3]!.details).toContain('When is the next visit?');
+    expect(timeline.chart!.series[1]!.points.map((p) => p.value)).toEqual([
+      900_000,
+      1_100_000,
+      null,
+      null,
+    ]);
+    expect(timeline.flags).toEqual([
+      expect.objectContaining({ id: flag.id, note: SECRET, resolved: null }),
+    ]);
+    expect(grantTimeline(world.grant.id, 'en', { withFlags: false, now })!.flags).toBeNull();
+
+    // Resolving: another grant's flag is not found; a note is kept and the audit names the flag only.
+    const other = await createGrantWorld();
+    expect(
+      resolveSafeguardingFlag(
+        browserRequest(),
+        sessionUserOf(staffB),
+        other.grant.id,
+        flag.id,
+        'x',
+      ),
+    ).toEqual({ ok: false, error: 'not-found' });
+    const url = `http://localhost:3999/staff/grants/${world.grant.id}`;
+    const post = async (form: Record<string, string>) => {
+      try {
+        return await grantAction({
+          request: browserRequest(url, {
+            cookie: await sessionCookieFor(staffB),
+            method: 'POST',
+            body: new URLSearchParams(form),
+          }),
+          params: { grantId: String(world.grant.id) },
+          context: {},
+        });
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    };
+    const blank = await post({ intent: 'resolve-flag', flagId: String(flag.id), note: ' ' });
+    expect(blank.status).toBe(400);
+    expect(await blank.json()).toMatchObject({ fieldErrors: { note: 'validation.required' } });
+    const done = await post({
+      intent: 'resolve-flag',
+      flagId: String(flag.id),
+      note: 'Referred to the crisis centre',
+    });
+    expect(done.status).toBe(302);
+    const after = grantTimeline(world.grant.id, 'en', { withFlags: true, now })!;
+    expect(after.flags![0]!.resolved).toContain('Referred to the crisis centre');
+    const audit = sqlite
+      .prepare(
+        "select after from audit_log where action = 'safeguarding.resolved' and entity_id = ? order by id desc",
+      )
+      .get(String(world.grant.id)) as { after: string };
+    expect(JSON.parse(audit.after)).toEqual({ flagId: flag.id });
+    const again = await post({ intent: 'resolve-flag', flagId: String(flag.id), note: 'Again' });
+    expect(again.status).toBe(409);
   });
 });
