@@ -47,7 +47,7 @@ export function GrantOutcomes({
           <p className="muted">{t('timeline.none')}</p>
         ) : (
           <TableFrame labelledBy="timeline-title">
-            <table data-testid="grant-timeline">
+            <table data-testid="grant-timeline" aria-labelledby="timeline-title">
               <thead>
                 <tr>
                   <th scope="col">{t('timeline.date')}</th>

@@ -46,7 +46,6 @@ export function OutcomeChart({
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       className="outcome-chart"
-      style={{ maxWidth: '100%', height: 'auto' }}
       data-testid={id}
     >
       <title id={`${id}-title`}>{title}</title>
