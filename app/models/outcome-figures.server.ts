@@ -1,6 +1,8 @@
 // What the outcome views read: a competition's figures as aggregate queries (each a fixed number of
 // rows, however many grants), one grant's timeline, and the visits export. Cancelled grants never
-// count. Latitude, longitude and safeguarding flags are read only by the functions that say so.
+// count. Visits are reached through the competition's grants (grants_competition_idx, then
+// monitoring_visits_grant_month_idx); "+v.status" keeps SQLite from reading every visit of the
+// programme through the status index instead. Latitude, longitude and safeguarding flags are read only by the functions that say so.
 import { sql } from 'drizzle-orm';
 import { db, type Tx } from '~db/client';
 import { AGENCY_SAY_ANSWERS, type AgencyDecider, type VisitMonth } from '~/schemas/outcome-enums';
@@ -58,7 +60,7 @@ export function visitTalliesByMonth(competitionId: number, reader: Reader = db) 
       sum(case when v.decides_own_earnings is not null then 1 else 0 end) as agencyAnswered,
       sum(case when v.decides_own_earnings in (${sayAnswers}) then 1 else 0 end) as agencySay
     from monitoring_visits v
-    where v.status = 'done' and v.grant_id in (${liveGrants(competitionId)})
+    where +v.status = 'done' and v.grant_id in (${liveGrants(competitionId)})
     group by v.month
     order by v.month`);
 }
@@ -96,12 +98,12 @@ export function outcomeMedians(competitionId: number, reader: Reader = db) {
     with vals as (
       select 'revenue' as series, v.month as month, v.monthly_revenue as x
         from monitoring_visits v
-        where v.status = 'done' and v.monthly_revenue is not null
+        where +v.status = 'done' and v.monthly_revenue is not null
           and v.grant_id in (${liveGrants(competitionId)})
       union all
       select 'income', v.month, v.monthly_household_income
         from monitoring_visits v
-        where v.status = 'done' and v.monthly_household_income is not null
+        where +v.status = 'done' and v.monthly_household_income is not null
           and v.grant_id in (${liveGrants(competitionId)})
       union all
       select 'income', 0, b.monthly_household_income
@@ -132,9 +134,9 @@ export function jobsAtLatestVisit(competitionId: number, reader: Reader = db) {
       select coalesce(sum(v.jobs_women_hundredths), 0) as women,
         coalesce(sum(v.jobs_men_hundredths), 0) as men, count(*) as grants
       from monitoring_visits v
-      where v.status = 'done' and v.grant_id in (${liveGrants(competitionId)})
+      where +v.status = 'done' and v.grant_id in (${liveGrants(competitionId)})
         and v.month = (select max(v2.month) from monitoring_visits v2
-          where v2.grant_id = v.grant_id and v2.status = 'done')`) ?? {
+          where v2.grant_id = v.grant_id and +v2.status = 'done')`) ?? {
       women: 0,
       men: 0,
       grants: 0,

@@ -1,7 +1,8 @@
 // A competition's outcome figures (issue 14, item 5) against an example worked out by hand, on a
 // real SQLite file: five live grants (A–E) with baselines and visits, and a cancelled grant F whose
 // extreme figures must change nothing.
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { sqlite } from '~db/client';
 import { formatMoney } from '~/i18n/format';
 import { outcomeFigures, outcomesPage } from '~/services/outcome-figures.server';
 import {
@@ -190,5 +191,39 @@ describe('the outcome figures of a competition', () => {
     expect(figures.baseline).toEqual({ recorded: 0, medianIncome: null, agencyShare: null });
     expect(figures.months.every((m) => m.survival === null && m.medianRevenue === null)).toBe(true);
     expect(outcomesPage(999_999, 'en')).toBeNull();
+  });
+});
+
+describe('the cost of the figures', () => {
+  test('every query reaches the competition’s rows through an index, never a table scan', () => {
+    // The statements outcomeFigures prepares, captured as SQLite receives them, then explained:
+    // a SCAN of a real table would read the whole programme's visits (10,000 grants × 3).
+    const seen: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    const spy = vi.spyOn(sqlite, 'prepare').mockImplementation((source: string) => {
+      seen.push(source);
+      return prepare(source);
+    });
+    try {
+      outcomeFigures(example.world.competition.id, TODAY);
+    } finally {
+      spy.mockRestore();
+    }
+    const figureQueries = seen.filter((source) => /monitoring_visits|grant_baselines/.test(source));
+    expect(figureQueries.length).toBeGreaterThanOrEqual(5);
+    for (const source of figureQueries) {
+      const params = (source.match(/\?/g) ?? []).map(() => example.world.competition.id);
+      const plan = (
+        sqlite.prepare(`explain query plan ${source}`).all(...params) as { detail: string }[]
+      ).map((row) => row.detail);
+      // A full scan of a table (by name or alias), or the status index, which holds every visit
+      // of the programme that is done.
+      const scans = plan.filter(
+        (detail) =>
+          /^SCAN (grants|monitoring_visits|grant_baselines|v|v2|b|g)\b/.test(detail) ||
+          detail.includes('monitoring_visits_due_idx'),
+      );
+      expect(scans, source).toEqual([]);
+    }
   });
 });
