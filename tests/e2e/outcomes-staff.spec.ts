@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { formatMoney } from '~/i18n/format';
 import { resources } from '~/i18n/resources';
 import { createUser } from '../support/factories';
+import { sessionCookieFor } from '../support/jury-factories';
 import {
   createCompetitionWithGrants,
   insertBaseline,
@@ -14,7 +15,7 @@ import {
   insertVisit,
 } from '../support/outcome-view-factories';
 import { checkPage, expect, test } from './support/fixtures';
-import { fill, waitForHydration } from './support/journeys';
+import { checkPageWithoutJavaScript, fill, waitForHydration } from './support/journeys';
 
 const ru = resources.ru.outcomes;
 const som = (major: number) => major * 100;
@@ -131,4 +132,36 @@ test('staff read the outcomes in Russian, download the visits, resolve a concern
   await expect(page.getByRole('status').filter({ hasText: ru.close.done })).toBeVisible();
   await expect(page.getByRole('button', { name: ru.close.button })).toHaveCount(0);
   await checkPage(page);
+});
+
+test('without JavaScript, the outcomes page shows its figures and a missing reason next to the field', async ({
+  newBrowserPage,
+  baseURL,
+  allowHttpErrors,
+}) => {
+  allowHttpErrors(400);
+  const { world, grants, staff: recorder } = await createCompetitionWithGrants(1, 'disbursing');
+  insertBaseline(grants[0]!.id, recorder, { monthlyHouseholdIncome: som(7_000) });
+  const staff = await createUser({ roles: ['staff'], locale: 'en' });
+  const page = await newBrowserPage({ javaScriptEnabled: false });
+  const [name, ...value] = (await sessionCookieFor(staff)).split('=');
+  await page.context().addCookies([{ name: name!, value: value.join('='), url: baseURL! }]);
+  const en = resources.en.outcomes;
+  await page.goto(`/staff/competitions/${world.competition.id}/outcomes`);
+  await expect(
+    page
+      .getByRole('table', { name: en.figures.tableTitle })
+      .getByTestId('row-income')
+      .getByRole('cell')
+      .first(),
+  ).toHaveText(formatMoney(som(7_000), 'KGS', 'en'));
+  await page.getByRole('button', { name: en.close.button }).click();
+  await expect(page.getByLabel(en.close.reason)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#close-reason-error')).toHaveText(
+    resources.en.errors.validation.required,
+  );
+  await checkPageWithoutJavaScript(page);
+  await page.getByLabel(en.close.reason).fill('The programme ended early');
+  await page.getByRole('button', { name: en.close.button }).click();
+  await expect(page.getByRole('status').filter({ hasText: en.close.done })).toBeVisible();
 });
