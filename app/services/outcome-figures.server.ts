@@ -113,6 +113,9 @@ export function outcomesPage(competitionId: number, locale: Locale, now = new Da
   const money = (minor: number | null) =>
     minor === null ? null : formatMoney(minor, currency, locale);
   const figures = outcomeFigures(competitionId, calendarDayIn(now, competition.timezone));
+  const hasFigures =
+    figures.baseline.medianIncome !== null ||
+    figures.months.some((m) => m.medianRevenue !== null || m.medianIncome !== null);
   const point = (at: ChartPoint['at'], value: number | null): ChartPoint => ({
     at,
     value,
@@ -151,26 +154,29 @@ export function outcomesPage(competitionId: number, locale: Locale, now = new Da
       men: formatFte(figures.jobs.menHundredths, locale),
       grants: figures.jobs.grants,
     },
-    chart: moneyChart(
-      [
-        {
-          key: 'revenue',
-          points: [
-            point('baseline', null),
-            ...figures.months.map((m) => point(m.month, m.medianRevenue)),
+    // No chart before anything is recorded: the table says so with its dashes.
+    chart: !hasFigures
+      ? null
+      : moneyChart(
+          [
+            {
+              key: 'revenue',
+              points: [
+                point('baseline', null),
+                ...figures.months.map((m) => point(m.month, m.medianRevenue)),
+              ],
+            },
+            {
+              key: 'income',
+              points: [
+                point('baseline', figures.baseline.medianIncome),
+                ...figures.months.map((m) => point(m.month, m.medianIncome)),
+              ],
+            },
           ],
-        },
-        {
-          key: 'income',
-          points: [
-            point('baseline', figures.baseline.medianIncome),
-            ...figures.months.map((m) => point(m.month, m.medianIncome)),
-          ],
-        },
-      ],
-      currency,
-      locale,
-    ),
+          currency,
+          locale,
+        ),
   };
 }
 

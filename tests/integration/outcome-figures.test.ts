@@ -167,18 +167,26 @@ describe('the outcome figures of a competition', () => {
     expect(ru.months[1]!.medianIncome).toBe(formatMoney(som(11_750), 'KGS', 'ru'));
     expect(ru.months[2]!.agencyShare).toBe('67\u00a0%');
     expect(ru.jobs).toEqual({ women: '2,75', men: '1,5', grants: 5 });
-    expect(ru.chart.series[1]!.points.map((p) => p.value)).toEqual([
+    expect(ru.chart!.series[1]!.points.map((p) => p.value)).toEqual([
       som(9_000),
       som(10_000),
       som(11_750),
       som(14_000),
     ]);
-    expect(ru.chart.series[0]!.points.map((p) => p.value)).toEqual([
+    expect(ru.chart!.series[0]!.points.map((p) => p.value)).toEqual([
       null,
       som(5_000),
       som(13_000),
       som(10_000),
     ]);
+    // Axis: the highest median is 14 000 som, so four steps of 5 000 som reach 15 000.
+    expect(ru.chart!.ticks.map((tick) => tick.value)).toEqual([
+      0,
+      som(5_000),
+      som(10_000),
+      som(15_000),
+    ]);
+    expect(ru.chart!.ticks[1]!.text).toBe(formatMoney(som(5_000), 'KGS', 'ru'));
     const en = outcomesPage(example.world.competition.id, 'en')!;
     expect(en.jobs.women).toBe('2.75');
     expect(en.months[0]!.survival).toBe('80%');
@@ -190,6 +198,7 @@ describe('the outcome figures of a competition', () => {
     expect(figures.counts).toEqual({ grants: 1, done: 0, due: 0, overdue: 0 });
     expect(figures.baseline).toEqual({ recorded: 0, medianIncome: null, agencyShare: null });
     expect(figures.months.every((m) => m.survival === null && m.medianRevenue === null)).toBe(true);
+    expect(outcomesPage(empty.world.competition.id, 'en')!.chart).toBeNull();
     expect(outcomesPage(999_999, 'en')).toBeNull();
   });
 });

@@ -196,16 +196,18 @@ export default function OutcomesPage() {
         </dl>
       </section>
 
-      <section className="card stack" aria-labelledby="chart-title">
-        <h2 id="chart-title">{t('figures.chartTitle')}</h2>
-        <OutcomeChart
-          id="outcome-chart"
-          chart={chart}
-          title={t('figures.chartTitle')}
-          description={t('figures.chartDesc')}
-          labels={{ revenue: t('figures.revenue'), income: t('figures.income') }}
-        />
-      </section>
+      {chart ? (
+        <section className="card stack" aria-labelledby="chart-title">
+          <h2 id="chart-title">{t('figures.chartTitle')}</h2>
+          <OutcomeChart
+            id="outcome-chart"
+            chart={chart}
+            title={t('figures.chartTitle')}
+            description={t('figures.chartDesc')}
+            labels={{ revenue: t('figures.revenue'), income: t('figures.income') }}
+          />
+        </section>
+      ) : null}
 
       {competition.closable ? <CloseCompetition /> : null}
     </div>

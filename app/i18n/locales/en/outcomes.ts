@@ -70,7 +70,7 @@ export default {
     noData: '—',
     jobsTitle: 'Jobs created',
     jobsIntro:
-      'Full-time equivalents at the latest recorded visit of each grant ({{count}} grants).',
+      'Full-time equivalents at the latest recorded visit of each grant (grants counted: {{count}}).',
     jobsWomen: 'Women',
     jobsMen: 'Men',
     chartTitle: 'Median monthly revenue and household income',
