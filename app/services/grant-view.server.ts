@@ -141,6 +141,11 @@ export function grantPage(grantId: number, viewerId: number, locale: Locale) {
       reference: parties.reference ?? '',
       applicationId: parties.applicationId,
       beneficiary: fullName(parties.firstName, parties.lastName),
+      // Staff see the whole number: they check it against the paper she shows.
+      identityDocument:
+        grant.identityDocumentKind && grant.identityDocumentNumber
+          ? { kind: grant.identityDocumentKind, number: grant.identityDocumentNumber }
+          : null,
       competition: {
         id: competition.id,
         title:
@@ -161,6 +166,7 @@ export function grantPage(grantId: number, viewerId: number, locale: Locale) {
               walletPhone: maskPhone(grant.walletPhone),
               bankAccount: grant.bankAccount,
               limit: grant.perOperationLimit === null ? null : money(grant.perOperationLimit),
+              hasScan: grant.scanPath !== null,
             },
     },
     tranches: tranches.map((t) => {

@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = [
   'grant.cancelled',
   'grant.plan-changed',
   'grant.signed',
+  'grant.identity-recorded',
   'grant.agreement-ready-told',
   'tranche.receipts-verified',
   'tranche.receipt-line-saved',

@@ -68,6 +68,9 @@ export function seedPilotGrants(pilotId: number): { grants: number } {
     const byWallet = index % 2 === 0;
     ok(
       recordSigning(request(), nurgul, grant.id, {
+        // Invented numbers in the shape of a Kyrgyz ID card (ID + 7 digits) or passport (AN + 7).
+        identityDocumentKind: index % 3 === 2 ? 'passport' : 'id-card',
+        identityDocumentNumber: `${index % 3 === 2 ? 'AN' : 'ID'}${String(2_400_000 + grant.id * 7919).slice(-7)}`,
         signedOn: bishkek(`2024-03-${String(12 + (index % 5)).padStart(2, '0')}T11:00`),
         signedByName: holder ? `${holder.firstName} ${holder.lastName}` : '',
         witnessName: household.localityId % 2 ? 'Гүлзат Токтогулова' : 'Бакыт Жумабаев',

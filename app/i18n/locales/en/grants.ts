@@ -5,6 +5,7 @@ export default {
     completed: 'Completed (12-month visit recorded)',
     cancelled: 'Cancelled',
   },
+  documentKinds: { passport: 'Passport', 'id-card': 'ID card' },
   methods: { cash: 'Cash against a signed receipt', bank: 'Bank account', 'e-wallet': 'E-wallet' },
   providers: {
     'o-dengi': 'O!Деньги',
@@ -101,6 +102,22 @@ export default {
     bankAccount: 'Bank account',
     limit: 'Limit of one operation',
     noLimit: 'No limit entered',
+    identityDocument: 'Identity document',
+    identityTitle: "The grant holder's identity document",
+    identityIntro:
+      'Enter it before printing the agreement: the agreement names it. It can be changed until the signing is recorded.',
+    identitySave: 'Save the document',
+    identityDone: 'The identity document is saved.',
+    documentKind: 'Kind of document',
+    documentNumber: 'Document number',
+    documentNumberHint:
+      'As on the document, e.g. ID1234567 for an ID card or AN1234567 for a passport.',
+    scan: 'Scan or photo of the signed agreement',
+    scanHint: 'A JPEG, PNG or PDF of at most 5 MB. Location and other photo details are removed.',
+    scanOpen: 'Open the scan',
+    scanNone: 'No scan',
+    scanType: 'The scan must be a JPEG, PNG or PDF file.',
+    scanTooLarge: 'The scan is larger than 5 MB.',
     signingTitle: 'Record the signed agreement',
     signingIntro:
       'Fill this in when the grant holder has signed the paper agreement in front of a witness.',
