@@ -56,13 +56,21 @@ export function waitingRequestsOfCompetition(competitionId: number) {
     order by r.id`);
 }
 
-/** The competition's grants with what was paid on each, by application reference. */
-export function grantsOfCompetition(competitionId: number) {
+/**
+ * One page of the competition's grants with what was paid on each: grants with a request waiting
+ * for a second person first, then by application reference. LIMIT/OFFSET in SQL; the waiting
+ * test and the paid sum use the grant's indexes on money_requests and ledger_entries.
+ */
+export function grantsOfCompetition(
+  competitionId: number,
+  { limit, offset }: { limit: number; offset: number },
+) {
   return db.all<{
     grantId: number;
     status: GrantStatus;
     amount: number;
     paid: number;
+    waiting: number;
     reference: string | null;
     firstName: string | null;
     lastName: string | null;
@@ -72,6 +80,8 @@ export function grantsOfCompetition(competitionId: number) {
   }>(sql`
     select g.id as grantId, g.status as status, g.amount as amount,
       (select coalesce(sum(e.amount), 0) from ledger_entries e where e.grant_id = g.id) as paid,
+      exists(select 1 from money_requests r
+        where r.grant_id = g.id and r.status = 'requested') as waiting,
       a.reference as reference, m.first_name as firstName, m.last_name as lastName,
       l.name_ky as nameKy, l.name_ru as nameRu, l.name_en as nameEn
     from grants g
@@ -80,7 +90,17 @@ export function grantsOfCompetition(competitionId: number) {
     join localities l on l.id = h.locality_id
     left join household_members m on m.id = g.beneficiary_member_id
     where g.competition_id = ${competitionId}
-    order by a.reference`);
+    order by waiting desc, a.reference, g.id
+    limit ${limit} offset ${offset}`);
+}
+
+/** How many grants the competition has (every status): the money page's pager. */
+export function countGrantsOfCompetition(competitionId: number): number {
+  return (
+    db.get<{ n: number }>(
+      sql`select count(*) as n from grants where competition_id = ${competitionId}`,
+    )?.n ?? 0
+  );
 }
 
 /** Names of people, by id, for the requests and entries of a page. */

@@ -58,6 +58,8 @@ export default {
     pendingTitle: 'Waiting for approval',
     pendingNone: 'No request waits for approval.',
     grantsTitle: 'Grants',
+    waitingMark: 'waits for approval',
+    grantsPager: 'Pages of the grants',
     grantsNone: 'No grants yet: they are created when the results are announced.',
     reference: 'Application',
     beneficiary: 'Grant holder',

@@ -62,6 +62,8 @@ export default {
     pendingTitle: 'Бекитүүнү күтүүдө',
     pendingNone: 'Бекитүүнү күткөн суроо-талап жок.',
     grantsTitle: 'Гранттар',
+    waitingMark: 'бекитүүнү күтөт',
+    grantsPager: 'Гранттардын барактары',
     grantsNone: 'Гранттар азырынча жок: алар жыйынтыктар жарыяланганда түзүлөт.',
     reference: 'Арыз',
     beneficiary: 'Грант алуучу',

@@ -58,6 +58,8 @@ export default {
     pendingTitle: 'Ждут утверждения',
     pendingNone: 'Нет запросов, ждущих утверждения.',
     grantsTitle: 'Гранты',
+    waitingMark: 'ждёт одобрения',
+    grantsPager: 'Страницы грантов',
     grantsNone: 'Грантов пока нет: они создаются при объявлении итогов.',
     reference: 'Заявка',
     beneficiary: 'Получательница',
