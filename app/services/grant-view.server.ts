@@ -8,6 +8,7 @@ import { findGrant, tranchesOf } from '~/models/grant.server';
 import { ledgerOf, moneyRequestsOf, standingPaymentOf } from '~/models/grant-ledger.server';
 import {
   countGrantsOfCompetition,
+  countWaitingRequestsOfCompetition,
   grantParties,
   grantsOfCompetition,
   moneyByVillage,
@@ -89,7 +90,8 @@ export function moneyPage(
             ? (step.value / 100).toFixed(2)
             : '',
     })),
-    waiting: waitingRequestsOfCompetition(competitionId).map((r) => ({
+    waitingTotal: countWaitingRequestsOfCompetition(competitionId),
+    waiting: waitingRequestsOfCompetition(competitionId, pageSize).map((r) => ({
       requestId: r.requestId,
       grantId: r.grantId,
       kind: r.kind,

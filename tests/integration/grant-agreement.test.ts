@@ -298,6 +298,8 @@ describe('the money page', () => {
     expect(page2.grants.map((g) => g.id)).toEqual(all.grants.slice(2, 4).map((g) => g.id));
     expect(page3.grants.map((g) => g.id)).toEqual(all.grants.slice(4).map((g) => g.id));
     expect(page2.grantsPage).toEqual({ page: 2, pageSize: 2, total: 5 });
+    expect(page2.waitingTotal).toBe(1);
+    expect(page2.waiting.map((r) => r.requestId)).toEqual([recorded.request.id]);
     expect(page2.summary).toEqual(page1.summary);
     expect(page1.summary.awarded).toMatch(/^300\s000,00/);
     // A page past the end shows the last page.

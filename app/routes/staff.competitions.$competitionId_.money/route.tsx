@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MoneyPage() {
-  const { competition, summary, villages, waiting, grants, grantsPage, plan } =
+  const { competition, summary, villages, waiting, waitingTotal, grants, grantsPage, plan } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -126,6 +126,11 @@ export default function MoneyPage() {
             </table>
           </TableFrame>
         )}
+        {waitingTotal > waiting.length ? (
+          <p className="muted">
+            {t('money.pendingMore', { count: waitingTotal - waiting.length })}
+          </p>
+        ) : null}
       </section>
 
       <section className="card stack" aria-labelledby="summary-title">

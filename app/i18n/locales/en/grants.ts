@@ -60,6 +60,9 @@ export default {
     grantsTitle: 'Grants',
     waitingMark: 'waits for approval',
     grantsPager: 'Pages of the grants',
+    pendingMore_one: '{{count}} more request waits: the grants below list the waiting ones first.',
+    pendingMore_other:
+      '{{count}} more requests wait: the grants below list the waiting ones first.',
     grantsNone: 'No grants yet: they are created when the results are announced.',
     reference: 'Application',
     beneficiary: 'Grant holder',
