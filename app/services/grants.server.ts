@@ -17,6 +17,7 @@ import {
   markGrantSigned,
   markReceiptsVerified,
   saveTranchePlanTemplate,
+  setAgreementScanIfMissing,
   tranchePlanTemplate,
   tranchesOf,
   updateGrantRow,
@@ -273,6 +274,41 @@ export function recordSigning(
     if (!signed && scanPath) deleteAttachmentFile(scanPath);
   }
   return signed ? { ok: true } : { ok: false, error: 'not-awaiting-signature' };
+}
+
+export type ScanRefusal = 'not-found' | 'scan-type' | 'scan-not-open';
+
+/**
+ * The scan of a paper signed in the village, added at the office after the signing was recorded
+ * without it. Once a grant has its scan, it keeps it (the scan is the record of what was signed).
+ */
+export function attachAgreementScan(
+  request: Request,
+  staff: SessionUser,
+  grantId: number,
+  scan: Uint8Array,
+): { ok: true } | { ok: false; error: ScanRefusal } {
+  if (!findGrant(grantId)) return { ok: false, error: 'not-found' };
+  if (!detectAttachmentType(scan)) return { ok: false, error: 'scan-type' };
+  const scanPath = storeAttachmentFile(scan);
+  let attached = false;
+  try {
+    attached = writeTransaction((tx) => {
+      if (!setAgreementScanIfMissing(tx, grantId, scanPath)) return false;
+      appendAudit(tx, {
+        actorUserId: staff.user.id,
+        action: 'grant.scan-attached',
+        entityType: 'grant',
+        entityId: grantId,
+        after: { scan: true },
+        ipAddress: clientIp(request),
+      });
+      return true;
+    });
+  } finally {
+    if (!attached) deleteAttachmentFile(scanPath);
+  }
+  return attached ? { ok: true } : { ok: false, error: 'scan-not-open' };
 }
 
 /** The stored scan of a grant's signed agreement, or undefined (none, or the file is gone). */

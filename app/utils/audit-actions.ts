@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   'grant.plan-changed',
   'grant.signed',
   'grant.identity-recorded',
+  'grant.scan-attached',
   'grant.agreement-ready-told',
   'tranche.receipts-verified',
   'tranche.receipt-line-saved',

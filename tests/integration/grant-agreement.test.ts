@@ -41,7 +41,8 @@ function signingForm(scan: { bytes: Uint8Array; name: string; type: string } | n
   form.set('signedByName', 'Айпери Токтогулова');
   form.set('witnessName', 'Гүлзат Токтогулова');
   form.set('paymentMethod', 'cash');
-  if (scan) form.set('scan', new File([new Uint8Array(scan.bytes)], scan.name, { type: scan.type }));
+  if (scan)
+    form.set('scan', new File([new Uint8Array(scan.bytes)], scan.name, { type: scan.type }));
   return form;
 }
 
@@ -241,6 +242,27 @@ describe('the scan of the signed agreement', () => {
       fieldErrors: { identityDocumentNumber: 'validation.identityDocument' },
     });
     expect(findGrant(world.grant.id)!.status).toBe('awaiting-signature');
+  });
+
+  test('a signing recorded without the scan gets it once, later; a second scan is refused', async () => {
+    const world = await createGrantWorld({ signed: true });
+    const cookie = await sessionCookieFor(await createUser({ roles: ['staff'] }));
+    expect((await fetchScan(world.grant.id, cookie)).status).toBe(404);
+    const attach = (bytes: Uint8Array) => {
+      const form = new FormData();
+      form.set('intent', 'attach-scan');
+      form.set('scan', new File([new Uint8Array(bytes)], 'scan.jpg', { type: 'image/jpeg' }));
+      return post(world.grant.id, cookie, form);
+    };
+    const notAScan = await attach(new TextEncoder().encode('GIF89a'));
+    expect(notAScan.status).toBe(400);
+    expect((await attach(photoWithLocation())).status).toBe(302);
+    const served = await fetchScan(world.grant.id, cookie);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('Content-Type')).toBe('image/jpeg');
+    const again = await attach(photoWithLocation());
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ formError: 'grants:refused.scan-not-open' });
   });
 });
 

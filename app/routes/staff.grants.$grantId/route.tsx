@@ -43,7 +43,12 @@ import {
 import { grantPage } from '~/services/grant-view.server';
 import { acceptReceipts } from '~/services/grant-receipts.server';
 import { MAX_ATTACHMENT_BYTES } from '~/services/attachment-storage.server';
-import { changeGrantPlan, recordIdentityDocument, recordSigning } from '~/services/grants.server';
+import {
+  attachAgreementScan,
+  changeGrantPlan,
+  recordIdentityDocument,
+  recordSigning,
+} from '~/services/grants.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import {
@@ -64,6 +69,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStyle
 export const INTENT = {
   sign: 'sign',
   identity: 'set-identity-document',
+  scan: 'attach-scan',
   request: 'request-payment',
   approve: 'approve',
   reject: 'reject',
@@ -96,13 +102,15 @@ type ActionFailure = FormFailure & { intent: Intent };
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'grants:manage');
   const grantId = grantIdFrom(params);
-  // Only the signing form is multipart: it carries the scan of the signed paper.
+  // Only the signing and scan forms are multipart: they carry the scan of the signed paper.
   const multipart = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data');
   const upload = multipart
     ? await readUploadForm(request, { field: 'scan', maxBytes: MAX_ATTACHMENT_BYTES })
     : { ok: true as const, formData: await readFormData(request) };
   if (!upload.ok)
     return json<ActionFailure>(
+      // The body was not read, so which form sent it is unknown: the signing form and the scan
+      // form are never on the page together, and both show a scan error given for the signing.
       { intent: INTENT.sign, fieldErrors: { scan: 'grants:grant.scanTooLarge' } },
       { status: 400 },
     );
@@ -126,11 +134,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return invalid({ fieldErrors: { scan: 'grants:grant.scanType' } });
       return refused(result.error, 409);
     }
+    case INTENT.scan: {
+      const scan = formFile(formData, 'scan');
+      if (!scan) return invalid({ fieldErrors: { scan: 'validation.required' } });
+      const result = attachAgreementScan(
+        request,
+        staff,
+        grantId,
+        new Uint8Array(await scan.arrayBuffer()),
+      );
+      if (result.ok) return done('scan');
+      if (result.error === 'scan-type')
+        return invalid({ fieldErrors: { scan: 'grants:grant.scanType' } });
+      return refused(result.error, result.error === 'not-found' ? 404 : 409);
+    }
     case INTENT.identity: {
       const parsed = parseForm(formData, identityDocumentSchema);
       if (!parsed.ok) return invalid(parsed.failure);
       const result = recordIdentityDocument(request, staff, grantId, parsed.data);
       if (result.ok) return done('identity');
+      if (result.error === 'already-signed') return refused('not-awaiting-signature', 409);
       return refused(result.error, result.error === 'not-found' ? 404 : 409);
     }
     case INTENT.request: {
@@ -195,6 +218,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DONE = {
   signed: 'grant.signedDone',
   identity: 'grant.identityDone',
+  scan: 'grant.scanDone',
   recorded: 'grant.recordedDone',
   approved: 'grant.approvedDone',
   rejected: 'grant.rejectedDone',
@@ -241,7 +265,11 @@ export default function GrantPage() {
 
       <Tranches />
       {grant.status === 'awaiting-signature' ? <PlanForm /> : null}
-      <Agreement failure={failureOf(INTENT.sign)} identityFailure={failureOf(INTENT.identity)} />
+      <Agreement
+        failure={failureOf(INTENT.sign)}
+        identityFailure={failureOf(INTENT.identity)}
+        scanFailure={failureOf(INTENT.scan) ?? failureOf(INTENT.sign)}
+      />
       <RequestPayment failure={failureOf(INTENT.request)} />
       <Requests />
       <Ledger />
@@ -315,9 +343,11 @@ function Tranches() {
 function Agreement({
   failure,
   identityFailure,
+  scanFailure,
 }: {
   failure?: ActionFailure;
   identityFailure?: ActionFailure;
+  scanFailure?: ActionFailure;
 }) {
   const { grant, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation('grants');
@@ -385,6 +415,7 @@ function Agreement({
             )}
           </dd>
         </dl>
+        {agreement.hasScan ? null : <ScanForm failure={scanFailure} />}
       </section>
     );
   }
@@ -475,6 +506,34 @@ function Agreement({
         </SubmitButton>
       </Form>
     </section>
+  );
+}
+
+/** The signing was recorded without the scan: add it (once). A native form, no script needed. */
+function ScanForm({ failure }: { failure?: ActionFailure }) {
+  const { t } = useTranslation('grants');
+  const errorText = useErrorText();
+  const error = errorText(failure?.fieldErrors?.scan);
+  return (
+    <Form method="post" encType="multipart/form-data" className="stack">
+      <FieldShell id="attach-scan" label={t('grant.scan')} hint={t('grant.scanHint')} error={error}>
+        <input
+          id="attach-scan"
+          type="file"
+          name="scan"
+          required
+          accept="image/jpeg,image/png,application/pdf"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(
+            'attach-scan-hint',
+            error ? 'attach-scan-error' : undefined,
+          )}
+        />
+      </FieldShell>
+      <SubmitButton name="intent" value={INTENT.scan} variant="secondary">
+        {t('grant.scanAttach')}
+      </SubmitButton>
+    </Form>
   );
 }
 
