@@ -30,8 +30,8 @@ export function moneyByVillage(competitionId: number) {
     order by l.code`);
 }
 
-/** Requests that wait for a second person, oldest first. */
-export function waitingRequestsOfCompetition(competitionId: number) {
+/** Requests that wait for a second person, oldest first, at most `limit` of them. */
+export function waitingRequestsOfCompetition(competitionId: number, limit: number) {
   return db.all<{
     requestId: number;
     grantId: number;
@@ -53,16 +53,35 @@ export function waitingRequestsOfCompetition(competitionId: number) {
     join users u on u.id = r.recorded_by_id
     left join household_members m on m.id = g.beneficiary_member_id
     where g.competition_id = ${competitionId} and r.status = 'requested'
-    order by r.id`);
+    order by r.id
+    limit ${limit}`);
 }
 
-/** The competition's grants with what was paid on each, by application reference. */
-export function grantsOfCompetition(competitionId: number) {
+/** How many requests of the competition wait for a second person. */
+export function countWaitingRequestsOfCompetition(competitionId: number): number {
+  return (
+    db.get<{ n: number }>(sql`
+      select count(*) as n from money_requests r join grants g on g.id = r.grant_id
+      where g.competition_id = ${competitionId} and r.status = 'requested'`)?.n ?? 0
+  );
+}
+
+/**
+ * One page of the competition's grants with what was paid on each: grants with a request waiting
+ * for a second person first, then by application reference. The inner query sorts only the keys
+ * (the waiting test uses money_requests' (grant_id, status) index) and cuts the page with
+ * LIMIT/OFFSET; names, villages and the paid sums are read for that page's rows alone.
+ */
+export function grantsOfCompetition(
+  competitionId: number,
+  { limit, offset }: { limit: number; offset: number },
+) {
   return db.all<{
     grantId: number;
     status: GrantStatus;
     amount: number;
     paid: number;
+    waiting: number;
     reference: string | null;
     firstName: string | null;
     lastName: string | null;
@@ -70,17 +89,37 @@ export function grantsOfCompetition(competitionId: number) {
     nameRu: string;
     nameEn: string;
   }>(sql`
+    with page as (
+      select g.id as id, a.reference as reference,
+        exists(select 1 from money_requests r
+          where r.grant_id = g.id and r.status = 'requested') as waiting
+      from grants g
+      join applications a on a.id = g.application_id
+      where g.competition_id = ${competitionId}
+      order by waiting desc, a.reference, g.id
+      limit ${limit} offset ${offset}
+    )
     select g.id as grantId, g.status as status, g.amount as amount,
       (select coalesce(sum(e.amount), 0) from ledger_entries e where e.grant_id = g.id) as paid,
-      a.reference as reference, m.first_name as firstName, m.last_name as lastName,
+      page.waiting as waiting, page.reference as reference,
+      m.first_name as firstName, m.last_name as lastName,
       l.name_ky as nameKy, l.name_ru as nameRu, l.name_en as nameEn
-    from grants g
+    from page
+    join grants g on g.id = page.id
     join applications a on a.id = g.application_id
     join households h on h.id = a.household_id
     join localities l on l.id = h.locality_id
     left join household_members m on m.id = g.beneficiary_member_id
-    where g.competition_id = ${competitionId}
-    order by a.reference`);
+    order by page.waiting desc, page.reference, g.id`);
+}
+
+/** How many grants the competition has (every status): the money page's pager. */
+export function countGrantsOfCompetition(competitionId: number): number {
+  return (
+    db.get<{ n: number }>(
+      sql`select count(*) as n from grants where competition_id = ${competitionId}`,
+    )?.n ?? 0
+  );
 }
 
 /** Names of people, by id, for the requests and entries of a page. */

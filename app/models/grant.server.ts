@@ -1,5 +1,5 @@
 // Grants, their tranches and their competition's tranche-plan template.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '~db/client';
 import {
   competitionTranchePlans,
@@ -54,6 +54,29 @@ export function markGrantSigned(
     .update(grants)
     .set({ ...values, status: 'signed' })
     .where(and(eq(grants.id, grantId), eq(grants.status, 'awaiting-signature')))
+    .returning()
+    .get();
+}
+
+/**
+ * Stores the scan of a signed agreement that has none yet: one conditional update, so a scan,
+ * once there, is never replaced. Undefined if the grant is not signed or has its scan.
+ */
+export function setAgreementScanIfMissing(
+  tx: Tx,
+  grantId: number,
+  scanPath: string,
+): Grant | undefined {
+  return tx
+    .update(grants)
+    .set({ scanPath })
+    .where(
+      and(
+        eq(grants.id, grantId),
+        inArray(grants.status, ['signed', 'completed']),
+        isNull(grants.scanPath),
+      ),
+    )
     .returning()
     .get();
 }

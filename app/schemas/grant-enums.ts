@@ -19,6 +19,10 @@ export type TrancheKind = (typeof TRANCHE_KINDS)[number];
 export const TRANCHE_CONDITIONS = ['on-signing', 'after-receipts'] as const;
 export type TrancheCondition = (typeof TRANCHE_CONDITIONS)[number];
 
+/** The beneficiary's identity document named on the agreement: a passport or an ID card. */
+export const IDENTITY_DOCUMENT_KINDS = ['passport', 'id-card'] as const;
+export type IdentityDocumentKind = (typeof IDENTITY_DOCUMENT_KINDS)[number];
+
 export const PAYMENT_METHODS = ['cash', 'bank', 'e-wallet'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 

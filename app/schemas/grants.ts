@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { optionalText, requiredText, rowId } from './fields';
 import {
   E_WALLET_PROVIDERS,
+  IDENTITY_DOCUMENT_KINDS,
   PAYMENT_METHODS,
   TRANCHE_CONDITIONS,
   TRANCHE_KINDS,
@@ -32,8 +33,55 @@ const day = () =>
 
 const method = () => z.enum(PAYMENT_METHODS, { error: 'validation.invalid' });
 
+/** "an 123 45 67" → "AN1234567": how a document number is kept and compared. */
+export function normaliseDocumentNumber(raw: string): string {
+  return raw.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/**
+ * The Kyrgyz documents the programme accepts: an ID card is "ID" and 7 digits; a passport (the
+ * old internal one or a foreign one) two Latin letters and 7 digits. A number from another country
+ * is written as 6 to 12 letters and digits. The check is on the normalised number.
+ */
+export function identityDocumentNumberOk(
+  kind: (typeof IDENTITY_DOCUMENT_KINDS)[number],
+  number: string,
+): boolean {
+  if (kind === 'id-card') return /^ID\d{7}$/.test(number);
+  return /^[A-Z]{2}\d{7}$/.test(number) || /^(?=.*\d)[A-Z0-9]{6,12}$/.test(number);
+}
+
+const identityFields = {
+  identityDocumentKind: z.enum(IDENTITY_DOCUMENT_KINDS, { error: 'validation.required' }),
+  identityDocumentNumber: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .max(40, 'validation.tooLong')
+    .transform(normaliseDocumentNumber),
+};
+
+function checkIdentityNumber(
+  value: {
+    identityDocumentKind: (typeof IDENTITY_DOCUMENT_KINDS)[number];
+    identityDocumentNumber: string;
+  },
+  ctx: z.RefinementCtx,
+) {
+  if (!identityDocumentNumberOk(value.identityDocumentKind, value.identityDocumentNumber))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['identityDocumentNumber'],
+      message: 'validation.identityDocument',
+    });
+}
+
+/** Staff enter the beneficiary's identity document before the agreement is printed. */
+export const identityDocumentSchema = z.object(identityFields).superRefine(checkIdentityNumber);
+
 export const signingSchema = z
   .object({
+    ...identityFields,
     signedOn: day(),
     signedByName: requiredText(200),
     witnessName: requiredText(200),
@@ -52,6 +100,7 @@ export const signingSchema = z
       .transform((v) => (v ? parseMoneyInput(v) : null)),
   })
   .superRefine((value, ctx) => {
+    checkIdentityNumber(value, ctx);
     if (value.paymentMethod === 'e-wallet') {
       if (!value.walletProvider)
         ctx.addIssue({ code: 'custom', path: ['walletProvider'], message: 'validation.required' });

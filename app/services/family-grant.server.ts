@@ -26,7 +26,7 @@ import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { applicationFor, type ApplicationContext } from './applications.server';
 import { receiptsOfTranche, receiptsState, receiptsTrancheOf } from './grant-receipts.server';
-import { maskPhone, trancheConditionUnmet } from './grants.server';
+import { maskDocumentNumber, maskPhone, trancheConditionUnmet } from './grants.server';
 import { appLink, queueNotice } from './notices.server';
 
 export type GrantContext = ApplicationContext & { grant: Grant };
@@ -99,9 +99,23 @@ export function agreementSheet(context: GrantContext, locale: Locale) {
           t('grantFamily:agreement.address'),
           [village, household.address].filter(Boolean).join(', '),
         ],
+        // The whole number: the paper she signs names her document.
+        ...(grant.identityDocumentKind && grant.identityDocumentNumber
+          ? [
+              [
+                t('grantFamily:agreement.identityDocument'),
+                `${t(`grants:documentKinds.${grant.identityDocumentKind}`)} ${grant.identityDocumentNumber}`,
+              ] as [string, string],
+            ]
+          : []),
       ] as [string, string][],
-      // Written by hand at the signing, from the document she shows (not kept in the portal).
-      document: t('grantFamily:agreement.document'),
+      // Written by hand at the signing, from the document she shows: who issued it and when (and,
+      // if staff have not entered it, the document itself).
+      document: t(
+        grant.identityDocumentNumber
+          ? 'grantFamily:agreement.documentIssued'
+          : 'grantFamily:agreement.document',
+      ),
     },
     business: {
       title: t('grantFamily:agreement.businessTitle'),
@@ -253,6 +267,11 @@ export function familyGrantPage(context: GrantContext, locale: Locale) {
       reference: application.reference ?? '',
       applicationId: application.id,
       holder: beneficiary ? `${beneficiary.firstName} ${beneficiary.lastName}` : '',
+      // Masked here: the page is read on a shared phone; the agreement names it in full.
+      identityDocument:
+        grant.identityDocumentKind && grant.identityDocumentNumber
+          ? `${t(`grants:documentKinds.${grant.identityDocumentKind}`)} ${maskDocumentNumber(grant.identityDocumentNumber)}`
+          : null,
       amount: money(grant.amount),
       paid: money(paid),
       left: money(grant.amount - paid),

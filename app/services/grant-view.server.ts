@@ -7,6 +7,8 @@ import { findCompetition } from '~/models/competition.server';
 import { findGrant, tranchesOf } from '~/models/grant.server';
 import { ledgerOf, moneyRequestsOf, standingPaymentOf } from '~/models/grant-ledger.server';
 import {
+  countGrantsOfCompetition,
+  countWaitingRequestsOfCompetition,
   grantParties,
   grantsOfCompetition,
   moneyByVillage,
@@ -23,10 +25,24 @@ import {
 const fullName = (first: string | null, last: string | null) =>
   [first, last].filter(Boolean).join(' ');
 
-/** The competition's money: budget, awarded, committed, paid, remaining; by village; waiting first. */
-export function moneyPage(competitionId: number, viewerId: number, locale: Locale) {
+/** How many grants the money page lists at once. */
+export const MONEY_PAGE_SIZE = 50;
+
+/**
+ * The competition's money: budget, awarded, committed, paid, remaining (one aggregate query, by
+ * village); the requests waiting for approval; one page of its grants, waiting ones first.
+ */
+export function moneyPage(
+  competitionId: number,
+  viewerId: number,
+  locale: Locale,
+  { page: asked = 1, pageSize = MONEY_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
+) {
   const competition = findCompetition(competitionId);
   if (!competition) return null;
+  const totalGrants = countGrantsOfCompetition(competitionId);
+  // A page past the end shows the last one (and never asks SQL for an absurd offset).
+  const page = Math.min(asked, Math.max(1, Math.ceil(totalGrants / pageSize)));
   const money = (minor: number) => formatMoney(minor, competition.currency, locale);
   const villages = moneyByVillage(competitionId);
   const total = villages.reduce(
@@ -74,7 +90,8 @@ export function moneyPage(competitionId: number, viewerId: number, locale: Local
             ? (step.value / 100).toFixed(2)
             : '',
     })),
-    waiting: waitingRequestsOfCompetition(competitionId).map((r) => ({
+    waitingTotal: countWaitingRequestsOfCompetition(competitionId),
+    waiting: waitingRequestsOfCompetition(competitionId, pageSize).map((r) => ({
       requestId: r.requestId,
       grantId: r.grantId,
       kind: r.kind,
@@ -85,8 +102,13 @@ export function moneyPage(competitionId: number, viewerId: number, locale: Local
       reference: r.reference ?? '',
       beneficiary: fullName(r.firstName, r.lastName),
     })),
-    grants: grantsOfCompetition(competitionId).map((g) => ({
+    grantsPage: { page, pageSize, total: totalGrants },
+    grants: grantsOfCompetition(competitionId, {
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    }).map((g) => ({
       id: g.grantId,
+      waiting: Boolean(g.waiting),
       status: g.status,
       amount: money(g.amount),
       paid: money(g.paid),
@@ -141,6 +163,11 @@ export function grantPage(grantId: number, viewerId: number, locale: Locale) {
       reference: parties.reference ?? '',
       applicationId: parties.applicationId,
       beneficiary: fullName(parties.firstName, parties.lastName),
+      // Staff see the whole number: they check it against the paper she shows.
+      identityDocument:
+        grant.identityDocumentKind && grant.identityDocumentNumber
+          ? { kind: grant.identityDocumentKind, number: grant.identityDocumentNumber }
+          : null,
       competition: {
         id: competition.id,
         title:
@@ -161,6 +188,7 @@ export function grantPage(grantId: number, viewerId: number, locale: Locale) {
               walletPhone: maskPhone(grant.walletPhone),
               bankAccount: grant.bankAccount,
               limit: grant.perOperationLimit === null ? null : money(grant.perOperationLimit),
+              hasScan: grant.scanPath !== null,
             },
     },
     tranches: tranches.map((t) => {

@@ -17,14 +17,22 @@ import {
   markGrantSigned,
   markReceiptsVerified,
   saveTranchePlanTemplate,
+  setAgreementScanIfMissing,
   tranchePlanTemplate,
   tranchesOf,
   updateGrantRow,
 } from '~/models/grant.server';
 import { moneyRequestsOf, standingPaymentOf } from '~/models/grant-ledger.server';
-import type { EWalletProvider, PaymentMethod } from '~/schemas/grant-enums';
+import type { EWalletProvider, IdentityDocumentKind, PaymentMethod } from '~/schemas/grant-enums';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
+import {
+  deleteAttachmentFile,
+  detectAttachmentType,
+  readAttachmentFile,
+  storeAttachmentFile,
+  type AttachmentMime,
+} from './attachment-storage.server';
 import {
   DEFAULT_TRANCHE_PLAN,
   planProblem,
@@ -147,7 +155,53 @@ export function changeGrantPlan(
   return { ok: true };
 }
 
-export type SigningInput = {
+export type IdentityDocumentInput = {
+  identityDocumentKind: IdentityDocumentKind;
+  /** Normalised by the schema (identityDocumentSchema). */
+  identityDocumentNumber: string;
+};
+
+export type IdentityRefusal = 'not-found' | 'already-signed' | 'cancelled';
+
+/**
+ * Staff enter the beneficiary's identity document, which the printed agreement names; it can be
+ * changed until the agreement is signed (the signed paper names it from then on).
+ */
+export function recordIdentityDocument(
+  request: Request,
+  staff: SessionUser,
+  grantId: number,
+  input: IdentityDocumentInput,
+): { ok: true } | { ok: false; error: IdentityRefusal } {
+  try {
+    writeTransaction((tx) => {
+      const grant = findGrant(grantId, tx);
+      if (!grant) throw new GrantRefusal('not-found');
+      if (grant.status === 'cancelled') throw new GrantRefusal('cancelled');
+      if (grant.status !== 'awaiting-signature') throw new GrantRefusal('already-signed');
+      updateGrantRow(tx, grantId, {
+        identityDocumentKind: input.identityDocumentKind,
+        identityDocumentNumber: input.identityDocumentNumber,
+      });
+      appendAudit(tx, {
+        actorUserId: staff.user.id,
+        action: 'grant.identity-recorded',
+        entityType: 'grant',
+        entityId: grantId,
+        // The number stays out of the log, as the wallet's phone does: the kind is enough.
+        before: { identityDocumentKind: grant.identityDocumentKind },
+        after: { identityDocumentKind: input.identityDocumentKind },
+        ipAddress: clientIp(request),
+      });
+    });
+  } catch (error) {
+    if (error instanceof GrantRefusal) return { ok: false, error: error.reason as IdentityRefusal };
+    throw error;
+  }
+  return { ok: true };
+}
+
+export type SigningInput = IdentityDocumentInput & {
   signedOn: Date;
   signedByName: string;
   witnessName: string;
@@ -156,12 +210,17 @@ export type SigningInput = {
   walletPhone: string | null;
   bankAccount: string | null;
   perOperationLimit: number | null;
-  scanPath?: string | null;
+  /** The scan or photo of the signed paper, as uploaded (its type is read from its bytes). */
+  scan?: Uint8Array | null;
 };
 
-export type SigningRefusal = 'not-found' | 'not-awaiting-signature';
+export type SigningRefusal = 'not-found' | 'not-awaiting-signature' | 'scan-type';
 
-/** Staff record the signed agreement: who signed, who witnessed, and how she is to be paid. */
+/**
+ * Staff record the signed agreement: who signed, who witnessed, her identity document, how she
+ * is to be paid, and the scan or photo of the signed paper (JPEG, PNG or PDF, stored without its
+ * photo metadata). The file is written first; if the signing is refused it is removed again.
+ */
 export function recordSigning(
   request: Request,
   staff: SessionUser,
@@ -169,38 +228,111 @@ export function recordSigning(
   input: SigningInput,
 ): { ok: true } | { ok: false; error: SigningRefusal } {
   if (!findGrant(grantId)) return { ok: false, error: 'not-found' };
-  const signed = writeTransaction((tx) => {
-    const grant = markGrantSigned(tx, grantId, {
-      signedOn: input.signedOn,
-      signedByName: input.signedByName,
-      witnessName: input.witnessName,
-      scanPath: input.scanPath ?? null,
-      signingRecordedById: staff.user.id,
-      paymentMethod: input.paymentMethod,
-      walletProvider: input.paymentMethod === 'e-wallet' ? input.walletProvider : null,
-      walletPhone: input.paymentMethod === 'e-wallet' ? input.walletPhone : null,
-      bankAccount: input.paymentMethod === 'bank' ? input.bankAccount : null,
-      perOperationLimit: input.perOperationLimit,
-    });
-    if (!grant) return false;
-    appendAudit(tx, {
-      actorUserId: staff.user.id,
-      action: 'grant.signed',
-      entityType: 'grant',
-      entityId: grantId,
-      before: { status: 'awaiting-signature' },
-      // The wallet's phone stays out of the log; the method and provider are enough to audit.
-      after: {
-        status: 'signed',
-        signedOn: input.signedOn.toISOString(),
+  let scanPath: string | null = null;
+  if (input.scan) {
+    if (!detectAttachmentType(input.scan)) return { ok: false, error: 'scan-type' };
+    scanPath = storeAttachmentFile(input.scan);
+  }
+  let signed = false;
+  try {
+    signed = writeTransaction((tx) => {
+      const grant = markGrantSigned(tx, grantId, {
+        identityDocumentKind: input.identityDocumentKind,
+        identityDocumentNumber: input.identityDocumentNumber,
+        signedOn: input.signedOn,
+        signedByName: input.signedByName,
+        witnessName: input.witnessName,
+        scanPath,
+        signingRecordedById: staff.user.id,
         paymentMethod: input.paymentMethod,
-        walletProvider: grant.walletProvider,
-      },
-      ipAddress: clientIp(request),
+        walletProvider: input.paymentMethod === 'e-wallet' ? input.walletProvider : null,
+        walletPhone: input.paymentMethod === 'e-wallet' ? input.walletPhone : null,
+        bankAccount: input.paymentMethod === 'bank' ? input.bankAccount : null,
+        perOperationLimit: input.perOperationLimit,
+      });
+      if (!grant) return false;
+      appendAudit(tx, {
+        actorUserId: staff.user.id,
+        action: 'grant.signed',
+        entityType: 'grant',
+        entityId: grantId,
+        before: { status: 'awaiting-signature' },
+        // The wallet's phone and the document's number stay out of the log.
+        after: {
+          status: 'signed',
+          signedOn: input.signedOn.toISOString(),
+          paymentMethod: input.paymentMethod,
+          walletProvider: grant.walletProvider,
+          identityDocumentKind: input.identityDocumentKind,
+          scan: scanPath !== null,
+        },
+        ipAddress: clientIp(request),
+      });
+      return true;
     });
-    return true;
-  });
+  } finally {
+    if (!signed && scanPath) deleteAttachmentFile(scanPath);
+  }
   return signed ? { ok: true } : { ok: false, error: 'not-awaiting-signature' };
+}
+
+export type ScanRefusal = 'not-found' | 'scan-type' | 'scan-not-open';
+
+/**
+ * The scan of a paper signed in the village, added at the office after the signing was recorded
+ * without it. Once a grant has its scan, it keeps it (the scan is the record of what was signed).
+ */
+export function attachAgreementScan(
+  request: Request,
+  staff: SessionUser,
+  grantId: number,
+  scan: Uint8Array,
+): { ok: true } | { ok: false; error: ScanRefusal } {
+  if (!findGrant(grantId)) return { ok: false, error: 'not-found' };
+  if (!detectAttachmentType(scan)) return { ok: false, error: 'scan-type' };
+  const scanPath = storeAttachmentFile(scan);
+  let attached = false;
+  try {
+    attached = writeTransaction((tx) => {
+      if (!setAgreementScanIfMissing(tx, grantId, scanPath)) return false;
+      appendAudit(tx, {
+        actorUserId: staff.user.id,
+        action: 'grant.scan-attached',
+        entityType: 'grant',
+        entityId: grantId,
+        after: { scan: true },
+        ipAddress: clientIp(request),
+      });
+      return true;
+    });
+  } finally {
+    if (!attached) deleteAttachmentFile(scanPath);
+  }
+  return attached ? { ok: true } : { ok: false, error: 'scan-not-open' };
+}
+
+/** The stored scan of a grant's signed agreement, or undefined (none, or the file is gone). */
+export function agreementScanOf(
+  grantId: number,
+): { grantId: number; bytes: Buffer; mimeType: AttachmentMime } | undefined {
+  const grant = findGrant(grantId);
+  if (!grant?.scanPath) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readAttachmentFile(grant.scanPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const mimeType = detectAttachmentType(bytes);
+  return mimeType ? { grantId, bytes, mimeType } : undefined;
+}
+
+/** "AN1234567" → "AN•••••67": a document number as pages other than the agreement show it. */
+export function maskDocumentNumber(number: string | null): string | null {
+  if (!number) return null;
+  if (number.length < 6) return '••••';
+  return `${number.slice(0, 2)}${'•'.repeat(number.length - 4)}${number.slice(-2)}`;
 }
 
 export type VerifyRefusal = 'not-found' | 'not-paid' | 'already-verified';

@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   'grant.cancelled',
   'grant.plan-changed',
   'grant.signed',
+  'grant.identity-recorded',
+  'grant.scan-attached',
   'grant.agreement-ready-told',
   'tranche.receipts-verified',
   'tranche.receipt-line-saved',

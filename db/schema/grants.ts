@@ -11,6 +11,7 @@ import {
 import {
   E_WALLET_PROVIDERS,
   GRANT_STATUSES,
+  IDENTITY_DOCUMENT_KINDS,
   MONEY_REQUEST_KINDS,
   MONEY_REQUEST_STATUSES,
   PAYMENT_METHODS,
@@ -64,12 +65,16 @@ export const grants = sqliteTable(
     amount: integer().notNull(),
     currency: text({ enum: CURRENCIES }).notNull(),
     status: text({ enum: GRANT_STATUSES }).notNull().default('awaiting-signature'),
+    // ---- The beneficiary's identity document, named on the agreement ----
+    identityDocumentKind: text({ enum: IDENTITY_DOCUMENT_KINDS }),
+    /** Normalised (upper case, no spaces); pages other than the agreement and staff's mask it. */
+    identityDocumentNumber: text(),
     // ---- The agreement's signing ----
     signedOn: instant(),
     /** The name of the person who signed (the beneficiary herself, as written on the paper). */
     signedByName: text(),
     witnessName: text(),
-    /** A scan or photo of the signed paper, under UPLOADS_PATH. */
+    /** A scan or photo of the signed paper: its storage key under UPLOADS_PATH. */
     scanPath: text(),
     signingRecordedById: integer().references(() => users.id),
     // ---- How the money is paid ----

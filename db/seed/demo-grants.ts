@@ -8,18 +8,27 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { db } from '../client';
 import { grants } from '../schema/grants';
 import { users } from '../schema/people';
-import { findApplication } from '../../app/models/application.server';
+import { budgetItemsOf, findApplication } from '../../app/models/application.server';
 import { tranchesOf } from '../../app/models/grant.server';
 import { findHousehold, membersOf } from '../../app/models/household.server';
 import { rolesOfUser } from '../../app/models/user.server';
 import { approveMoneyRequest, recordMoneyRequest } from '../../app/services/disbursement.server';
-import { acceptReceipts } from '../../app/services/grant-receipts.server';
+import { grantFor } from '../../app/services/family-grant.server';
+import {
+  acceptReceipts,
+  saveReceiptLine,
+  submitReceipts,
+} from '../../app/services/grant-receipts.server';
+import { lineTotal } from '../../app/utils/money';
 import { recordSigning } from '../../app/services/grants.server';
 import { utcToZonedLocal, zonedLocalToUtc } from '../../app/utils/timezone';
 import type { SessionUser } from '../../app/utils/session.server';
 
 function sessionOf(email: string): SessionUser {
-  const user = db.select().from(users).where(eq(users.email, email)).get()!;
+  return sessionOfUser(db.select().from(users).where(eq(users.email, email)).get()!);
+}
+
+function sessionOfUser(user: typeof users.$inferSelect): SessionUser {
   return { user, roles: rolesOfUser(user.id), sessionId: 'demo-seed' };
 }
 
@@ -55,6 +64,92 @@ function pilotMoneyDates(index: number, last: boolean, now: Date) {
     firstOn: at(firstDaysAgo, '10:00'),
     secondOn: at(firstDaysAgo - (last ? 62 : 34), '10:00'),
   };
+}
+
+/**
+ * A one-page PDF receipt the seed writes (Latin text in a built-in font, so no font file): small,
+ * valid, and what a scanned shop receipt stands for on the demo's receipts page.
+ */
+export function demoReceiptPdf(lines: string[]): Uint8Array {
+  const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = [
+    'BT /F1 11 Tf 40 250 Td 14 TL',
+    ...lines.map((line) => `(${escape(line)}) '`),
+    'ET',
+  ].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+/**
+ * She enters what she bought with the first tranche, one line per budget item with a receipt
+ * (one bought a little cheaper, with her reason), and sends them; staff then verify them.
+ */
+function seedFirstTrancheReceipts(
+  grantId: number,
+  trancheId: number,
+  index: number,
+  boughtOn: Date,
+) {
+  const grant = db.select().from(grants).where(eq(grants.id, grantId)).get()!;
+  const household = findHousehold(findApplication(grant.applicationId)!.householdId)!;
+  // She herself if she has an account, else her village's facilitator on her behalf.
+  const candidates = [
+    ...(household.userId
+      ? [db.select().from(users).where(eq(users.id, household.userId)).get()!]
+      : []),
+    ...['gulzat.facilitator@ishenim.example', 'bakyt.facilitator@ishenim.example'].map((email) =>
+      db.select().from(users).where(eq(users.email, email)).get()!,
+    ),
+  ];
+  const found = candidates
+    .map((user) => ({
+      actor: sessionOfUser(user),
+      context: grantFor(sessionOfUser(user), grantId),
+    }))
+    .find(({ context }) => context?.access === 'owner' || context?.access === 'facilitator');
+  if (!found?.context) return;
+  const { actor: family, context } = found;
+  budgetItemsOf(grant.applicationId).forEach((item, line) => {
+    const planned = lineTotal(item.quantity, item.unitPrice);
+    const cheaper = index % 2 === 1 && line === 0 && planned > 1_000_00;
+    const actual = cheaper ? planned - 500_00 : planned;
+    ok(
+      saveReceiptLine(request(), family, context, trancheId, {
+        budgetItemId: item.id,
+        actualAmount: actual,
+        reason: cheaper ? 'Купила дешевле на рынке в Кочкоре' : null,
+        file: {
+          name: `chek-${grantId}-${line + 1}.pdf`,
+          kind: 'receipt',
+          bytes: demoReceiptPdf([
+            `Receipt / Chek No. ${grantId}-${line + 1}`,
+            utcToZonedLocal(boughtOn.getTime(), 'Asia/Bishkek').slice(0, 10),
+            `${item.quantity} x ${(item.unitPrice / 100).toFixed(2)} KGS`,
+            `Total: ${(actual / 100).toFixed(2)} KGS`,
+          ]),
+        },
+      }),
+      'receipt line',
+    );
+  });
+  ok(submitReceipts(request(), family, context, trancheId), 'receipts sent');
 }
 
 /** Records a request as Нургүл and (unless it is to wait) approves it as Дмитрий. */
@@ -94,6 +189,9 @@ export function seedPilotGrants(pilotId: number, now = new Date()): { grants: nu
     const dates = pilotMoneyDates(index, last, now);
     ok(
       recordSigning(request(), nurgul, grant.id, {
+        // Invented numbers in the shape of a Kyrgyz ID card (ID + 7 digits) or passport (AN + 7).
+        identityDocumentKind: index % 3 === 2 ? 'passport' : 'id-card',
+        identityDocumentNumber: `${index % 3 === 2 ? 'AN' : 'ID'}${String(2_400_000 + grant.id * 7919).slice(-7)}`,
         signedOn: dates.signedOn,
         signedByName: holder ? `${holder.firstName} ${holder.lastName}` : '',
         witnessName: household.localityId % 2 ? 'Гүлзат Токтогулова' : 'Бакыт Жумабаев',
@@ -150,6 +248,8 @@ export function seedPilotGrants(pilotId: number, now = new Date()): { grants: nu
       staff,
     );
     if (!second) return;
+    // She bought her things in the ten days after the first tranche.
+    seedFirstTrancheReceipts(grant.id, first.id, index, new Date(firstOn.getTime() + 10 * DAY));
     ok(acceptReceipts(request(), dmitry, first.id), 'receipts');
     // The last grant's second tranche waits for Дмитрий's approval.
     move(

@@ -1,12 +1,14 @@
 // The family's side of her grant, in real Chromium against the running server, without
 // JavaScript on a 360-px phone in Kyrgyz: she reads what was paid, when and how; she shows her
 // purchases line by line with a receipt; staff verify them and the second tranche unlocks. The
-// printed agreement in Kyrgyz names the daughter-in-law with the amount in words.
+// printed agreement in Kyrgyz names the daughter-in-law and her identity document (in full; her
+// grant page masks it) with the amount in words.
 import { formatDate, formatMoney } from '~/i18n/format';
 import { resources } from '~/i18n/resources';
 import { budgetItemsOf } from '~/models/application.server';
 import { approveMoneyRequest, recordMoneyRequest } from '~/services/disbursement.server';
-import { browserRequest } from '../support/factories';
+import { recordIdentityDocument } from '~/services/grants.server';
+import { browserRequest, createUser } from '../support/factories';
 import { createGrantWorld, createMoneyStaff } from '../support/grant-factories';
 import { sessionUserOf } from '../support/session-user';
 import { expect, test } from './support/fixtures';
@@ -106,18 +108,35 @@ test('she reads what was paid in Kyrgyz on a phone, uploads her receipts without
   );
 });
 
-test('the printed agreement in Kyrgyz names the daughter-in-law, with the amount in words', async ({
+test('the printed agreement in Kyrgyz names the daughter-in-law and her document, with the amount in words', async ({
   page,
   signInAs,
 }) => {
   const world = await createGrantWorld({ amount: 74_000_01, familyLocale: 'ky' });
+  // Staff entered her ID card before printing.
+  const staff = await createUser({ roles: ['staff'] });
+  const entered = recordIdentityDocument(browserRequest(), sessionUserOf(staff), world.grant.id, {
+    identityDocumentKind: 'id-card',
+    identityDocumentNumber: 'ID3456789',
+  });
+  expect(entered).toEqual({ ok: true });
   await signInAs({ id: world.family.id });
+  // Her grant page shows it masked.
+  await page.goto(`/grants/${world.grant.id}`);
+  await expect(page.getByTestId('identity-document')).toHaveText(
+    `${kyGrants.documentKinds['id-card']} ID•••••89`,
+  );
+  await expect(page.locator('main')).not.toContainText('ID3456789');
   await page.goto(`/grants/${world.grant.id}/agreement`);
   await expect(page.locator('article.agreement')).toHaveAttribute('lang', 'ky');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ky.agreement.title);
   const main = page.locator('main');
   await expect(main).toContainText('Токтогулова Айпери');
   await expect(main).toContainText(resources.ky.common.relations['daughter-in-law']);
+  await expect(main.getByText(ky.agreement.identityDocument, { exact: true })).toBeVisible();
+  await expect(
+    main.getByText(`${kyGrants.documentKinds['id-card']} ID3456789`, { exact: true }),
+  ).toBeVisible();
   await expect(page.getByTestId('agreement-amount')).toContainText(
     `${formatMoney(74_000_01, 'KGS', 'ky')} (жетимиш төрт миң сом 01 тыйын)`,
   );

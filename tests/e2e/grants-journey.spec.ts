@@ -1,5 +1,5 @@
 // Paying a grant with four eyes, in real Chromium against the running server: staff A (Kyrgyz)
-// records the signed agreement and the first tranche, cannot approve it herself — neither with
+// records the signed agreement (her ID card and a photo of the signed paper) and the first tranche, cannot approve it herself — neither with
 // the page nor with a hand-made POST — and staff B approves it in Russian; the ledger and the
 // competition's money page show it. Then approvals posted at the same moment by two people post
 // the tranche once.
@@ -15,6 +15,12 @@ import { checkPage, expect, test } from './support/fixtures';
 import { checkPageWithoutJavaScript, fill, submitSignIn } from './support/journeys';
 
 const ky = resources.ky.grants;
+/** A photo of the signed paper: a PNG's signature and header (the type is read from the bytes). */
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
+  0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42,
+  0x60, 0x82,
+]);
 const ru = resources.ru.grants;
 
 async function expectDone(page: Page, text: string) {
@@ -40,14 +46,33 @@ test('staff A records a tranche, cannot approve it, and staff B approves it in R
   await checkPage(page);
   // The agreement was signed on paper: she records it (e-wallet, 30 000 som a time).
   const signing = page.locator('form', { has: page.getByRole('button', { name: ky.grant.sign }) });
+  await signing
+    .getByLabel(ky.grant.documentKind, { exact: true })
+    .selectOption({ label: ky.documentKinds['id-card'] });
+  await signing.getByLabel(ky.grant.documentNumber, { exact: true }).fill('id 765 43 21');
   await signing.getByLabel(ky.grant.witness, { exact: true }).fill('Гүлзат Токтогулова');
   await signing.getByLabel(ky.grant.method, { exact: true }).selectOption('e-wallet');
   await signing.getByLabel(ky.grant.provider, { exact: true }).selectOption('o-dengi');
   await signing.getByLabel(ky.grant.phone, { exact: true }).fill('+996 555 123 456');
   await signing.getByLabel(ky.grant.limit, { exact: true }).fill('30000');
+  await signing.getByLabel(ky.grant.scan, { exact: true }).setInputFiles({
+    name: 'kelishim.png',
+    mimeType: 'image/png',
+    buffer: PNG,
+  });
   await page.getByRole('button', { name: ky.grant.sign }).click();
   await expectDone(page, ky.grant.signedDone);
   await expect(page.getByText('••• •• 34 56')).toBeVisible();
+  await expect(page.getByTestId('identity-document')).toHaveText(
+    `${ky.documentKinds['id-card']} ID7654321`,
+  );
+  // The scan opens for staff, as the PNG it is.
+  const scanLink = page.getByTestId('agreement-scan');
+  await expect(scanLink).toHaveText(ky.grant.scanOpen);
+  const scan = await page.request.get((await scanLink.getAttribute('href'))!);
+  expect(scan.status()).toBe(200);
+  expect(scan.headers()['content-type']).toBe('image/png');
+  expect(Buffer.from(await scan.body()).subarray(0, 8)).toEqual(PNG.subarray(0, 8));
   // 70 000 is above the wallet's 30 000 a time: she is warned.
   await expect(
     page.getByText(

@@ -5,11 +5,14 @@ import { and, eq, ne } from 'drizzle-orm';
 import { expect, test } from 'vitest';
 import { db } from '~db/client';
 import { competitions } from '~db/schema/competitions';
+import { grantReceiptFiles, grantReceiptLines } from '~db/schema/grant-receipts';
 import { grants, ledgerEntries, moneyRequests } from '~db/schema/grants';
 import { users } from '~db/schema/people';
 import { tranchesOf } from '~/models/grant.server';
 import { paidOnGrant } from '~/models/grant-ledger.server';
 import { seedDemo } from '~db/seed/demo';
+import { identityDocumentNumberOk } from '~/schemas/grants';
+import { detectAttachmentType, readAttachmentFile } from '~/services/attachment-storage.server';
 
 test('the pilot’s winners have signed agreements and paid tranches; one reversal; one second tranche waits for Дмитрий', async () => {
   await seedDemo();
@@ -30,6 +33,30 @@ test('the pilot’s winners have signed agreements and paid tranches; one revers
   const fullyPaid = pilotGrants.filter((g) => paidOnGrant(g.id) === g.amount);
   expect(fullyPaid.length).toBe(pilotGrants.length - 1);
   for (const g of pilotGrants) expect(tranchesOf(g.id)[0]!.receiptsVerifiedAt).toBeInstanceOf(Date);
+  // Each beneficiary's identity document is on her agreement, in a valid (invented) shape.
+  for (const g of pilotGrants) {
+    expect(g.identityDocumentKind).not.toBeNull();
+    expect(identityDocumentNumberOk(g.identityDocumentKind!, g.identityDocumentNumber!)).toBe(true);
+  }
+  // The verified first tranches have their receipt lines, each with a small PDF that opens.
+  for (const g of pilotGrants) {
+    const first = tranchesOf(g.id)[0]!;
+    const lines = db
+      .select()
+      .from(grantReceiptLines)
+      .where(eq(grantReceiptLines.trancheId, first.id))
+      .all();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const [file] = db
+        .select()
+        .from(grantReceiptFiles)
+        .where(eq(grantReceiptFiles.receiptLineId, line.id))
+        .all();
+      expect(file).toMatchObject({ mimeType: 'application/pdf' });
+      expect(detectAttachmentType(readAttachmentFile(file!.storageKey))).toBe('application/pdf');
+    }
+  }
 
   const entries = db.select().from(ledgerEntries).all();
   expect(entries.filter((e) => e.kind === 'reversal')).toHaveLength(1);

@@ -81,6 +81,8 @@ export async function createGrantWorld(
   if (options.signed) {
     const signer = options.signer ?? (await createUser({ roles: ['staff'] }));
     const result = recordSigning(browserRequest(), sessionUserOf(signer), grant.id, {
+      identityDocumentKind: 'id-card',
+      identityDocumentNumber: 'ID1234567',
       signedOn: new Date(),
       signedByName: 'Айпери Токтогулова',
       witnessName: 'Гүлзат Токтогулова',

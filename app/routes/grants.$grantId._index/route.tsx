@@ -127,6 +127,12 @@ export default function FamilyGrantPage() {
       <dl className="details details--stacked">
         <dt>{t('page.holder')}</dt>
         <dd>{grant.holder}</dd>
+        {grant.identityDocument ? (
+          <>
+            <dt>{t('page.identityDocument')}</dt>
+            <dd data-testid="identity-document">{grant.identityDocument}</dd>
+          </>
+        ) : null}
         <dt>{t('page.amount')}</dt>
         <dd>{grant.amount}</dd>
         <dt>{t('page.paid')}</dt>

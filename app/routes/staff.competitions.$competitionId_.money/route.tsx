@@ -5,6 +5,7 @@ import { json, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { FormAlert } from '~/components/form-fields';
+import { Pagination, pageFromUrl } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';
 import { TranchePlanForm } from '~/components/tranche-plan-form';
 import { planSchema } from '~/schemas/grants';
@@ -32,7 +33,9 @@ function competitionIdFrom(params: { competitionId?: string }): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'grants:manage');
   const id = competitionIdFrom(params);
-  const page = moneyPage(id, user.id, user.locale);
+  const page = moneyPage(id, user.id, user.locale, {
+    page: pageFromUrl(new URL(request.url)),
+  });
   if (!page) throw new Response('Not Found', { status: 404 });
   return json({
     pageTitle: fixedT(user.locale)('grants:money.title', { competition: page.competition.title }),
@@ -54,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MoneyPage() {
-  const { competition, summary, villages, waiting, grants, plan } = useLoaderData<typeof loader>();
+  const { competition, summary, villages, waiting, waitingTotal, grants, grantsPage, plan } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation(['grants', 'outcomes']);
@@ -126,6 +130,11 @@ export default function MoneyPage() {
             </table>
           </TableFrame>
         )}
+        {waitingTotal > waiting.length ? (
+          <p className="muted">
+            {t('money.pendingMore', { count: waitingTotal - waiting.length })}
+          </p>
+        ) : null}
       </section>
 
       <section className="card stack" aria-labelledby="summary-title">
@@ -219,9 +228,10 @@ export default function MoneyPage() {
               </thead>
               <tbody>
                 {grants.map((g) => (
-                  <tr key={g.id}>
+                  <tr key={g.id} data-testid={`grant-row-${g.id}`}>
                     <th scope="row">
                       <Link to={`/staff/grants/${g.id}`}>{g.reference}</Link>
+                      {g.waiting ? ` · ${t('money.waitingMark')}` : ''}
                     </th>
                     <td>{g.beneficiary}</td>
                     <td>{g.village}</td>
@@ -234,6 +244,13 @@ export default function MoneyPage() {
             </table>
           </TableFrame>
         )}
+        <Pagination
+          page={grantsPage.page}
+          pageSize={grantsPage.pageSize}
+          total={grantsPage.total}
+          drop={['done']}
+          label={t('money.grantsPager')}
+        />
       </section>
     </div>
   );

@@ -5,15 +5,28 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
-import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';
+import {
+  FieldShell,
+  FormAlert,
+  SelectField,
+  SubmitButton,
+  TextField,
+  describedBy,
+  useErrorText,
+} from '~/components/form-fields';
 import { GrantFamilyLinks } from '~/components/grant-family-links';
 import { GrantOutcomes } from '~/components/grant-outcomes';
 import { TableFrame } from '~/components/table-frame';
 import { TranchePlanForm } from '~/components/tranche-plan-form';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
-import { E_WALLET_PROVIDERS, PAYMENT_METHODS } from '~/schemas/grant-enums';
 import {
+  E_WALLET_PROVIDERS,
+  IDENTITY_DOCUMENT_KINDS,
+  PAYMENT_METHODS,
+} from '~/schemas/grant-enums';
+import {
+  identityDocumentSchema,
   paymentRequestSchema,
   planSchema,
   rejectSchema,
@@ -33,10 +46,23 @@ import { grantTimeline, resolveSafeguardingFlag } from '~/services/grant-timelin
 import { resolveFlagSchema } from '~/schemas/outcome-views';
 import { hasPermission } from '~/utils/permissions';
 import { acceptReceipts } from '~/services/grant-receipts.server';
-import { changeGrantPlan, recordSigning } from '~/services/grants.server';
+import { MAX_ATTACHMENT_BYTES } from '~/services/attachment-storage.server';
+import {
+  attachAgreementScan,
+  changeGrantPlan,
+  recordIdentityDocument,
+  recordSigning,
+} from '~/services/grants.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
-import { formFailure, formIntent, parseForm, readFormData } from '~/utils/forms.server';
+import {
+  formFailure,
+  formFile,
+  formIntent,
+  parseForm,
+  readFormData,
+  readUploadForm,
+} from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -46,6 +72,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStyle
 
 export const INTENT = {
   sign: 'sign',
+  identity: 'set-identity-document',
+  scan: 'attach-scan',
   request: 'request-payment',
   approve: 'approve',
   reject: 'reject',
@@ -82,7 +110,19 @@ type ActionFailure = FormFailure & { intent: Intent };
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'grants:manage');
   const grantId = grantIdFrom(params);
-  const formData = await readFormData(request);
+  // Only the signing and scan forms are multipart: they carry the scan of the signed paper.
+  const multipart = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data');
+  const upload = multipart
+    ? await readUploadForm(request, { field: 'scan', maxBytes: MAX_ATTACHMENT_BYTES })
+    : { ok: true as const, formData: await readFormData(request) };
+  if (!upload.ok)
+    return json<ActionFailure>(
+      // The body was not read, so which form sent it is unknown: the signing form and the scan
+      // form are never on the page together, and both show a scan error given for the signing.
+      { intent: INTENT.sign, fieldErrors: { scan: 'grants:grant.scanTooLarge' } },
+      { status: 400 },
+    );
+  const { formData } = upload;
   const intent = formIntent(formData) as Intent;
   const done = (key: string) => redirect(`/staff/grants/${grantId}?done=${key}`);
   const refused = (error: string, status = 400) =>
@@ -92,8 +132,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case INTENT.sign: {
       const parsed = parseForm(formData, signingSchema);
       if (!parsed.ok) return invalid(parsed.failure);
-      const result = recordSigning(request, staff, grantId, parsed.data);
-      return result.ok ? done('signed') : refused(result.error, 409);
+      const scan = formFile(formData, 'scan');
+      const result = recordSigning(request, staff, grantId, {
+        ...parsed.data,
+        scan: scan ? new Uint8Array(await scan.arrayBuffer()) : null,
+      });
+      if (result.ok) return done('signed');
+      if (result.error === 'scan-type')
+        return invalid({ fieldErrors: { scan: 'grants:grant.scanType' } });
+      return refused(result.error, 409);
+    }
+    case INTENT.scan: {
+      const scan = formFile(formData, 'scan');
+      if (!scan) return invalid({ fieldErrors: { scan: 'validation.required' } });
+      const result = attachAgreementScan(
+        request,
+        staff,
+        grantId,
+        new Uint8Array(await scan.arrayBuffer()),
+      );
+      if (result.ok) return done('scan');
+      if (result.error === 'scan-type')
+        return invalid({ fieldErrors: { scan: 'grants:grant.scanType' } });
+      return refused(result.error, result.error === 'not-found' ? 404 : 409);
+    }
+    case INTENT.identity: {
+      const parsed = parseForm(formData, identityDocumentSchema);
+      if (!parsed.ok) return invalid(parsed.failure);
+      const result = recordIdentityDocument(request, staff, grantId, parsed.data);
+      if (result.ok) return done('identity');
+      if (result.error === 'already-signed') return refused('not-awaiting-signature', 409);
+      return refused(result.error, result.error === 'not-found' ? 404 : 409);
     }
     case INTENT.request: {
       const parsed = parseForm(formData, paymentRequestSchema);
@@ -169,6 +238,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const DONE = {
   signed: 'grant.signedDone',
+  identity: 'grant.identityDone',
+  scan: 'grant.scanDone',
   recorded: 'grant.recordedDone',
   approved: 'grant.approvedDone',
   rejected: 'grant.rejectedDone',
@@ -216,7 +287,11 @@ export default function GrantPage() {
 
       <Tranches />
       {grant.status === 'awaiting-signature' ? <PlanForm /> : null}
-      <Agreement failure={failureOf(INTENT.sign)} />
+      <Agreement
+        failure={failureOf(INTENT.sign)}
+        identityFailure={failureOf(INTENT.identity)}
+        scanFailure={failureOf(INTENT.scan) ?? failureOf(INTENT.sign)}
+      />
       <RequestPayment failure={failureOf(INTENT.request)} />
       <Requests />
       <Ledger />
@@ -294,12 +369,23 @@ function Tranches() {
   );
 }
 
-function Agreement({ failure }: { failure?: ActionFailure }) {
+function Agreement({
+  failure,
+  identityFailure,
+  scanFailure,
+}: {
+  failure?: ActionFailure;
+  identityFailure?: ActionFailure;
+  scanFailure?: ActionFailure;
+}) {
   const { grant, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation('grants');
+  const errorText = useErrorText();
   const form = useValidatedForm({
     schema: signingSchema,
     defaultValues: {
+      identityDocumentKind: grant.identityDocument?.kind ?? '',
+      identityDocumentNumber: grant.identityDocument?.number ?? '',
       signedOn: today,
       signedByName: grant.beneficiary,
       witnessName: '',
@@ -317,6 +403,12 @@ function Agreement({ failure }: { failure?: ActionFailure }) {
       <section className="card stack" aria-labelledby="agreement-title">
         <h2 id="agreement-title">{t('grant.agreementTitle')}</h2>
         <dl className="details">
+          <dt>{t('grant.identityDocument')}</dt>
+          <dd data-testid="identity-document">
+            {grant.identityDocument
+              ? `${t(`documentKinds.${grant.identityDocument.kind}`)} ${grant.identityDocument.number}`
+              : '—'}
+          </dd>
           <dt>{t('grant.signedOn')}</dt>
           <dd>{agreement.signedOn?.text}</dd>
           <dt>{t('grant.signedBy')}</dt>
@@ -341,7 +433,18 @@ function Agreement({ failure }: { failure?: ActionFailure }) {
           ) : null}
           <dt>{t('grant.limit')}</dt>
           <dd>{agreement.limit ?? t('grant.noLimit')}</dd>
+          <dt>{t('grant.scan')}</dt>
+          <dd>
+            {agreement.hasScan ? (
+              <a href={`/staff/grants/${grant.id}/agreement-scan`} data-testid="agreement-scan">
+                {t('grant.scanOpen')}
+              </a>
+            ) : (
+              t('grant.scanNone')
+            )}
+          </dd>
         </dl>
+        {agreement.hasScan ? null : <ScanForm failure={scanFailure} />}
       </section>
     );
   }
@@ -350,7 +453,33 @@ function Agreement({ failure }: { failure?: ActionFailure }) {
     <section className="card stack" aria-labelledby="signing-title">
       <h2 id="signing-title">{t('grant.signingTitle')}</h2>
       <p>{t('grant.signingIntro')}</p>
-      <Form method="post" noValidate onSubmit={form.onSubmit} className="stack">
+      <IdentityDocumentForm failure={identityFailure} />
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        noValidate
+        onSubmit={form.onSubmit}
+        className="stack"
+      >
+        <SelectField
+          form={form}
+          name="identityDocumentKind"
+          label={t('grant.documentKind')}
+          required
+          placeholder="—"
+          options={IDENTITY_DOCUMENT_KINDS.map((k) => ({
+            value: k,
+            label: t(`documentKinds.${k}`),
+          }))}
+        />
+        <TextField
+          form={form}
+          name="identityDocumentNumber"
+          label={t('grant.documentNumber')}
+          hint={t('grant.documentNumberHint')}
+          autoComplete="off"
+          required
+        />
         <TextField form={form} name="signedOn" type="date" label={t('grant.signedOn')} required />
         <TextField form={form} name="signedByName" label={t('grant.signedBy')} required />
         <TextField form={form} name="witnessName" label={t('grant.witness')} required />
@@ -383,11 +512,103 @@ function Agreement({ failure }: { failure?: ActionFailure }) {
           label={t('grant.limit')}
           hint={t('grant.limitHint')}
         />
+        <FieldShell
+          id="field-scan"
+          label={t('grant.scan')}
+          hint={t('grant.scanHint')}
+          error={errorText(form.serverErrors.scan)}
+        >
+          <input
+            id="field-scan"
+            type="file"
+            name="scan"
+            accept="image/jpeg,image/png,application/pdf"
+            aria-invalid={form.serverErrors.scan ? true : undefined}
+            aria-describedby={describedBy(
+              'field-scan-hint',
+              form.serverErrors.scan ? 'field-scan-error' : undefined,
+            )}
+          />
+        </FieldShell>
         <SubmitButton name="intent" value={INTENT.sign}>
           {t('grant.sign')}
         </SubmitButton>
       </Form>
     </section>
+  );
+}
+
+/** The signing was recorded without the scan: add it (once). A native form, no script needed. */
+function ScanForm({ failure }: { failure?: ActionFailure }) {
+  const { t } = useTranslation('grants');
+  const errorText = useErrorText();
+  const error = errorText(failure?.fieldErrors?.scan);
+  return (
+    <Form method="post" encType="multipart/form-data" className="stack">
+      <FieldShell id="attach-scan" label={t('grant.scan')} hint={t('grant.scanHint')} error={error}>
+        <input
+          id="attach-scan"
+          type="file"
+          name="scan"
+          required
+          accept="image/jpeg,image/png,application/pdf"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(
+            'attach-scan-hint',
+            error ? 'attach-scan-error' : undefined,
+          )}
+        />
+      </FieldShell>
+      <SubmitButton name="intent" value={INTENT.scan} variant="secondary">
+        {t('grant.scanAttach')}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** Before the agreement is printed: the document the printed agreement names. */
+function IdentityDocumentForm({ failure }: { failure?: ActionFailure }) {
+  const { grant } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('grants');
+  const form = useValidatedForm({
+    schema: identityDocumentSchema,
+    defaultValues: {
+      identityDocumentKind: grant.identityDocument?.kind ?? '',
+      identityDocumentNumber: grant.identityDocument?.number ?? '',
+    },
+    failure,
+  });
+  return (
+    <details className="card" open={Boolean(failure) || !grant.identityDocument}>
+      <summary>{t('grant.identityTitle')}</summary>
+      <p>{t('grant.identityIntro')}</p>
+      <Form method="post" noValidate onSubmit={form.onSubmit} className="stack">
+        <SelectField
+          form={form}
+          name="identityDocumentKind"
+          id="identity-kind"
+          label={t('grant.documentKind')}
+          required
+          placeholder="—"
+          options={IDENTITY_DOCUMENT_KINDS.map((k) => ({
+            value: k,
+            label: t(`documentKinds.${k}`),
+          }))}
+        />
+        <TextField
+          form={form}
+          name="identityDocumentNumber"
+          id="identity-number"
+          label={t('grant.documentNumber')}
+          hint={t('grant.documentNumberHint')}
+          autoComplete="off"
+          required
+        />
+        <SubmitButton name="intent" value={INTENT.identity} variant="secondary">
+          {t('grant.identitySave')}
+        </SubmitButton>
+      </Form>
+    </details>
   );
 }
 

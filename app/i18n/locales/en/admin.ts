@@ -157,6 +157,8 @@ export default {
         created: 'Grant created for an award',
         cancelled: 'Grant cancelled',
         'agreement-ready-told': 'Grant holder told the agreement is ready to sign',
+        'identity-recorded': "Beneficiary's identity document entered",
+        'scan-attached': 'Scan of the signed agreement added',
         'plan-changed': 'Tranche plan changed',
         signed: 'Grant agreement signed',
       },

@@ -7,6 +7,8 @@ export default {
     passwordsDiffer: 'The two passwords are not the same.',
     emailOrPhone: 'Enter an e-mail address (name@example.com) or a phone number (0555 123 456).',
     email: 'Enter an e-mail address like name@example.com.',
+    identityDocument:
+      "Enter the document's number: an ID card is ID and 7 digits (ID1234567), a passport two letters and 7 digits (AN1234567).",
     phone: 'Enter a phone number like 0555 123 456 or +996 555 123 456.',
     chooseRole: 'Choose at least one role.',
     facilitatorNeedsLocality: 'A facilitator needs at least one village or town.',

@@ -16,6 +16,8 @@ export default {
     address: 'Дареги',
     document:
       'Инсандыгын күбөлөндүргөн документ (түрү, сериясы жана номери, ким жана качан берген)',
+    identityDocument: 'Инсандыгын күбөлөндүрүүчү документ',
+    documentIssued: 'Ким жана качан берген',
     businessTitle: '2. Иш',
     business: 'Иш',
     sector: 'Тармак',
@@ -69,6 +71,7 @@ export default {
     titleFacilitator: 'Грант: {{name}}',
     back: 'Арызга кайтуу',
     holder: 'Грант алуучу',
+    identityDocument: 'Документ',
     amount: 'Грант',
     paid: 'Төлөндү',
     left: 'Дагы төлөнөт',
