@@ -29,6 +29,7 @@ import {
 } from '~/services/disbursement.server';
 import { grantPage } from '~/services/grant-view.server';
 import { acceptReceipts } from '~/services/grant-receipts.server';
+import { baselineSummary } from '~/services/baselines.server';
 import { changeGrantPlan, recordSigning } from '~/services/grants.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
@@ -65,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     pageTitle: fixedT(user.locale)('grants:grant.title', { reference: page.grant.reference }),
     today: new Date().toISOString().slice(0, 10),
+    baseline: baselineSummary(page.grant.id, user.locale),
     ...page,
   });
 }
@@ -195,11 +197,37 @@ export default function GrantPage() {
       <Tranches />
       {grant.status === 'awaiting-signature' ? <PlanForm /> : null}
       <Agreement failure={failureOf(INTENT.sign)} />
+      <BaselinePrompt grantId={grant.id} baseline={data.baseline} />
       <RequestPayment failure={failureOf(INTENT.request)} />
       <Requests />
       <Ledger />
       <Repayment />
     </div>
+  );
+}
+
+/** The household's starting point, asked for once the agreement is signed (issue 14). */
+function BaselinePrompt({
+  grantId,
+  baseline,
+}: {
+  grantId: number;
+  baseline: { recordedOn: string | null; due: boolean } | null;
+}) {
+  const { t } = useTranslation('familyReports');
+  if (!baseline || (!baseline.recordedOn && !baseline.due)) return null;
+  return (
+    <section className="card" aria-labelledby="baseline-title" data-testid="baseline-prompt">
+      <h2 id="baseline-title">{t('page.baselineTitle')}</h2>
+      <p>
+        {baseline.recordedOn
+          ? t('baseline.recorded', { date: baseline.recordedOn })
+          : t('baseline.prompt')}{' '}
+        <Link to={`/grants/${grantId}/baseline`}>
+          {baseline.recordedOn ? t('baseline.view') : t('baseline.link')}
+        </Link>
+      </p>
+    </section>
   );
 }
 
