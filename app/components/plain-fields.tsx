@@ -54,12 +54,7 @@ export function ChoiceGroup({
   const { t } = useTranslation(['familyReports', 'errors']);
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return (
-    <fieldset
-      className="field"
-      id={id}
-      aria-describedby={ids.length ? ids.join(' ') : undefined}
-      aria-invalid={error ? true : undefined}
-    >
+    <fieldset className="field" id={id} aria-describedby={ids.length ? ids.join(' ') : undefined}>
       <legend>{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="field__hint">
