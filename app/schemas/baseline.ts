@@ -3,12 +3,11 @@
 // JavaScript and loads no validation code on a facilitator's phone.
 import { z } from 'zod';
 import { AGENCY_DECIDERS, INCOME_SOURCES } from './outcome-enums';
+import { SAY_VALUES } from './baseline-options';
 import { multiValue } from './fields';
 import { parseMoneyInput } from '~/utils/money';
 
 const decider = () => z.enum(AGENCY_DECIDERS, { error: 'validation.required' });
-
-export const SAY_VALUES = ['1', '2', '3', '4', '5'] as const;
 
 export const baselineSchema = z.object({
   monthlyHouseholdIncome: z

@@ -16,7 +16,8 @@ import {
 import { appendAudit } from '~/models/audit.server';
 import { findCompetition } from '~/models/competition.server';
 import { findGrant } from '~/models/grant.server';
-import type { BaselineInput } from '~/schemas/baseline';
+import { baselineSchema, type BaselineInput } from '~/schemas/baseline';
+import { parseForm } from '~/utils/forms.server';
 import { zonedDay } from '~/utils/application-display.server';
 import { moneyInputValue } from '~/utils/money';
 import { hasPermission } from '~/utils/permissions';
@@ -37,6 +38,14 @@ export function baselineGrantFor(actor: SessionUser, grantId: number): GrantCont
   const context = grantFor(actor, grantId);
   if (!context || (context.access !== 'staff' && context.access !== 'facilitator')) return null;
   return context;
+}
+
+/**
+ * The form, read with its zod schema here on the server (the page's bundle carries no zod: a
+ * facilitator opens it on a cheap phone).
+ */
+export function parseBaselineForm(formData: FormData) {
+  return parseForm(formData, baselineSchema);
 }
 
 /** What the actor may do with the baseline now: record it, correct it (staff), or only read it. */

@@ -8,12 +8,17 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { ChoiceGroup, PlainField } from '~/components/plain-fields';
 import { useTranslation } from '~/i18n/react';
 import { fixedT } from '~/i18n/i18n.server';
-import { baselineSchema, SAY_VALUES } from '~/schemas/baseline';
+import { SAY_VALUES } from '~/schemas/baseline-options';
 import { AGENCY_DECIDERS, AGENCY_QUESTIONS, INCOME_SOURCES } from '~/schemas/outcome-enums';
-import { baselineGrantFor, baselinePage, recordBaseline } from '~/services/baselines.server';
+import {
+  baselineGrantFor,
+  baselinePage,
+  parseBaselineForm,
+  recordBaseline,
+} from '~/services/baselines.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm, readFormData, refuse } from '~/utils/forms.server';
+import { readFormData, refuse } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -46,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = baselineGrantFor(actor, idParam(params.grantId));
   if (!context) throw notFound();
   const formData = await readFormData(request);
-  const parsed = parseForm(formData, baselineSchema);
+  const parsed = parseBaselineForm(formData);
   if (!parsed.ok) return json(parsed.failure, { status: 400 });
   const result = recordBaseline(request, actor, context, parsed.data);
   if (!result.ok) {
