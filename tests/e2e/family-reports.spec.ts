@@ -7,7 +7,7 @@ import { resources } from '~/i18n/resources';
 import { findBaseline } from '~/models/baseline.server';
 import { createUser } from '../support/factories';
 import { createGrantWorld, createMoneyStaff } from '../support/grant-factories';
-import { expect, test } from './support/fixtures';
+import { checkPage, expect, test } from './support/fixtures';
 import {
   checkPageWithoutJavaScript,
   expectNoHorizontalOverflow,
@@ -88,6 +88,8 @@ test.describe('without JavaScript', () => {
     await expect(card).toContainText(ru.inbox.unread);
     await expect(card).toContainText(world.reference);
     await expect(card).toContainText(formatMoney(35_000_00, 'KGS', 'ru'));
+    await expectNoHorizontalOverflow(page);
+    await checkPageWithoutJavaScript(page);
     await card.getByRole('button', { name: ru.inbox.markRead }).click();
     await expect(page.getByRole('status')).toHaveText(ru.inbox.markedRead);
     await expect(page.locator('li', { hasText: question })).not.toContainText(ru.inbox.unread);
@@ -116,6 +118,7 @@ test('her facilitator records the starting point on a phone; a missing answer is
   await expect(page).toHaveURL(new RegExp(`/grants/${world.grant.id}/baseline$`));
   await waitForHydration(page);
   await expect(page.getByRole('note')).toContainText(ruOutcomes.agency.askAlone);
+  await checkPage(page);
 
   await page.getByLabel(ru.baseline.income, { exact: true }).fill('18 000');
   await page.getByLabel(ruOutcomes.incomeSources.livestock, { exact: true }).check();
@@ -156,4 +159,23 @@ test('her facilitator records the starting point on a phone; a missing answer is
   // Recorded once: the form is gone for her.
   await expect(page.getByRole('button', { name: ru.baseline.save })).toHaveCount(0);
   await expect(page.locator('main')).toContainText(ru.baseline.refused['already-recorded']);
+});
+
+test('with JavaScript too, her report is sent and shows on her grant page', async ({
+  page,
+  signInAs,
+}) => {
+  const { staffA } = await createMoneyStaff('ru');
+  const world = await createGrantWorld({ signed: true, signer: staffA, familyLocale: 'ru' });
+  await signInAs({ id: world.family.id });
+  await page.goto(`/grants/${world.grant.id}/report`);
+  await waitForHydration(page);
+  await page.getByLabel(ruOutcomes.businessStatuses.paused, { exact: true }).check();
+  await page.getByLabel(ru.report.question, { exact: true }).fill('Можно перенести визит?');
+  await page.getByRole('button', { name: ru.report.send }).click();
+  await expect(page.getByRole('status')).toHaveText(ru.report.sent);
+  const reports = page.getByTestId('grant-reports');
+  await expect(reports).toContainText(ruOutcomes.businessStatuses.paused);
+  await expect(reports).toContainText('Можно перенести визит?');
+  await checkPage(page);
 });
