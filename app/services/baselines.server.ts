@@ -183,6 +183,14 @@ export function baselinePage(context: GrantContext, locale: Locale) {
       ? {
           day: zonedDay(baseline.recordedOn, locale, competition.timezone),
           income: formatMoney(baseline.monthlyHouseholdIncome, grant.currency, locale),
+          incomeSources: baseline.incomeSources,
+          hasSavings: baseline.hasSavings,
+          agency: {
+            ownEarnings: baseline.decidesOwnEarnings,
+            largePurchases: baseline.decidesLargePurchases,
+            businessMoney: baseline.decidesBusinessMoney,
+          },
+          sayInMoney: baseline.sayInMoney,
         }
       : null,
     values: baseline

@@ -156,6 +156,9 @@ test('her facilitator records the starting point on a phone; a missing answer is
     decidesBusinessMoney: 'jointly-husband',
     recordedById: facilitator.id,
   });
+  const answers = page.getByTestId('baseline-answers');
+  await expect(answers).toContainText(ruOutcomes.incomeSources.livestock);
+  await expect(answers).toContainText(ruOutcomes.agency.answers['jointly-husband']);
   // Recorded once: the form is gone for her.
   await expect(page.getByRole('button', { name: ru.baseline.save })).toHaveCount(0);
   await expect(page.locator('main')).toContainText(ru.baseline.refused['already-recorded']);

@@ -5,6 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Fragment } from 'react';
 import { ChoiceGroup, PlainField } from '~/components/plain-fields';
 import { useTranslation } from '~/i18n/react';
 import { fixedT } from '~/i18n/i18n.server';
@@ -114,6 +115,35 @@ export default function BaselinePage() {
         <p data-testid="baseline-recorded">
           {t('baseline.recorded', { date: data.recorded.day })} · {data.recorded.income}
         </p>
+      ) : null}
+      {data.recorded && !editable ? (
+        <dl className="details details--stacked" data-testid="baseline-answers">
+          <dt>{t('baseline.sources')}</dt>
+          <dd>
+            {data.recorded.incomeSources
+              .map((source) => t(`outcomes:incomeSources.${source}`))
+              .join(', ')}
+          </dd>
+          <dt>{t('baseline.savings')}</dt>
+          <dd>{data.recorded.hasSavings ? t('baseline.yes') : t('baseline.no')}</dd>
+          {AGENCY_QUESTIONS.map((question) => {
+            const answer = data.recorded?.agency[question];
+            return (
+              <Fragment key={question}>
+                <dt>{t(`outcomes:agency.questions.${question}`)}</dt>
+                <dd>{answer ? t(`outcomes:agency.answers.${answer}`) : '—'}</dd>
+              </Fragment>
+            );
+          })}
+          <dt>{t('outcomes:agency.say')}</dt>
+          <dd>
+            {data.recorded.sayInMoney
+              ? `${data.recorded.sayInMoney} — ${t(
+                  `outcomes:agency.sayScale.${String(data.recorded.sayInMoney) as '1'}`,
+                )}`
+              : '—'}
+          </dd>
+        </dl>
       ) : null}
       {data.refusal && !editable ? (
         <p className="muted">{t(`baseline.refused.${data.refusal}`)}</p>

@@ -99,8 +99,6 @@ export default {
     grant: 'The grant',
     markRead: 'Mark as read',
     markedRead: 'Marked as read.',
-    previous: 'Newer',
-    next: 'Older',
     refused: 'This report was not found.',
   },
   home: {

@@ -99,8 +99,6 @@ export default {
     grant: 'Грант',
     markRead: 'Окулду деп белгилөө',
     markedRead: 'Окулду деп белгиленди.',
-    previous: 'Жаңыраак',
-    next: 'Эскирээк',
     refused: 'Отчет табылган жок.',
   },
   home: {

@@ -99,8 +99,6 @@ export default {
     grant: 'Грант',
     markRead: 'Отметить прочитанным',
     markedRead: 'Отмечено как прочитанное.',
-    previous: 'Новее',
-    next: 'Старше',
     refused: 'Отчёт не найден.',
   },
   home: {
