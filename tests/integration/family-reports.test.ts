@@ -17,6 +17,7 @@ import { readAttachmentFile } from '~/services/attachment-storage.server';
 import { baselineDayProblem, baselineGrantFor, recordBaseline } from '~/services/baselines.server';
 import { familyGrantPage, grantFor } from '~/services/family-grant.server';
 import {
+  INBOX_PAGE_SIZE,
   markReportRead,
   reportGrantFor,
   reportInbox,
@@ -382,6 +383,51 @@ describe('the family’s report', () => {
     expect(inbox.reports[1]?.readOn).not.toBeNull();
     expect(inbox.reports[0]?.readOn).toBeNull();
     expect(markReportRead(req(), staff, 999_999)).toEqual({ ok: false, error: 'not-found' });
+  });
+});
+
+describe('the staff inbox', () => {
+  test('pages in SQL, unread first, and keeps to the competition asked for', async () => {
+    const w = await world();
+    const other = await world();
+    const family = sessionUserOf(w.family);
+    const context = reportGrantFor(family, w.grant.id)!;
+    const ids: number[] = [];
+    for (let i = 0; i < INBOX_PAGE_SIZE + 3; i++) {
+      const r = sendFamilyReport(
+        req(),
+        family,
+        context,
+        { businessStatus: 'operating', monthlyRevenue: i * 100, question: null },
+        null,
+      );
+      if (!r.ok) throw new Error(r.error);
+      ids.push(r.reportId);
+    }
+    const otherFamily = sessionUserOf(other.family);
+    const elsewhere = sendFamilyReport(
+      req(),
+      otherFamily,
+      reportGrantFor(otherFamily, other.grant.id)!,
+      { businessStatus: 'closed', monthlyRevenue: null, question: null },
+      null,
+    );
+    expect(elsewhere.ok).toBe(true);
+    // The oldest is read: it goes last.
+    expect(markReportRead(req(), sessionUserOf(w.staffA), ids[0]!).ok).toBe(true);
+    const tz = w.competition.timezone;
+    const first = reportInbox({ competitionId: w.competition.id, page: 1 }, 'en', tz);
+    const second = reportInbox({ competitionId: w.competition.id, page: 2 }, 'en', tz);
+    expect(first).toMatchObject({ total: INBOX_PAGE_SIZE + 3, pages: 2, page: 1 });
+    expect(first.reports).toHaveLength(INBOX_PAGE_SIZE);
+    expect(second.reports).toHaveLength(3);
+    const order = [...first.reports, ...second.reports].map((r) => r.id);
+    expect(order).toEqual([...ids.slice(1).reverse(), ids[0]]);
+    expect(order).not.toContain(elsewhere.ok && elsewhere.reportId);
+    // A page past the end shows the last one.
+    expect(reportInbox({ competitionId: w.competition.id, page: 9 }, 'en', tz).page).toBe(2);
+    const all = reportInbox({ competitionId: null, page: 1 }, 'en', tz);
+    expect(all.total).toBeGreaterThanOrEqual(INBOX_PAGE_SIZE + 4);
   });
 });
 
