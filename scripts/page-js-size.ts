@@ -20,6 +20,8 @@ const FAMILY_PAGES = [
   'routes/applications.$applicationId._index',
   'routes/competitions._index',
   'routes/competitions.$competitionId',
+  'routes/grants.$grantId._index',
+  'routes/grants.$grantId.report',
 ];
 
 type Manifest = {

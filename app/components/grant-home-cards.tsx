@@ -24,11 +24,13 @@ export function FamilyGrantLinks({
 export type StaffWaiting = {
   toApprove: { requestId: number; grantId: number; kind: string; reference: string | null }[];
   toVerify: { trancheId: number; grantId: number; reference: string | null; sentOn: string }[];
+  /** Families' reports with a question, not read yet. */
+  reportQuestions: number;
 };
 
 /** Staff home: payment requests of others to approve, receipts to verify (never one's own). */
 export function StaffWaitingCard({ waiting }: { waiting: StaffWaiting }) {
-  const { t } = useTranslation(['grantFamily', 'grants']);
+  const { t } = useTranslation(['grantFamily', 'grants', 'familyReports']);
   return (
     <section className="card" aria-labelledby="home-waiting">
       <h2 id="home-waiting">{t('home.title')}</h2>
@@ -59,6 +61,15 @@ export function StaffWaitingCard({ waiting }: { waiting: StaffWaiting }) {
           ))}
         </ul>
       )}
+      <p data-testid="waiting-report-questions">
+        {waiting.reportQuestions === 0 ? (
+          <span className="muted">{t('familyReports:home.none')}</span>
+        ) : (
+          <Link to="/staff/reports">
+            {t('familyReports:home.questions', { count: waiting.reportQuestions })}
+          </Link>
+        )}
+      </p>
     </section>
   );
 }

@@ -212,3 +212,15 @@ export function countUsers(): number {
       .get()?.n ?? 0
   );
 }
+
+/** Every account with this role that is not disabled (e.g. the staff told of a family's report). */
+export function activeUsersWithRole(role: Role, reader: Reader = db): User[] {
+  return reader
+    .select({ user: users })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, role), isNull(users.disabledAt)))
+    .orderBy(users.id)
+    .all()
+    .map((row) => row.user);
+}

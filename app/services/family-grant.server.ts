@@ -17,6 +17,7 @@ import { findGrant, findGrantOfApplication, tranchesOf } from '~/models/grant.se
 import { findHousehold } from '~/models/household.server';
 import { ledgerOf, standingPaymentOf } from '~/models/grant-ledger.server';
 import { latestReceiptEvent } from '~/models/grant-receipt.server';
+import { photosOfReports, reportsOfGrant, visitsForFamily } from '~/models/family-report.server';
 import { membersOf } from '~/models/household.server';
 import { findUserById } from '~/models/user.server';
 import { amountInWords } from '~/utils/amount-in-words';
@@ -261,6 +262,7 @@ export function familyGrantPage(context: GrantContext, locale: Locale) {
         });
   else next = t('grantFamily:page.nextDone');
   return {
+    ...familyOutcomes(context, locale),
     grant: {
       id: grant.id,
       status: grant.status,
@@ -312,6 +314,42 @@ export function familyGrantPage(context: GrantContext, locale: Locale) {
             })),
           }
         : null,
+  };
+}
+
+/** Reports are sent while the grant runs: once signed, and after it is completed. */
+export function reportsOpen(grant: Pick<Grant, 'status'>): boolean {
+  return grant.status === 'signed' || grant.status === 'completed';
+}
+
+/**
+ * What her grant page shows of outcomes: the visits (which, when due, done or not, the business
+ * status found) and her reports, newest first. Nothing else of a visit is read.
+ */
+export function familyOutcomes(context: GrantContext, locale: Locale) {
+  const { grant, competition } = context;
+  const tz = competition.timezone;
+  const reports = reportsOfGrant(grant.id);
+  const photos = photosOfReports(reports.map((r) => r.id));
+  return {
+    reportsOpen: reportsOpen(grant),
+    visits: visitsForFamily(grant.id).map((v) => ({
+      id: v.id,
+      month: v.month,
+      due: zonedDay(new Date(`${v.dueOn}T06:00:00Z`), locale, tz),
+      done: v.status === 'done',
+      businessStatus: v.status === 'done' ? v.businessStatus : null,
+    })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      sentOn: zonedDay(r.createdAt, locale, tz),
+      businessStatus: r.businessStatus,
+      revenue:
+        r.monthlyRevenue === null ? null : formatMoney(r.monthlyRevenue, grant.currency, locale),
+      question: r.question,
+      read: r.readAt !== null,
+      photoIds: photos.get(r.id) ?? [],
+    })),
   };
 }
 

@@ -20,6 +20,7 @@ import {
 import { listApplicationsOfHousehold } from '~/models/application-view.server';
 import { findHouseholdOfUser, listHouseholdsFor } from '~/models/household.server';
 import { consultantAgenda } from '~/services/consultation-view.server';
+import { unreadReportQuestions } from '~/services/family-reports.server';
 import { programmeTimeZone } from '~/services/programme-clock.server';
 import { familyTrainingView } from '~/services/training-view.server';
 import { FamilyTrainingSection } from '~/components/family-training';
@@ -72,7 +73,10 @@ function applicantCard(userId: number, locale: Locale) {
   };
 }
 
-/** What waits for a staff member: others' payment requests, receipts sent for checking. */
+/**
+ * What waits for a staff member: others' payment requests, receipts sent for checking, families'
+ * reports with a question nobody has read.
+ */
 function staffWaiting(userId: number, locale: Locale): StaffWaiting {
   return {
     toApprove: requestsWaitingFor(userId),
@@ -82,6 +86,7 @@ function staffWaiting(userId: number, locale: Locale): StaffWaiting {
       reference: r.reference,
       sentOn: formatDate(r.sentAt, locale),
     })),
+    reportQuestions: unreadReportQuestions(),
   };
 }
 

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from '~/i18n/react';
 import { familyGrantPage, grantFor, type GrantContext } from '~/services/family-grant.server';
 import { MAX_ATTACHMENT_BYTES } from '~/services/attachment-storage.server';
+import { baselineSummary } from '~/services/baselines.server';
 import { saveReceiptLine, submitReceipts } from '~/services/grant-receipts.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -42,6 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     actingFor: context.access === 'facilitator',
     maxBytes: MAX_ATTACHMENT_BYTES,
+    // Her facilitator records the household's starting point; the family herself is not asked.
+    baseline:
+      context.access === 'facilitator'
+        ? baselineSummary(context.grant.id, actor.user.locale)
+        : null,
     ...page,
   });
 }
@@ -108,7 +114,7 @@ export default function FamilyGrantPage() {
   const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get('done');
-  const { t } = useTranslation(['grantFamily', 'grants']);
+  const { t } = useTranslation(['grantFamily', 'grants', 'familyReports', 'outcomes']);
   const { grant, receipts } = data;
   const errorText = (error: string) =>
     error === 'amount'
@@ -143,6 +149,24 @@ export default function FamilyGrantPage() {
       <p>
         <Link to={`/grants/${grant.id}/agreement`}>{t('page.agreementLink')}</Link>
       </p>
+      {data.baseline ? (
+        <section className="card" aria-labelledby="baseline-title">
+          <h2 id="baseline-title">{t('familyReports:page.baselineTitle')}</h2>
+          {data.baseline.recordedOn ? (
+            <p>
+              {t('familyReports:baseline.recorded', { date: data.baseline.recordedOn })} ·{' '}
+              <Link to={`/grants/${grant.id}/baseline`}>{t('familyReports:baseline.view')}</Link>
+            </p>
+          ) : data.baseline.due ? (
+            <p>
+              {t('familyReports:baseline.prompt')}{' '}
+              <Link to={`/grants/${grant.id}/baseline`}>{t('familyReports:baseline.link')}</Link>
+            </p>
+          ) : (
+            <p className="muted">{t('familyReports:baseline.missing')}</p>
+          )}
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="next-title">
         <h2 id="next-title">{t('page.nextTitle')}</h2>
         <p data-testid="grant-next">{data.next}</p>
@@ -177,6 +201,66 @@ export default function FamilyGrantPage() {
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="visits-title">
+        <h2 id="visits-title">{t('familyReports:page.visitsTitle')}</h2>
+        {data.visits.length === 0 ? (
+          <p>{t('familyReports:page.visitsNone')}</p>
+        ) : (
+          <ul className="plain-list" data-testid="grant-visits">
+            {data.visits.map((v) => (
+              <li key={v.id}>
+                <strong>{t(`outcomes:visitMonths.${v.month}`)}</strong> ·{' '}
+                {t('familyReports:page.visitDue', { date: v.due })} ·{' '}
+                {v.done ? t('familyReports:page.done') : t('familyReports:page.notYet')}
+                {v.businessStatus
+                  ? ` · ${t('familyReports:page.found', {
+                      status: t(`outcomes:businessStatuses.${v.businessStatus}`),
+                    })}`
+                  : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title">
+          {data.actingFor
+            ? t('familyReports:page.reportsTitleFor')
+            : t('familyReports:page.reportsTitle')}
+        </h2>
+        {done === 'report-sent' ? <p role="status">{t('familyReports:report.sent')}</p> : null}
+        {data.reportsOpen ? (
+          <p>
+            <Link to={`/grants/${grant.id}/report`} className="button button--secondary">
+              {t('familyReports:page.sendLink')}
+            </Link>
+          </p>
+        ) : null}
+        {data.reports.length === 0 ? (
+          <p className="muted">{t('familyReports:page.reportsNone')}</p>
+        ) : (
+          <ul className="plain-list stack" data-testid="grant-reports">
+            {data.reports.map((r) => (
+              <li key={r.id} className="card">
+                <p>
+                  <strong>{t(`outcomes:businessStatuses.${r.businessStatus}`)}</strong> ·{' '}
+                  {t('familyReports:page.sentOn', { date: r.sentOn })}
+                  {r.read ? ` · ${t('familyReports:page.read')}` : null}
+                </p>
+                {r.revenue ? <p>{t('familyReports:page.revenue', { amount: r.revenue })}</p> : null}
+                {r.question ? (
+                  <p>{t('familyReports:page.question', { question: r.question })}</p>
+                ) : null}
+                {r.photoIds.map((photoId) => (
+                  <p key={photoId}>
+                    <a href={`/outcome-photos/${photoId}`}>{t('familyReports:page.photo')}</a>
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       {receipts ? (
         <section aria-labelledby="receipts-title" className="receipts">

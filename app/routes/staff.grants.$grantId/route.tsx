@@ -47,6 +47,7 @@ import { resolveFlagSchema } from '~/schemas/outcome-views';
 import { hasPermission } from '~/utils/permissions';
 import { acceptReceipts } from '~/services/grant-receipts.server';
 import { MAX_ATTACHMENT_BYTES } from '~/services/attachment-storage.server';
+import { baselineSummary } from '~/services/baselines.server';
 import {
   attachAgreementScan,
   changeGrantPlan,
@@ -98,6 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     pageTitle: fixedT(user.locale)('grants:grant.title', { reference: page.grant.reference }),
     today: new Date().toISOString().slice(0, 10),
+    baseline: baselineSummary(page.grant.id, user.locale),
     ...page,
     outcomes: grantTimeline(page.grant.id, user.locale, {
       withFlags: hasPermission(roles, 'safeguarding:read'),
@@ -292,6 +294,7 @@ export default function GrantPage() {
         identityFailure={failureOf(INTENT.identity)}
         scanFailure={failureOf(INTENT.scan) ?? failureOf(INTENT.sign)}
       />
+      <BaselinePrompt grantId={grant.id} baseline={data.baseline} />
       <RequestPayment failure={failureOf(INTENT.request)} />
       <Requests />
       <Ledger />
@@ -304,6 +307,31 @@ export default function GrantPage() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** The household's starting point, asked for once the agreement is signed (issue 14). */
+function BaselinePrompt({
+  grantId,
+  baseline,
+}: {
+  grantId: number;
+  baseline: { recordedOn: string | null; due: boolean } | null;
+}) {
+  const { t } = useTranslation('familyReports');
+  if (!baseline || (!baseline.recordedOn && !baseline.due)) return null;
+  return (
+    <section className="card" aria-labelledby="baseline-title" data-testid="baseline-prompt">
+      <h2 id="baseline-title">{t('page.baselineTitle')}</h2>
+      <p>
+        {baseline.recordedOn
+          ? t('baseline.recorded', { date: baseline.recordedOn })
+          : t('baseline.prompt')}{' '}
+        <Link to={`/grants/${grantId}/baseline`}>
+          {baseline.recordedOn ? t('baseline.view') : t('baseline.link')}
+        </Link>
+      </p>
+    </section>
   );
 }
 
