@@ -73,6 +73,8 @@ function startWriter() {
     },
     release: () => child.send('release'),
     stop: async () => {
+      // A writer still holding its transaction (a failed test) commits first, then ends.
+      child.send('release');
       child.send('stop');
       return exited;
     },

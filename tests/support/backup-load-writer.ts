@@ -15,6 +15,11 @@ process.on('message', (message: Command) => {
   if (message === 'release') onRelease?.();
   else command = message;
 });
+// Should the test process die, this one ends too (rolling back a held transaction).
+process.on('disconnect', () => {
+  command = 'stop';
+  onRelease?.();
+});
 
 function append(seq: number, tx: Tx) {
   return appendAudit(tx, {
@@ -44,6 +49,10 @@ async function holdOpenTransaction(seq: number) {
   const released = new Promise<void>((resolve) => (onRelease = resolve));
   process.send!({ holding: [line.id, checkpoint.id] });
   await released;
+  if (!process.connected) {
+    sqlite.exec('ROLLBACK');
+    return;
+  }
   sqlite.exec('COMMIT');
   process.send!({ ack: line.id });
   process.send!({ ack: checkpoint.id });
@@ -64,4 +73,4 @@ for (;;) {
   await new Promise((resolve) => setImmediate(resolve));
 }
 sqlite.close();
-process.disconnect();
+if (process.connected) process.disconnect();
