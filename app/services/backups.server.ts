@@ -250,12 +250,13 @@ function writeSynced(file: string, body: string) {
  */
 export function startBackupSchedule(
   intervalHours: number = env.BACKUP_INTERVAL_HOURS,
+  options: Omit<BackupOptions, 'now'> = {},
 ): () => Promise<void> {
   if (!(intervalHours > 0)) return async () => {};
   let running: Promise<unknown> | null = null;
   const round = () => {
     if (running) return;
-    running = createBackup()
+    running = createBackup(options)
       .then((result) => console.info(`Backup written: ${result.dir}`))
       .catch((error: unknown) => console.warn('Backup failed:', error))
       .finally(() => {

@@ -1,12 +1,12 @@
 // Backups that are proven: taken while another process writes, restored into new paths, and every
 // write acknowledged before the backup started is found in the copy, whose integrity and audit
 // chain check out. A tampered backup is refused; only the newest N backups are kept.
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sqlite } from '~db/client';
 import { restoreBackup } from '~/services/backup-restore.server';
 import { writeAuditCheckpoint } from '~/services/audit-integrity.server';
@@ -15,6 +15,7 @@ import {
   MANIFEST_FILE,
   createBackup,
   listBackups,
+  startBackupSchedule,
   type BackupManifest,
 } from '~/services/backups.server';
 
@@ -271,4 +272,63 @@ describe('keeping the last N backups', () => {
 // The live connection is the test's own; nothing here may leave it in a transaction.
 afterEach(() => {
   expect(sqlite.inTransaction).toBe(false);
+});
+
+describe('scheduled backups', () => {
+  it('are off by default, and a round never starts while the last one runs', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const off = startBackupSchedule(0, { backupDir, uploadsDir });
+      vi.advanceTimersByTime(48 * 60 * 60_000);
+      await off();
+      expect(listBackups(backupDir)).toEqual([]);
+
+      const stop = startBackupSchedule(6, { backupDir, uploadsDir });
+      vi.advanceTimersByTime(6 * 60 * 60_000);
+      // The first round is still copying (it needs the event loop); the next tick is skipped.
+      vi.advanceTimersByTime(6 * 60 * 60_000);
+      await stop();
+      expect(listBackups(backupDir)).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('the npm scripts', () => {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const run = (script: string, args: string[]) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      execFile(
+        tsx,
+        [path.resolve(script), ...args],
+        { env: { ...process.env, BACKUP_DIR: backupDir, UPLOADS_PATH: uploadsDir } },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
+      );
+    });
+
+  it('back up and restore, and a tampered backup exits 1', async () => {
+    writeAuditCheckpoint('manual');
+    const backup = await run('scripts/backup.ts', []);
+    expect(backup.out).toContain('written to');
+    expect(backup.code).toBe(0);
+    const [name] = listBackups(backupDir);
+    const dir = path.join(backupDir, name!);
+
+    const good = await run('scripts/restore.ts', [dir, path.join(work, 'a', 'ishenim.db')]);
+    expect(good.out).toContain('Restore OK');
+    expect(good.out).not.toContain('FAIL');
+    expect(good.code).toBe(0);
+
+    const again = await run('scripts/restore.ts', [dir, path.join(work, 'a', 'ishenim.db')]);
+    expect(again.out).toContain('refusing to overwrite');
+    expect(again.code).toBe(1);
+
+    fs.appendFileSync(path.join(dir, DATABASE_FILE), 'x');
+    const tampered = await run('scripts/restore.ts', [dir, path.join(work, 'b', 'ishenim.db')]);
+    expect(tampered.out).toContain('FAIL  backup checksums');
+    expect(tampered.code).toBe(1);
+    expect(fs.existsSync(path.join(work, 'b'))).toBe(false);
+  });
 });
