@@ -80,6 +80,26 @@ export function pruneBackups(dir: string, keep: number): string[] {
   return removed;
 }
 
+/**
+ * Half-written backups left by a run that was killed (its temporary folder never renamed). One a
+ * day old cannot belong to a run still going, which takes minutes at most.
+ */
+export function removeAbandonedBackups(dir: string, now: Date): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const dayAgo = now.getTime() - 24 * 60 * 60_000;
+  const abandoned = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (entry) =>
+        entry.isDirectory() &&
+        entry.name.startsWith('.partial-') &&
+        fs.statSync(path.join(dir, entry.name)).mtimeMs < dayAgo,
+    )
+    .map((entry) => entry.name);
+  for (const name of abandoned) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  return abandoned;
+}
+
 /** The files under `dir`, relative, with '/' separators, sorted. */
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -227,7 +247,8 @@ export async function createBackup(options: BackupOptions = {}): Promise<BackupR
     writeSynced(path.join(temporary, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
     const dir = path.join(backupRoot, name);
     fs.renameSync(temporary, dir);
-    return { dir, manifest, removed: pruneBackups(backupRoot, keep) };
+    const removed = pruneBackups(backupRoot, keep);
+    return { dir, manifest, removed: [...removed, ...removeAbandonedBackups(backupRoot, now)] };
   } catch (error) {
     fs.rmSync(temporary, { recursive: true, force: true });
     throw error;

@@ -263,8 +263,13 @@ describe('keeping the last N backups', () => {
     expect(fourth.removed).toEqual([names[0]]);
     expect(listBackups(backupDir)).toEqual([names[1], names[2], path.basename(fourth.dir)]);
 
+    // A half-written folder of a run killed two days before goes with the next backup.
+    const abandoned = path.join(backupDir, '.partial-ishenim-killed-run');
+    fs.mkdirSync(abandoned);
+    fs.utimesSync(abandoned, at(3), at(3));
     const fifth = await createBackup({ backupDir, uploadsDir, keep: 2, now: at(5) });
-    expect(fifth.removed).toEqual([names[1], names[2]]);
+    expect(fifth.removed).toEqual([names[1], names[2], '.partial-ishenim-killed-run']);
+    expect(fs.existsSync(abandoned)).toBe(false);
     expect(listBackups(backupDir)).toEqual([path.basename(fourth.dir), path.basename(fifth.dir)]);
   });
 });
