@@ -286,6 +286,9 @@ export function startBackupSchedule(
   };
   const timer = setInterval(round, intervalHours * 60 * 60_000);
   timer.unref();
+  console.info(
+    `Backups: every ${intervalHours} h into ${path.resolve(options.backupDir ?? env.BACKUP_DIR)}.`,
+  );
   return async () => {
     clearInterval(timer);
     await running;
