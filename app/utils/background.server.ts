@@ -1,13 +1,17 @@
 import { startAuditWatch } from '~/services/audit-integrity.server';
+import { startBackupSchedule } from '~/services/backups.server';
 import { startMailWorker } from '~/services/mail-delivery.server';
 
 // Kept on globalThis so a development rebuild does not start a second worker.
 const state = globalThis as unknown as { __ishenimStopBackground?: Array<() => Promise<void>> };
 
-/** Mail delivery, and the audit log's checkpoints and checks (at start and hourly). */
+/**
+ * Mail delivery, the audit log's checkpoints and checks (at start and hourly), and backups every
+ * BACKUP_INTERVAL_HOURS when set.
+ */
 export function startBackgroundWork() {
   if (process.env.NODE_ENV === 'test' || state.__ishenimStopBackground) return;
-  state.__ishenimStopBackground = [startMailWorker(), startAuditWatch()];
+  state.__ishenimStopBackground = [startMailWorker(), startAuditWatch(), startBackupSchedule()];
 }
 
 export async function stopBackgroundWork() {

@@ -17,6 +17,17 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default(DEFAULT_MAIL_FROM),
   MAIL_POLL_MS: z.coerce.number().int().positive().default(5000),
+  /** Where `npm run backup` and the scheduled backups write their timestamped folders. */
+  BACKUP_DIR: z.string().default('data/backups'),
+  /** How many complete backups to keep; older ones go only after a new one is complete. */
+  BACKUP_KEEP: z.coerce.number().int().positive().default(14),
+  /** The server makes a backup every so many hours; 0 (the default) leaves it to cron. At most 24
+   * days: a longer timer would overflow Node's setInterval. */
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .nonnegative()
+    .max(24 * 24)
+    .default(0),
 });
 
 function readEnv() {
