@@ -26,7 +26,12 @@ import {
   visitFor,
   visitReminderKey,
 } from '~/services/visits.server';
+import { loader as photoLoader } from '~/routes/outcome-photos.$photoId/route';
+import { loader as visitsLoader } from '~/routes/visits._index/route';
+import { loader as visitLoader } from '~/routes/visits.$visitId/route';
+import { outcomePhotos } from '~db/schema/outcomes';
 import { browserRequest, createUser } from '../support/factories';
+import { sessionCookieFor } from '../support/jury-factories';
 import {
   createGrantWorld,
   createMoneyStaff,
@@ -414,4 +419,52 @@ test('a safeguarding concern reaches staff only: not the facilitator pages, the 
       db.select().from(monitoringVisits).where(eq(monitoringVisits.id, visit.id)).get(),
     ),
   ).not.toContain(CONCERN);
+});
+
+test('the pages answer through their loaders: her visit without the concern, 404 for another village, 403 for the family; the photo to whoever may see the grant', async () => {
+  const { world, facilitator, staff } = await paidWorld();
+  const stranger = await createUser({ roles: ['facilitator'], worksIn: [] });
+  const visit = visitsOfGrant(world.grant.id)[0]!;
+  expect(
+    record(facilitator, visit.id, answers({ safeguarding: true, safeguardingNote: CONCERN }), JPEG)
+      .ok,
+  ).toBe(true);
+  type AnyLoader = (args: Parameters<typeof visitLoader>[0]) => Promise<Response>;
+  const call = async (
+    loader: AnyLoader,
+    path: string,
+    params: Record<string, string>,
+    user: { id: number },
+  ): Promise<Response> => {
+    try {
+      return await loader({
+        request: browserRequest(`http://localhost:3999${path}`, {
+          cookie: await sessionCookieFor(user),
+        }),
+        params,
+        context: {},
+      });
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  };
+  const page = (user: { id: number }) =>
+    call(visitLoader, `/visits/${visit.id}`, { visitId: String(visit.id) }, user);
+  const hers = await page(facilitator);
+  expect(hers.status).toBe(200);
+  expect(await hers.text()).not.toContain(CONCERN);
+  const list = await call(visitsLoader, '/visits', {}, facilitator);
+  expect(await list.text()).not.toContain(CONCERN);
+  expect(await (await page(staff.staffA)).text()).toContain(CONCERN);
+  expect((await page(stranger)).status).toBe(404);
+  expect((await page(world.family)).status).toBe(403);
+
+  const photo = db.select().from(outcomePhotos).where(eq(outcomePhotos.visitId, visit.id)).get()!;
+  const photoCall = (user: { id: number }) =>
+    call(photoLoader, `/outcome-photos/${photo.id}`, { photoId: String(photo.id) }, user);
+  const served = await photoCall(facilitator);
+  expect(served.headers.get('content-type')).toBe('image/jpeg');
+  expect((await photoCall(world.family)).status).toBe(200);
+  expect((await photoCall(stranger)).status).toBe(404);
 });
