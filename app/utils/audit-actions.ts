@@ -102,6 +102,7 @@ export const AUDIT_ACTIONS = [
   'demo.rounds-created',
   'demo.round-closed',
   'demo.training-created',
+  'demo.outcomes-created',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

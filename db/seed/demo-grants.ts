@@ -15,7 +15,7 @@ import { rolesOfUser } from '../../app/models/user.server';
 import { approveMoneyRequest, recordMoneyRequest } from '../../app/services/disbursement.server';
 import { acceptReceipts } from '../../app/services/grant-receipts.server';
 import { recordSigning } from '../../app/services/grants.server';
-import { zonedLocalToUtc } from '../../app/utils/timezone';
+import { utcToZonedLocal, zonedLocalToUtc } from '../../app/utils/timezone';
 import type { SessionUser } from '../../app/utils/session.server';
 
 function sessionOf(email: string): SessionUser {
@@ -32,6 +32,30 @@ function ok<T extends { ok: boolean }>(result: T, what: string): T {
 }
 
 const bishkek = (local: string) => zonedLocalToUtc(local, 'Asia/Bishkek')!;
+
+/**
+ * WHEN THE PILOT'S MONEY MOVED — the one place the demo's payment dates are set, relative to the
+ * day the demo is seeded, so its monitoring visits (3, 6 and 12 months after the first tranche,
+ * demo-outcomes.ts) read as a programme in its last months: most first tranches were paid 13–14
+ * months ago (all three visits done), the third grant 12 months and two weeks ago (its 12-month
+ * visit is overdue), the second and the last less than a year ago (their 12-month visits fall due
+ * in the coming weeks). Each agreement was signed a week before its first tranche; the second
+ * tranche followed five weeks later (the last grant's request, nine weeks later, still waits).
+ */
+const FIRST_PAYMENT_DAYS_AGO = [430, 355, 379, 420, 410, 400, 340];
+const DAY = 24 * 60 * 60_000;
+function pilotMoneyDates(index: number, last: boolean, now: Date) {
+  const firstDaysAgo = FIRST_PAYMENT_DAYS_AGO[index] ?? 400;
+  const at = (daysAgo: number, time: string) =>
+    bishkek(
+      `${utcToZonedLocal(now.getTime() - daysAgo * DAY, 'Asia/Bishkek').slice(0, 10)}T${time}`,
+    );
+  return {
+    signedOn: at(firstDaysAgo + 7, '11:00'),
+    firstOn: at(firstDaysAgo, '10:00'),
+    secondOn: at(firstDaysAgo - (last ? 62 : 34), '10:00'),
+  };
+}
 
 /** Records a request as Нургүл and (unless it is to wait) approves it as Дмитрий. */
 function move(
@@ -50,7 +74,7 @@ function move(
   return approved.ok ? approved.entry : undefined;
 }
 
-export function seedPilotGrants(pilotId: number): { grants: number } {
+export function seedPilotGrants(pilotId: number, now = new Date()): { grants: number } {
   const nurgul = sessionOf('nurgul.staff@ishenim.example');
   const dmitry = sessionOf('dmitry.staff@ishenim.example');
   const staff = { recorder: nurgul, approver: dmitry };
@@ -66,9 +90,11 @@ export function seedPilotGrants(pilotId: number): { grants: number } {
     const household = findHousehold(application.householdId)!;
     const holder = membersOf(household.id).find((m) => m.id === grant.beneficiaryMemberId);
     const byWallet = index % 2 === 0;
+    const last = index === pilotGrants.length - 1;
+    const dates = pilotMoneyDates(index, last, now);
     ok(
       recordSigning(request(), nurgul, grant.id, {
-        signedOn: bishkek(`2024-03-${String(12 + (index % 5)).padStart(2, '0')}T11:00`),
+        signedOn: dates.signedOn,
         signedByName: holder ? `${holder.firstName} ${holder.lastName}` : '',
         witnessName: household.localityId % 2 ? 'Гүлзат Токтогулова' : 'Бакыт Жумабаев',
         paymentMethod: byWallet ? 'e-wallet' : 'cash',
@@ -81,7 +107,7 @@ export function seedPilotGrants(pilotId: number): { grants: number } {
     );
     const [first, second] = tranchesOf(grant.id);
     if (!first) return;
-    const firstOn = bishkek(`2024-03-${String(19 + (index % 5)).padStart(2, '0')}T10:00`);
+    const firstOn = dates.firstOn;
     const firstMethod = byWallet ? 'e-wallet' : 'cash';
     const firstRef = byWallet ? `ODENGI-2024-${1000 + grant.id}` : `KO-2024-${100 + grant.id}`;
     if (index === 0) {
@@ -125,7 +151,6 @@ export function seedPilotGrants(pilotId: number): { grants: number } {
     );
     if (!second) return;
     ok(acceptReceipts(request(), dmitry, first.id), 'receipts');
-    const last = index === pilotGrants.length - 1;
     // The last grant's second tranche waits for Дмитрий's approval.
     move(
       grant.id,
@@ -134,7 +159,7 @@ export function seedPilotGrants(pilotId: number): { grants: number } {
         trancheId: second.id,
         amount: second.amount,
         method: 'cash',
-        paidOn: last ? bishkek('2024-05-20T10:00') : bishkek('2024-04-22T10:00'),
+        paidOn: dates.secondOn,
         reference: `KO-2024-${200 + grant.id}`,
       },
       staff,

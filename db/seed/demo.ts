@@ -6,6 +6,7 @@ import { hashPassword } from '../../app/utils/password.server';
 import { DEMO_LOCALITIES, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import { seedPilotDecisions } from './demo-decisions';
 import { seedPilotGrants } from './demo-grants';
+import { seedPilotOutcomes } from './demo-outcomes';
 import { seedKantRounds, seedPilotRounds } from './demo-jury';
 import { seedProgramme } from './demo-programme';
 import { seedDemoConsultations } from './demo-consultations';
@@ -102,6 +103,8 @@ export async function seedDemo(): Promise<{
   const consultations = seedDemoConsultations();
   // Then the pilot's money: agreements signed, tranches paid with four eyes (demo-grants.ts).
   seedPilotGrants(programme.pilotId);
+  // And what came of it: baselines, monitoring visits, family reports (demo-outcomes.ts).
+  seedPilotOutcomes(programme.pilotId);
   return {
     ...people,
     households: programme.households,

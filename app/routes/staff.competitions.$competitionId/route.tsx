@@ -156,7 +156,14 @@ export default function CompetitionPage() {
   const { competition, transitions, counts } = data;
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation(['competitions', 'screening', 'rounds', 'decisions', 'grants']);
+  const { t } = useTranslation([
+    'competitions',
+    'screening',
+    'rounds',
+    'decisions',
+    'grants',
+    'outcomes',
+  ]);
   const labels = useEnumLabels();
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
   const failure = actionData && !('statusError' in actionData) ? (actionData as FormFailure) : null;
@@ -254,6 +261,13 @@ export default function CompetitionPage() {
       {['decided', 'disbursing', 'monitoring', 'closed'].includes(competition.status) ? (
         <p>
           <Link to={`/staff/competitions/${competition.id}/money`}>{t('grants:money.link')}</Link>
+        </p>
+      ) : null}
+      {['disbursing', 'monitoring', 'closed'].includes(competition.status) ? (
+        <p>
+          <Link to={`/staff/competitions/${competition.id}/outcomes`}>
+            {t('outcomes:figures.link')}
+          </Link>
         </p>
       ) : null}
 

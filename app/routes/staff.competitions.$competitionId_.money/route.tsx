@@ -57,7 +57,7 @@ export default function MoneyPage() {
   const { competition, summary, villages, waiting, grants, plan } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const { t } = useTranslation('grants');
+  const { t } = useTranslation(['grants', 'outcomes']);
   return (
     <div className="stack">
       <p>
@@ -80,6 +80,10 @@ export default function MoneyPage() {
         <a href={`/staff/competitions/${competition.id}/grants.xlsx`} download>
           {t('grantsExport.linkXlsx')}
         </a>
+        {' · '}
+        <Link to={`/staff/competitions/${competition.id}/outcomes`}>
+          {t('outcomes:figures.link')}
+        </Link>
       </p>
 
       <section className="card stack" aria-labelledby="waiting-title">

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from '~/i18n/react';
 import { FormAlert, SelectField, SubmitButton, TextField } from '~/components/form-fields';
 import { GrantFamilyLinks } from '~/components/grant-family-links';
+import { GrantOutcomes } from '~/components/grant-outcomes';
 import { TableFrame } from '~/components/table-frame';
 import { TranchePlanForm } from '~/components/tranche-plan-form';
 import { useValidatedForm, type FormFailure } from '~/components/use-validated-form';
@@ -28,6 +29,9 @@ import {
   rejectMoneyRequest,
 } from '~/services/disbursement.server';
 import { grantPage } from '~/services/grant-view.server';
+import { grantTimeline, resolveSafeguardingFlag } from '~/services/grant-timeline.server';
+import { resolveFlagSchema } from '~/schemas/outcome-views';
+import { hasPermission } from '~/utils/permissions';
 import { acceptReceipts } from '~/services/grant-receipts.server';
 import { changeGrantPlan, recordSigning } from '~/services/grants.server';
 import staffStyles from '~/styles/staff.css';
@@ -49,6 +53,7 @@ export const INTENT = {
   reverse: 'request-reversal',
   repay: 'record-repayment',
   plan: 'change-plan',
+  resolveFlag: 'resolve-flag',
 } as const;
 type Intent = (typeof INTENT)[keyof typeof INTENT];
 
@@ -59,13 +64,16 @@ function grantIdFrom(params: { grantId?: string }): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requirePermission(request, 'grants:manage');
+  const { user, roles } = await requirePermission(request, 'grants:manage');
   const page = grantPage(grantIdFrom(params), user.id, user.locale);
   if (!page) throw new Response('Not Found', { status: 404 });
   return json({
     pageTitle: fixedT(user.locale)('grants:grant.title', { reference: page.grant.reference }),
     today: new Date().toISOString().slice(0, 10),
     ...page,
+    outcomes: grantTimeline(page.grant.id, user.locale, {
+      withFlags: hasPermission(roles, 'safeguarding:read'),
+    }),
   });
 }
 
@@ -141,6 +149,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.ok) return done('plan');
       return refused(result.error, result.error === 'not-found' ? 404 : 400);
     }
+    case INTENT.resolveFlag: {
+      if (!hasPermission(staff.roles, 'safeguarding:read'))
+        throw new Response('Forbidden', { status: 403 });
+      const parsed = parseForm(formData, resolveFlagSchema);
+      if (!parsed.ok) return invalid(parsed.failure);
+      const { flagId, note } = parsed.data;
+      const result = resolveSafeguardingFlag(request, staff, grantId, flagId, note);
+      if (result.ok) return done('resolved');
+      return json<ActionFailure>(
+        { intent, formError: `outcomes:timeline.errors.${result.error}` },
+        { status: 409 },
+      );
+    }
     default:
       throw new Response('Unknown intent', { status: 400 });
   }
@@ -153,12 +174,13 @@ const DONE = {
   rejected: 'grant.rejectedDone',
   verified: 'grant.receiptsVerifiedDone',
   plan: 'grant.planChangedDone',
+  resolved: 'outcomes:timeline.resolvedDone',
 } as const;
 
 export default function GrantPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionFailure | undefined;
-  const { t } = useTranslation('grants');
+  const { t } = useTranslation(['grants', 'outcomes']);
   const [search] = useSearchParams();
   const doneKey = DONE[search.get('done') as keyof typeof DONE];
   const { grant } = data;
@@ -199,6 +221,13 @@ export default function GrantPage() {
       <Requests />
       <Ledger />
       <Repayment />
+      {data.outcomes ? (
+        <GrantOutcomes
+          timeline={data.outcomes}
+          resolveIntent={INTENT.resolveFlag}
+          failure={failureOf(INTENT.resolveFlag)}
+        />
+      ) : null}
     </div>
   );
 }

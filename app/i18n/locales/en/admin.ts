@@ -218,6 +218,7 @@ export default {
         'rounds-created': 'Demo rounds created',
         'round-closed': 'Demo round closed',
         'training-created': 'Demo training sessions created',
+        'outcomes-created': 'Demo baselines, visits and family reports created',
       },
     },
     entityTypes: {

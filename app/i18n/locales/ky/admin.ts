@@ -219,6 +219,8 @@ export default {
         'rounds-created': 'Демо турлар түзүлдү',
         'round-closed': 'Демо тур жабылды',
         'training-created': 'Демо окутуу сабактары түзүлдү',
+        'outcomes-created':
+          'Демо баштапкы абал, мониторинг сапарлары жана үй-бүлө отчеттору түзүлдү',
       },
     },
     entityTypes: {

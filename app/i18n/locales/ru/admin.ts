@@ -222,6 +222,7 @@ export default {
         'rounds-created': 'Созданы демо-туры',
         'round-closed': 'Демо-тур закрыт',
         'training-created': 'Созданы демонстрационные занятия',
+        'outcomes-created': 'Созданы демо-исходные данные, визиты и отчёты семей',
       },
     },
     entityTypes: {
