@@ -62,7 +62,11 @@ export const visitSchema = z
       .trim()
       .min(1, 'validation.required')
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'validation.date'),
+      .refine((v) => {
+        // A real calendar day: "2026-02-31" does not come back the same.
+        const day = new Date(`${v}T00:00:00Z`);
+        return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === v;
+      }, 'validation.date'),
     businessStatus: choice(BUSINESS_STATUSES),
     statusReason: optionalText(1000),
     monthlyRevenue: optionalMoney(),

@@ -157,6 +157,11 @@ describe('the visit form', () => {
         .safeParse({ ...raw, jobsWomen: '1.555' })
         .error!.issues.find((issue) => issue.path[0] === 'jobsWomen')!.message,
     ).toBe('visits:errors.fte');
+    expect(
+      visitSchema
+        .safeParse({ ...raw, visitedOn: '2026-02-31' })
+        .error!.issues.find((issue) => issue.path[0] === 'visitedOn')!.message,
+    ).toBe('validation.date');
   });
 });
 
