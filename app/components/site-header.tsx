@@ -24,7 +24,8 @@ type NavKey =
   | 'nav.villageBookings'
   | 'nav.myConsultations'
   | 'nav.staffConsultations'
-  | 'nav.training';
+  | 'nav.training'
+  | 'nav.visits';
 
 /** Navigation by role: only what this person can open. */
 export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKey }[] {
@@ -56,6 +57,8 @@ export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKe
   }
   if (can('results:tell')) items.push({ to: '/facilitator/results', labelKey: 'nav.results' });
   if (can('training:manage')) items.push({ to: '/training', labelKey: 'nav.training' });
+  // Monitoring visits: a facilitator's villages, or every village for staff.
+  if (can('visits:record')) items.push({ to: '/visits', labelKey: 'nav.visits' });
   if (can('applications:screen'))
     items.push({ to: '/staff/applications', labelKey: 'nav.applications' });
   if (can('jury:score')) items.push({ to: '/jury', labelKey: 'nav.jury' });

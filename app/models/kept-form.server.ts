@@ -1,5 +1,5 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
-import { db, writeTransaction } from '~db/client';
+import { db, writeTransaction, type Tx } from '~db/client';
 import { keptForms } from '~db/schema/auth';
 
 export function insertKeptForm(values: {
@@ -35,4 +35,21 @@ export function deleteKeptForm(id: string, userId: number) {
 
 export function deleteKeptFormsOfUser(userId: number) {
   db.delete(keptForms).where(eq(keptForms.userId, userId)).run();
+}
+
+/** Writes a kept form under its id, replacing one already there (a draft saved again). */
+export function replaceKeptForm(
+  tx: Tx,
+  values: { id: string; userId: number; payload: string; expiresAt: Date },
+  now = new Date(),
+) {
+  tx.delete(keptForms).where(eq(keptForms.id, values.id)).run();
+  tx.insert(keptForms)
+    .values({ ...values, createdAt: now })
+    .run();
+}
+
+/** Drops a kept form inside the caller's transaction (a draft once the visit is recorded). */
+export function deleteKeptFormIn(tx: Tx, id: string) {
+  tx.delete(keptForms).where(eq(keptForms.id, id)).run();
 }

@@ -28,6 +28,8 @@ import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { trancheConditionUnmet } from './grants.server';
 import { appLink, queueNotice } from './notices.server';
+import { advanceCompetitionLifecycle } from './outcome-lifecycle.server';
+import { scheduleVisits } from './visits.server';
 
 class MoneyRefusal<R extends string> extends Error {
   constructor(readonly reason: R) {
@@ -265,10 +267,15 @@ export function approveMoneyRequest(
         after: { requestId, status: 'approved', entryId: posted.id, amount: posted.amount },
         ipAddress: clientIp(request),
       });
+      const actor = { userId: staff.user.id, ipAddress: clientIp(request) };
       if (decided.kind === 'payment') {
         startDisbursing(tx, request, staff, grant.competitionId);
         tellTranchePaid(tx, grant, posted);
+        // The first payment starts the clock of the 3-, 6- and 12-month visits (idempotent).
+        scheduleVisits(tx, grant.id, actor);
       }
+      // The last payment of the last grant moves the competition on to monitoring.
+      advanceCompetitionLifecycle(tx, grant.competitionId, actor);
       return posted;
     });
     return { ok: true, entry };

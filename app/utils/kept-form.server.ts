@@ -85,3 +85,39 @@ export function openKeptForm(token: string, userId: number): KeptFormData | null
 export function discardKeptForm(token: string, userId: number) {
   deleteKeptForm(hashToken(token), userId);
 }
+
+/**
+ * A form's draft, kept on purpose (a visit written in a yard, finished later): the same sealed,
+ * account-bound store as a kept form, under a name derived from the person and what the draft is
+ * of, so saving again replaces it. Text fields only; a photo must be chosen again.
+ */
+export const KEPT_DRAFT_MS = 30 * 24 * 60 * 60_000;
+
+function draftId(userId: number, draftKey: string): string {
+  return hashToken(`draft:${userId}:${draftKey}`);
+}
+
+/** The row to write (inside the caller's transaction, replaceKeptForm) for her draft. */
+export function sealDraft(
+  userId: number,
+  draftKey: string,
+  data: KeptFormData,
+  now = new Date(),
+): { id: string; userId: number; payload: string; expiresAt: Date } {
+  return {
+    id: draftId(userId, draftKey),
+    userId,
+    payload: encrypt(data, userId),
+    expiresAt: new Date(now.getTime() + KEPT_DRAFT_MS),
+  };
+}
+
+/** Her draft of this thing, or null. */
+export function openDraft(userId: number, draftKey: string): KeptFormData | null {
+  const row = findKeptForm(draftId(userId, draftKey), userId);
+  return row ? decrypt(row.payload, userId) : null;
+}
+
+export function draftRowId(userId: number, draftKey: string): string {
+  return draftId(userId, draftKey);
+}

@@ -25,6 +25,8 @@ import {
 } from '../schema/outcomes';
 import { facilitatorLocalities, users } from '../schema/people';
 import { appendAudit } from '../../app/models/audit.server';
+import { dropPendingMail } from '../../app/models/outbox.server';
+import { visitReminderKey } from '../../app/services/visits.server';
 import { advanceCompetitionLifecycle } from '../../app/services/outcome-lifecycle.server';
 import {
   VISIT_MONTHS,
@@ -640,11 +642,19 @@ export function seedPilotOutcomes(
               longitude: answers.place?.[1] ?? null,
             }
           : { status: 'due' as const };
+        // The first payment (demo-grants.ts, through the disbursement service) already wrote the
+        // visit rows and their reminders (visits.server.ts, scheduleVisits): fill them in.
         const visit = tx
           .insert(monitoringVisits)
           .values({ grantId: grant.id, month, dueOn, ...values })
+          .onConflictDoUpdate({
+            target: [monitoringVisits.grantId, monitoringVisits.month],
+            set: { dueOn, ...values },
+          })
           .returning({ id: monitoringVisits.id })
           .get();
+        // A visit the demo made needs no reminder any more.
+        if (done) dropPendingMail(tx, visitReminderKey(visit.id), now);
         visitIds.set(`${index}:${month}`, visit.id);
         counts.visits += 1;
         if (done) counts.done += 1;

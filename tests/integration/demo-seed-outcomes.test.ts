@@ -3,7 +3,7 @@
 // operating, one paused and one closed, incomes and her say that moved — one overdue in a village
 // of the demo facilitator, some due in the coming weeks, a few family reports and one safeguarding
 // flag for staff only. Seeding twice changes nothing.
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, ne } from 'drizzle-orm';
 import { expect, test } from 'vitest';
 import { db } from '~db/client';
 import { auditLog } from '~db/schema/audit';
@@ -18,7 +18,10 @@ import {
   safeguardingFlags,
 } from '~db/schema/outcomes';
 import { facilitatorLocalities, users } from '~db/schema/people';
+import { mailOutbox } from '~db/schema/mail';
 import { seedDemo } from '~db/seed/demo';
+import { visitsListPage } from '~/services/visits-view.server';
+import { sessionUserOf } from '../support/session-user';
 import { AGENCY_SAY_ANSWERS } from '~/schemas/outcome-enums';
 import { utcToZonedLocal } from '~/utils/timezone';
 
@@ -182,6 +185,16 @@ test('the pilot’s grants have baselines, 3/6/12-month visits, reports and one 
     .map((f) => f.localityId);
   const overdueGrant = pilotGrants.find((row) => row.grant.id === overdue[0]!.grantId)!;
   expect(herLocalities).toContain(overdueGrant.localityId);
+  // She sees it first on /visits, marked overdue; the visits still due have their reminders.
+  const herList = visitsListPage(sessionUserOf(gulzat), new URL('http://localhost/visits'));
+  expect(herList.rows[0]).toMatchObject({ id: overdue[0]!.id, state: 'overdue' });
+  const reminded = db
+    .select()
+    .from(mailOutbox)
+    .where(and(like(mailOutbox.jobKey, 'visit-reminder:%'), eq(mailOutbox.status, 'pending')))
+    .all();
+  const dueIds = new Set(visits.filter((v) => v.status === 'due').map((v) => v.id));
+  expect(reminded.every((m) => dueIds.has(Number(m.jobKey!.split(':')[1])))).toBe(true);
   // Some fall due in the coming weeks.
   const upcoming = visits.filter(
     (v) => v.status === 'due' && v.dueOn >= today && daysBetween(today, v.dueOn) <= 42,

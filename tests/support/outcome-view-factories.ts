@@ -93,16 +93,22 @@ export function insertVisit(
   recordedBy?: Pick<User, 'id'>,
 ): MonitoringVisit {
   const done = values.businessStatus !== undefined;
+  const row = {
+    status: done ? ('done' as const) : ('due' as const),
+    visitedOn: done ? values.dueOn : null,
+    recordedById: done ? (recordedBy?.id ?? null) : null,
+    recordedAt: done ? new Date(`${values.dueOn}T06:00:00Z`) : null,
+    ...values,
+  };
+  // A posted first payment has already written the grant's visit rows (scheduleVisits): the
+  // factory sets the row as the test wants it either way.
   return writeTransaction((tx) =>
     tx
       .insert(monitoringVisits)
-      .values({
-        grantId,
-        status: done ? 'done' : 'due',
-        visitedOn: done ? values.dueOn : null,
-        recordedById: done ? (recordedBy?.id ?? null) : null,
-        recordedAt: done ? new Date(`${values.dueOn}T06:00:00Z`) : null,
-        ...values,
+      .values({ grantId, ...row })
+      .onConflictDoUpdate({
+        target: [monitoringVisits.grantId, monitoringVisits.month],
+        set: row,
       })
       .returning()
       .get(),

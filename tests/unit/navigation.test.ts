@@ -20,7 +20,7 @@ describe('navigation by role', () => {
     ]);
   });
 
-  test('a facilitator: her families, their applications, the competitions, consultations, results to tell', () => {
+  test('a facilitator: her families, their applications, the competitions, consultations, results to tell, visits', () => {
     expect(linksFor('facilitator')).toEqual([
       '/',
       '/applications',
@@ -30,6 +30,7 @@ describe('navigation by role', () => {
       '/bookings',
       '/facilitator/results',
       '/training',
+      '/visits',
     ]);
     expect(
       navItems({ name: 'F', roles: ['facilitator'] }).find((i) => i.to === '/bookings')!.labelKey,
@@ -40,12 +41,13 @@ describe('navigation by role', () => {
     ).toBe('nav.applications');
   });
 
-  test('staff: families, competitions, training, screening, outbox', () => {
+  test('staff: families, competitions, training, visits, screening, outbox', () => {
     expect(linksFor('staff')).toEqual([
       '/',
       '/households',
       '/staff/competitions',
       '/training',
+      '/visits',
       '/staff/applications',
       '/staff/consultations',
       '/staff/outbox',
@@ -63,6 +65,7 @@ describe('navigation by role', () => {
       '/households',
       '/staff/competitions',
       '/training',
+      '/visits',
       '/staff/applications',
       '/staff/consultations',
       '/staff/outbox',

@@ -65,6 +65,11 @@ const SAMPLE = {
   reason: 'Насилие в семье',
   method: 'cash',
   date: '2 марта 2026 г.',
+  // Monitoring visits (emails/visits.ts).
+  month: 3,
+  familyName: 'Токтогулова Айпери',
+  village: 'Кара-Суу',
+  dueOn: '2 марта 2026 г.',
 };
 /** Each variant a template can take, so every subject it can have is checked. */
 const VARIANTS: Record<string, unknown>[] = [
