@@ -56,7 +56,7 @@ export function QuickExit() {
   useEffect(() => {
     let lastEscape = -Infinity;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.repeat) return;
+      if (event.key !== 'Escape' || event.repeat || event.isComposing) return;
       if (escapeBelongsToSomethingOpen()) {
         lastEscape = -Infinity;
         return;
