@@ -2,6 +2,8 @@
 // and money, benefits, violence, or an amount. No e-mail subject or preview and no tab title of a
 // family's page may hold one (../shared/DESIGN.md, "Privacy and safety").
 
+import { AMOUNT_IN_TEXT } from '~/utils/amount-in-text';
+
 /** Words that tell a reader what the message is about, in the three languages. */
 export const TELLING_WORDS: RegExp[] = [
   // English: grants and money, benefits, violence.
@@ -35,5 +37,5 @@ export const TELLING_WORDS: RegExp[] = [
   /зомбулук/i,
   /зордук/i,
   // An amount in any script: digits followed by a currency.
-  /\d[\d\s\u00a0\u202f.,]*\s*(?:(?:som|kgs|kzt|usd|сом|тенге|руб)(?![a-zа-яёөүң])|₸|\$)/i,
+  AMOUNT_IN_TEXT,
 ];

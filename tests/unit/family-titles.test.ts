@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LOCALES } from '~/i18n/config';
 import { resources } from '~/i18n/resources';
+import { competitionSchema } from '~/schemas/competition';
 import { PERMISSIONS, type Permission } from '~/utils/permissions';
 import { TELLING_WORDS } from '../support/telling-words';
 
@@ -129,6 +130,39 @@ test('the family routes are found, and with them the keys of their titles', () =
   for (const locale of LOCALES) {
     for (const key of keys) expect(textsOf(locale, key), `${locale} ${key}`).not.toEqual([]);
   }
+});
+
+test('staff cannot put a sum in a competition title, which public tabs show', () => {
+  const form = {
+    referencePrefix: 'TJ',
+    currency: 'KGS',
+    budgetTotal: '1 000 000',
+    minGrant: '40 000',
+    maxGrant: '100 000',
+    timezone: 'Asia/Bishkek',
+    opensAt: '2030-01-01T09:00',
+    closesAt: '2030-02-01T18:00',
+    requiredTrainingSessions: '0',
+    requiredConsultations: '0',
+    maxOpenBookings: '2',
+    bookingCancelNoticeHours: '24',
+    bookingMoveNoticeHours: '12',
+    beneficiaryRelations: ['daughter-in-law'],
+    beneficiarySex: 'female',
+    localityIds: ['1'],
+  };
+  const refused = competitionSchema.safeParse({
+    ...form,
+    titleRu: 'Татыктуу Жашоо 2030: до 100 000 сом',
+  });
+  expect(refused.success).toBe(false);
+  expect(refused.error?.issues).toEqual([
+    expect.objectContaining({ path: ['titleRu'], message: 'validation.titleWithAmount' }),
+  ]);
+  // A year is not a sum.
+  expect(competitionSchema.safeParse({ ...form, titleKy: 'Татыктуу Жашоо 2030' }).success).toBe(
+    true,
+  );
 });
 
 test('an amount is caught in any of the ways it is written', () => {
