@@ -117,6 +117,23 @@ test.describe('on a 360 px phone, in Kyrgyz', () => {
     await expect(page).toHaveURL(/\/household$/);
     expect(neutral.visits).toBe(0);
   });
+
+  test('Escape twice leaves from inside a text field too, as on safety sites', async ({
+    page,
+    signInAs,
+  }) => {
+    const ky = textsIn('ky');
+    await signInAs(await kyrgyzFamily());
+    await answerNeutralSite(page);
+
+    await page.goto('/household');
+    await waitForHydration(page);
+    const address = page.getByLabel(ky.households.form.address, { exact: true });
+    await address.fill('Ленин көчөсү 5');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(QUICK_EXIT_URL);
+  });
 });
 
 test.describe('without JavaScript', () => {
