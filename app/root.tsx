@@ -13,6 +13,7 @@ import {
 } from '@remix-run/react';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from '~/i18n/react';
+import { QuickExit, showsQuickExit } from '~/components/quick-exit';
 import { RouteAnnouncer } from '~/components/route-announcer';
 import { SessionTimeoutWarning } from '~/components/session-timeout-warning';
 import { SiteHeader } from '~/components/site-header';
@@ -86,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
+        {showsQuickExit(data?.user ?? null) ? <QuickExit /> : null}
         <SiteHeader user={data?.user ?? null} locale={locale} />
         {data?.idleWarningMs ? <SessionTimeoutWarning idleMs={data.idleWarningMs} /> : null}
         <main id="main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BENEFICIARY_SEX_RULES, CURRENCIES, RELATIONS } from './enums';
 import { checkbox, multiValue, optionalText, rowId } from './fields';
+import { namesAnAmount } from '~/utils/amount-in-text';
 import { parseMoneyInput } from '~/utils/money';
 
 const localDateTime = () =>
@@ -27,12 +28,16 @@ const wholeNumber = (max: number) =>
     .min(0, 'validation.wholeNumber')
     .max(max, 'validation.tooLarge');
 
+/** A competition's title shows in public pages' browser tabs and a family's history: no sums. */
+const competitionTitle = () =>
+  optionalText(200).refine((value) => !namesAnAmount(value), 'validation.titleWithAmount');
+
 /** Staff's competition form; dates are wall-clock times in the competition's time zone. */
 export const competitionSchema = z
   .object({
-    titleKy: optionalText(200),
-    titleRu: optionalText(200),
-    titleEn: optionalText(200),
+    titleKy: competitionTitle(),
+    titleRu: competitionTitle(),
+    titleEn: competitionTitle(),
     descriptionKy: optionalText(5000),
     descriptionRu: optionalText(5000),
     descriptionEn: optionalText(5000),

@@ -8,40 +8,7 @@ import { defineEmail, LOCK_SCREEN_CHARS, renderEmail, type EmailTemplate } from 
 import { LOCALES } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
 import { resources } from '~/i18n/resources';
-
-/** Words that tell a reader what the message is about, in the three languages. */
-const TELLING_WORDS: RegExp[] = [
-  // English: grants and money, benefits, violence.
-  /\bgrants?\b/i,
-  /\bawards?(ed)?\b/i,
-  /\bmoney\b/i,
-  /\bamount\b/i,
-  /\bpay(ment|ments|ed)?\b/i,
-  /\bpaid\b/i,
-  /\bcash\b/i,
-  /\b(som|kgs|kzt)\b/i,
-  /\bbenefits?\b/i,
-  /\bwelfare\b/i,
-  /\ballowance\b/i,
-  /\bviolen(ce|t)\b/i,
-  /\babuse\b/i,
-  // Russian.
-  /грант/i,
-  /деньг|денеж/i,
-  /сумм/i,
-  /выплат/i,
-  /(^|[^а-яё])сом([^а-яё]|$)/i,
-  /пособи/i,
-  /льгот/i,
-  /насили/i,
-  /побо/i,
-  // Kyrgyz.
-  /акча/i,
-  /төлөм/i,
-  /жөлөк/i,
-  /зомбулук/i,
-  /зордук/i,
-];
+import { TELLING_WORDS } from '../support/telling-words';
 
 const SAMPLE = {
   name: 'Айгүл',

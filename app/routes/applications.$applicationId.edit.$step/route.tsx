@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const firstMember = context.access === 'facilitator' ? membersOf(household.id)[0] : undefined;
   const notice = url.searchParams.get('notice');
   return json({
-    pageTitle: `${t(`applications:steps.names.${step}`)} (${t('applications:steps.progress', {
+    pageTitle: `${t(`applications:steps.tabNames.${step}`)} (${t('applications:steps.progress', {
       current: stepNumber,
       total: APPLICATION_STEPS.length,
     })})`,

@@ -119,6 +119,15 @@ export default {
       documents: 'Photos and documents',
       review: 'Check and send',
     },
+    // The browser tab shows these (a phone's recent apps, its history): nothing about money.
+    tabNames: {
+      beneficiary: 'Applicant',
+      idea: 'Business idea',
+      budget: 'Budget',
+      plan: 'Plan and results',
+      documents: 'Photos and documents',
+      review: 'Check and send',
+    },
     save: 'Save',
     saveAndContinue: 'Save and continue',
     back: 'Back',

@@ -13,6 +13,11 @@ export default {
     stay: 'Stay signed in',
     ended: 'Your session has ended. What you send now is kept for you: sign in again to send it.',
   },
+  quickExit: {
+    label: 'Quick exit',
+    hint: 'Leaves this site at once for a search page.',
+    hintKeys: 'Or press Esc twice.',
+  },
   skipToContent: 'Skip to main content',
   footer: {
     tagline: "Ishenim — small grants that turn a family's business idea into a working business.",

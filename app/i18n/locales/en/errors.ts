@@ -21,6 +21,7 @@ export default {
     tooLarge: 'This number is too large.',
     chooseOne: 'Choose at least one.',
     chooseLocality: 'Choose at least one village or town.',
+    titleWithAmount: 'Leave sums of money out of the title: it shows in browser tabs and history.',
     titleInOneLanguage: 'Write the title in at least one language.',
     maxBelowMin: 'The largest grant cannot be smaller than the smallest.',
     maxAboveBudget: 'The largest grant cannot be more than the whole budget.',

@@ -1,6 +1,6 @@
 export default {
   agreement: {
-    pageTitle: 'Grant agreement {{reference}}',
+    pageTitle: 'Agreement {{reference}}',
     back: 'Back to the grant',
     print: 'Print',
     otherLanguages: 'The agreement in another language:',
@@ -65,7 +65,7 @@ export default {
     open: 'Open the grant page',
     tellReady: 'Tell her the agreement is ready to sign',
     toldReady: 'She is told the agreement is ready.',
-    pageTitle: 'Grant {{reference}}',
+    pageTitle: 'Project {{reference}}',
     title: 'Your grant',
     titleFacilitator: 'The grant of {{name}}',
     back: 'Back to the application',

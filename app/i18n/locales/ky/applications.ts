@@ -119,6 +119,15 @@ export default {
       documents: 'Сүрөттөр жана документтер',
       review: 'Текшерүү жана жөнөтүү',
     },
+    // The browser tab shows these (a phone's recent apps, its history): nothing about money.
+    tabNames: {
+      beneficiary: 'Арыз ээси',
+      idea: 'Бизнес-идея',
+      budget: 'Бюджет',
+      plan: 'План жана натыйжа',
+      documents: 'Сүрөттөр жана документтер',
+      review: 'Текшерүү жана жөнөтүү',
+    },
     save: 'Сактоо',
     saveAndContinue: 'Сактап, улантуу',
     back: 'Артка',

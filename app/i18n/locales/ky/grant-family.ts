@@ -1,6 +1,6 @@
 export default {
   agreement: {
-    pageTitle: 'Грант келишими {{reference}}',
+    pageTitle: 'Келишим {{reference}}',
     back: 'Грантка кайтуу',
     print: 'Басып чыгаруу',
     otherLanguages: 'Келишим башка тилде:',
@@ -66,7 +66,7 @@ export default {
     open: 'Грант барагын ачуу',
     tellReady: 'Келишим кол коюуга даяр экенин кабарлоо',
     toldReady: 'Ага келишим даяр экени кабарланды.',
-    pageTitle: 'Грант {{reference}}',
+    pageTitle: 'Долбоор {{reference}}',
     title: 'Сиздин грантыңыз',
     titleFacilitator: 'Грант: {{name}}',
     back: 'Арызга кайтуу',

@@ -122,6 +122,15 @@ export default {
       documents: 'Фото и документы',
       review: 'Проверка и отправка',
     },
+    // The browser tab shows these (a phone's recent apps, its history): nothing about money.
+    tabNames: {
+      beneficiary: 'Заявитель',
+      idea: 'Бизнес-идея',
+      budget: 'Бюджет',
+      plan: 'План и результаты',
+      documents: 'Фото и документы',
+      review: 'Проверка и отправка',
+    },
     save: 'Сохранить',
     saveAndContinue: 'Сохранить и продолжить',
     back: 'Назад',

@@ -1,6 +1,6 @@
 export default {
   agreement: {
-    pageTitle: 'Договор о гранте {{reference}}',
+    pageTitle: 'Договор {{reference}}',
     back: 'Назад к гранту',
     print: 'Печать',
     otherLanguages: 'Договор на другом языке:',
@@ -65,7 +65,7 @@ export default {
     open: 'Открыть страницу гранта',
     tellReady: 'Сообщить, что договор готов к подписанию',
     toldReady: 'Ей сообщено, что договор готов.',
-    pageTitle: 'Грант {{reference}}',
+    pageTitle: 'Проект {{reference}}',
     title: 'Ваш грант',
     titleFacilitator: 'Грант: {{name}}',
     back: 'Назад к заявке',
