@@ -40,7 +40,7 @@ describe('navigation by role', () => {
     ).toBe('nav.applications');
   });
 
-  test('staff: families, competitions, training, screening, outbox', () => {
+  test('staff: families, competitions, training, screening, the dashboard, outbox', () => {
     expect(linksFor('staff')).toEqual([
       '/',
       '/households',
@@ -48,6 +48,7 @@ describe('navigation by role', () => {
       '/training',
       '/staff/applications',
       '/staff/consultations',
+      '/staff/dashboard',
       '/staff/outbox',
     ]);
   });
@@ -65,6 +66,7 @@ describe('navigation by role', () => {
       '/training',
       '/staff/applications',
       '/staff/consultations',
+      '/staff/dashboard',
       '/staff/outbox',
       '/admin/users',
       '/admin/audit',

@@ -53,6 +53,7 @@ export default {
     myConsultations: 'My consultations',
     staffConsultations: 'Consultations',
     training: 'Training',
+    dashboard: 'Dashboard',
   },
   roles: {
     applicant: 'Applicant family',

@@ -54,6 +54,7 @@ export default {
     myConsultations: 'Менин консультацияларым',
     staffConsultations: 'Консультациялар',
     training: 'Окутуу',
+    dashboard: 'Панель',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

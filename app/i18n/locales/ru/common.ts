@@ -54,6 +54,7 @@ export default {
     myConsultations: 'Мои консультации',
     staffConsultations: 'Консультации',
     training: 'Обучение',
+    dashboard: 'Панель',
   },
   roles: {
     applicant: 'Семья-заявитель',
