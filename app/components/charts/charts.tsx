@@ -128,7 +128,7 @@ export function BarChart({
   const plotBottom = height - BAR.bottom;
   const x = (value: number) => BAR.left + (axis.max > 0 ? (value / axis.max) * plotW : 0);
   return (
-    <figure className="chart" aria-labelledby={`${id}-caption`}>
+    <figure className="chart">
       <figcaption id={`${id}-caption`} className="chart__title">
         {text.title}
       </figcaption>
