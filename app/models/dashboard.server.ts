@@ -20,6 +20,11 @@ function applicationFilter(filters: DashboardFilters): SQL {
   return sql.join(conditions, sql` and `);
 }
 
+/** The households join, needed only when a village narrows the applications. */
+function householdJoin(filters: DashboardFilters): SQL {
+  return filters.localityId === null ? sql`` : sql`join households h on h.id = a.household_id`;
+}
+
 /** Submitted applications (drafts are not applications yet) per village. */
 export function applicationsByVillage(filters: DashboardFilters) {
   return db.all<{
@@ -45,7 +50,7 @@ export function applicationsBySector(filters: DashboardFilters) {
   return db.all<{ sector: Sector | null; count: number }>(sql`
     select a.sector as sector, count(*) as count
     from applications a
-    join households h on h.id = a.household_id
+    ${householdJoin(filters)}
     where a.submitted_at is not null and ${applicationFilter(filters)}
     group by a.sector`);
 }
@@ -55,7 +60,7 @@ export function applicationsByStatus(filters: DashboardFilters) {
   return db.all<{ status: ApplicationStatus; count: number }>(sql`
     select a.status as status, count(*) as count
     from applications a
-    join households h on h.id = a.household_id
+    ${householdJoin(filters)}
     where ${applicationFilter(filters)}
     group by a.status`);
 }
@@ -86,7 +91,7 @@ export function applicationFunnel(filters: DashboardFilters) {
           and (select coalesce(sum(e.amount), 0) from ledger_entries e where e.grant_id = g.id) > 0
       )), 0) as paid
     from applications a
-    join households h on h.id = a.household_id
+    ${householdJoin(filters)}
     where ${applicationFilter(filters)}`)!;
 }
 
@@ -129,7 +134,7 @@ export function moneyFigures(filters: DashboardFilters) {
         where e.grant_id = g.id)), 0) as paid
     from grants g
     join applications a on a.id = g.application_id
-    join households h on h.id = a.household_id
+    ${householdJoin(filters)}
     where g.status <> 'cancelled' and ${applicationFilter(filters)}
     group by g.currency`,
   );
