@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { sqlite } from '~db/client';
 import type { User } from '~db/schema/people';
 import { niceAxis } from '~/components/charts/axis';
-import { BarChart, LineChart } from '~/components/charts/charts';
+import { BarChart, LineChart, StackedBarChart } from '~/components/charts/charts';
 import { formatMoney } from '~/i18n/format';
 import { TranslationProvider } from '~/i18n/react';
 import { resources } from '~/i18n/resources';
@@ -317,6 +317,45 @@ describe('the chart module', () => {
     expect(html).toContain(
       '<tr><th scope="row">Baseline</th><td class="num">1</td><td class="num">—</td></tr>',
     );
+  });
+});
+
+describe('the stacked bar chart', () => {
+  test('each part is drawn with its own hatched fill, and the table holds every part and the total', () => {
+    const html = render(
+      'en',
+      createElement(StackedBarChart, {
+        id: 'held',
+        text: {
+          title: 'Consultations',
+          description: 'Held, missed and cancelled by village.',
+          columns: ['Village', 'Held', 'Missed', 'Cancelled', 'Total'],
+        },
+        series: ['Held', 'Missed', 'Cancelled'],
+        bars: [
+          {
+            key: 'a',
+            label: 'Ivanovka',
+            values: [
+              { value: 5, text: '5' },
+              { value: 2, text: '2' },
+              { value: 0, text: '0' },
+            ],
+            totalText: '7',
+          },
+        ],
+        axis: niceAxis([7], String),
+      }),
+    );
+    expect(html).toContain('role="img"');
+    expect(html).toContain('<pattern id="held-fill-1"');
+    const drawn = [...html.matchAll(/<rect [^>]*><title>(.*?)<\/title><\/rect>/g)].map((m) => m[1]);
+    // A part of zero draws nothing; the table still names it.
+    expect(drawn).toEqual(['Ivanovka, Held: 5', 'Ivanovka, Missed: 2']);
+    expect(html).toContain(
+      '<tr><th scope="row">Ivanovka</th><td class="num">5</td><td class="num">2</td><td class="num">0</td><td class="num">7</td></tr>',
+    );
+    expect(html).not.toContain('style=');
   });
 });
 

@@ -346,3 +346,143 @@ export function LineChart({
     </figure>
   );
 }
+
+/** One category of a stacked bar chart: a value (with its text) per series, in series order. */
+export type StackedBar = {
+  key: string;
+  label: string;
+  values: readonly { value: number; text: string }[];
+  totalText: string;
+};
+
+/** A fill per series: its colour with a hatching of its own, so print in grey keeps them apart. */
+function SeriesPatterns({ id, count }: { id: string; count: number }) {
+  return (
+    <defs>
+      {Array.from({ length: count }, (_, index) => {
+        const style = seriesStyle(index);
+        const kind = index % 4;
+        return (
+          <pattern
+            key={index}
+            id={`${id}-fill-${index}`}
+            width="8"
+            height="8"
+            patternUnits="userSpaceOnUse"
+          >
+            <rect width="8" height="8" fill={style.colour} />
+            {kind === 1 ? <path d="M0,8 L8,0" stroke="#fff" strokeWidth="1.5" /> : null}
+            {kind === 2 ? <circle cx="4" cy="4" r="1.5" fill="#fff" /> : null}
+            {kind === 3 ? <path d="M0,4 H8 M4,0 V8" stroke="#fff" strokeWidth="1.5" /> : null}
+          </pattern>
+        );
+      })}
+    </defs>
+  );
+}
+
+/**
+ * Horizontal stacked bars: each category's parts side by side in one bar (e.g. consultations held,
+ * missed and cancelled per village), with a legend; the table gives every part and the total.
+ */
+export function StackedBarChart({
+  id,
+  text,
+  series,
+  bars,
+  axis,
+  after,
+}: {
+  id: string;
+  /** columns: the category heading, one heading per series, then the total's heading. */
+  text: ChartText;
+  series: readonly string[];
+  bars: readonly StackedBar[];
+  axis: Axis;
+  after?: ReactNode;
+}) {
+  const plotW = BAR.width - BAR.left - BAR.right;
+  const legendH = 24;
+  const height = BAR.top + Math.max(1, bars.length) * (BAR.row + BAR.gap) + BAR.bottom + legendH;
+  const plotBottom = height - BAR.bottom - legendH;
+  const scale = (value: number) => (axis.max > 0 ? (value / axis.max) * plotW : 0);
+  return (
+    <figure className="chart">
+      <figcaption id={`${id}-caption`} className="chart__title">
+        {text.title}
+      </figcaption>
+      <ChartFrame id={id} text={text} width={BAR.width} height={height}>
+        <SeriesPatterns id={id} count={series.length} />
+        {axis.ticks.map((tick) => (
+          <g key={tick.value} className="chart__grid">
+            <line
+              x1={BAR.left + scale(tick.value)}
+              x2={BAR.left + scale(tick.value)}
+              y1={BAR.top}
+              y2={plotBottom}
+            />
+            <text x={BAR.left + scale(tick.value)} y={plotBottom + 18} textAnchor="middle">
+              {tick.text}
+            </text>
+          </g>
+        ))}
+        {bars.map((bar, i) => {
+          const y = BAR.top + i * (BAR.row + BAR.gap) + BAR.gap / 2;
+          let left = BAR.left;
+          return (
+            <g key={bar.key} className="chart__stack">
+              <text x={BAR.left - 8} y={y + BAR.row / 2 + 4} textAnchor="end">
+                {bar.label}
+              </text>
+              {bar.values.map((part, index) => {
+                const w = scale(part.value);
+                const x = left;
+                left += w;
+                return part.value > 0 ? (
+                  <rect
+                    key={index}
+                    x={x}
+                    y={y}
+                    width={w}
+                    height={BAR.row}
+                    fill={`url(#${id}-fill-${index})`}
+                  >
+                    <title>{`${bar.label}, ${series[index]}: ${part.text}`}</title>
+                  </rect>
+                ) : null;
+              })}
+              <text x={left + 6} y={y + BAR.row / 2 + 4} className="chart__value">
+                {bar.totalText}
+              </text>
+            </g>
+          );
+        })}
+        <g className="chart__legend">
+          {series.map((name, index) => (
+            <g key={name}>
+              <rect
+                x={BAR.left + index * 140}
+                y={height - 18}
+                width="14"
+                height="14"
+                fill={`url(#${id}-fill-${index})`}
+              />
+              <text x={BAR.left + index * 140 + 20} y={height - 6}>
+                {name}
+              </text>
+            </g>
+          ))}
+        </g>
+      </ChartFrame>
+      <FiguresTable
+        id={id}
+        text={text}
+        rows={bars.map((bar) => ({
+          key: bar.key,
+          cells: [bar.label, ...bar.values.map((part) => part.text), bar.totalText],
+        }))}
+        after={after}
+      />
+    </figure>
+  );
+}
