@@ -25,7 +25,8 @@ type NavKey =
   | 'nav.myConsultations'
   | 'nav.staffConsultations'
   | 'nav.training'
-  | 'nav.visits';
+  | 'nav.visits'
+  | 'nav.dashboard';
 
 /** Navigation by role: only what this person can open. */
 export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKey }[] {
@@ -67,6 +68,7 @@ export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKe
     items.push({ to: '/consultant', labelKey: 'nav.myConsultations' });
   if (can('consultations:oversee'))
     items.push({ to: '/staff/consultations', labelKey: 'nav.staffConsultations' });
+  if (can('outcomes:read')) items.push({ to: '/staff/dashboard', labelKey: 'nav.dashboard' });
   if (can('outbox:read')) items.push({ to: '/staff/outbox', labelKey: 'nav.outbox' });
   if (can('users:manage')) items.push({ to: '/admin/users', labelKey: 'nav.users' });
   if (can('audit:read')) items.push({ to: '/admin/audit', labelKey: 'nav.audit' });

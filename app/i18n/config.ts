@@ -42,6 +42,7 @@ export const NAMESPACES = [
   'outcomes',
   'visits',
   'familyReports',
+  'dashboard',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

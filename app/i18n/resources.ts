@@ -66,6 +66,9 @@ import ruFamilyReports from './locales/ru/family-reports';
 import kyOutcomes from './locales/ky/outcomes';
 import kyVisits from './locales/ky/visits';
 import kyFamilyReports from './locales/ky/family-reports';
+import enDashboard from './locales/en/dashboard';
+import ruDashboard from './locales/ru/dashboard';
+import kyDashboard from './locales/ky/dashboard';
 import type { Locale } from './config';
 
 const en = {
@@ -91,6 +94,7 @@ const en = {
   outcomes: enOutcomes,
   visits: enVisits,
   familyReports: enFamilyReports,
+  dashboard: enDashboard,
 };
 
 /** English is the reference: its shape types every `t()` key. */
@@ -121,6 +125,7 @@ export const resources: Record<Locale, Resources> = {
     outcomes: ruOutcomes,
     visits: ruVisits,
     familyReports: ruFamilyReports,
+    dashboard: ruDashboard,
   },
   ky: {
     common: kyCommon,
@@ -145,5 +150,6 @@ export const resources: Record<Locale, Resources> = {
     outcomes: kyOutcomes,
     visits: kyVisits,
     familyReports: kyFamilyReports,
+    dashboard: kyDashboard,
   },
 };

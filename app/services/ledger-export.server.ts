@@ -48,14 +48,22 @@ export interface ExportTable<C extends string> {
   rows: Iterable<{ text: Record<C, string>; cells: Record<C, string | number | null> }>;
 }
 
-/** The whole CSV of a table: BOM, headers, one line per row. */
-export function tableCsv<C extends string>(table: ExportTable<C>): string {
-  const lines = [table.headers.map((h) => csvField(h)).join(CSV_DELIMITER)];
+/** Excel in Kyrgyz and Russian expects ";" between fields (the decimal mark is a comma), English ",". */
+export function csvDelimiterFor(locale: Locale): string {
+  return locale === 'en' ? ',' : ';';
+}
+
+/** The whole CSV of a table: BOM, headers, one line per row; ";" unless told otherwise. */
+export function tableCsv<C extends string>(
+  table: ExportTable<C>,
+  { delimiter = CSV_DELIMITER }: { delimiter?: string } = {},
+): string {
+  const lines = [table.headers.map((h) => csvField(h, { delimiter })).join(delimiter)];
   for (const row of table.rows) {
     lines.push(
       table.columns
-        .map((c) => csvField(row.text[c], { isText: !table.numberColumns.includes(c) }))
-        .join(CSV_DELIMITER),
+        .map((c) => csvField(row.text[c], { isText: !table.numberColumns.includes(c), delimiter }))
+        .join(delimiter),
     );
   }
   return UTF8_BOM + lines.join('\r\n') + '\r\n';

@@ -69,9 +69,13 @@ function textValues(row: ScreeningListRow, locale: Locale): Record<Column, strin
  * a text a family typed that starts like a formula (=, +, -, @) gets a leading apostrophe so
  * that Excel shows it instead of running it.
  */
-export function csvField(value: string, { isText = true } = {}): string {
+export function csvField(
+  value: string,
+  { isText = true, delimiter = CSV_DELIMITER }: { isText?: boolean; delimiter?: string } = {},
+): string {
   const safe = isText && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const quote = /["\r\n]/.test(safe) || safe.includes(delimiter) || /^\s|\s$/.test(safe);
+  return quote ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Lines are gathered into chunks of about 64 KB for the response. */

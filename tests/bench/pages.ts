@@ -108,6 +108,19 @@ const PAGES: PageSpec[] = [
     path: (ids) => `/staff/competitions/${ids.competitionId}`,
   },
   { name: 'staff round', who: 'staff', path: (ids) => `/staff/rounds/${ids.roundId}` },
+  // The programme dashboard (issue 15): every figure is an aggregate query; < 500 ms at 10,000.
+  { name: 'programme dashboard, all', who: 'staff', path: () => '/staff/dashboard' },
+  {
+    name: 'programme dashboard, one competition and village',
+    who: 'staff',
+    path: (ids) => `/staff/dashboard?competition=${ids.competitionId}&village=${ids.villageId}`,
+  },
+  {
+    name: 'programme dashboard CSV (funnel)',
+    who: 'staff',
+    path: (ids) => `/staff/dashboard/funnel/csv?competition=${ids.competitionId}`,
+    kind: 'export',
+  },
   { name: 'admin audit log', who: 'admin', path: () => '/admin/audit' },
   { name: 'juror queue (1,000 assignments)', who: 'juror', path: () => '/jury' },
   // Families

@@ -41,7 +41,7 @@ describe('navigation by role', () => {
     ).toBe('nav.applications');
   });
 
-  test('staff: families, competitions, training, visits, screening, outbox', () => {
+  test('staff: families, competitions, training, visits, screening, the dashboard, outbox', () => {
     expect(linksFor('staff')).toEqual([
       '/',
       '/households',
@@ -50,6 +50,7 @@ describe('navigation by role', () => {
       '/visits',
       '/staff/applications',
       '/staff/consultations',
+      '/staff/dashboard',
       '/staff/outbox',
     ]);
   });
@@ -68,6 +69,7 @@ describe('navigation by role', () => {
       '/visits',
       '/staff/applications',
       '/staff/consultations',
+      '/staff/dashboard',
       '/staff/outbox',
       '/admin/users',
       '/admin/audit',

@@ -405,6 +405,7 @@ export default function HomePage() {
           </section>
         ) : null}
         {waiting ? <StaffWaitingCard waiting={waiting} /> : null}
+        {hasPermission(roles, 'outcomes:read') ? <DashboardCard /> : null}
         {roles.includes('juror') ? <JurorCard /> : null}
         {roles.includes('consultant') ? <ConsultantCard /> : null}
         {person.outbox ? (
@@ -432,5 +433,17 @@ export default function HomePage() {
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** Staff and admins: the programme at a glance. */
+function DashboardCard() {
+  const { t } = useTranslation('dashboard');
+  return (
+    <section className="card" aria-labelledby="home-dashboard">
+      <h2 id="home-dashboard">{t('title')}</h2>
+      <p>{t('intro')}</p>
+      <Link to="/staff/dashboard">{t('homeLink')}</Link>
+    </section>
   );
 }

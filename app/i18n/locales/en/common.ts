@@ -59,6 +59,7 @@ export default {
     staffConsultations: 'Consultations',
     training: 'Training',
     visits: 'Visits',
+    dashboard: 'Dashboard',
   },
   roles: {
     applicant: 'Applicant family',

@@ -60,6 +60,7 @@ export default {
     staffConsultations: 'Консультациялар',
     training: 'Окутуу',
     visits: 'Сапарлар',
+    dashboard: 'Панель',
   },
   roles: {
     applicant: 'Арыз берүүчү үй-бүлө',

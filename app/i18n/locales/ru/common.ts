@@ -60,6 +60,7 @@ export default {
     staffConsultations: 'Консультации',
     training: 'Обучение',
     visits: 'Визиты',
+    dashboard: 'Панель',
   },
   roles: {
     applicant: 'Семья-заявитель',

@@ -1,0 +1,165 @@
+// What the programme dashboard reads: one aggregate query per figure (GROUP BY in SQL, never a
+// loop over rows), each narrowed by the same filters: a competition (or all), a village, a sector.
+import { sql, type SQL } from 'drizzle-orm';
+import { db } from '~db/client';
+import type { ApplicationStatus, Currency, Sector } from '~/schemas/enums';
+
+export type DashboardFilters = {
+  competitionId: number | null;
+  localityId: number | null;
+  sector: Sector | null;
+};
+
+/** The filters as SQL conditions on applications `a` joined to households `h`. */
+function applicationFilter(filters: DashboardFilters): SQL {
+  const conditions: SQL[] = [sql`1 = 1`];
+  if (filters.competitionId !== null)
+    conditions.push(sql`a.competition_id = ${filters.competitionId}`);
+  if (filters.localityId !== null) conditions.push(sql`h.locality_id = ${filters.localityId}`);
+  if (filters.sector !== null) conditions.push(sql`a.sector = ${filters.sector}`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** The households join, needed only when a village narrows the applications. */
+function householdJoin(filters: DashboardFilters): SQL {
+  return filters.localityId === null ? sql`` : sql`join households h on h.id = a.household_id`;
+}
+
+/** Submitted applications (drafts are not applications yet) per village. */
+export function applicationsByVillage(filters: DashboardFilters) {
+  return db.all<{
+    localityId: number;
+    code: string;
+    nameKy: string;
+    nameRu: string;
+    nameEn: string;
+    count: number;
+  }>(sql`
+    select l.id as localityId, l.code as code, l.name_ky as nameKy, l.name_ru as nameRu,
+      l.name_en as nameEn, count(*) as count
+    from applications a
+    join households h on h.id = a.household_id
+    join localities l on l.id = h.locality_id
+    where a.submitted_at is not null and ${applicationFilter(filters)}
+    group by l.id
+    order by count(*) desc, l.code`);
+}
+
+/** Submitted applications per sector (null: no sector given). */
+export function applicationsBySector(filters: DashboardFilters) {
+  return db.all<{ sector: Sector | null; count: number }>(sql`
+    select a.sector as sector, count(*) as count
+    from applications a
+    ${householdJoin(filters)}
+    where a.submitted_at is not null and ${applicationFilter(filters)}
+    group by a.sector`);
+}
+
+/** Applications per status, drafts included. */
+export function applicationsByStatus(filters: DashboardFilters) {
+  return db.all<{ status: ApplicationStatus; count: number }>(sql`
+    select a.status as status, count(*) as count
+    from applications a
+    ${householdJoin(filters)}
+    where ${applicationFilter(filters)}
+    group by a.status`);
+}
+
+/**
+ * The funnel's counts after registration, by the stage each application has reached (its current
+ * status, as the programme's order runs: submitted → eligible → in review → shortlisted →
+ * awarded | waitlisted | not selected); paid: awarded applications whose grant (not cancelled)
+ * has had money paid out, net of reversals.
+ */
+export function applicationFunnel(filters: DashboardFilters) {
+  return db.get<{
+    applied: number;
+    eligible: number;
+    shortlisted: number;
+    awarded: number;
+    paid: number;
+  }>(sql`
+    select
+      coalesce(sum(a.submitted_at is not null), 0) as applied,
+      coalesce(sum(a.status in ('eligible', 'in-review', 'shortlisted', 'awarded', 'waitlisted',
+        'not-selected')), 0) as eligible,
+      coalesce(sum(a.status in ('shortlisted', 'awarded', 'waitlisted', 'not-selected')), 0)
+        as shortlisted,
+      coalesce(sum(a.status = 'awarded'), 0) as awarded,
+      coalesce(sum(a.status = 'awarded' and exists (
+        select 1 from grants g where g.application_id = a.id and g.status <> 'cancelled'
+          and (select coalesce(sum(e.amount), 0) from ledger_entries e where e.grant_id = g.id) > 0
+      )), 0) as paid
+    from applications a
+    ${householdJoin(filters)}
+    where ${applicationFilter(filters)}`)!;
+}
+
+/**
+ * Registered families: households of the chosen village, or of the competition's villages (a
+ * family registers for the programme, not for a sector, so the sector filter does not apply).
+ */
+export function registeredHouseholds(filters: DashboardFilters): number {
+  const conditions: SQL[] = [sql`1 = 1`];
+  if (filters.localityId !== null) conditions.push(sql`h.locality_id = ${filters.localityId}`);
+  if (filters.competitionId !== null)
+    conditions.push(
+      sql`h.locality_id in (select cl.locality_id from competition_localities cl
+        where cl.competition_id = ${filters.competitionId})`,
+    );
+  return db.get<{ count: number }>(
+    sql`select count(*) as count from households h where ${sql.join(conditions, sql` and `)}`,
+  )!.count;
+}
+
+/**
+ * Money per currency: the budgets of the chosen competitions (a competition's whole budget: it is
+ * not split by village or sector), and, of the grants in the filters (cancelled ones left out),
+ * awarded, committed (agreement signed) and paid (net of reversals).
+ */
+export function moneyFigures(filters: DashboardFilters) {
+  const budgets = db.all<{ currency: Currency; budgeted: number }>(sql`
+    select c.currency as currency, coalesce(sum(c.budget_total), 0) as budgeted
+    from competitions c
+    where c.status <> 'draft'
+      ${filters.competitionId === null ? sql`` : sql`and c.id = ${filters.competitionId}`}
+    group by c.currency`);
+  const grants = db.all<{ currency: Currency; awarded: number; committed: number; paid: number }>(
+    sql`
+    select g.currency as currency,
+      coalesce(sum(g.amount), 0) as awarded,
+      coalesce(sum(case when g.status in ('signed', 'completed') then g.amount else 0 end), 0)
+        as committed,
+      coalesce(sum((select coalesce(sum(e.amount), 0) from ledger_entries e
+        where e.grant_id = g.id)), 0) as paid
+    from grants g
+    join applications a on a.id = g.application_id
+    ${householdJoin(filters)}
+    where g.status <> 'cancelled' and ${applicationFilter(filters)}
+    group by g.currency`,
+  );
+  return { budgets, grants };
+}
+
+/** The competitions and villages the filters offer. */
+export function dashboardChoices() {
+  const competitions = db.all<{
+    id: number;
+    titleKy: string | null;
+    titleRu: string | null;
+    titleEn: string | null;
+  }>(sql`
+    select id, title_ky as titleKy, title_ru as titleRu, title_en as titleEn
+    from competitions where status <> 'draft' order by id desc`);
+  const villages = db.all<{
+    id: number;
+    code: string;
+    nameKy: string;
+    nameRu: string;
+    nameEn: string;
+  }>(
+    sql`select id, code, name_ky as nameKy, name_ru as nameRu, name_en as nameEn
+      from localities order by code`,
+  );
+  return { competitions, villages };
+}

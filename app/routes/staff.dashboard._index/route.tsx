@@ -1,0 +1,135 @@
+// The programme dashboard: applications by village, sector and status, the funnel from
+// registration to payment, and the money, for one competition or all, a village, a sector. The
+// filters live in the URL so a view can be shared; the charts are SVG drawn on the server (no
+// script needed) with their figures as tables, and every table downloads as CSV and Excel.
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { BarChart } from '~/components/charts/charts';
+import { fixedT } from '~/i18n/i18n.server';
+import { useTranslation } from '~/i18n/react';
+import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
+import staffStyles from '~/styles/staff.css';
+import { requirePermission } from '~/utils/auth.server';
+import { titleFromLoader } from '~/utils/meta';
+import type { RouteAccess } from '~/utils/permissions';
+
+export const handle: RouteAccess = { access: 'outcomes:read' };
+export const meta = titleFromLoader;
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'outcomes:read');
+  const filters = dashboardFiltersFrom(new URL(request.url).searchParams);
+  return json({
+    pageTitle: fixedT(user.locale)('dashboard:title'),
+    ...dashboardPage(filters, user.locale),
+  });
+}
+
+export default function DashboardPage() {
+  const { filters, query, choices, charts, outcomes } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('dashboard');
+  const suffix = query ? `?${query}` : '';
+  return (
+    <div className="stack">
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <Form
+        method="get"
+        action="/staff/dashboard"
+        className="filters card"
+        role="search"
+        aria-label={t('filters.legend')}
+      >
+        <div className="field">
+          <label htmlFor="dashboard-competition">{t('filters.competition')}</label>
+          <select
+            id="dashboard-competition"
+            name="competition"
+            defaultValue={filters.competitionId ? String(filters.competitionId) : ''}
+          >
+            <option value="">{t('filters.allCompetitions')}</option>
+            {choices.competitions.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="dashboard-village">{t('filters.village')}</label>
+          <select
+            id="dashboard-village"
+            name="village"
+            defaultValue={filters.localityId ? String(filters.localityId) : ''}
+          >
+            <option value="">{t('filters.allVillages')}</option>
+            {choices.villages.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="dashboard-sector">{t('filters.sector')}</label>
+          <select id="dashboard-sector" name="sector" defaultValue={filters.sector ?? ''}>
+            <option value="">{t('filters.allSectors')}</option>
+            {choices.sectors.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="row">
+          <button type="submit" className="button button--secondary">
+            {t('filters.apply')}
+          </button>
+          <Link to="/staff/dashboard">{t('filters.reset')}</Link>
+        </div>
+      </Form>
+      <div className="dashboard-grid">
+        {charts.map((chart) => (
+          <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
+            <BarChart
+              id={chart.key}
+              text={chart.text}
+              bars={chart.bars}
+              axis={chart.axis}
+              after={
+                // Money is one table across currencies; export it once, under the first.
+                chart.table !== 'money' ||
+                chart.key === charts.find((c) => c.table === 'money')?.key ? (
+                  <p className="row">
+                    <a href={`/staff/dashboard/${chart.table}/csv${suffix}`} download>
+                      {t('export.csv')} <span className="visually-hidden">{chart.text.title}</span>
+                    </a>
+                    <a href={`/staff/dashboard/${chart.table}/xlsx${suffix}`} download>
+                      {t('export.xlsx')} <span className="visually-hidden">{chart.text.title}</span>
+                    </a>
+                  </p>
+                ) : null
+              }
+            />
+            {chart.note ? <p className="field__hint">{chart.note}</p> : null}
+          </section>
+        ))}
+      </div>
+      {outcomes.length > 0 ? (
+        <section className="card stack" aria-labelledby="dashboard-outcomes">
+          <h2 id="dashboard-outcomes">{t('outcomes.title')}</h2>
+          <p>{t('outcomes.text')}</p>
+          <ul>
+            {outcomes.map((o) => (
+              <li key={o.href}>
+                <Link to={o.href}>{t('outcomes.link', { competition: o.title })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

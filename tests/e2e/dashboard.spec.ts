@@ -1,0 +1,79 @@
+// Staff read the programme dashboard in Kyrgyz with JavaScript off (issue 15): the charts are SVG
+// images named by their titles and summaries, the figures sit in tables beside them, a filter
+// narrows the view through the URL, and a table downloads as CSV (BOM, ";", Cyrillic). The test
+// writes its own competition into the server's database (the demo seed is not relied on).
+import { readFile } from 'node:fs/promises';
+import { resources } from '~/i18n/resources';
+import { createLocality, createUser } from '../support/factories';
+import { createGrantWorld } from '../support/grant-factories';
+import { createApplication, createHousehold } from '../support/programme-factories';
+import { expect, test } from './support/fixtures';
+import { checkPageWithoutJavaScript } from './support/journeys';
+
+const ky = resources.ky.dashboard;
+
+test.use({ javaScriptEnabled: false });
+
+test('staff read the dashboard in Kyrgyz without JavaScript, filter by village and download a table', async ({
+  page,
+  signInAs,
+}) => {
+  // One awarded application (the grant world's) in one village; two submitted in a second.
+  const world = await createGrantWorld();
+  const second = createLocality();
+  for (const sector of ['livestock', 'sewing'] as const) {
+    const family = await createUser({ roles: ['applicant'], locale: 'ky', localityId: second.id });
+    const { household, members } = createHousehold({ localityId: second.id, user: family });
+    createApplication({
+      competition: world.competition,
+      household,
+      members,
+      enteredBy: family,
+      status: 'submitted',
+      sector,
+    });
+  }
+  const staff = await createUser({ roles: ['staff'], locale: 'ky' });
+  await signInAs(staff);
+
+  await page.goto('/');
+  await page.getByRole('link', { name: ky.homeLink }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ky.title);
+
+  await page
+    .getByLabel(ky.filters.competition, { exact: true })
+    .selectOption(String(world.competition.id));
+  await page.getByRole('button', { name: ky.filters.apply }).click();
+  await expect(page).toHaveURL(new RegExp(`competition=${world.competition.id}`));
+  for (const title of [ky.villages.title, ky.sectors.title, ky.statuses.title, ky.funnel.title])
+    await expect(page.getByRole('img', { name: title })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: ky.money.title.replace('{{currency}}', 'KGS') }),
+  ).toBeVisible();
+  const funnel = page.getByTestId('funnel-figures');
+  await funnel.getByText(resources.ky.dashboard.chart.showFigures).click();
+  const cells = (stage: keyof typeof ky.funnel.stages) =>
+    funnel.getByRole('row', { name: ky.funnel.stages[stage] }).getByRole('cell');
+  await expect(cells('applied')).toHaveText('3');
+  await expect(cells('awarded')).toHaveText('1');
+  await checkPageWithoutJavaScript(page);
+
+  // The second village only: two applications, none awarded.
+  await page.getByLabel(ky.filters.village, { exact: true }).selectOption(String(second.id));
+  await page.getByRole('button', { name: ky.filters.apply }).click();
+  await expect(page).toHaveURL(new RegExp(`village=${second.id}`));
+  await funnel.getByText(resources.ky.dashboard.chart.showFigures).click();
+  await expect(cells('applied')).toHaveText('2');
+  await expect(cells('awarded')).toHaveText('0');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: `${ky.export.csv} ${ky.funnel.title}` }).click(),
+  ]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  expect(lines[0]).toBe(`${ky.funnel.label};${ky.funnel.value}`);
+  expect(lines).toContain(`${ky.funnel.stages.applied};2`);
+  expect(lines).toContain(`${ky.funnel.stages.awarded};0`);
+});
