@@ -84,13 +84,8 @@ function boardConditions(roundId: number, filter: BoardFilter): SQL | undefined 
   return and(...conditions);
 }
 
-/** One page of the final ranking with what the board shows of each application. */
-export function boardRows(
-  roundId: number,
-  filter: BoardFilter,
-  page: { limit: number; offset: number },
-  reader: Reader = db,
-) {
+/** What the board shows of an application of the final ranking. */
+function boardRowQuery(reader: Reader) {
   return reader
     .select({
       applicationId: applications.id,
@@ -112,12 +107,29 @@ export function boardRows(
     .from(roundRanks)
     .innerJoin(applications, eq(applications.id, roundRanks.applicationId))
     .innerJoin(households, eq(households.id, applications.householdId))
-    .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId))
+    .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId));
+}
+
+/** One page of the final ranking with what the board shows of each application. */
+export function boardRows(
+  roundId: number,
+  filter: BoardFilter,
+  page: { limit: number; offset: number },
+  reader: Reader = db,
+) {
+  return boardRowQuery(reader)
     .where(boardConditions(roundId, filter))
     .orderBy(asc(roundRanks.rank))
     .limit(page.limit)
     .offset(page.offset)
     .all();
+}
+
+/** One application of the final ranking, as the board shows it (undefined: not in it). */
+export function boardRow(roundId: number, applicationId: number, reader: Reader = db) {
+  return boardRowQuery(reader)
+    .where(and(eq(roundRanks.roundId, roundId), eq(roundRanks.applicationId, applicationId)))
+    .get();
 }
 
 export function countBoardRows(roundId: number, filter: BoardFilter, reader: Reader = db): number {
