@@ -11,7 +11,6 @@ import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { pickLocalized, type LocalizedText } from '~/i18n/localized-text';
 import { findApplication } from '~/models/application.server';
-import { findRound, roundsOfCompetition } from '~/models/jury.server';
 import type { ApplicationStatus, Sector } from '~/schemas/enums';
 import { moneyInputValue } from '~/utils/money';
 import {
@@ -176,8 +175,7 @@ export function decisionBoardView(
   const money = (minor: number) => formatMoney(minor, competition.currency, locale);
   const villages = new Map(board.quotas.map((q) => [q.localityId, localityName(q, locale)]));
   const villageOf = (localityId: number) => villages.get(localityId) ?? '';
-  const openRound = roundsOfCompetition(competitionId).find((r) => r.status !== 'closed');
-  const finalRound = board.finalRoundId ? findRound(board.finalRoundId) : undefined;
+  const { openRound, finalRound } = board;
   const state: BoardState = board.announced
     ? 'announced'
     : !board.finalRoundId

@@ -626,9 +626,10 @@ export function closeRound(
  * computed once when the round closes, and again after normalisation is switched. Nothing is
  * stored for a round still being scored.
  */
-export function storeFinalRanking(roundId: number) {
-  const round = findRound(roundId);
+export function storeFinalRanking(roundOrId: number | Round) {
+  const round = typeof roundOrId === 'number' ? findRound(roundOrId) : roundOrId;
   if (!round || round.status !== 'closed') return;
+  const roundId = round.id;
   const stored = storedRankingState(roundId);
   if (stored.stored && stored.normalised === round.normalise) return;
   const ranking = rankingOf(roundId);

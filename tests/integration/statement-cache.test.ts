@@ -1,0 +1,31 @@
+// The connection keeps the statements it compiled (db/client.ts): the same SQL runs the same
+// statement again with new values, in the row mode each use asks for, and a statement still being
+// iterated is never handed out twice.
+import { describe, expect, test } from 'vitest';
+import { sqlite } from '~db/client';
+
+describe('the connection’s compiled statements', () => {
+  test('the same SQL is compiled once and runs with each use’s own values and row mode', () => {
+    const source = 'select ? as a, ? as b';
+    const first = sqlite.prepare(source);
+    expect(sqlite.prepare(source)).toBe(first);
+    expect(first.raw().get(1, 2)).toEqual([1, 2]);
+    // The next use asks for row objects (as drizzle's raw SQL reads do): it gets them.
+    expect(sqlite.prepare(source).get(3, 4)).toEqual({ a: 3, b: 4 });
+  });
+
+  test('a statement being iterated is not handed out again: a second one runs beside it', () => {
+    const source = 'select value from json_each(?)';
+    const outer = sqlite.prepare(source);
+    const seen: number[][] = [];
+    for (const row of outer.iterate('[1, 2]') as Iterable<{ value: number }>) {
+      const inner = sqlite.prepare(source);
+      expect(inner).not.toBe(outer);
+      seen.push((inner.all('[7, 8]') as { value: number }[]).map((r) => r.value + row.value));
+    }
+    expect(seen).toEqual([
+      [8, 9],
+      [9, 10],
+    ]);
+  });
+});
