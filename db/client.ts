@@ -105,6 +105,18 @@ export const db: Db = globalForDb.__ishenimDb.db;
 export const sqlite: Database.Database = globalForDb.__ishenimDb.sqlite;
 
 /**
+ * A stamp that changes whenever anything is written to the database: rows changed by this
+ * connection (SQLite's total_changes(), triggers included) and commits by any other connection
+ * (PRAGMA data_version). Both are read in microseconds, so what is computed from many rows can be
+ * kept until the stamp moves.
+ */
+export function databaseStamp(): string {
+  const connection = globalForDb.__ishenimDb!.sqlite;
+  const changes = connection.prepare('select total_changes() as n').get() as { n: number };
+  return `${changes.n}:${String(connection.pragma('data_version', { simple: true }))}`;
+}
+
+/**
  * A read that pages run on every request, built by drizzle and compiled by SQLite once: `make`
  * returns drizzle's prepared query (the values as `sql.placeholder`). Building a query costs
  * drizzle far more than SQLite takes to run a small one. For reads outside a transaction; a

@@ -1,8 +1,9 @@
 // The connection keeps the statements it compiled (db/client.ts): the same SQL runs the same
 // statement again with new values, in the row mode each use asks for, and a statement still being
-// iterated is never handed out twice.
+// iterated is never handed out twice. And the stamp that tells whether anything was written.
 import { describe, expect, test } from 'vitest';
-import { sqlite } from '~db/client';
+import { databaseStamp, sqlite } from '~db/client';
+import { createUser } from '../support/factories';
 
 describe('the connection’s compiled statements', () => {
   test('the same SQL is compiled once and runs with each use’s own values and row mode', () => {
@@ -27,5 +28,15 @@ describe('the connection’s compiled statements', () => {
       [8, 9],
       [9, 10],
     ]);
+  });
+});
+
+describe('the database stamp', () => {
+  test('stays while the database is only read, and moves with any write', async () => {
+    const before = databaseStamp();
+    sqlite.prepare('select count(*) from users').get();
+    expect(databaseStamp()).toBe(before);
+    await createUser({ roles: ['staff'] });
+    expect(databaseStamp()).not.toBe(before);
   });
 });
