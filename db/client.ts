@@ -116,6 +116,32 @@ export function databaseStamp(): string {
   return `${changes.n}:${String(connection.pragma('data_version', { simple: true }))}`;
 }
 
+/** How many answers `untilWritten` keeps, all reads together. */
+const KEPT_ANSWERS = 200;
+const keptAnswers = new Map<string, { stamp: string; value: unknown }>();
+
+/**
+ * An aggregate over many rows (a round's loads, its counts over 30,000 assignments), answered
+ * again from memory while nothing was written to the database since (`databaseStamp`). The
+ * answer is shared by every caller: read it, never change it.
+ */
+export function untilWritten<A extends (string | number)[], T>(
+  name: string,
+  read: (...args: A) => T,
+): (...args: A) => T {
+  return (...args) => {
+    const key = `${name}|${args.join(',')}`;
+    const stamp = databaseStamp();
+    const kept = keptAnswers.get(key);
+    if (kept?.stamp === stamp) return kept.value as T;
+    const value = read(...args);
+    keptAnswers.delete(key);
+    if (keptAnswers.size >= KEPT_ANSWERS) keptAnswers.delete(keptAnswers.keys().next().value!);
+    keptAnswers.set(key, { stamp, value });
+    return value;
+  };
+}
+
 /**
  * A read that pages run on every request, built by drizzle and compiled by SQLite once: `make`
  * returns drizzle's prepared query (the values as `sql.placeholder`). Building a query costs

@@ -2,7 +2,7 @@
 // statement again with new values, in the row mode each use asks for, and a statement still being
 // iterated is never handed out twice. And the stamp that tells whether anything was written.
 import { describe, expect, test } from 'vitest';
-import { databaseStamp, sqlite } from '~db/client';
+import { databaseStamp, sqlite, untilWritten } from '~db/client';
 import { createUser } from '../support/factories';
 
 describe('the connection’s compiled statements', () => {
@@ -38,5 +38,25 @@ describe('the database stamp', () => {
     expect(databaseStamp()).toBe(before);
     await createUser({ roles: ['staff'] });
     expect(databaseStamp()).not.toBe(before);
+  });
+});
+
+describe('answers kept until the database is written', () => {
+  test('a read runs again only after a write', async () => {
+    let reads = 0;
+    const staffCount = untilWritten('test-staff-count', (role: string) => {
+      reads += 1;
+      return (
+        sqlite.prepare('select count(*) as n from user_roles where role = ?').get(role) as {
+          n: number;
+        }
+      ).n;
+    });
+    const before = staffCount('staff');
+    expect(staffCount('staff')).toBe(before);
+    expect(reads).toBe(1);
+    await createUser({ roles: ['staff'] });
+    expect(staffCount('staff')).toBe(before + 1);
+    expect(reads).toBe(2);
   });
 });
