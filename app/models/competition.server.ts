@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type Placeholder } from 'drizzle-orm';
-import { db, preparedOnce, type Tx } from '~db/client';
+import { db, preparedOnce, untilWritten, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import {
   competitionLocalities,
@@ -117,14 +117,17 @@ export function takeReferenceNumber(tx: Tx, competitionId: number): number {
   return row.next - 1;
 }
 
-export function countApplicationsByStatus(competitionId: number) {
-  return db
-    .select({ status: applications.status, n: sql<number>`count(*)` })
-    .from(applications)
-    .where(and(eq(applications.competitionId, competitionId)))
-    .groupBy(applications.status)
-    .all();
-}
+/** How many of the competition's applications are in each status (kept until a write). */
+export const countApplicationsByStatus = untilWritten(
+  'applications-by-status',
+  (competitionId: number) =>
+    db
+      .select({ status: applications.status, n: sql<number>`count(*)` })
+      .from(applications)
+      .where(and(eq(applications.competitionId, competitionId)))
+      .groupBy(applications.status)
+      .all(),
+);
 
 /** Competitions accepting applications now from households of this locality. */
 export function openCompetitionsForLocality(localityId: number, now: Date) {

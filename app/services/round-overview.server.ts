@@ -39,9 +39,11 @@ import { conflictKey, exclusionReason } from './assignment.server';
 import type { AssignRefusal, MoveRefusal } from './jury.server';
 
 /** Submitted scores against active assignments: how far the jury has come (one aggregate). */
-function progressOf(roundId: number) {
-  return roundProgressCounts(roundId);
-}
+/** A round's scoring progress, counted over all its assignments; again only after a write. */
+const progressOf = untilWritten('round-progress', (roundId: number) =>
+  roundProgressCounts(roundId),
+);
+const poolCount = untilWritten('round-pool', (roundId: number) => countRoundPool(roundId));
 
 function localityNames(locale: Locale): Map<number, string> {
   return new Map(listLocalities().map((l) => [l.id, localityName(l, locale)]));
@@ -89,7 +91,7 @@ export function roundSummariesOf(competitionId: number, locale: Locale): RoundSu
     status: round.status,
     opensAt: formattedInstant(round.opensAt, locale, { timeZone }),
     closesAt: formattedInstant(round.closesAt, locale, { timeZone }),
-    applications: round.status === 'draft' ? draftPool(round).pool : countRoundPool(round.id),
+    applications: round.status === 'draft' ? draftPool(round).pool : poolCount(round.id),
     jurors: countRoundJurors(round.id),
     ...progressOf(round.id),
   }));
@@ -246,7 +248,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
     poolSize = counts.pool;
     unassigned = assignedTotal > 0 ? counts.uncovered : 0;
   } else {
-    poolSize = countRoundPool(roundId);
+    poolSize = poolCount(roundId);
     unassigned = assignedTotal > 0 ? uncoveredCount(roundId) : 0;
   }
 
