@@ -142,7 +142,9 @@ export function BoardRowCard({
         />
       ) : null}
       <p>
-        <Link to={closeHref}>{t('rows.close')}</Link>
+        <Link className="button button--secondary" to={closeHref}>
+          {t('rows.close')}
+        </Link>
       </p>
     </article>
   );
