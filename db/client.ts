@@ -60,9 +60,41 @@ export function openDatabase(filePath: string): { db: Db; sqlite: Database.Datab
   sqlite.function('collation_key', { deterministic: true }, (value: unknown, locale: unknown) =>
     typeof value === 'string' ? collationKey(value, String(locale)) : value,
   );
+  reusePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema, casing: 'snake_case' });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, sqlite };
+}
+
+/** How many compiled statements the connection keeps (the app has a few hundred query shapes). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Drizzle asks SQLite to compile every query afresh, each time it runs; compiling costs more than
+ * running most of the app's queries (a staff page runs a dozen). The connection keeps what it
+ * compiled, by SQL text, least recently used first out: the values are bound at each run, so the
+ * same text is the same statement. A statement still being iterated is busy, so a second one is
+ * compiled for the overlapping use; and each use starts in better-sqlite3's row-object mode, as
+ * drizzle switches to raw rows itself when it wants them.
+ */
+function reusePreparedStatements(sqlite: Database.Database) {
+  const compile = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const kept = cache.get(source);
+    if (kept && !kept.busy) {
+      cache.delete(source);
+      cache.set(source, kept);
+      if (kept.reader) kept.raw(false);
+      return kept;
+    }
+    const statement = compile(source);
+    if (!kept) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 // One connection per process; kept on globalThis so a development rebuild reuses it.
@@ -71,6 +103,55 @@ globalForDb.__ishenimDb ??= openDatabase(databasePath());
 
 export const db: Db = globalForDb.__ishenimDb.db;
 export const sqlite: Database.Database = globalForDb.__ishenimDb.sqlite;
+
+/**
+ * A stamp that changes whenever anything is written to the database: rows changed by this
+ * connection (SQLite's total_changes(), triggers included) and commits by any other connection
+ * (PRAGMA data_version). Both are read in microseconds, so what is computed from many rows can be
+ * kept until the stamp moves.
+ */
+export function databaseStamp(): string {
+  const connection = globalForDb.__ishenimDb!.sqlite;
+  const changes = connection.prepare('select total_changes() as n').get() as { n: number };
+  return `${changes.n}:${String(connection.pragma('data_version', { simple: true }))}`;
+}
+
+/** How many answers `untilWritten` keeps, all reads together. */
+const KEPT_ANSWERS = 200;
+const keptAnswers = new Map<string, { stamp: string; value: unknown }>();
+
+/**
+ * An aggregate over many rows (a round's loads, its counts over 30,000 assignments), answered
+ * again from memory while nothing was written to the database since (`databaseStamp`). The
+ * answer is shared by every caller: read it, never change it.
+ */
+export function untilWritten<A extends (string | number)[], T>(
+  name: string,
+  read: (...args: A) => T,
+): (...args: A) => T {
+  return (...args) => {
+    const key = `${name}|${args.join(',')}`;
+    const stamp = databaseStamp();
+    const kept = keptAnswers.get(key);
+    if (kept?.stamp === stamp) return kept.value as T;
+    const value = read(...args);
+    keptAnswers.delete(key);
+    if (keptAnswers.size >= KEPT_ANSWERS) keptAnswers.delete(keptAnswers.keys().next().value!);
+    keptAnswers.set(key, { stamp, value });
+    return value;
+  };
+}
+
+/**
+ * A read that pages run on every request, built by drizzle and compiled by SQLite once: `make`
+ * returns drizzle's prepared query (the values as `sql.placeholder`). Building a query costs
+ * drizzle far more than SQLite takes to run a small one. For reads outside a transaction; a
+ * model given a transaction builds its query on it as usual.
+ */
+export function preparedOnce<T>(make: (connection: Db) => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make(db));
+}
 
 /**
  * Runs one use case as a single IMMEDIATE transaction: the write lock is taken at BEGIN, so two

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { and, asc, desc, eq, inArray, sql, type Placeholder } from 'drizzle-orm';
+import { db, preparedOnce, untilWritten, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import {
   competitionLocalities,
@@ -12,11 +12,19 @@ import type { CompetitionStatus } from '~/schemas/enums';
 
 type Reader = typeof db | Tx;
 
+const competitionById = (reader: Reader, competitionId: number | Placeholder) =>
+  reader.select().from(competitions).where(eq(competitions.id, competitionId));
+const preparedCompetition = preparedOnce((c) =>
+  competitionById(c, sql.placeholder('competitionId')).prepare(),
+);
+
 export function findCompetition(
   competitionId: number,
   reader: Reader = db,
 ): Competition | undefined {
-  return reader.select().from(competitions).where(eq(competitions.id, competitionId)).get();
+  return reader === db
+    ? preparedCompetition().get({ competitionId })
+    : competitionById(reader, competitionId).get();
 }
 
 export function listCompetitions(filter: { statuses?: CompetitionStatus[] } = {}) {
@@ -28,9 +36,8 @@ export function listCompetitions(filter: { statuses?: CompetitionStatus[] } = {}
     .all();
 }
 
-/** The competition's localities with their names and quotas. */
-export function competitionLocalityRows(competitionId: number, reader: Reader = db) {
-  return reader
+const localitiesOf = (reader: Reader, competitionId: number | Placeholder) =>
+  reader
     .select({
       localityId: competitionLocalities.localityId,
       quota: competitionLocalities.quota,
@@ -42,8 +49,16 @@ export function competitionLocalityRows(competitionId: number, reader: Reader = 
     .from(competitionLocalities)
     .innerJoin(localities, eq(localities.id, competitionLocalities.localityId))
     .where(eq(competitionLocalities.competitionId, competitionId))
-    .orderBy(asc(localities.code))
-    .all();
+    .orderBy(asc(localities.code));
+const preparedLocalities = preparedOnce((c) =>
+  localitiesOf(c, sql.placeholder('competitionId')).prepare(),
+);
+
+/** The competition's localities with their names and quotas. */
+export function competitionLocalityRows(competitionId: number, reader: Reader = db) {
+  return reader === db
+    ? preparedLocalities().all({ competitionId })
+    : localitiesOf(reader, competitionId).all();
 }
 
 export function insertCompetition(tx: Tx, values: NewCompetition): Competition {
@@ -102,14 +117,17 @@ export function takeReferenceNumber(tx: Tx, competitionId: number): number {
   return row.next - 1;
 }
 
-export function countApplicationsByStatus(competitionId: number) {
-  return db
-    .select({ status: applications.status, n: sql<number>`count(*)` })
-    .from(applications)
-    .where(and(eq(applications.competitionId, competitionId)))
-    .groupBy(applications.status)
-    .all();
-}
+/** How many of the competition's applications are in each status (kept until a write). */
+export const countApplicationsByStatus = untilWritten(
+  'applications-by-status',
+  (competitionId: number) =>
+    db
+      .select({ status: applications.status, n: sql<number>`count(*)` })
+      .from(applications)
+      .where(and(eq(applications.competitionId, competitionId)))
+      .groupBy(applications.status)
+      .all(),
+);
 
 /** Competitions accepting applications now from households of this locality. */
 export function openCompetitionsForLocality(localityId: number, now: Date) {

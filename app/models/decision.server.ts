@@ -1,9 +1,21 @@
 // What the decision board and the decisions read and write: the stored final ranking of a closed
 // round, a page of it, and the aggregates (money awarded, awards per village) the budget and quota
 // rules need. Every read here is bounded by a page or an index, never by the programme's size.
-import { and, asc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gte,
+  inArray,
+  lt,
+  lte,
+  ne,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { db, type Tx } from '~db/client';
+import { db, preparedOnce, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { competitionLocalities } from '~db/schema/competitions';
 import { householdMembers, households } from '~db/schema/households';
@@ -21,14 +33,20 @@ export function storedRankingState(
   reader: Reader = db,
 ): { stored: boolean; normalised: boolean | null } {
   // One row tells: the ranking is written whole, in one transaction, with one normalisation.
-  const row = reader
+  const row =
+    reader === db ? preparedRankingState().get({ roundId }) : rankingState(reader, roundId).get();
+  return { stored: Boolean(row), normalised: row ? row.normalised : null };
+}
+
+const rankingState = (reader: Reader, roundId: number | Placeholder) =>
+  reader
     .select({ normalised: roundRanks.normalised })
     .from(roundRanks)
     .where(eq(roundRanks.roundId, roundId))
-    .limit(1)
-    .get();
-  return { stored: Boolean(row), normalised: row ? row.normalised : null };
-}
+    .limit(1);
+const preparedRankingState = preparedOnce((c) =>
+  rankingState(c, sql.placeholder('roundId')).prepare(),
+);
 
 const BATCH = 500;
 
@@ -84,13 +102,8 @@ function boardConditions(roundId: number, filter: BoardFilter): SQL | undefined 
   return and(...conditions);
 }
 
-/** One page of the final ranking with what the board shows of each application. */
-export function boardRows(
-  roundId: number,
-  filter: BoardFilter,
-  page: { limit: number; offset: number },
-  reader: Reader = db,
-) {
+/** What the board shows of an application of the final ranking. */
+function boardRowQuery(reader: Reader) {
   return reader
     .select({
       applicationId: applications.id,
@@ -112,16 +125,87 @@ export function boardRows(
     .from(roundRanks)
     .innerJoin(applications, eq(applications.id, roundRanks.applicationId))
     .innerJoin(households, eq(households.id, applications.householdId))
-    .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId))
+    .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId));
+}
+
+/** The filters that need the application or its household, not only the ranking. */
+const joinsNeeded = (filter: BoardFilter) => Boolean(filter.localityId || filter.status);
+
+/**
+ * The rank a page starts at: the offset is walked on the ranking's index alone (joining the
+ * application and household only to filter by them), not on the page's full rows — a deep page
+ * would otherwise join every row before it.
+ */
+function firstRankOfPage(roundId: number, filter: BoardFilter, offset: number, reader: Reader) {
+  if (!joinsNeeded(filter) && reader === db && !filter.rankFrom && !filter.rankTo)
+    return preparedFirstRank().get({ roundId, offset })?.rank;
+  const query = reader.select({ rank: roundRanks.rank }).from(roundRanks);
+  const joined = joinsNeeded(filter)
+    ? query
+        .innerJoin(applications, eq(applications.id, roundRanks.applicationId))
+        .innerJoin(households, eq(households.id, applications.householdId))
+    : query;
+  return joined
     .where(boardConditions(roundId, filter))
     .orderBy(asc(roundRanks.rank))
+    .limit(1)
+    .offset(offset)
+    .get()?.rank;
+}
+
+const preparedFirstRank = preparedOnce((c) =>
+  c
+    .select({ rank: roundRanks.rank })
+    .from(roundRanks)
+    .where(eq(roundRanks.roundId, sql.placeholder('roundId')))
+    .orderBy(asc(roundRanks.rank))
+    .limit(1)
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+
+const preparedRowsFrom = preparedOnce((c) =>
+  boardRowQuery(c)
+    .where(
+      and(
+        eq(roundRanks.roundId, sql.placeholder('roundId')),
+        gte(roundRanks.rank, sql.placeholder('from')),
+      ),
+    )
+    .orderBy(asc(roundRanks.rank))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+/** One page of the final ranking with what the board shows of each application. */
+export function boardRows(
+  roundId: number,
+  filter: BoardFilter,
+  page: { limit: number; offset: number },
+  reader: Reader = db,
+) {
+  const from = firstRankOfPage(roundId, filter, page.offset, reader);
+  if (from === undefined) return [];
+  if (!joinsNeeded(filter) && reader === db && !filter.rankTo)
+    return preparedRowsFrom().all({ roundId, from, limit: page.limit });
+  return boardRowQuery(reader)
+    .where(and(boardConditions(roundId, filter), gte(roundRanks.rank, from)))
+    .orderBy(asc(roundRanks.rank))
     .limit(page.limit)
-    .offset(page.offset)
     .all();
 }
 
+/** One application of the final ranking, as the board shows it (undefined: not in it). */
+export function boardRow(roundId: number, applicationId: number, reader: Reader = db) {
+  return boardRowQuery(reader)
+    .where(and(eq(roundRanks.roundId, roundId), eq(roundRanks.applicationId, applicationId)))
+    .get();
+}
+
 export function countBoardRows(roundId: number, filter: BoardFilter, reader: Reader = db): number {
-  const needsJoin = Boolean(filter.localityId || filter.status);
+  const needsJoin = joinsNeeded(filter);
+  if (!needsJoin && reader === db && !filter.rankFrom && !filter.rankTo)
+    return preparedCount().get({ roundId })?.n ?? 0;
   const query = reader.select({ n: sql<number>`count(*)` }).from(roundRanks);
   const row = needsJoin
     ? query
@@ -132,6 +216,16 @@ export function countBoardRows(roundId: number, filter: BoardFilter, reader: Rea
     : query.where(boardConditions(roundId, filter)).get();
   return row?.n ?? 0;
 }
+
+// The stored ranking is written whole with places 1..N (its unique index forbids a shared
+// place), so its last place is its size: read from the index, not by counting 10,000 entries.
+const preparedCount = preparedOnce((c) =>
+  c
+    .select({ n: sql<number>`coalesce(max(${roundRanks.rank}), 0)` })
+    .from(roundRanks)
+    .where(eq(roundRanks.roundId, sql.placeholder('roundId')))
+    .prepare(),
+);
 
 /**
  * References ranked above `rank` and not awarded, best first (at most `limit`): awarding below
@@ -243,7 +337,19 @@ export function awardedPerLocality(
   reader: Reader = db,
   exceptApplicationId: number | null = null,
 ): Map<number, number> {
-  const rows = reader
+  const rows =
+    reader === db && exceptApplicationId === null
+      ? preparedAwardedPerLocality().all({ competitionId })
+      : awardedPerLocalityQuery(reader, competitionId, exceptApplicationId).all();
+  return new Map(rows.map((row) => [row.localityId, row.n]));
+}
+
+function awardedPerLocalityQuery(
+  reader: Reader,
+  competitionId: number | Placeholder,
+  exceptApplicationId: number | null,
+) {
+  return reader
     .select({ localityId: households.localityId, n: sql<number>`count(*)` })
     .from(applications)
     .innerJoin(households, eq(households.id, applications.householdId))
@@ -254,10 +360,11 @@ export function awardedPerLocality(
         exceptApplicationId === null ? undefined : ne(applications.id, exceptApplicationId),
       ),
     )
-    .groupBy(households.localityId)
-    .all();
-  return new Map(rows.map((row) => [row.localityId, row.n]));
+    .groupBy(households.localityId);
 }
+const preparedAwardedPerLocality = preparedOnce((c) =>
+  awardedPerLocalityQuery(c, sql.placeholder('competitionId'), null).prepare(),
+);
 
 /**
  * Whether an application ranked above `rank` is neither awarded nor withdrawn, in a village whose

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { and, asc, eq, inArray, isNotNull, sql, type Placeholder } from 'drizzle-orm';
+import { db, preparedOnce, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { households } from '~db/schema/households';
 import {
@@ -18,17 +18,26 @@ import { userRoles, users } from '~db/schema/people';
 
 type Reader = typeof db | Tx;
 
+const roundById = (reader: Reader, roundId: number | Placeholder) =>
+  reader.select().from(rounds).where(eq(rounds.id, roundId));
+const preparedRound = preparedOnce((c) => roundById(c, sql.placeholder('roundId')).prepare());
+
 export function findRound(roundId: number, reader: Reader = db): Round | undefined {
-  return reader.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  return reader === db ? preparedRound().get({ roundId }) : roundById(reader, roundId).get();
 }
 
-export function roundsOfCompetition(competitionId: number, reader: Reader = db): Round[] {
-  return reader
+const roundsOf = (reader: Reader, competitionId: number | Placeholder) =>
+  reader
     .select()
     .from(rounds)
     .where(eq(rounds.competitionId, competitionId))
-    .orderBy(asc(rounds.number))
-    .all();
+    .orderBy(asc(rounds.number));
+const preparedRounds = preparedOnce((c) => roundsOf(c, sql.placeholder('competitionId')).prepare());
+
+export function roundsOfCompetition(competitionId: number, reader: Reader = db): Round[] {
+  return reader === db
+    ? preparedRounds().all({ competitionId })
+    : roundsOf(reader, competitionId).all();
 }
 
 export function insertRound(tx: Tx, values: typeof rounds.$inferInsert): Round {

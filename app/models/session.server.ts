@@ -1,5 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { db, preparedOnce, type Tx } from '~db/client';
 import { sessions, type Session } from '~db/schema/auth';
 import { users } from '~db/schema/people';
 
@@ -23,13 +23,18 @@ export function insertSession(
 
 /** The session and its user, if the session has not been revoked. Expiry is judged by the caller. */
 export function findLiveSession(sessionId: string) {
-  return db
+  return liveSession().get({ sessionId });
+}
+
+// Every signed-in request reads it (once per request, see getSessionUser).
+const liveSession = preparedOnce((connection) =>
+  connection
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
-    .get();
-}
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), isNull(sessions.revokedAt)))
+    .prepare(),
+);
 
 export function touchSession(sessionId: string, at: Date) {
   db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId)).run();

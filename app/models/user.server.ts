@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { db, preparedOnce, type Tx } from '~db/client';
 import {
   facilitatorLocalities,
   localities,
@@ -28,13 +28,25 @@ export function findUserByIdentifier(
 }
 
 export function rolesOfUser(userId: number, reader: Reader = db): Role[] {
-  return reader
+  const rows =
+    reader === db
+      ? rolesOf().all({ userId })
+      : reader
+          .select({ role: userRoles.role })
+          .from(userRoles)
+          .where(eq(userRoles.userId, userId))
+          .all();
+  return rows.map((r) => r.role);
+}
+
+// Every signed-in request reads them.
+const rolesOf = preparedOnce((connection) =>
+  connection
     .select({ role: userRoles.role })
     .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .all()
-    .map((r) => r.role);
-}
+    .where(eq(userRoles.userId, sql.placeholder('userId')))
+    .prepare(),
+);
 
 export function insertUser(tx: Tx, values: NewUser): User {
   return tx.insert(users).values(values).returning().get();

@@ -117,7 +117,10 @@ const positiveIntOrNothing = z
     return v && Number.isInteger(n) && n > 0 ? n : undefined;
   });
 
-/** The board's URL: ?village=&status=&rankFrom=&rankTo=&page= — anything unreadable is ignored. */
+/**
+ * The board's URL: ?village=&status=&rankFrom=&rankTo=&page=, and ?decide= for the one application
+ * whose forms are open — anything unreadable is ignored.
+ */
 export const boardQuerySchema = z.object({
   village: positiveIntOrNothing,
   status: z
@@ -131,4 +134,5 @@ export const boardQuerySchema = z.object({
   rankFrom: positiveIntOrNothing,
   rankTo: positiveIntOrNothing,
   page: positiveIntOrNothing,
+  decide: positiveIntOrNothing,
 });

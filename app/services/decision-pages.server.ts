@@ -11,10 +11,10 @@ import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { pickLocalized, type LocalizedText } from '~/i18n/localized-text';
 import { findApplication } from '~/models/application.server';
-import { findRound, roundsOfCompetition } from '~/models/jury.server';
 import type { ApplicationStatus, Sector } from '~/schemas/enums';
 import { moneyInputValue } from '~/utils/money';
 import {
+  boardRow,
   firstInRoundWithStatus,
   firstWaitlistedIds,
   notAwardedAbove,
@@ -34,7 +34,8 @@ import { formatPoints } from './round-ranking.server';
 
 export type BoardState = 'no-closed-round' | 'round-open' | 'ready' | 'announced';
 
-export type BoardRowView = {
+/** A row of the board's ranking table: what staff scan to choose whom to decide. */
+export type BoardTableRow = {
   applicationId: number;
   rank: number;
   score: string | null;
@@ -43,12 +44,16 @@ export type BoardRowView = {
   sector: Sector | null;
   village: string;
   requested: string;
-  requestedInput: string;
   status: ApplicationStatus;
   awarded: string | null;
+  waitlistPosition: number | null;
+};
+
+/** The one application whose forms are open (?decide=): its decision, feedback and offers. */
+export type BoardRowView = BoardTableRow & {
+  requestedInput: string;
   amountInput: string;
   reason: string | null;
-  waitlistPosition: number | null;
   /** References ranked higher and not awarded: awarding this one needs a written reason. */
   passesOver: string[];
   feedback: string | null;
@@ -80,7 +85,9 @@ export type BoardView = {
   villages: { id: number; name: string }[];
   filter: BoardFilter;
   page: { number: number; size: number; total: number };
-  rows: BoardRowView[];
+  rows: BoardTableRow[];
+  /** The application whose forms are open (?decide=), if it is in the final ranking. */
+  open: BoardRowView | null;
 };
 
 function titleOf(competition: Competition, locale: Locale) {
@@ -90,11 +97,72 @@ function titleOf(competition: Competition, locale: Locale) {
   );
 }
 
-/** What the board's URL asks for: a filter and a page. */
-export type BoardQuery = { filter?: BoardFilter; page?: number };
+/** What the board's URL asks for: a filter, a page, and the application to decide. */
+export type BoardQuery = { filter?: BoardFilter; page?: number; decide?: number };
 
-/** How many references a row names when awarding it would pass others over. */
+/** How many references the open card names when awarding it would pass others over. */
 const PASSED_OVER_SHOWN = 5;
+
+type BoardRowData = NonNullable<ReturnType<typeof boardRow>>;
+
+/** Formats a row of the ranking for the table, in the reader's language. */
+function tableRow(
+  row: Omit<BoardRowData, 'beneficiaryFirstName' | 'beneficiaryLastName'>,
+  money: (minor: number) => string,
+  village: string,
+  locale: Locale,
+): BoardTableRow {
+  return {
+    applicationId: row.applicationId,
+    rank: row.rank,
+    score: row.score === null ? null : formatPoints(row.score, locale),
+    reference: row.reference ?? '',
+    title: row.title,
+    sector: row.sector,
+    village,
+    requested: money(row.requestedAmount),
+    status: row.status,
+    awarded:
+      row.status === 'awarded' && row.awardedAmount !== null ? money(row.awardedAmount) : null,
+    waitlistPosition: row.status === 'waitlisted' ? row.waitlistPosition : null,
+  };
+}
+
+/**
+ * The open application's card: its forms and what they need (the jurors' comments, the
+ * references it passes over, her language). Read for this one application only.
+ */
+function openRowView(
+  board: { competitionId: number; finalRoundId: number; announced: boolean },
+  applicationId: number,
+  money: (minor: number) => string,
+  villageOf: (localityId: number) => string,
+  locale: Locale,
+): BoardRowView | null {
+  const row = boardRow(board.finalRoundId, applicationId);
+  if (!row) return null;
+  const comments = jurorCommentsOf([applicationId]).get(applicationId) ?? [];
+  const above = notAwardedAbove(board.finalRoundId, row.rank, PASSED_OVER_SHOWN + 1).map(
+    (r) => r.reference,
+  );
+  return {
+    ...tableRow(row, money, villageOf(row.localityId), locale),
+    requestedInput: moneyInputValue(row.requestedAmount),
+    amountInput: moneyInputValue(row.awardedAmount ?? row.requestedAmount),
+    reason: row.decisionReason,
+    passesOver:
+      above.length > PASSED_OVER_SHOWN ? [...above.slice(0, PASSED_OVER_SHOWN), '…'] : above,
+    feedback: row.feedback,
+    feedbackLanguage: feedbackLanguagesOf([applicationId]).get(applicationId)!,
+    comments,
+    suggestion: comments.join('\n'),
+    // Offers follow each village's waiting list, first place first (offerPlace checks it again).
+    nextOnWaitlist:
+      board.announced &&
+      row.status === 'waitlisted' &&
+      firstWaitlistedIds(board.competitionId).includes(applicationId),
+  };
+}
 
 export function decisionBoardView(
   competitionId: number,
@@ -106,8 +174,8 @@ export function decisionBoardView(
   const { competition } = board;
   const money = (minor: number) => formatMoney(minor, competition.currency, locale);
   const villages = new Map(board.quotas.map((q) => [q.localityId, localityName(q, locale)]));
-  const openRound = roundsOfCompetition(competitionId).find((r) => r.status !== 'closed');
-  const finalRound = board.finalRoundId ? findRound(board.finalRoundId) : undefined;
+  const villageOf = (localityId: number) => villages.get(localityId) ?? '';
+  const { openRound, finalRound } = board;
   const state: BoardState = board.announced
     ? 'announced'
     : !board.finalRoundId
@@ -115,19 +183,6 @@ export function decisionBoardView(
       : board.roundStillOpen
         ? 'round-open'
         : 'ready';
-  // Offers follow each village's waiting list, first place first (offerPlace checks it again).
-  const nextWaitlisted = new Set(board.announced ? firstWaitlistedIds(competitionId) : []);
-  const comments = jurorCommentsOf(board.rows.map((row) => row.applicationId));
-  // The best-ranked applications not awarded, read once: those ranked above a row are the ones
-  // awarding it passes over (a row never needs more of them than the page shows).
-  const notAwarded = board.finalRoundId
-    ? notAwardedAbove(board.finalRoundId, Number.MAX_SAFE_INTEGER, PASSED_OVER_SHOWN + 1)
-    : [];
-  const passesOver = (rank: number) => {
-    const above = notAwarded.filter((r) => r.rank < rank).map((r) => r.reference);
-    return above.length > PASSED_OVER_SHOWN ? [...above.slice(0, PASSED_OVER_SHOWN), '…'] : above;
-  };
-  const languages = feedbackLanguagesOf(board.rows.map((row) => row.applicationId));
   return {
     competition: {
       id: competition.id,
@@ -161,34 +216,44 @@ export function decisionBoardView(
     villages: board.quotas.map((q) => ({ id: q.localityId, name: localityName(q, locale) })),
     filter: board.filter,
     page: board.page,
-    rows: board.rows.map((row) => {
-      const language = languages.get(row.applicationId)!;
-      const rowComments = comments.get(row.applicationId) ?? [];
-      return {
-        applicationId: row.applicationId,
-        rank: row.rank,
-        score: row.score === null ? null : formatPoints(row.score, locale),
-        reference: row.reference ?? '',
-        title: row.title,
-        sector: row.sector,
-        village: villages.get(row.localityId) ?? '',
-        requested: money(row.requestedAmount),
-        requestedInput: moneyInputValue(row.requestedAmount),
-        status: row.status,
-        awarded:
-          row.status === 'awarded' && row.awardedAmount !== null ? money(row.awardedAmount) : null,
-        amountInput: moneyInputValue(row.awardedAmount ?? row.requestedAmount),
-        reason: row.decisionReason,
-        waitlistPosition: row.status === 'waitlisted' ? row.waitlistPosition : null,
-        passesOver: passesOver(row.rank),
-        feedback: row.feedback,
-        feedbackLanguage: language,
-        comments: rowComments,
-        suggestion: rowComments.join('\n'),
-        nextOnWaitlist: nextWaitlisted.has(row.applicationId),
-      };
-    }),
+    rows: board.rows.map((row) => tableRow(row, money, villageOf(row.localityId), locale)),
+    open:
+      board.finalRoundId && query.decide
+        ? openRowView(
+            { competitionId, finalRoundId: board.finalRoundId, announced: board.announced },
+            query.decide,
+            money,
+            villageOf,
+            locale,
+          )
+        : null,
   };
+}
+
+/**
+ * The card of one application of the board (its forms), for an action that failed on it: the
+ * page shows the refusal next to its field even when the post did not come from its open card.
+ */
+export function boardCardView(
+  competitionId: number,
+  locale: Locale,
+  applicationId: number,
+): BoardRowView | null {
+  const board = decisionBoard(competitionId, { pageSize: 1 });
+  if (!board?.finalRoundId) return null;
+  const money = (minor: number) => formatMoney(minor, board.competition.currency, locale);
+  const villages = new Map(board.quotas.map((q) => [q.localityId, localityName(q, locale)]));
+  return openRowView(
+    {
+      competitionId,
+      finalRoundId: board.finalRoundId,
+      announced: board.announced,
+    },
+    applicationId,
+    money,
+    (localityId) => villages.get(localityId) ?? '',
+    locale,
+  );
 }
 
 /** The application, if it belongs to this competition's final ranking (else the page's 404). */

@@ -5,6 +5,7 @@
 import { writeTransaction, type Tx } from '~db/client';
 import type { Application } from '~db/schema/applications';
 import type { Competition } from '~db/schema/competitions';
+import type { Round } from '~db/schema/jury';
 import { awardOfferedEmail, awardWithdrawnEmail, resultEmail } from '~emails/result';
 import { LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
 import { formatMoney } from '~/i18n/format';
@@ -92,8 +93,11 @@ export type DecisionBoard = {
   competition: Competition;
   /** The last closed round, whose ranking the decisions follow; null while none is closed. */
   finalRoundId: number | null;
+  finalRound: Round | null;
   /** A round still being scored: decisions wait for it. */
   roundStillOpen: boolean;
+  /** The first round not closed yet, if any. */
+  openRound: Round | null;
   /** One page of the final ranking, with the filter applied. */
   rows: BoardRow[];
   filter: BoardFilter;
@@ -144,7 +148,8 @@ export function fullVillages(tx: Tx, competitionId: number, applicationId: numbe
 function finalRoundOf(competitionId: number, tx?: Tx) {
   const rounds = roundsOfCompetition(competitionId, tx);
   const finalRound = [...rounds].reverse().find((r) => r.status === 'closed') ?? null;
-  return { finalRound, roundStillOpen: rounds.some((r) => r.status !== 'closed') };
+  const openRound = rounds.find((r) => r.status !== 'closed') ?? null;
+  return { finalRound, openRound, roundStillOpen: openRound !== null };
 }
 
 export function decisionBoard(
@@ -153,8 +158,8 @@ export function decisionBoard(
 ): DecisionBoard | null {
   const competition = findCompetition(competitionId);
   if (!competition) return null;
-  const { finalRound, roundStillOpen } = finalRoundOf(competitionId);
-  if (finalRound) storeFinalRanking(finalRound.id);
+  const { finalRound, openRound, roundStillOpen } = finalRoundOf(competitionId);
+  if (finalRound) storeFinalRanking(finalRound);
   const filter = options.filter ?? {};
   const size = options.pageSize ?? BOARD_PAGE_SIZE;
   const total = finalRound ? countBoardRows(finalRound.id, filter) : 0;
@@ -173,7 +178,9 @@ export function decisionBoard(
   return {
     competition,
     finalRoundId: finalRound?.id ?? null,
+    finalRound,
     roundStillOpen,
+    openRound,
     rows,
     filter,
     page: { number, size, total },

@@ -1,6 +1,6 @@
 // Jury rounds (DESIGN.md, "Jury"): setting a round up, jurors declaring conflicts, assigning,
 // scoring, closing, ranking and advancing. Each use case is one audited transaction.
-import { writeTransaction, type Tx } from '~db/client';
+import { databaseStamp, writeTransaction, type Tx } from '~db/client';
 import type { Competition } from '~db/schema/competitions';
 import type { Round } from '~db/schema/jury';
 import type { User } from '~db/schema/people';
@@ -626,9 +626,10 @@ export function closeRound(
  * computed once when the round closes, and again after normalisation is switched. Nothing is
  * stored for a round still being scored.
  */
-export function storeFinalRanking(roundId: number) {
-  const round = findRound(roundId);
+export function storeFinalRanking(roundOrId: number | Round) {
+  const round = typeof roundOrId === 'number' ? findRound(roundOrId) : roundOrId;
   if (!round || round.status !== 'closed') return;
+  const roundId = round.id;
   const stored = storedRankingState(roundId);
   if (stored.stored && stored.normalised === round.normalise) return;
   const ranking = rankingOf(roundId);
@@ -788,11 +789,12 @@ export function setNormalisation(
 /** The round's ranking from submitted scores (recused assignments do not count). */
 /**
  * Rankings already computed, by round, with the fingerprint of what they were computed from: a
- * page of a 10,000-application ranking then costs two aggregate queries, not 180,000 rows. A few
- * rounds at most are kept (the ones staff are working on), so the memory stays bounded.
+ * page of a 10,000-application ranking then costs two aggregate queries, not 180,000 rows — and
+ * none while nothing at all was written to the database since (its stamp). A few rounds at most
+ * are kept (the ones staff are working on), so the memory stays bounded.
  */
 const RANKINGS_KEPT = 4;
-const rankingCache = new Map<number, { key: string; ranked: RankedApplication[] }>();
+const rankingCache = new Map<number, { key: string; stamp: string; ranked: RankedApplication[] }>();
 
 /**
  * The round's ranking. The rows returned are shared with later callers (they come from a cache):
@@ -803,6 +805,9 @@ export function rankingOf(
 ): { round: Round; ranked: readonly RankedApplication[] } | null {
   const round = findRound(roundId);
   if (!round) return null;
+  const stamp = databaseStamp();
+  const unchanged = rankingCache.get(roundId);
+  if (unchanged?.stamp === stamp) return { round, ranked: unchanged.ranked };
   const criteria = criteriaOf(roundId);
   const key = [
     round.normalise,
@@ -811,7 +816,10 @@ export function rankingOf(
     rankingFingerprint(roundId),
   ].join('|');
   const cached = rankingCache.get(roundId);
-  if (cached?.key === key) return { round, ranked: cached.ranked };
+  if (cached?.key === key) {
+    cached.stamp = stamp;
+    return { round, ranked: cached.ranked };
+  }
 
   const scoreMap = new Map<number, Map<number, RankingScore>>();
   for (const item of submittedPointsOfRound(roundId)) {
@@ -838,7 +846,7 @@ export function rankingOf(
   });
   rankingCache.delete(roundId);
   if (rankingCache.size >= RANKINGS_KEPT) rankingCache.delete(rankingCache.keys().next().value!);
-  rankingCache.set(roundId, { key, ranked });
+  rankingCache.set(roundId, { key, stamp, ranked });
   return { round, ranked };
 }
 

@@ -1,6 +1,7 @@
 // What staff read while running a jury round (DESIGN.md, "Jury"): each round's progress on the
 // competition's page; one round's settings, pool, jurors, assignment and progress; and every
 // refusal of the jury services put in words a person can act on (who, which application, why).
+import { untilWritten } from '~db/client';
 import type { Round } from '~db/schema/jury';
 import type { Locale } from '~/i18n/config';
 import { formattedInstant, type FormattedInstant } from '~/i18n/format';
@@ -38,9 +39,11 @@ import { conflictKey, exclusionReason } from './assignment.server';
 import type { AssignRefusal, MoveRefusal } from './jury.server';
 
 /** Submitted scores against active assignments: how far the jury has come (one aggregate). */
-function progressOf(roundId: number) {
-  return roundProgressCounts(roundId);
-}
+/** A round's scoring progress, counted over all its assignments; again only after a write. */
+const progressOf = untilWritten('round-progress', (roundId: number) =>
+  roundProgressCounts(roundId),
+);
+const poolCount = untilWritten('round-pool', (roundId: number) => countRoundPool(roundId));
 
 function localityNames(locale: Locale): Map<number, string> {
   return new Map(listLocalities().map((l) => [l.id, localityName(l, locale)]));
@@ -88,7 +91,7 @@ export function roundSummariesOf(competitionId: number, locale: Locale): RoundSu
     status: round.status,
     opensAt: formattedInstant(round.opensAt, locale, { timeZone }),
     closesAt: formattedInstant(round.closesAt, locale, { timeZone }),
-    applications: round.status === 'draft' ? draftPool(round).pool : countRoundPool(round.id),
+    applications: round.status === 'draft' ? draftPool(round).pool : poolCount(round.id),
     jurors: countRoundJurors(round.id),
     ...progressOf(round.id),
   }));
@@ -158,6 +161,16 @@ export type RoundPages = { page?: number; jurorsPage?: number };
  * Everything the round's page shows, for a reader in `locale`: one page of the assigned
  * applications and one of the jurors (ROUND_PAGE_SIZE each), the counts for the whole round.
  */
+// The round's counts over all its assignments (30,000 at a national programme's size), read
+// again only once something was written.
+const assignedCount = untilWritten('assigned-applications', (roundId: number) =>
+  countAssignedApplications(roundId),
+);
+const jurorLoads = untilWritten('juror-loads', (roundId: number) => roundJurorLoads(roundId));
+const uncoveredCount = untilWritten('uncovered-pool', (roundId: number) =>
+  countUncoveredPool(roundId),
+);
+
 export function roundOverview(roundId: number, locale: Locale, pages: RoundPages = {}) {
   const round = findRound(roundId);
   const competition = round ? findCompetition(round.competitionId) : undefined;
@@ -167,7 +180,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
   // The round's jurors are few (they are people staff chose); the form to change them needs all.
   const jurors = jurorsOfRound(roundId);
 
-  const assignedTotal = countAssignedApplications(roundId);
+  const assignedTotal = assignedCount(roundId);
   const page = clampPage(pages.page, assignedTotal);
   const pageRows = assignedApplicationPage(roundId, page, ROUND_PAGE_SIZE);
   const theirAssignments = assignmentsOfApplications(
@@ -207,7 +220,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
 
   const jurorTotal = jurors.length;
   const jurorsPage = clampPage(pages.jurorsPage, jurorTotal);
-  const loads = roundJurorLoads(roundId);
+  const loads = jurorLoads(roundId);
   const jurorRows: JurorRow[] = jurorPage(
     roundId,
     round.competitionId,
@@ -235,8 +248,8 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
     poolSize = counts.pool;
     unassigned = assignedTotal > 0 ? counts.uncovered : 0;
   } else {
-    poolSize = countRoundPool(roundId);
-    unassigned = assignedTotal > 0 ? countUncoveredPool(roundId) : 0;
+    poolSize = poolCount(roundId);
+    unassigned = assignedTotal > 0 ? uncoveredCount(roundId) : 0;
   }
 
   return {

@@ -52,8 +52,25 @@ export function isSessionExpired(
   );
 }
 
+/**
+ * Who each page request is for: its loaders (the root's, the route's) all ask, and the answer
+ * cannot change while a GET is answered, so it is read once. Other methods ask afresh, as an
+ * action may sign in or out or change the account.
+ */
+const answered = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in person, or null (no cookie, revoked, expired, or disabled account). */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return readSessionUser(request);
+  let answer = answered.get(request);
+  if (!answer) {
+    answer = readSessionUser(request);
+    answered.set(request, answer);
+  }
+  return answer;
+}
+
+async function readSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const found = findLiveSession(sessionId);

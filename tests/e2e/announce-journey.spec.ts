@@ -58,6 +58,18 @@ const boardUrl = (world: DecisionWorld) => `/staff/competitions/${world.competit
 const card = (page: Page, world: DecisionWorld, key: FamilyKey) =>
   page.locator(`#row-${world.families[key].applicationId}`);
 
+/** Opens an application's card (its forms) from its reference in the ranking table. */
+async function openCard(page: Page, world: DecisionWorld, key: FamilyKey) {
+  const row = card(page, world, key);
+  if ((await row.count()) > 0) return row;
+  await page
+    .getByRole('rowheader')
+    .getByRole('link', { name: world.families[key].reference, exact: true })
+    .click();
+  await expect(row).toBeVisible();
+  return row;
+}
+
 async function decideIn(
   page: Page,
   world: DecisionWorld,
@@ -66,7 +78,7 @@ async function decideIn(
   fields: { amount?: string; reason?: string } = {},
 ) {
   await waitForHydration(page);
-  const row = card(page, world, key);
+  const row = await openCard(page, world, key);
   await row.getByRole('radio', { name: kd.decide[decision], exact: true }).check();
   if (fields.amount !== undefined)
     await row.getByLabel(kd.decide.amount, { exact: true }).fill(fields.amount);
@@ -166,6 +178,7 @@ test('from the final ranking to every family: decide in Kyrgyz, announce, read i
   );
 
   // N3 for 80 000, over N2 and S2: the reason is asked for before anything is sent.
+  await openCard(page, world, 'N3');
   await expect(card(page, world, 'N3')).toContainText(
     fill(kd.decide.reasonNeeded, { references: `${ref('N2')}, ${ref('S2')}` }),
   );
@@ -190,7 +203,7 @@ test('from the final ranking to every family: decide in Kyrgyz, announce, read i
   await waitForHydration(page);
   const feedback =
     'Идея жакшы. Кийинки жолу сатып алуучулар жана баалар тууралуу кененирээк жазыңыз.';
-  const n2 = card(page, world, 'N2');
+  const n2 = await openCard(page, world, 'N2');
   await n2
     .getByLabel(fill(kd.feedback.label, { reference: ref('N2') }), { exact: true })
     .fill(feedback);
@@ -378,7 +391,7 @@ test('from the final ranking to every family: decide in Kyrgyz, announce, read i
   await page.reload();
   await expectMeter(page, 180_000 * SOM, 120_000 * SOM);
   await waitForHydration(page);
-  const offer = card(page, world, 'S2');
+  const offer = await openCard(page, world, 'S2');
   await expect(offer).toContainText(fill(kd.offer.intro, { village: southKy }));
   await expect(
     offer.getByLabel(fill(kd.offer.amount, { reference: ref('S2') }), { exact: true }),

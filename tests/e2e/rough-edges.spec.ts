@@ -323,7 +323,11 @@ test('feedback in the family’s language: the board shows what she reads and ma
   await signInAs(world.staff);
   await page.goto(`/staff/competitions/${world.competition.id}/decisions`);
   await waitForHydration(page);
-  // A2's family reads Kyrgyz.
+  // A2's family reads Kyrgyz: her card opens from her reference in the ranking.
+  await page
+    .getByRole('rowheader')
+    .getByRole('link', { name: world.applications.A2.reference, exact: true })
+    .click();
   const a2 = page.locator(`#row-${world.applications.A2.id}`);
   await expect(a2).toContainText(fill(d.feedback.reads, { language: 'Кыргызча' }));
   const language = a2.getByLabel(d.feedback.writtenIn, { exact: true });

@@ -41,6 +41,18 @@ const card = (page: Page, world: DecisionWorld, key: ApplicationKey) =>
   page.locator(`#row-${world.applications[key].id}`);
 const reference = (world: DecisionWorld, key: ApplicationKey) => world.applications[key].reference;
 
+/** Opens an application's card (its forms) from its reference in the ranking table. */
+async function openCard(page: Page, world: DecisionWorld, key: ApplicationKey) {
+  const row = card(page, world, key);
+  if ((await row.count()) > 0) return row;
+  await page
+    .getByRole('rowheader')
+    .getByRole('link', { name: reference(world, key), exact: true })
+    .click();
+  await expect(row).toBeVisible();
+  return row;
+}
+
 /** The message under a field of one card, and that the field points at it. */
 async function expectCardFieldError(
   page: Page,
@@ -63,7 +75,7 @@ async function decideIn(
   decision: 'awarded' | 'waitlisted' | 'not-selected',
   fields: { amount?: string; reason?: string } = {},
 ) {
-  const row = card(page, world, key);
+  const row = await openCard(page, world, key);
   await row.getByRole('radio', { name: d.decide[decision], exact: true }).check();
   if (fields.amount !== undefined)
     await row.getByLabel(d.decide.amount, { exact: true }).fill(fields.amount);
@@ -109,6 +121,12 @@ test('staff award within the budget and quota, meet each refusal, write feedback
   await checkPage(page);
   await waitForHydration(page);
 
+  // The table carries no forms: its reference opens one application's card at a time.
+  await expect(page.getByRole('button', { name: d.decide.submit })).toHaveCount(0);
+  await openCard(page, world, 'A1');
+  await expect(page.getByRole('button', { name: d.decide.submit })).toHaveCount(1);
+  await checkPage(page);
+
   // A1, the first of the ranking: awarded the requested amount, prefilled.
   await expect(card(page, world, 'A1').getByLabel(d.decide.amount, { exact: true })).toHaveValue(
     '100000',
@@ -120,6 +138,7 @@ test('staff award within the budget and quota, meet each refusal, write feedback
 
   // A3 passes over A2: a reason is asked for, in the browser at once.
   await waitForHydration(page);
+  await openCard(page, world, 'A3');
   await expect(card(page, world, 'A3')).toContainText(
     fill(d.decide.reasonNeeded, { references: reference(world, 'A2') }),
   );
@@ -216,6 +235,9 @@ test('staff award within the budget and quota, meet each refusal, write feedback
   await expect(page).toHaveURL(new RegExp(`${boardUrl(world)}\\?done=announced&count=4`));
   await expectDone(page, plural(d.done, 'announced', { count: 4 }));
   await expect(page.getByRole('button', { name: d.decide.submit })).toHaveCount(0);
+  await openCard(page, world, 'A4');
+  await expect(card(page, world, 'A4')).toContainText(d.feedback.locked);
+  await expect(page.getByRole('button', { name: d.decide.submit })).toHaveCount(0);
   await checkPage(page);
   // The winner with an e-mail address reads her result in her language (Russian).
   await waitForMail(world.families.A1!.email, noticeSubject('ru', reference(world, 'A1')));
@@ -236,7 +258,7 @@ test('staff award within the budget and quota, meet each refusal, write feedback
 
   // A3's award withdrawn (with a reason); the place goes to A2, first on the village's list.
   await waitForHydration(page);
-  const a3 = card(page, world, 'A3');
+  const a3 = await openCard(page, world, 'A3');
   await a3.locator('summary', { hasText: d.withdraw.summary }).click();
   await a3
     .getByLabel(fill(d.withdraw.reason, { reference: reference(world, 'A3') }), { exact: true })
@@ -245,7 +267,7 @@ test('staff award within the budget and quota, meet each refusal, write feedback
   await expectDone(page, fill(d.done.withdrawn, { reference: reference(world, 'A3') }));
   await expect(page.getByTestId('budget-awarded')).toHaveText(som(100_000_00));
   await waitForHydration(page);
-  const offer = card(page, world, 'A2');
+  const offer = await openCard(page, world, 'A2');
   await expect(offer).toContainText(fill(d.offer.intro, { village: world.village.nameRu }));
   await offer.getByRole('button', { name: d.offer.submit, exact: true }).click();
   await expectDone(page, fill(d.done.offered, { reference: reference(world, 'A2') }));
@@ -271,6 +293,9 @@ test('in Kyrgyz on a 360-px phone the board and the preview fit and pass the che
   await expectNoHorizontalOverflow(page);
   // The decision form of a card is reached and used by keyboard.
   await waitForHydration(page);
+  await openCard(page, world, 'A1');
+  await checkPage(page);
+  await expectNoHorizontalOverflow(page);
   const first = page.locator(`[id="decide-${world.applications.A1.id}-awarded"]`);
   await first.focus();
   await page.keyboard.press('Space');

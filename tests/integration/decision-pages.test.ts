@@ -31,11 +31,15 @@ import { browserRequest } from '../support/factories';
 
 const BASE = 'http://localhost:3999';
 
-async function board(world: DecisionWorld, cookie: string) {
+/** The board's data; with `decide`, that application's card is open (?decide=). */
+async function board(world: DecisionWorld, cookie: string, decide?: ApplicationKey | number) {
+  const id = typeof decide === 'number' ? decide : decide && world.applications[decide].id;
+  const search = id ? `?decide=${id}` : '';
   const response = await boardLoader({
-    request: browserRequest(`${BASE}/staff/competitions/${world.competition.id}/decisions`, {
-      cookie,
-    }),
+    request: browserRequest(
+      `${BASE}/staff/competitions/${world.competition.id}/decisions${search}`,
+      { cookie },
+    ),
     params: { competitionId: String(world.competition.id) },
     context: {},
   });
@@ -117,15 +121,24 @@ describe('the decision board', () => {
     expect(data.budget.total).toMatch(/^250\s000,00\s(сом|KGS)$/);
     expect(data.budget.remaining).toBe(data.budget.total);
     expect(data.rows[0]!.requested).toMatch(/^100\s000,00/);
-    expect(data.rows[0]!.requestedInput).toBe('100000');
+    // The table carries no forms: one application's card opens at a time (?decide=).
+    expect(data.open).toBeNull();
+    expect(Object.keys(data.rows[0]!)).not.toContain('comments');
+    const a1 = (await board(world, await staffCookie(world), 'A1')).open!;
+    expect(a1.reference).toBe(world.applications.A1.reference);
+    expect(a1.requestedInput).toBe('100000');
+    expect(a1.passesOver).toEqual([]);
     expect(data.quotas).toEqual([
       expect.objectContaining({ quota: 2, awarded: 0, name: world.village.nameRu }),
     ]);
     // The jurors' comments suggest the feedback, without saying who wrote them.
-    const a4 = data.rows[3]!;
+    const a4 = (await board(world, await staffCookie(world), 'A4')).open!;
+    expect(a4.passesOver).toEqual(
+      (['A1', 'A2', 'A3'] as const).map((key) => world.applications[key].reference),
+    );
     expect(a4.comments.sort()).toEqual(Object.values(COMMENTS.A4).sort());
     expect(a4.suggestion).toContain(COMMENTS.A4.lenient);
-    const json = JSON.stringify(data);
+    const json = JSON.stringify([data, a4]);
     for (const juror of Object.values(world.jurors)) expect(json).not.toContain(juror.name);
     // Nothing of the household beyond what deciding needs.
     for (const member of DEFAULT_MEMBERS) expect(json).not.toContain(member.lastName);
@@ -149,6 +162,11 @@ describe('the decision board', () => {
         form: 'decide',
         fieldErrors: { reason: 'decisions:errors.reason-required' },
         values: { amount: '90000' },
+      },
+      // The refused application's card comes with the refusal, whichever URL the post came to.
+      card: {
+        applicationId: world.applications.A3.id,
+        passesOver: [world.applications.A2.reference],
       },
     });
     const withReason = await post(
@@ -180,7 +198,7 @@ describe('the decision board', () => {
     expect(data.budget.remaining).toMatch(/^50\s000,00/);
     expect(data.budget.percent).toBe(80);
     expect(data.quotas[0]!.awarded).toBe(2);
-    expect(data.rows[2]!.reason).toBe('Школа уже ждёт хлеб');
+    expect((await board(world, cookie, 'A3')).open!.reason).toBe('Школа уже ждёт хлеб');
   });
 
   test('feedback is saved as staff wrote it', async () => {
@@ -195,8 +213,8 @@ describe('the decision board', () => {
     expect(findApplication(world.applications.A4.id)!.feedback).toBe(
       'Подумайте о валяных изделиях: их берут туристы.',
     );
-    const data = await board(world, cookie);
-    expect(data.rows[3]!.feedback).toBe('Подумайте о валяных изделиях: их берут туристы.');
+    const data = await board(world, cookie, 'A4');
+    expect(data.open!.feedback).toBe('Подумайте о валяных изделиях: их берут туристы.');
   });
 
   test('only staff; only this competition’s applications; an unknown intent is a 400', async () => {
@@ -219,6 +237,8 @@ describe('the decision board', () => {
       await thrownStatus(() => post(world, cookie, { ...award(world, 'A1'), intent: 'x' })),
     ).toBe(400);
     expect(findApplication(other.applications.A1.id)!.status).not.toBe('awarded');
+    // Another competition's application never opens on this board.
+    expect((await board(world, cookie, other.applications.A1.id)).open).toBeNull();
   });
 });
 
@@ -322,8 +342,8 @@ describe('the announcement', () => {
       reason: 'Семья переехала в город',
     });
     expect(withdrawn.status).toBe(302);
-    let data = await board(world, cookie);
-    expect(data.rows[2]!.nextOnWaitlist).toBe(true);
+    let data = await board(world, cookie, 'A3');
+    expect(data.open!.nextOnWaitlist).toBe(true);
     expect(data.budget.awarded).toMatch(/^100\s000,00/);
     const offered = await post(world, cookie, {
       intent: 'offer',

@@ -1,8 +1,9 @@
-// One application of the final ranking as a card under the table: its decision form, the
-// family's feedback drawn from the jurors' comments, and — after the announcement — withdrawing
-// the award or offering the freed place. Cards rather than table cells so that each form fits a
-// 360-px phone; every field's id carries the application's id, as many cards share one page.
-import { Form } from '@remix-run/react';
+// The open application of the final ranking (?decide=) as a card above the table: its decision
+// form, the family's feedback drawn from the jurors' comments, and — after the announcement —
+// withdrawing the award or offering the freed place. One card at a time, so the board stays
+// light at any programme size; a card rather than table cells so that each form fits a 360-px
+// phone. Every field's id carries the application's id.
+import { Form, Link } from '@remix-run/react';
 import { useMemo } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from '~/components/enum-labels';
@@ -25,7 +26,7 @@ import {
   offerSchema,
   withdrawSchema,
 } from '~/schemas/decision';
-import type { BoardRowView, BoardState } from '~/services/decision-pages.server';
+import type { BoardRowView, BoardState, BoardTableRow } from '~/services/decision-pages.server';
 import { INTENT, type Intent } from './intent';
 
 export type RowFailure = FormFailure & { applicationId: number; form: Intent };
@@ -41,7 +42,7 @@ type Competition = {
 type ErrorValues = Record<string, string>;
 
 /** The current decision in words: the status, and the amount or the waiting-list place. */
-export function DecisionSummary({ row }: { row: BoardRowView }) {
+export function DecisionSummary({ row }: { row: BoardTableRow }) {
   const { t } = useTranslation('decisions');
   const decided = ['awarded', 'waitlisted', 'not-selected', 'withdrawn'].includes(row.status);
   if (!decided) return <span className="badge">{t('table.undecided')}</span>;
@@ -68,6 +69,7 @@ export function BoardRowCard({
   editable,
   competition,
   remaining,
+  closeHref,
   failure,
 }: {
   row: BoardRowView;
@@ -75,6 +77,8 @@ export function BoardRowCard({
   editable: boolean;
   competition: Competition;
   remaining: string;
+  /** Back to the board without this card. */
+  closeHref: string;
   failure: RowFailure | null;
 }) {
   const { t } = useTranslation('decisions');
@@ -88,7 +92,11 @@ export function BoardRowCard({
   };
   const failureOf = (form: Intent) => (failure?.form === form ? failure : null);
   return (
-    <li id={`row-${id}`} className="card stack decision-card">
+    <article
+      id={`row-${id}`}
+      className="card stack decision-card"
+      aria-labelledby={`row-${id}-title`}
+    >
       <h3 id={`row-${id}-title`}>
         {t('rows.heading', { rank: row.rank, reference: row.reference })}
       </h3>
@@ -133,7 +141,12 @@ export function BoardRowCard({
           errorValues={errorValues}
         />
       ) : null}
-    </li>
+      <p>
+        <Link className="button button--secondary" to={closeHref}>
+          {t('rows.close')}
+        </Link>
+      </p>
+    </article>
   );
 }
 

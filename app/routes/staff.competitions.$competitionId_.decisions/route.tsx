@@ -21,8 +21,10 @@ import {
 } from '~/schemas/decision';
 import {
   boardApplication,
+  boardCardView,
   decisionBoardView,
   type BoardRowView,
+  type BoardTableRow,
 } from '~/services/decision-pages.server';
 import { decide, offerPlace, setFeedback, withdrawAward } from '~/services/decisions.server';
 import decisionStyles from '~/styles/decisions.css';
@@ -53,7 +55,7 @@ function competitionIdFrom(params: { competitionId?: string }): number {
   return id;
 }
 
-/** The filter and page the board's URL asks for. */
+/** The filter, page and open application the board's URL asks for. */
 function boardQueryFrom(url: URL) {
   const query = boardQuerySchema.parse(Object.fromEntries(url.searchParams));
   return {
@@ -64,13 +66,14 @@ function boardQueryFrom(url: URL) {
       rankTo: query.rankTo,
     },
     page: query.page,
+    decide: query.decide,
   };
 }
 
-/** The board's own filter and page, kept when a form on it comes back. */
+/** The board's own filter and page, kept when a form on it comes back, and its open card. */
 function boardSearch(url: URL): URLSearchParams {
   const kept = new URLSearchParams();
-  for (const key of ['village', 'status', 'rankFrom', 'rankTo', 'page']) {
+  for (const key of ['village', 'status', 'rankFrom', 'rankTo', 'page', 'decide']) {
     const value = url.searchParams.get(key);
     if (value) kept.set(key, value);
   }
@@ -101,7 +104,8 @@ const REFUSAL_FIELD: Record<string, string> = {
   'reason-required': 'reason',
 };
 
-export type BoardActionData = { rowFailure: RowFailure };
+/** A refusal, and the card it concerns (open even when the post came from elsewhere). */
+export type BoardActionData = { rowFailure: RowFailure; card: BoardRowView | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requirePermission(request, 'decisions:manage');
@@ -118,6 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const done = (what: Done) => {
     const search = boardSearch(new URL(request.url));
+    search.set('decide', String(applicationId));
     search.set('done', what);
     search.set('ref', application.reference ?? '');
     return redirect(
@@ -125,7 +130,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   };
   const failed = (failure: FormFailure, status = 400) =>
-    json<BoardActionData>({ rowFailure: { ...failure, applicationId, form: intent } }, { status });
+    json<BoardActionData>(
+      {
+        rowFailure: { ...failure, applicationId, form: intent },
+        card: boardCardView(competitionId, staff.user.locale, applicationId),
+      },
+      { status },
+    );
   /** A service's refusal, next to its field; after the announcement decisions answer 409. */
   const refused = (error: string, field: string | null = REFUSAL_FIELD[error] ?? null) => {
     const message = `decisions:errors.${error}`;
@@ -183,6 +194,8 @@ export default function DecisionBoardPage() {
   const data = useLoaderData<typeof loader>();
   const { competition, state, rows } = data;
   const actionData = useActionData<typeof action>() as BoardActionData | undefined;
+  // A refusal's card, else the one the URL opens (?decide=).
+  const open = actionData?.card ?? data.open;
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('decisions');
   const done = searchParams.get('done') as Done | null;
@@ -227,43 +240,53 @@ export default function DecisionBoardPage() {
       {data.finalRound ? <BoardFilters /> : null}
 
       {data.finalRound ? (
-        rows.length === 0 ? (
+        rows.length === 0 && !open ? (
           <p className="muted">{t('state.empty')}</p>
         ) : (
           <>
-            <RankingTable />
-            <Pagination page={data.page.number} pageSize={data.page.size} total={data.page.total} />
             <section className="stack" aria-labelledby="decide-title">
               <h2 id="decide-title">{t('rows.title')}</h2>
-              <p className="muted">{t('rows.intro')}</p>
-              <ol className="decision-cards">
-                {rows.map((row) => (
-                  <BoardRowCard
-                    key={row.applicationId}
-                    row={row}
-                    state={state}
-                    editable={editable}
-                    competition={competition}
-                    remaining={data.budget.remaining}
-                    failure={
-                      actionData?.rowFailure?.applicationId === row.applicationId
-                        ? actionData.rowFailure
-                        : null
-                    }
-                  />
-                ))}
-              </ol>
-              <Pagination
-                page={data.page.number}
-                pageSize={data.page.size}
-                total={data.page.total}
-              />
+              {open ? (
+                <BoardRowCard
+                  key={open.applicationId}
+                  row={open}
+                  state={state}
+                  editable={editable}
+                  competition={competition}
+                  remaining={data.budget.remaining}
+                  closeHref={`?${closeSearch(searchParams)}`}
+                  failure={
+                    actionData?.rowFailure?.applicationId === open.applicationId
+                      ? actionData.rowFailure
+                      : null
+                  }
+                />
+              ) : (
+                <p className="muted">{t('rows.intro')}</p>
+              )}
             </section>
+            <RankingTable openId={open?.applicationId ?? null} />
+            <Pagination
+              page={data.page.number}
+              pageSize={data.page.size}
+              total={data.page.total}
+              drop={NOT_KEPT}
+            />
           </>
         )
       ) : null}
     </div>
   );
+}
+
+/** What a link to another page or card of the board leaves out: the last form's message. */
+const NOT_KEPT = ['decide', 'done', 'ref', 'count'];
+
+/** The board's search without an open card or a message. */
+function closeSearch(searchParams: URLSearchParams): string {
+  const kept = new URLSearchParams(searchParams);
+  for (const name of NOT_KEPT) kept.delete(name);
+  return kept.toString();
 }
 
 /** Which part of the final ranking to show: a village, a status, a range of places. */
@@ -409,9 +432,18 @@ function Quotas() {
   );
 }
 
-function RankingTable() {
+/**
+ * The final ranking, a page at a time: each reference opens that application's card (?decide=),
+ * a plain link, so it works without JavaScript. Rows stay light — no forms, no per-row classes
+ * (the stylesheet aligns the columns) — so a page of them renders fast at any programme size.
+ */
+function RankingTable({ openId }: { openId: number | null }) {
   const { rows } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const { t } = useTranslation('decisions');
+  const labels = useEnumLabels();
+  const kept = closeSearch(searchParams);
+  const hrefOf = (id: number) => `?${kept ? `${kept}&` : ''}decide=${id}#row-${id}`;
   return (
     <TableFrame labelledBy="ranking-caption">
       <table className="decision-table">
@@ -435,32 +467,27 @@ function RankingTable() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <RankingRow key={row.applicationId} row={row} />
+          {rows.map((row: BoardTableRow) => (
+            <tr
+              key={row.applicationId}
+              aria-current={row.applicationId === openId ? 'true' : undefined}
+            >
+              <td>{row.rank}</td>
+              <td>{row.score ?? '—'}</td>
+              <th scope="row">
+                <Link to={hrefOf(row.applicationId)}>{row.reference}</Link>
+              </th>
+              <td>{row.title || t('table.untitled')}</td>
+              <td>{row.sector ? labels.sector(row.sector) : '—'}</td>
+              <td>{row.village}</td>
+              <td>{row.requested}</td>
+              <td>
+                <DecisionSummary row={row} />
+              </td>
+            </tr>
           ))}
         </tbody>
       </table>
     </TableFrame>
-  );
-}
-
-function RankingRow({ row }: { row: BoardRowView }) {
-  const { t } = useTranslation('decisions');
-  const labels = useEnumLabels();
-  return (
-    <tr>
-      <td className="num">{row.rank}</td>
-      <td className="num">{row.score ?? '—'}</td>
-      <th scope="row" className="nowrap">
-        <a href={`#row-${row.applicationId}`}>{row.reference}</a>
-      </th>
-      <td>{row.title || t('table.untitled')}</td>
-      <td>{row.sector ? labels.sector(row.sector) : '—'}</td>
-      <td>{row.village}</td>
-      <td className="num nowrap">{row.requested}</td>
-      <td>
-        <DecisionSummary row={row} />
-      </td>
-    </tr>
   );
 }

@@ -69,11 +69,12 @@ export default {
   rows: {
     title: 'Decide, one application at a time',
     intro:
-      'Each application of the ranking has its own form below, in the order of the ranking. The reference in the table leads to it.',
+      'Choose an application by its reference in the table: its decision and feedback forms open here, one application at a time.',
     heading: 'No. {{rank}} · {{reference}}',
     current: 'Current decision:',
     awardedAmount: 'awarded {{amount}}',
     reason: 'Reason given: {{reason}}',
+    close: 'Close this application and go back to the ranking',
   },
   decide: {
     legend: 'Decision for {{reference}}',
