@@ -6,7 +6,7 @@
 // Нургүл recorded that waits for Дмитрий. Idempotent: a grant already signed is left as it is.
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { db } from '../client';
-import { grants } from '../schema/grants';
+import { grantTranches, grants } from '../schema/grants';
 import { users } from '../schema/people';
 import { budgetItemsOf, findApplication } from '../../app/models/application.server';
 import { tranchesOf } from '../../app/models/grant.server';
@@ -251,6 +251,12 @@ export function seedPilotGrants(pilotId: number, now = new Date()): { grants: nu
     // She bought her things in the ten days after the first tranche.
     seedFirstTrancheReceipts(grant.id, first.id, index, new Date(firstOn.getTime() + 10 * DAY));
     ok(acceptReceipts(request(), dmitry, first.id), 'receipts');
+    // The services stamp the check with today; in the demo's story Дмитрий checked the receipts
+    // two weeks after the first tranche, before the second was paid.
+    db.update(grantTranches)
+      .set({ receiptsVerifiedAt: new Date(firstOn.getTime() + 14 * DAY) })
+      .where(eq(grantTranches.id, first.id))
+      .run();
     // The last grant's second tranche waits for Дмитрий's approval.
     move(
       grant.id,

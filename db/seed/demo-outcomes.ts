@@ -102,7 +102,7 @@ const PROFILES: Profile[] = [
         assetState: 'present-used',
         notes:
           'Две машинки и оверлок стоят в отдельной комнате, работают каждый день. Первые заказы от школы села — 40 комплектов формы.',
-        decidesOwnEarnings: 'husband',
+        decidesOwnEarnings: 'jointly-husband',
         decidesLargePurchases: 'parent-in-law',
         decidesBusinessMoney: 'jointly-husband',
         sayInMoney: 2,
@@ -325,7 +325,7 @@ const PROFILES: Profile[] = [
         assetState: 'present-used',
         notes:
           'Кресло, лампа жана маникюр столу үйдүн алдындагы бөлмөдө. Кардарлар көбүнчө кошуналар.',
-        decidesOwnEarnings: 'husband',
+        decidesOwnEarnings: 'jointly-husband',
         decidesLargePurchases: 'husband',
         decidesBusinessMoney: 'jointly-husband',
         sayInMoney: 2,
