@@ -2,6 +2,7 @@
 // Cyrillic), ";" between fields; both with headers in the reader's language, amounts as numbers
 // in major units.
 import { PassThrough, type Writable } from 'node:stream';
+import { createReadableStreamFromReadable } from '@remix-run/node';
 import ExcelJS from 'exceljs';
 import { INTL_TAGS, type Locale } from '~/i18n/config';
 import { formatDate } from '~/i18n/format';
@@ -158,4 +159,34 @@ export function ledgerTable(competitionId: number, locale: Locale): ExportTable<
 export function ledgerCsv(competitionId: number, locale: Locale): string | null {
   const table = ledgerTable(competitionId, locale);
   return table && tableCsv(table);
+}
+
+/**
+ * A table as a download: an Excel workbook streamed to the browser as it is written (every
+ * table export of the staff pages answers through here).
+ */
+export function tableXlsxResponse<C extends string>(
+  table: ExportTable<C>,
+  filename: string,
+): Response {
+  const body = new PassThrough();
+  writeTableXlsx(table, body).catch((error: unknown) => body.destroy(error as Error));
+  return new Response(createReadableStreamFromReadable(body), {
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+/** A CSV text (already with its BOM) as a download that no cache keeps. */
+export function csvResponse(csv: string, filename: string): Response {
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
 }

@@ -1,6 +1,7 @@
 // The competition's grants, one row each, as CSV (UTF-8 with a BOM, ";"), headers in the reader's language.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { grantsCsv } from '~/services/grants-export.server';
+import { csvResponse } from '~/services/ledger-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -12,11 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!Number.isInteger(id) || id <= 0) throw new Response('Not Found', { status: 404 });
   const csv = grantsCsv(id, user.locale);
   if (csv === null) throw new Response('Not Found', { status: 404 });
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="grants-${id}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvResponse(csv, `grants-${id}.csv`);
 }

@@ -1,10 +1,8 @@
 // The competition's grants, one row each, as an Excel workbook, the same columns as the CSV. Streamed
 // with exceljs' streaming writer: rows go into the zip, and out to the browser, as they are read.
-import { PassThrough } from 'node:stream';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
 import { grantsTable } from '~/services/grants-export.server';
-import { writeTableXlsx } from '~/services/ledger-export.server';
+import { tableXlsxResponse } from '~/services/ledger-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -16,13 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!Number.isInteger(id) || id <= 0) throw new Response('Not Found', { status: 404 });
   const table = grantsTable(id, user.locale);
   if (!table) throw new Response('Not Found', { status: 404 });
-  const body = new PassThrough();
-  writeTableXlsx(table, body).catch((error: unknown) => body.destroy(error as Error));
-  return new Response(createReadableStreamFromReadable(body), {
-    headers: {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="grants-${id}.xlsx"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return tableXlsxResponse(table, `grants-${id}.xlsx`);
 }

@@ -2,6 +2,7 @@
 // reader's language; no safeguarding note and no place, ever.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { visitsCsv } from '~/services/visits-export.server';
+import { csvResponse } from '~/services/ledger-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -13,11 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!Number.isInteger(id) || id <= 0) throw new Response('Not Found', { status: 404 });
   const csv = visitsCsv(id, user.locale);
   if (csv === null) throw new Response('Not Found', { status: 404 });
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="visits-${id}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvResponse(csv, `visits-${id}.csv`);
 }

@@ -1,9 +1,7 @@
 // The competition's monitoring visits as an Excel workbook, the same columns as the CSV, streamed
 // a row at a time with exceljs' streaming writer.
-import { PassThrough } from 'node:stream';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
-import { writeTableXlsx } from '~/services/ledger-export.server';
+import { tableXlsxResponse } from '~/services/ledger-export.server';
 import { visitsTable } from '~/services/visits-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
@@ -16,13 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!Number.isInteger(id) || id <= 0) throw new Response('Not Found', { status: 404 });
   const table = visitsTable(id, user.locale);
   if (!table) throw new Response('Not Found', { status: 404 });
-  const body = new PassThrough();
-  writeTableXlsx(table, body).catch((error: unknown) => body.destroy(error as Error));
-  return new Response(createReadableStreamFromReadable(body), {
-    headers: {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="visits-${id}.xlsx"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return tableXlsxResponse(table, `visits-${id}.xlsx`);
 }

@@ -7,7 +7,7 @@ import {
   dashboardFiltersFrom,
   type DashboardTable,
 } from '~/services/dashboard-view.server';
-import { csvDelimiterFor, tableCsv } from '~/services/ledger-export.server';
+import { csvDelimiterFor, tableCsv, csvResponse } from '~/services/ledger-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -21,11 +21,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const csv = tableCsv(dashboardExportTable(filters, table, user.locale), {
     delimiter: csvDelimiterFor(user.locale),
   });
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="dashboard-${table}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvResponse(csv, `dashboard-${table}.csv`);
 }
