@@ -236,7 +236,8 @@ function malformed(random: () => number, fields: Field[], intents: string[]): Se
 }
 
 test('no malformed post to any form answers a server error', async ({ playwright, baseURL }) => {
-  test.setTimeout(120_000);
+  // Hundreds of requests to every form of the portal: three times a journey's time (more on CI).
+  test.slow();
 
   // The fuzz's own world.
   const locality = createLocality();
