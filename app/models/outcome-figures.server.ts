@@ -289,3 +289,12 @@ export function visitRowsOfCompetition(competitionId: number, reader: Reader = d
     where g.competition_id = ${competitionId} and g.status <> 'cancelled'
     order by a.reference, v.month`);
 }
+
+/** Each live grant's business status at its recorded 12-month visit, by application. */
+export function twelveMonthStatusByApplication(competitionId: number, reader: Reader = db) {
+  return reader.all<{ applicationId: number; businessStatus: BusinessStatus | null }>(sql`
+    select g.application_id as applicationId, v.business_status as businessStatus
+    from grants g
+    join monitoring_visits v on v.grant_id = g.id and v.month = 12 and +v.status = 'done'
+    where g.competition_id = ${competitionId} and g.status <> 'cancelled'`);
+}

@@ -822,6 +822,21 @@ export function offerPlace(
 // The public results
 
 /**
+ * The one rule of naming a winner outside the office (the public results, the donor report): an
+ * awarded application whose family agreed to publication and whose beneficiary has a first name.
+ */
+export function publishableWinners<
+  T extends { id: number; status: string; beneficiaryFirstName: string | null },
+>(rows: readonly T[]): (T & { beneficiaryFirstName: string })[] {
+  return rows.filter(
+    (w): w is T & { beneficiaryFirstName: string } =>
+      w.status === 'awarded' &&
+      Boolean(w.beneficiaryFirstName) &&
+      findApplication(w.id)!.publishNameConsent,
+  );
+}
+
+/**
  * What anyone may see once results are announced: counts, money, winners by village and sector,
  * and — only for winners who agreed — first name and initial. Never surnames, benefits, income
  * or anything about the household.
@@ -855,15 +870,13 @@ export function publicResults(competitionId: number, options: { preview?: boolea
       sector,
       winners: winners.filter((w) => w.sector === sector).length,
     })),
-    named: winners
-      .filter((w) => findApplication(w.id)!.publishNameConsent && w.beneficiaryFirstName)
-      .map((w) => ({
-        firstName: w.beneficiaryFirstName!,
-        initial: w.beneficiaryLastName ? `${w.beneficiaryLastName.slice(0, 1)}.` : '',
-        localityKy: w.localityKy,
-        localityRu: w.localityRu,
-        localityEn: w.localityEn,
-        sector: w.sector,
-      })),
+    named: publishableWinners(winners).map((w) => ({
+      firstName: w.beneficiaryFirstName!,
+      initial: w.beneficiaryLastName ? `${w.beneficiaryLastName.slice(0, 1)}.` : '',
+      localityKy: w.localityKy,
+      localityRu: w.localityRu,
+      localityEn: w.localityEn,
+      sector: w.sector,
+    })),
   };
 }

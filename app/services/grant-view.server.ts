@@ -29,22 +29,15 @@ const fullName = (first: string | null, last: string | null) =>
 export const MONEY_PAGE_SIZE = 50;
 
 /**
- * The competition's money: budget, awarded, committed, paid, remaining (one aggregate query, by
- * village); the requests waiting for approval; one page of its grants, waiting ones first.
+ * A competition's money in the reader's language: budget, awarded, committed, paid and remaining
+ * (one aggregate query, by village). The money page and the donor report read it.
  */
-export function moneyPage(
-  competitionId: number,
-  viewerId: number,
+export function competitionMoney(
+  competition: NonNullable<ReturnType<typeof findCompetition>>,
   locale: Locale,
-  { page: asked = 1, pageSize = MONEY_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
 ) {
-  const competition = findCompetition(competitionId);
-  if (!competition) return null;
-  const totalGrants = countGrantsOfCompetition(competitionId);
-  // A page past the end shows the last one (and never asks SQL for an absurd offset).
-  const page = Math.min(asked, Math.max(1, Math.ceil(totalGrants / pageSize)));
   const money = (minor: number) => formatMoney(minor, competition.currency, locale);
-  const villages = moneyByVillage(competitionId);
+  const villages = moneyByVillage(competition.id);
   const total = villages.reduce(
     (sum, v) => ({
       awarded: sum.awarded + v.awarded,
@@ -53,7 +46,6 @@ export function moneyPage(
     }),
     { awarded: 0, committed: 0, paid: 0 },
   );
-  const tz = { timeZone: competition.timezone };
   return {
     competition: {
       id: competition.id,
@@ -80,6 +72,28 @@ export function moneyPage(
       paid: money(v.paid),
       toPay: money(v.awarded - v.paid),
     })),
+  };
+}
+
+/**
+ * The competition's money: budget, awarded, committed, paid, remaining (one aggregate query, by
+ * village); the requests waiting for approval; one page of its grants, waiting ones first.
+ */
+export function moneyPage(
+  competitionId: number,
+  viewerId: number,
+  locale: Locale,
+  { page: asked = 1, pageSize = MONEY_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
+) {
+  const competition = findCompetition(competitionId);
+  if (!competition) return null;
+  const totalGrants = countGrantsOfCompetition(competitionId);
+  // A page past the end shows the last one (and never asks SQL for an absurd offset).
+  const page = Math.min(asked, Math.max(1, Math.ceil(totalGrants / pageSize)));
+  const money = (minor: number) => formatMoney(minor, competition.currency, locale);
+  const tz = { timeZone: competition.timezone };
+  return {
+    ...competitionMoney(competition, locale),
     plan: tranchePlanOf(competitionId).map((step) => ({
       kind: step.kind,
       condition: step.condition,

@@ -163,6 +163,7 @@ export default function CompetitionPage() {
     'decisions',
     'grants',
     'outcomes',
+    'dashboard',
   ]);
   const labels = useEnumLabels();
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null;
@@ -267,6 +268,13 @@ export default function CompetitionPage() {
         <p>
           <Link to={`/staff/competitions/${competition.id}/outcomes`}>
             {t('outcomes:figures.link')}
+          </Link>
+        </p>
+      ) : null}
+      {['decided', 'disbursing', 'monitoring', 'closed'].includes(competition.status) ? (
+        <p>
+          <Link to={`/staff/competitions/${competition.id}/report`}>
+            {t('dashboard:report.link')}
           </Link>
         </p>
       ) : null}

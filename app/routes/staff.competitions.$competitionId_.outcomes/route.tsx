@@ -64,7 +64,7 @@ export default function OutcomesPage() {
   const data = useLoaderData<typeof loader>();
   const { competition, counts, baseline, months, jobs, chart } = data;
   const [search] = useSearchParams();
-  const { t } = useTranslation('outcomes');
+  const { t } = useTranslation(['outcomes', 'dashboard']);
   const dash = t('figures.noData');
   const cell = (value: string | number | null) => (value === null ? dash : value);
   return (
@@ -89,6 +89,11 @@ export default function OutcomesPage() {
         <a href={`/staff/competitions/${competition.id}/visits.xlsx`} download>
           {t('export.linkXlsx')}
         </a>
+      </p>
+      <p>
+        <Link to={`/staff/competitions/${competition.id}/report`}>
+          {t('dashboard:report.link')}
+        </Link>
       </p>
 
       <section className="card stack" aria-labelledby="counts-title">
