@@ -3,7 +3,7 @@
 // and into tables for CSV and XLSX, all in the reader's language.
 import type { Axis } from '~/components/charts/axis';
 import { niceAxis } from '~/components/charts/axis';
-import type { Bar, ChartText } from '~/components/charts/charts';
+import type { Bar, ChartText, LineSeries } from '~/components/charts/charts';
 import type { Locale } from '~/i18n/config';
 import { formatMoney, formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
@@ -19,7 +19,9 @@ import {
   registeredHouseholds,
   type DashboardFilters,
 } from '~/models/dashboard.server';
+import { findCompetition } from '~/models/competition.server';
 import { APPLICATION_STATUSES, SECTORS, type Currency, type Sector } from '~/schemas/enums';
+import { calendarDayIn, formatFte, formatShare, outcomeFigures } from './outcome-figures.server';
 import type { ExportTable } from './ledger-export.server';
 import { csvAmount } from './ledger-export.server';
 
@@ -46,7 +48,16 @@ export function dashboardQuery(filters: DashboardFilters): string {
   return search.toString();
 }
 
-export const DASHBOARD_TABLES = ['villages', 'sectors', 'statuses', 'funnel', 'money'] as const;
+export const OUTCOME_TABLES = ['survival', 'earnings', 'jobs', 'agency'] as const;
+export type OutcomeTable = (typeof OUTCOME_TABLES)[number];
+export const DASHBOARD_TABLES = [
+  'villages',
+  'sectors',
+  'statuses',
+  'funnel',
+  'money',
+  ...OUTCOME_TABLES,
+] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
 /** One chart of the dashboard: what it draws and, for the exports, the bare numbers. */
@@ -64,7 +75,7 @@ const count = (locale: Locale) => (value: number) => formatNumber(value, locale)
 
 function countChart(
   locale: Locale,
-  table: Exclude<DashboardTable, 'money'>,
+  table: Exclude<DashboardTable, 'money' | OutcomeTable>,
   rows: { key: string; label: string; value: number }[],
   description: string,
   note: string | null = null,
@@ -214,6 +225,221 @@ export function dashboardCharts(filters: DashboardFilters, locale: Locale): Dash
   return charts;
 }
 
+/** The outcomes line chart: median revenue and household income at the baseline, 3, 6, 12 months. */
+export type EarningsChart = {
+  key: 'earnings';
+  table: 'earnings';
+  currency: Currency;
+  text: ChartText;
+  xLabels: string[];
+  series: (LineSeries & { values: (number | null)[] })[];
+  axis: Axis;
+};
+
+/** The outcomes section: the chosen competition's figures, as its outcomes page computes them. */
+export type OutcomeSection = {
+  href: string;
+  title: string;
+  survival: DashboardChart;
+  earnings: EarningsChart;
+  jobs: DashboardChart;
+  agency: DashboardChart;
+};
+
+const percent = (share: number | null) => (share === null ? 0 : Math.round(share * 1000) / 10);
+
+/**
+ * The outcomes of the chosen competition (none with all competitions: medians do not add up
+ * across competitions, so each competition's own page is linked instead). The figures are the
+ * outcomes page's own (outcomeFigures), not recomputed; village and sector do not narrow them.
+ */
+export function dashboardOutcomes(
+  filters: DashboardFilters,
+  locale: Locale,
+  now = new Date(),
+): OutcomeSection | null {
+  if (filters.competitionId === null) return null;
+  const competition = findCompetition(filters.competitionId);
+  if (!competition) return null;
+  const t = fixedT(locale);
+  const currency = competition.currency as Currency;
+  const figures = outcomeFigures(competition.id, calendarDayIn(now, competition.timezone));
+  const none = t('outcomes:figures.noData');
+  const shareText = (share: number | null) => formatShare(share, locale) ?? none;
+  const percentText = (value: number) => formatNumber(value / 100, locale, { style: 'percent' });
+  const monthLabel = (month: number) => t('outcomes:figures.month', { month });
+  const baselineLabel = t('outcomes:figures.baseline');
+
+  const shareChart = (
+    table: 'survival' | 'agency',
+    rows: { key: string; label: string; share: number | null }[],
+  ): DashboardChart => ({
+    key: `outcomes-${table}`,
+    table,
+    currency: null,
+    text: {
+      title: t(`dashboard:${table}.title`),
+      description: t(`dashboard:${table}.description`, {
+        figures: rows.map((row) => `${row.label}: ${shareText(row.share)}`).join(', '),
+      }),
+      columns: [t(`dashboard:${table}.label`), t(`dashboard:${table}.value`)],
+    },
+    bars: rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      value: percent(row.share),
+      text: shareText(row.share),
+    })),
+    // Shares run to 100 %, whatever the largest is, so charts compare at a glance.
+    axis: niceAxis([100], percentText, 25),
+    note: t(`dashboard:${table}.note`),
+  });
+
+  const survival = shareChart(
+    'survival',
+    figures.months.map((m) => ({
+      key: String(m.month),
+      label: monthLabel(m.month),
+      share: m.survival,
+    })),
+  );
+  const twelve = figures.months.find((m) => m.month === 12);
+  const agency = shareChart('agency', [
+    { key: 'baseline', label: baselineLabel, share: figures.baseline.agencyShare },
+    { key: '12', label: monthLabel(12), share: twelve?.agencyShare ?? null },
+  ]);
+
+  const money = (minor: number) => formatMoney(minor, currency, locale);
+  const line = (key: 'revenue' | 'income', values: (number | null)[]) => ({
+    key,
+    label: t(`outcomes:figures.${key}`),
+    values,
+    points: values.map((value) => ({ value, text: value === null ? null : money(value) })),
+  });
+  const series = [
+    line('revenue', [null, ...figures.months.map((m) => m.medianRevenue)]),
+    line('income', [figures.baseline.medianIncome, ...figures.months.map((m) => m.medianIncome)]),
+  ];
+  const earnings: EarningsChart = {
+    key: 'earnings',
+    table: 'earnings',
+    currency,
+    text: {
+      title: t('dashboard:earnings.title', { currency }),
+      description: t('dashboard:earnings.description', {
+        baseline: series[1]!.points[0]!.text ?? none,
+        twelve: series[1]!.points[3]!.text ?? none,
+      }),
+      columns: [t('dashboard:earnings.label'), series[0]!.label, series[1]!.label],
+    },
+    xLabels: [baselineLabel, ...figures.months.map((m) => monthLabel(m.month))],
+    series,
+    axis: niceAxis(
+      series.flatMap((s) => s.values.map((v) => v ?? 0)),
+      money,
+      100,
+    ),
+  };
+
+  const fte = (hundredths: number) => formatFte(hundredths, locale);
+  const jobBars = [
+    { key: 'women', label: t('outcomes:figures.jobsWomen'), value: figures.jobs.womenHundredths },
+    { key: 'men', label: t('outcomes:figures.jobsMen'), value: figures.jobs.menHundredths },
+  ].map((bar) => ({ ...bar, text: fte(bar.value) }));
+  const jobs: DashboardChart = {
+    key: 'outcomes-jobs',
+    table: 'jobs',
+    currency: null,
+    text: {
+      title: t('dashboard:jobs.title'),
+      description: t('dashboard:jobs.description', {
+        women: jobBars[0]!.text,
+        men: jobBars[1]!.text,
+        count: figures.jobs.grants,
+      }),
+      columns: [t('dashboard:jobs.label'), t('dashboard:jobs.value')],
+    },
+    bars: jobBars,
+    // Whole quarters of a job per step at least.
+    axis: niceAxis(
+      jobBars.map((bar) => bar.value),
+      fte,
+      25,
+    ),
+    note: t('dashboard:jobs.note'),
+  };
+
+  return {
+    href: `/staff/competitions/${competition.id}/outcomes`,
+    title:
+      pickLocalized(
+        { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
+        locale,
+      )?.text ?? `#${competition.id}`,
+    survival,
+    earnings,
+    jobs,
+    agency,
+  };
+}
+
+/** One outcomes table for the exports: shares in percent, money in major units, jobs in FTE. */
+function outcomeExportTable(
+  filters: DashboardFilters,
+  table: OutcomeTable,
+  locale: Locale,
+): ExportTable<string> {
+  const t = fixedT(locale);
+  const section = dashboardOutcomes(filters, locale);
+  if (table === 'earnings') {
+    const chart = section?.earnings;
+    const columns = ['label', 'revenue', 'income'];
+    const headers = chart
+      ? [...chart.text.columns]
+      : [
+          t('dashboard:earnings.label'),
+          t('outcomes:figures.revenue'),
+          t('outcomes:figures.income'),
+        ];
+    const amount = (minor: number | null) => (minor === null ? '' : csvAmount(locale, minor));
+    const major = (minor: number | null) => (minor === null ? null : minor / 100);
+    return {
+      columns,
+      numberColumns: ['revenue', 'income'],
+      headers: chart ? headers.map((h, i) => (i > 0 ? `${h} (${chart.currency})` : h)) : headers,
+      sheet: t('dashboard:earnings.sheet'),
+      rows: (chart?.xLabels ?? []).map((label, i) => {
+        const revenue = chart!.series[0]!.values[i] ?? null;
+        const income = chart!.series[1]!.values[i] ?? null;
+        return {
+          text: { label, revenue: amount(revenue), income: amount(income) },
+          cells: { label, revenue: major(revenue), income: major(income) },
+        };
+      }),
+    };
+  }
+  const chart = section?.[table];
+  const isShare = table !== 'jobs';
+  return {
+    columns: ['label', 'value'],
+    numberColumns: ['value'],
+    headers: [t(`dashboard:${table}.label`), t(`dashboard:${table}.exportValue`)],
+    sheet: t(`dashboard:${table}.title`),
+    rows: (chart?.bars ?? []).map((bar) => {
+      // A share with no visits yet is empty, not zero.
+      const empty = isShare && bar.text === t('outcomes:figures.noData');
+      const value = isShare ? bar.value : bar.value / 100;
+      return {
+        text: {
+          label: bar.label,
+          value: empty ? '' : formatNumber(value, locale, { useGrouping: false }),
+        },
+        cells: { label: bar.label, value: empty ? null : value },
+      };
+    }),
+  };
+}
+
 /** The page: the filters with their choices, the charts, and the outcome pages to link. */
 export function dashboardPage(filters: DashboardFilters, locale: Locale) {
   const t = fixedT(locale);
@@ -232,6 +458,7 @@ export function dashboardPage(filters: DashboardFilters, locale: Locale) {
       sectors: SECTORS.map((sector) => ({ value: sector, label: t(`common:sectors.${sector}`) })),
     },
     charts: dashboardCharts(filters, locale),
+    outcomeSection: dashboardOutcomes(filters, locale),
     // Outcome figures live on each competition's outcomes page; linked, not recomputed here.
     outcomes: (filters.competitionId === null
       ? competitions
@@ -240,17 +467,18 @@ export function dashboardPage(filters: DashboardFilters, locale: Locale) {
   };
 }
 
-type Column = 'label' | 'value';
-
 /**
  * One dashboard table for the exports (with the filters applied): the category and its count, or
  * for money the kind and its amount in major units, one block per currency.
  */
 export function dashboardExportTable(
   filters: DashboardFilters,
-  table: DashboardTable,
+  which: DashboardTable,
   locale: Locale,
-): ExportTable<Column> {
+): ExportTable<string> {
+  if ((OUTCOME_TABLES as readonly string[]).includes(which))
+    return outcomeExportTable(filters, which as OutcomeTable, locale);
+  const table = which as Exclude<DashboardTable, OutcomeTable>;
   const charts = dashboardCharts(filters, locale).filter((chart) => chart.table === table);
   const t = fixedT(locale);
   const money = table === 'money';

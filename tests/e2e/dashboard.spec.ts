@@ -50,6 +50,12 @@ test('staff read the dashboard in Kyrgyz without JavaScript, filter by village a
   await expect(
     page.getByRole('img', { name: ky.money.title.replace('{{currency}}', 'KGS') }),
   ).toBeVisible();
+  // The competition chosen, its outcomes show too (no visits yet: the charts still draw).
+  for (const title of [ky.survival.title, ky.agency.title, ky.jobs.title])
+    await expect(page.getByRole('img', { name: title })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: ky.earnings.title.replace('{{currency}}', 'KGS') }),
+  ).toBeVisible();
   const funnel = page.getByTestId('funnel-figures');
   await funnel.getByText(resources.ky.dashboard.chart.showFigures).click();
   const cells = (stage: keyof typeof ky.funnel.stages) =>

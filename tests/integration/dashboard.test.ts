@@ -20,6 +20,7 @@ import {
   dashboardCharts,
   dashboardExportTable,
   dashboardFiltersFrom,
+  dashboardOutcomes,
   dashboardQuery,
   type DashboardChart,
 } from '~/services/dashboard-view.server';
@@ -30,6 +31,12 @@ import { createGrantWorld, createMoneyStaff, type GrantWorld } from '../support/
 import { sessionCookieFor } from '../support/jury-factories';
 import { createApplication, createHousehold } from '../support/programme-factories';
 import { sessionUserOf } from '../support/session-user';
+import {
+  createCompetitionWithGrants,
+  insertBaseline,
+  insertVisit,
+  type OutcomeWorld,
+} from '../support/outcome-view-factories';
 import { updateApplicationRow } from '~/models/application.server';
 import { openGrantFor } from '~/services/grants.server';
 import { writeTransaction } from '~db/client';
@@ -413,5 +420,153 @@ describe('the dashboard exports', () => {
       'spreadsheetml',
     );
     expect((await call(csvLoader, 'funnel', world.family)).status).toBeGreaterThanOrEqual(300);
+  });
+});
+
+/*
+ * The outcomes example, a competition of its own with three grants (som; stored ×100):
+ *
+ *        baseline income, who decides | 3 months            | 6 months           | 12 months
+ *   A    10 000 husband               | operating 15 000/12 000 jobs 1/0 | operating 18 000/13 000 | operating 20 000/14 000 jobs 1.5/0.5 herself
+ *   B     8 000 herself (say)         | paused 0/9 000      | operating 6 000/10 000 | due 2099
+ *   C    12 000 jointly-husband (say) | closed 0/11 000     | —                  | due 2099
+ *
+ * Survival (operating or paused): 3 months 2/3 = 66.7 %, 6 months 2/2 = 100 %, 12 months 1/1.
+ * Median revenue: 3 months 0 (0, 0, 15 000), 6 months (6 000 + 18 000) / 2 = 12 000, 12: 20 000.
+ * Median income: baseline 10 000; 3 months 11 000; 6 months 11 500; 12 months 14 000.
+ * Agency: baseline 2 of 3 = 66.7 %; 12 months 1 of 1 = 100 %.
+ * Jobs at each grant's latest visit: A 1.5 women / 0.5 men (12 months), B 0/0, C 0/0.
+ */
+describe('the outcomes on the dashboard', () => {
+  let outcomes: OutcomeWorld;
+  beforeAll(async () => {
+    outcomes = await createCompetitionWithGrants(3);
+    const [a, b, c] = outcomes.grants.map((g) => g.id) as [number, number, number];
+    const by = outcomes.staff;
+    insertBaseline(a, by, { monthlyHouseholdIncome: som(10_000), decidesOwnEarnings: 'husband' });
+    insertBaseline(b, by, { monthlyHouseholdIncome: som(8_000), decidesOwnEarnings: 'herself' });
+    insertBaseline(c, by, {
+      monthlyHouseholdIncome: som(12_000),
+      decidesOwnEarnings: 'jointly-husband',
+    });
+    const visit = (
+      grantId: number,
+      month: 3 | 6 | 12,
+      businessStatus: 'operating' | 'paused' | 'closed',
+      revenue: number,
+      income: number,
+      jobs: [number, number] = [0, 0],
+      decidesOwnEarnings: 'herself' | null = null,
+    ) =>
+      insertVisit(
+        grantId,
+        {
+          month,
+          dueOn: month === 3 ? '2025-05-01' : month === 6 ? '2025-08-01' : '2026-02-01',
+          businessStatus,
+          monthlyRevenue: som(revenue),
+          monthlyCosts: 0,
+          monthlyHouseholdIncome: som(income),
+          jobsWomenHundredths: jobs[0],
+          jobsMenHundredths: jobs[1],
+          decidesOwnEarnings,
+        },
+        by,
+      );
+    visit(a, 3, 'operating', 15_000, 12_000, [100, 0]);
+    visit(b, 3, 'paused', 0, 9_000);
+    visit(c, 3, 'closed', 0, 11_000);
+    visit(a, 6, 'operating', 18_000, 13_000);
+    visit(b, 6, 'operating', 6_000, 10_000);
+    visit(a, 12, 'operating', 20_000, 14_000, [150, 50], 'herself');
+    insertVisit(b, { month: 12, dueOn: '2099-01-01' });
+    insertVisit(c, { month: 12, dueOn: '2099-01-01' });
+  });
+
+  const chosen = (): DashboardFilters => ({
+    competitionId: outcomes.world.competition.id,
+    localityId: null,
+    sector: null,
+  });
+  const pairs = (bars: { key: string; value: number }[]) => bars.map((b) => [b.key, b.value]);
+
+  test('survival, earnings, jobs and agency match the example worked out by hand', () => {
+    const section = dashboardOutcomes(chosen(), 'en')!;
+    expect(pairs(section.survival.bars)).toEqual([
+      ['3', 66.7],
+      ['6', 100],
+      ['12', 100],
+    ]);
+    expect(section.survival.bars[0]!.text).toBe('67%');
+    expect(pairs(section.agency.bars)).toEqual([
+      ['baseline', 66.7],
+      ['12', 100],
+    ]);
+    expect(pairs(section.jobs.bars)).toEqual([
+      ['women', 150],
+      ['men', 50],
+    ]);
+    expect(section.jobs.bars.map((b) => b.text)).toEqual(['1.5', '0.5']);
+    expect(section.earnings.series.map((s) => [s.key, s.values])).toEqual([
+      ['revenue', [null, 0, som(12_000), som(20_000)]],
+      ['income', [som(10_000), som(11_000), som(11_500), som(14_000)]],
+    ]);
+    expect(section.earnings.series[1]!.points[3]!.text).toBe(formatMoney(som(14_000), 'KGS', 'en'));
+    // A village or a sector does not narrow the outcomes; all competitions show none.
+    expect(dashboardOutcomes({ ...chosen(), sector: 'trade' }, 'en')!.survival.bars).toEqual(
+      section.survival.bars,
+    );
+    expect(dashboardOutcomes({ ...chosen(), competitionId: null }, 'en')).toBeNull();
+  });
+
+  test('the outcome tables export in the reader’s language, as the charts show them', async () => {
+    const section = dashboardOutcomes(chosen(), 'ru')!;
+    expect(section.survival.text.title).toBe(resources.ru.dashboard.survival.title);
+    const survival = tableCsv(dashboardExportTable(chosen(), 'survival', 'ru'), {
+      delimiter: ';',
+    });
+    expect(survival.slice(1).split('\r\n').slice(0, 4)).toEqual([
+      `${resources.ru.dashboard.survival.label};${resources.ru.dashboard.survival.exportValue}`,
+      `${section.survival.bars[0]!.label};66,7`,
+      `${section.survival.bars[1]!.label};100`,
+      `${section.survival.bars[2]!.label};100`,
+    ]);
+    const earnings = tableCsv(dashboardExportTable(chosen(), 'earnings', 'ru'), {
+      delimiter: ';',
+    });
+    expect(earnings.slice(1).split('\r\n').slice(1, 3)).toEqual([
+      `${section.earnings.xLabels[0]};;10000,00`,
+      `${section.earnings.xLabels[1]};0,00;11000,00`,
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await tableXlsx(dashboardExportTable(chosen(), 'jobs', 'ru'))) as unknown as ArrayBuffer,
+    );
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.slice(1)).toEqual([
+      [resources.ru.outcomes.figures.jobsWomen, 1.5],
+      [resources.ru.outcomes.figures.jobsMen, 0.5],
+    ]);
+    // All competitions: the table is there, empty.
+    expect([
+      ...dashboardExportTable({ ...chosen(), competitionId: null }, 'jobs', 'ru').rows,
+    ]).toEqual([]);
+  });
+
+  test('the outcome charts draw labelled SVG without inline styles', () => {
+    const section = dashboardOutcomes(chosen(), 'ky')!;
+    const html = render(
+      'ky',
+      createElement(BarChart, {
+        id: section.survival.key,
+        text: section.survival.text,
+        bars: section.survival.bars,
+        axis: section.survival.axis,
+      }),
+    );
+    expect(html).toContain('role="img"');
+    expect(html).toContain(resources.ky.dashboard.survival.title);
+    expect(html).not.toContain('style=');
   });
 });

@@ -5,7 +5,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { BarChart } from '~/components/charts/charts';
+import { BarChart, LineChart } from '~/components/charts/charts';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
@@ -28,9 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DashboardPage() {
-  const { filters, query, choices, charts, outcomes } = useLoaderData<typeof loader>();
+  const { filters, query, choices, charts, outcomes, outcomeSection } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation('dashboard');
   const suffix = query ? `?${query}` : '';
+  const exportLinks = (table: string, title: string) => (
+    <p className="row">
+      <a href={`/staff/dashboard/${table}/csv${suffix}`} download>
+        {t('export.csv')} <span className="visually-hidden">{title}</span>
+      </a>
+      <a href={`/staff/dashboard/${table}/xlsx${suffix}`} download>
+        {t('export.xlsx')} <span className="visually-hidden">{title}</span>
+      </a>
+    </p>
+  );
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
@@ -117,10 +128,55 @@ export default function DashboardPage() {
           </section>
         ))}
       </div>
-      {outcomes.length > 0 ? (
+      {outcomeSection ? (
+        <section className="stack" aria-labelledby="dashboard-outcomes">
+          <h2 id="dashboard-outcomes">
+            {t('outcomes.title')}: {outcomeSection.title}
+          </h2>
+          <p>
+            {t('outcomes.scope')}{' '}
+            <Link to={outcomeSection.href}>
+              {t('outcomes.link', { competition: outcomeSection.title })}
+            </Link>
+          </p>
+          <div className="dashboard-grid">
+            {[outcomeSection.survival, outcomeSection.agency, outcomeSection.jobs].map((chart) => (
+              <section
+                key={chart.key}
+                className="card stack"
+                aria-labelledby={`${chart.key}-caption`}
+              >
+                <BarChart
+                  id={chart.key}
+                  text={chart.text}
+                  bars={chart.bars}
+                  axis={chart.axis}
+                  after={exportLinks(chart.table, chart.text.title)}
+                />
+                {chart.note ? <p className="field__hint">{chart.note}</p> : null}
+              </section>
+            ))}
+            <section className="card stack" aria-labelledby="outcomes-earnings-caption">
+              <h3 id="outcomes-earnings-caption" className="chart__title">
+                {outcomeSection.earnings.text.title}
+              </h3>
+              <LineChart
+                id="outcomes-earnings"
+                text={outcomeSection.earnings.text}
+                xLabels={outcomeSection.earnings.xLabels}
+                series={outcomeSection.earnings.series}
+                axis={outcomeSection.earnings.axis}
+              />
+              {exportLinks('earnings', outcomeSection.earnings.text.title)}
+            </section>
+          </div>
+        </section>
+      ) : outcomes.length > 0 ? (
         <section className="card stack" aria-labelledby="dashboard-outcomes">
           <h2 id="dashboard-outcomes">{t('outcomes.title')}</h2>
-          <p>{t('outcomes.text')}</p>
+          <p>
+            {t('outcomes.text')} {t('outcomes.choose')}
+          </p>
           <ul>
             {outcomes.map((o) => (
               <li key={o.href}>

@@ -73,6 +73,41 @@ export default {
     title: 'Outcomes',
     text: 'Survival, revenue, income, jobs and agency of each competition’s grants are on its outcomes page.',
     link: 'Outcomes of {{competition}}',
+    choose: 'Choose a competition above to see its outcomes here.',
+    scope:
+      'The outcomes of all the competition’s grants, as on its outcomes page: the village and sector filters do not narrow them.',
+  },
+  survival: {
+    title: 'Businesses surviving',
+    description: 'Share of the visited businesses operating or paused. {{figures}}.',
+    label: 'Visit',
+    value: 'Surviving',
+    exportValue: 'Surviving (%)',
+    note: 'A paused business still exists and may reopen; a closed one does not survive.',
+  },
+  earnings: {
+    title: 'Median revenue and household income ({{currency}})',
+    description:
+      'Median monthly household income at the baseline {{baseline}}, at 12 months {{twelve}}; median monthly revenue from the 3-month visit on.',
+    label: 'When',
+    sheet: 'Revenue and income',
+  },
+  jobs: {
+    title: 'Jobs for women and men',
+    description:
+      'Full-time equivalents at each grant’s latest visit: women {{women}}, men {{men}} ({{count}} grants).',
+    label: 'Jobs',
+    value: 'Full-time equivalents',
+    exportValue: 'Full-time equivalents',
+    note: 'Counted at the latest recorded visit of each grant.',
+  },
+  agency: {
+    title: 'Decides on her own earnings',
+    description: 'Share answering herself or jointly. {{figures}}.',
+    label: 'When',
+    value: 'Share',
+    exportValue: 'Share (%)',
+    note: 'Of the women asked who decides how the money they earn is used.',
   },
   export: {
     csv: 'Download CSV',
