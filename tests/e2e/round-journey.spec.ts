@@ -516,7 +516,7 @@ test('staff set up a round, three jurors declare and score in three languages, s
   const assignmentRow = (key: AppKey) =>
     page.locator('table.assignment-table tbody tr', { hasText: apps[key].reference });
   for (const key of APPS) {
-    const names = assignmentRow(key).locator('.juror-list__name');
+    const names = assignmentRow(key).locator('li > strong');
     await expect(names).toHaveCount(2);
     const onIt = await names.allInnerTexts();
     for (const juror of JURORS) {
