@@ -516,7 +516,7 @@ test('staff set up a round, three jurors declare and score in three languages, s
   const assignmentRow = (key: AppKey) =>
     page.locator('table.assignment-table tbody tr', { hasText: apps[key].reference });
   for (const key of APPS) {
-    const names = assignmentRow(key).locator('.juror-list__name');
+    const names = assignmentRow(key).locator('li > strong');
     await expect(names).toHaveCount(2);
     const onIt = await names.allInnerTexts();
     for (const juror of JURORS) {
@@ -679,7 +679,8 @@ test('staff set up a round, three jurors declare and score in three languages, s
       const row = rankingRows.nth(index);
       const e = expected[key];
       await expect(row.getByRole('rowheader')).toContainText(apps[key].reference);
-      await expect(row.locator('td.num').nth(0)).toHaveText(String(index + 1));
+      // The rank is the cell just before the row's header (after the tick once the round closed).
+      await expect(row.locator('td:has(+ th)')).toHaveText(String(index + 1));
       await expect(row).toContainText(points(e[by]));
       for (const [juror, total] of Object.entries(e.totals))
         await expect(row).toContainText(`${jurors[juror as JurorKey].name}: ${points(total)}`);
@@ -701,7 +702,7 @@ test('staff set up a round, three jurors declare and score in three languages, s
   const breakdown = page.getByRole('table', { name: r.ranking.breakdownTitle });
   for (const key of APPS) {
     await expect(
-      breakdown.getByRole('row', { name: new RegExp(apps[key].reference) }).locator('td.num'),
+      breakdown.getByRole('row', { name: new RegExp(apps[key].reference) }).locator('td'),
     ).toHaveText([String(meanOrder.indexOf(key) + 1), ...expected[key].criterionMeans.map(points)]);
   }
 

@@ -230,7 +230,7 @@ test('staff set up, run and close a round in Russian, read its ranking, export i
     const row = assignmentRow(key);
     await expect(row).toContainText(world.village.nameRu);
     for (const role of ROLES) {
-      const names = row.locator('.juror-list__name', { hasText: jurors[role].name });
+      const names = row.locator('li > strong', { hasText: jurors[role].name });
       await expect(names).toHaveCount(FORCED_ASSIGNMENT[key].includes(role) ? 1 : 0);
     }
     await expect(row).toContainText(
@@ -240,7 +240,7 @@ test('staff set up, run and close a round in Russian, read its ranking, export i
 
   // Moving the harsh juror's A2 to the lenient juror breaks her declaration: refused, and why.
   const harshOnA2 = assignmentRow('A2').locator('li', { hasText: jurors.harsh.name });
-  await harshOnA2.locator('summary', { hasText: r.move.summary }).click();
+  await harshOnA2.getByRole('link', { name: r.move.summary }).click();
   await harshOnA2.getByLabel(r.move.to).selectOption({ label: jurors.lenient.name });
   await harshOnA2.getByRole('button', { name: r.move.button, exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(
@@ -318,7 +318,7 @@ test('staff set up, run and close a round in Russian, read its ranking, export i
   await waitForHydration(page);
   const harshOnA3 = assignmentRow('A3').locator('li', { hasText: jurors.harsh.name });
   await expect(harshOnA3).toContainText(r.assignment.score.submitted);
-  await harshOnA3.locator('summary', { hasText: r.reopen.summary }).click();
+  await harshOnA3.getByRole('link', { name: r.reopen.summary }).click();
   await harshOnA3.getByRole('button', { name: r.reopen.button }).click();
   await expect(harshOnA3.getByText(ru.errors.validation.required)).toBeVisible();
   const reason = 'Баллы за бюджет перепутаны с опытом — проверьте, пожалуйста.';
@@ -382,7 +382,7 @@ test('staff set up, run and close a round in Russian, read its ranking, export i
   for (const key of APPLICATIONS) {
     const cells = breakdown
       .getByRole('row', { name: new RegExp(applications[key].reference) })
-      .locator('td.num');
+      .locator('td');
     await expect(cells).toHaveText([
       String(EXPECTED.meanOrder.indexOf(key) + 1),
       ...EXPECTED.criterionMeans[key].map(points),
@@ -661,8 +661,8 @@ test.describe('without JavaScript', () => {
     // Each application has one juror free: its first assignment goes to her.
     const first = page.locator('table.assignment-table tbody tr').first();
     const item = first.locator('li').first();
-    const from = (await item.locator('.juror-list__name').textContent())!;
-    await item.locator('summary', { hasText: r.move.summary }).click();
+    const from = (await item.locator('strong').textContent())!;
+    await item.getByRole('link', { name: r.move.summary }).click();
     const to = (await item.getByLabel(r.move.to).locator('option').first().textContent())!;
     await item.getByRole('button', { name: r.move.button, exact: true }).click();
     await expect(page.getByRole('status')).toHaveText(r.done.moved);

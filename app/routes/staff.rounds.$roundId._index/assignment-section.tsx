@@ -1,7 +1,9 @@
 // The assignment table: each application of the round with its jurors, how far they are, and
 // the two things staff may do to one juror's assignment — hand it to another juror (within the
-// rules) or, once submitted, reopen her score with a reason.
-import { Form, Link } from '@remix-run/react';
+// rules) or, once submitted, reopen her score with a reason. A row carries no classes and no
+// forms, only a link per juror (?assignment=): the one assignment it names opens its form in
+// place, so a page of the table stays light at any programme size and works without JS.
+import { Form, Link, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { FormAlert, SubmitButton, useErrorText } from '~/components/form-fields';
 import { Pagination } from '~/components/pagination';
@@ -34,8 +36,18 @@ export function AssignmentSection({
   reopenFailure: ReopenFailure | null;
 }) {
   const { t } = useTranslation('rounds');
+  const [searchParams] = useSearchParams();
   if (rows.length === 0) return <p className="muted">{t('assignment.none')}</p>;
   const first = (paging.page - 1) * paging.pageSize + 1;
+  const opened = Number(searchParams.get('assignment')) || reopenFailure?.assignmentId || null;
+  /** This page of the table with one assignment's form open, or none. */
+  const hrefFor = (assignmentId: number | null) => {
+    const search = new URLSearchParams(searchParams);
+    for (const name of ['done', 'count', 'assignment']) search.delete(name);
+    if (assignmentId !== null) search.set('assignment', String(assignmentId));
+    const query = search.toString();
+    return `?${query}${assignmentId !== null ? `#assignment-${assignmentId}` : ''}`;
+  };
   return (
     <>
       <p className="muted" id="assignment-count">
@@ -63,18 +75,21 @@ export function AssignmentSection({
               <tr key={row.applicationId}>
                 <th scope="row">
                   <Link to={`/staff/applications/${row.applicationId}`}>{row.reference}</Link>
-                  {row.title ? <span className="small muted block">{row.title}</span> : null}
+                  {row.title ? <small>{row.title}</small> : null}
                 </th>
                 <td>{row.village}</td>
                 <td>
-                  <ul className="juror-list">
+                  <ul>
                     {row.jurors.map((juror) => (
                       <JurorItem
                         key={juror.assignmentId}
                         row={row}
-                        others={jurors.filter((j) => !row.jurors.some((on) => on.jurorId === j.id))}
+                        jurors={jurors}
                         juror={juror}
                         status={status}
+                        open={juror.assignmentId === opened}
+                        href={hrefFor(juror.assignmentId)}
+                        closeHref={hrefFor(null)}
                         reopenFailure={
                           reopenFailure?.assignmentId === juror.assignmentId ? reopenFailure : null
                         }
@@ -82,7 +97,7 @@ export function AssignmentSection({
                     ))}
                   </ul>
                   {row.recused.length > 0 ? (
-                    <ul className="juror-list small muted">
+                    <ul>
                       {row.recused.map((r, index) => (
                         <li key={index}>
                           {t('assignment.recused', { name: r.name })}
@@ -92,82 +107,91 @@ export function AssignmentSection({
                     </ul>
                   ) : null}
                 </td>
-                <td className="nowrap">
-                  {t('assignment.submittedOf', { count: needed, submitted: row.submitted })}
-                </td>
+                <td>{t('assignment.submittedOf', { count: needed, submitted: row.submitted })}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableFrame>
-      <Pagination {...paging} drop={['done', 'count']} label={t('assignment.pages')} />
+      <Pagination
+        {...paging}
+        drop={['done', 'count', 'assignment']}
+        label={t('assignment.pages')}
+      />
     </>
   );
 }
 
 function JurorItem({
   row,
-  others,
+  jurors,
   juror,
   status,
+  open,
+  href,
+  closeHref,
   reopenFailure,
 }: {
   row: Row;
-  others: Juror[];
+  /** The round's jurors. */
+  jurors: Juror[];
   juror: AssignedJuror;
   status: RoundStatus;
+  /** Whether this assignment's form is the one open on the page. */
+  open: boolean;
+  href: string;
+  closeHref: string;
   reopenFailure: ReopenFailure | null;
 }) {
   const { t } = useTranslation('rounds');
+  const others = jurors.filter((j) => !row.jurors.some((on) => on.jurorId === j.id));
   const canMove = status !== 'closed' && juror.score !== 'submitted' && others.length > 0;
   const canReopen = status === 'open' && juror.score === 'submitted';
-  const which = t('assignment.whichAssignment', { name: juror.name, reference: row.reference });
+  const action = canMove ? 'move' : canReopen ? 'reopen' : null;
   return (
-    <li>
-      <span className="juror-list__name">{juror.name}</span>{' '}
-      <span className={`score-state score-state--${juror.score}`}>
-        {t(`assignment.score.${juror.reopenReason ? 'reopened' : juror.score}`)}
-      </span>
-      {juror.movedByStaff ? (
-        <span className="small muted"> · {t('assignment.movedByStaff')}</span>
-      ) : null}
+    <li id={open ? `assignment-${juror.assignmentId}` : undefined}>
+      <strong>{juror.name}</strong>{' '}
+      {t(`assignment.score.${juror.reopenReason ? 'reopened' : juror.score}`)}
+      {juror.movedByStaff ? ` · ${t('assignment.movedByStaff')}` : null}
       {juror.reopenReason ? (
-        <span className="small muted block">
-          {t('assignment.reopenReason', { reason: juror.reopenReason })}
-        </span>
+        <small>{t('assignment.reopenReason', { reason: juror.reopenReason })}</small>
       ) : null}
-      {canMove ? (
-        <details className="inline-action">
-          <summary>
-            {t('move.summary')}
-            <span className="visually-hidden"> {which}</span>
-          </summary>
-          <Form method="post" className="inline-action__body">
-            <input type="hidden" name="assignmentId" value={juror.assignmentId} />
-            <div className="field">
-              <label htmlFor={`move-${juror.assignmentId}`}>{t('move.to')}</label>
-              <select id={`move-${juror.assignmentId}`} name="toJurorId">
-                {others.map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <SubmitButton name="intent" value={INTENT.move} variant="secondary">
-              {t('move.button')}
-            </SubmitButton>
-          </Form>
-        </details>
+      {action && !open ? (
+        <>
+          {' '}
+          <Link
+            to={href}
+            aria-label={`${t(`${action}.summary`)}: ${t('assignment.whichAssignment', { name: juror.name, reference: row.reference })}`}
+          >
+            {t(`${action}.summary`)}
+          </Link>
+        </>
       ) : null}
-      {canReopen ? (
-        <details className="inline-action" open={reopenFailure ? true : undefined}>
-          <summary>
-            {t('reopen.summary')}
-            <span className="visually-hidden"> {which}</span>
-          </summary>
-          <ReopenForm assignmentId={juror.assignmentId} failure={reopenFailure} />
-        </details>
+      {action === 'move' && open ? (
+        <Form method="post" className="inline-action__body">
+          <input type="hidden" name="assignmentId" value={juror.assignmentId} />
+          <div className="field">
+            <label htmlFor={`move-${juror.assignmentId}`}>{t('move.to')}</label>
+            <select id={`move-${juror.assignmentId}`} name="toJurorId">
+              {others.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SubmitButton name="intent" value={INTENT.move} variant="secondary">
+            {t('move.button')}
+          </SubmitButton>
+          <Link to={closeHref}>{t('assignment.close')}</Link>
+        </Form>
+      ) : null}
+      {action === 'reopen' && open ? (
+        <ReopenForm
+          assignmentId={juror.assignmentId}
+          failure={reopenFailure}
+          closeHref={closeHref}
+        />
       ) : null}
     </li>
   );
@@ -176,9 +200,11 @@ function JurorItem({
 function ReopenForm({
   assignmentId,
   failure,
+  closeHref,
 }: {
   assignmentId: number;
   failure: ReopenFailure | null;
+  closeHref: string;
 }) {
   const { t } = useTranslation('rounds');
   const errorText = useErrorText();
@@ -213,6 +239,7 @@ function ReopenForm({
       <SubmitButton name="intent" value={INTENT.reopen}>
         {t('reopen.button')}
       </SubmitButton>
+      <Link to={closeHref}>{t('assignment.close')}</Link>
     </Form>
   );
 }

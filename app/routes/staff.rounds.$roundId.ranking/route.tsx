@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Fragment } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { FormAlert, SubmitButton, TextField, useErrorText } from '~/components/form-fields';
 import { LocalizedString } from '~/components/localized';
@@ -95,7 +96,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: row.status,
       advanced: row.advanced,
       jurors: row.jurors.map((j) => ({
-        jurorId: j.jurorId,
         name: j.name,
         total: points(j.total)!,
       })),
@@ -248,7 +248,8 @@ export default function RankingPage() {
         <h2 id="breakdown-title">{t('ranking.breakdownTitle')}</h2>
         <p>{t('ranking.breakdownIntro')}</p>
         <TableFrame labelledBy="breakdown-caption">
-          <table>
+          {/* Its rows carry no classes: the numbers align in the stylesheet. */}
+          <table className="breakdown-table">
             <caption id="breakdown-caption" className="visually-hidden">
               {t('ranking.breakdownTitle')}
             </caption>
@@ -275,12 +276,10 @@ export default function RankingPage() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.applicationId}>
-                  <td className="num">{row.rank}</td>
+                  <td>{row.rank}</td>
                   <th scope="row">{row.reference}</th>
                   {row.criterionMeans.map((mean, index) => (
-                    <td key={criteria[index]!.id} className="num">
-                      {mean ?? '—'}
-                    </td>
+                    <td key={index}>{mean ?? '—'}</td>
                   ))}
                 </tr>
               ))}
@@ -374,7 +373,17 @@ function RankingTable({ failure }: { failure: FormFailure | null }) {
   );
   const table = (
     <TableFrame labelledBy="ranking-caption">
-      <table className="ranking-table">
+      {/* The rows carry no classes (a page of them stays light): the columns align in the
+          stylesheet, told by the table which optional columns it has. */}
+      <table
+        className={[
+          'ranking-table',
+          closed ? 'ranking-table--choose' : '',
+          round.normalise ? 'ranking-table--normalised' : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+      >
         <caption id="ranking-caption">
           {t(round.normalise ? 'ranking.captionNormalised' : 'ranking.captionMean')}
         </caption>
@@ -413,7 +422,7 @@ function RankingTable({ failure }: { failure: FormFailure | null }) {
           {rows.map((row) => (
             <tr key={row.applicationId} className={row.flagged ? 'is-flagged' : undefined}>
               {closed ? (
-                <td className="select">
+                <td>
                   <input
                     type="checkbox"
                     value={String(row.applicationId)}
@@ -424,41 +433,32 @@ function RankingTable({ failure }: { failure: FormFailure | null }) {
                   />
                 </td>
               ) : null}
-              <td className="num">{row.rank}</td>
+              <td>{row.rank}</td>
               <th scope="row">
-                <Link to={`/staff/applications/${row.applicationId}`} className="nowrap">
-                  {row.reference}
-                </Link>
-                <span className="block small application-title">{row.title}</span>
+                <Link to={`/staff/applications/${row.applicationId}`}>{row.reference}</Link>
+                <small>{row.title}</small>
               </th>
               <td>
                 {row.village}
-                <span className="block small muted">
-                  {row.sector ? t(`common:sectors.${row.sector}`) : '—'}
-                </span>
+                <small>{row.sector ? t(`common:sectors.${row.sector}`) : '—'}</small>
               </td>
               <td>
-                {row.jurors.length === 0 ? (
-                  <span className="muted">{t('ranking.noScores')}</span>
-                ) : (
-                  <ul className="juror-list">
-                    {row.jurors.map((j) => (
-                      <li key={j.jurorId}>
-                        {j.name}: <span className="num">{j.total}</span>
-                      </li>
+                {row.jurors.length === 0
+                  ? t('ranking.noScores')
+                  : row.jurors.map((j, index) => (
+                      <Fragment key={index}>
+                        {index > 0 ? <br /> : null}
+                        {`${j.name}: ${j.total}`}
+                      </Fragment>
                     ))}
-                  </ul>
-                )}
               </td>
-              <td className="num">
-                {round.normalise ? (row.mean ?? '—') : <strong>{row.mean ?? '—'}</strong>}
-              </td>
+              <td>{round.normalise ? (row.mean ?? '—') : <strong>{row.mean ?? '—'}</strong>}</td>
               {round.normalise ? (
-                <td className="num">
+                <td>
                   <strong>{row.normalised ?? '—'}</strong>
                 </td>
               ) : null}
-              <td className="nowrap">
+              <td>
                 {row.spread ?? '—'}
                 {row.flagged ? (
                   <span className="flag">
@@ -467,7 +467,7 @@ function RankingTable({ failure }: { failure: FormFailure | null }) {
                 ) : null}
               </td>
               <td>
-                <span className="badge">{t(`common:applicationStatuses.${row.status}`)}</span>
+                {t(`common:applicationStatuses.${row.status}`)}
                 {row.advanced ? (
                   <span className="badge badge--ok">{t('ranking.advanced')}</span>
                 ) : null}

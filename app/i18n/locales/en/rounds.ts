@@ -203,6 +203,7 @@ export default {
     none: 'No juror is assigned yet.',
     caption: 'Each application of the round with its jurors',
     pages: 'Pages of the applications',
+    close: 'Close',
     shown_one: '{{count}} application assigned; showing {{from}}–{{to}}.',
     shown_other: '{{count}} applications assigned; showing {{from}}–{{to}}.',
     columns: {
