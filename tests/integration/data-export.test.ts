@@ -19,9 +19,11 @@ import { criteriaOf } from '~/models/jury.server';
 import { storeAttachmentFile } from '~/services/attachment-storage.server';
 import { downloadHouseholdData } from '~/services/data-export.server';
 import { saveScore } from '~/services/jury.server';
+import { action as ownDataAction } from '~/routes/household.data/route';
+import { action as householdDataAction } from '~/routes/households.$householdId.data/route';
 import { browserRequest, createUser } from '../support/factories';
 import { createGrantWorld, type GrantWorld } from '../support/grant-factories';
-import { assignAndOpen, roundWithJurors } from '../support/jury-factories';
+import { assignAndOpen, roundWithJurors, sessionCookieFor } from '../support/jury-factories';
 import { insertSafeguardingFlag, insertVisit } from '../support/outcome-view-factories';
 import { createApplication, createCompetition } from '../support/programme-factories';
 import { sessionUserOf } from '../support/session-user';
@@ -296,5 +298,46 @@ describe('who may download', () => {
       requestReference: 'Letter 2026/14',
       files: 3,
     });
+  });
+});
+
+describe('the download pages', () => {
+  async function post(
+    run: typeof householdDataAction,
+    url: string,
+    user: { id: number },
+    form: Record<string, string> = {},
+  ): Promise<Response> {
+    try {
+      return await run({
+        request: browserRequest(url, {
+          cookie: await sessionCookieFor(user),
+          method: 'POST',
+          body: new URLSearchParams(form),
+        }),
+        params: { householdId: url.split('/')[4] },
+        context: {},
+      });
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  }
+
+  test('the family gets a ZIP; staff without a reference are asked for it; a juror is refused', async () => {
+    const a = await familyWithEverything(`P-${crypto.randomUUID()}`);
+    const household = findHouseholdOfUser(a.family.id)!;
+    const own = await post(ownDataAction, 'http://localhost:3999/household/data', a.family);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('Content-Type')).toBe('application/zip');
+    const zip = await JSZip.loadAsync(Buffer.from(await own.arrayBuffer()));
+    expect(zip.file('summary.html')).not.toBeNull();
+
+    const url = `http://localhost:3999/households/${household.id}/data`;
+    const staff = await createUser({ roles: ['staff'] });
+    const asked = await post(householdDataAction, url, staff, { requestReference: '' });
+    expect(asked.status).toBe(400);
+    const juror = await createUser({ roles: ['juror'] });
+    expect((await post(householdDataAction, url, juror)).status).toBe(403);
   });
 });
