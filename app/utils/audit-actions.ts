@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'household.registered-by-facilitator',
   'household.updated',
   'household.consent-recorded',
+  'household.data-downloaded',
   'household-import.uploaded',
   'household-import.committed',
   'household-import.discarded',

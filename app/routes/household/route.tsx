@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { EMPTY_MEMBER, HouseholdFields, applyMemberIntent } from '~/components/household-fields';
@@ -81,6 +81,11 @@ export default function OwnHouseholdPage() {
   return (
     <div className="narrow">
       <h1>{t('own.title')}</h1>
+      {isNew ? null : (
+        <p>
+          <Link to="/household/data">{t('dataExport.link')}</Link>
+        </p>
+      )}
       {searchParams.get('saved') ? (
         <div className="alert alert--success" role="status">
           <p>{t('own.saved')}</p>

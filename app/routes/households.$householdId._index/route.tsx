@@ -159,6 +159,9 @@ export default function HouseholdPage() {
             {t('detail.edit')}
           </Link>
         ) : null}
+        <Link to={`/households/${household.id}/data`} className="button button--secondary">
+          {t('dataExport.pageTitle')}
+        </Link>
       </section>
       <section className="card" aria-labelledby="household-members">
         <h2 id="household-members">{t('form.members')}</h2>

@@ -104,6 +104,7 @@ export default {
         'registered-by-facilitator': 'Household registered by a facilitator',
         updated: 'Household details changed',
         'consent-recorded': 'Consent recorded',
+        'data-downloaded': 'Data downloaded',
       },
       'household-import': {
         uploaded: 'Household list uploaded',

@@ -105,6 +105,7 @@ export default {
         'registered-by-facilitator': 'Үй-бүлөнү фасилитатор каттады',
         updated: 'Үй-бүлөнүн маалыматы өзгөртүлдү',
         'consent-recorded': 'Макулдук жазылды',
+        'data-downloaded': 'Маалыматтар жүктөлүп алынды',
       },
       'household-import': {
         uploaded: 'Үй-бүлөлөрдүн тизмеси жүктөлдү',

@@ -108,6 +108,7 @@ export default {
         'registered-by-facilitator': 'Семья зарегистрирована фасилитатором',
         updated: 'Данные семьи изменены',
         'consent-recorded': 'Согласие записано',
+        'data-downloaded': 'Данные выгружены',
       },
       'household-import': {
         uploaded: 'Список семей загружен',
