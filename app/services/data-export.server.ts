@@ -2,6 +2,7 @@
 // readable summary in her language, the same as JSON, and her files. Her data is hers (DESIGN.md,
 // "Privacy and safety"): never another family's, never jurors or scores, never safeguarding flags
 // or staff-only reasons — the model's queries do not select them.
+import { createReadableStreamFromReadable } from '@remix-run/node';
 import archiver from 'archiver';
 import type { Readable } from 'node:stream';
 import { writeTransaction } from '~db/client';
@@ -359,4 +360,15 @@ export function renderDataSummary(content: HouseholdDataExport, locale: Locale):
     `<h2>${l('notices')}</h2>${table(content.notices, none)}`,
   );
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${l('title')}</title><style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}</style></head><body><h1>${l('title')}</h1><p>${l('intro')}</p>${sections.join('\n')}</body></html>`;
+}
+
+/** The download as the browser receives it: the ZIP streamed as it is written, never cached. */
+export function householdDataResponse(download: { stream: Readable; fileName: string }): Response {
+  return new Response(createReadableStreamFromReadable(download.stream), {
+    headers: {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="${download.fileName}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
 }

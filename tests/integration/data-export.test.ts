@@ -19,8 +19,8 @@ import { criteriaOf } from '~/models/jury.server';
 import { storeAttachmentFile } from '~/services/attachment-storage.server';
 import { downloadHouseholdData } from '~/services/data-export.server';
 import { saveScore } from '~/services/jury.server';
-import { action as ownDataAction } from '~/routes/household.data/route';
-import { action as householdDataAction } from '~/routes/households.$householdId.data/route';
+import { action as ownDataAction } from '~/routes/household_.data[.]zip/route';
+import { action as householdDataAction } from '~/routes/households.$householdId.data[.]zip/route';
 import { browserRequest, createUser } from '../support/factories';
 import { createGrantWorld, type GrantWorld } from '../support/grant-factories';
 import { assignAndOpen, roundWithJurors, sessionCookieFor } from '../support/jury-factories';
@@ -327,16 +327,22 @@ describe('the download pages', () => {
   test('the family gets a ZIP; staff without a reference are asked for it; a juror is refused', async () => {
     const a = await familyWithEverything(`P-${crypto.randomUUID()}`);
     const household = findHouseholdOfUser(a.family.id)!;
-    const own = await post(ownDataAction, 'http://localhost:3999/household/data', a.family);
+    const own = await post(ownDataAction, 'http://localhost:3999/household/data.zip', a.family);
     expect(own.status).toBe(200);
     expect(own.headers.get('Content-Type')).toBe('application/zip');
     const zip = await JSZip.loadAsync(Buffer.from(await own.arrayBuffer()));
     expect(zip.file('summary.html')).not.toBeNull();
 
-    const url = `http://localhost:3999/households/${household.id}/data`;
+    const url = `http://localhost:3999/households/${household.id}/data.zip`;
     const staff = await createUser({ roles: ['staff'] });
+    // Without the written request's reference, staff are sent back to the page, which asks for it.
     const asked = await post(householdDataAction, url, staff, { requestReference: '' });
-    expect(asked.status).toBe(400);
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get('Location')).toBe(
+      `/households/${household.id}/data?missing=reference`,
+    );
+    const named = await post(householdDataAction, url, staff, { requestReference: 'Letter 7' });
+    expect(named.headers.get('Content-Type')).toBe('application/zip');
     const juror = await createUser({ roles: ['juror'] });
     expect((await post(householdDataAction, url, juror)).status).toBe(403);
   });

@@ -1,15 +1,14 @@
 // A household's data download by her facilitator (with her) or by staff on her written request,
 // whose reference staff must give (issue 16).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { createReadableStreamFromReadable, json } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { fixedT } from '~/i18n/i18n.server';
 import { findHousehold } from '~/models/household.server';
-import { downloadHouseholdData, mayDownloadHouseholdData } from '~/services/data-export.server';
+import { mayDownloadHouseholdData } from '~/services/data-export.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formText, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -23,42 +22,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!household || !access) throw notFound();
   return json({
     pageTitle: fixedT(actor.user.locale)('households:dataExport.pageTitle'),
+    householdId: household.id,
     needsReference: access === 'staff',
-  });
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requirePermission(request, 'households:view');
-  const formData = await readFormData(request);
-  const result = downloadHouseholdData(
-    request,
-    actor,
-    idParam(params.householdId),
-    formText(formData, 'requestReference'),
-  );
-  if (!result.ok) {
-    if (result.error === 'reference-required')
-      return json({ error: 'dataExport.referenceRequired' as const }, { status: 400 });
-    throw notFound();
-  }
-  return new Response(createReadableStreamFromReadable(result.stream), {
-    headers: {
-      'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="${result.fileName}"`,
-      'Cache-Control': 'no-store',
-    },
+    // The download route sends staff back here when the written request's reference is missing.
+    referenceMissing:
+      access === 'staff' && new URL(request.url).searchParams.get('missing') === 'reference',
   });
 }
 
 export default function HouseholdDataDownloadPage() {
-  const { needsReference } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const { householdId, needsReference, referenceMissing } = useLoaderData<typeof loader>();
   const { t } = useTranslation('households');
   return (
     <main>
       <h1>{t('dataExport.pageTitle')}</h1>
       <p>{t('dataExport.contains')}</p>
-      <Form method="post" reloadDocument>
+      {/* The ZIP comes from a resource route, so the browser saves the file itself. */}
+      <Form method="post" action={`/households/${householdId}/data.zip`} reloadDocument>
         {needsReference ? (
           <p>
             <label htmlFor="requestReference">{t('dataExport.reference')}</label>
@@ -67,14 +47,16 @@ export default function HouseholdDataDownloadPage() {
               id="requestReference"
               name="requestReference"
               required
-              aria-invalid={failure ? true : undefined}
+              aria-invalid={referenceMissing ? true : undefined}
               aria-describedby={
-                failure ? 'requestReference-hint requestReference-error' : 'requestReference-hint'
+                referenceMissing
+                  ? 'requestReference-hint requestReference-error'
+                  : 'requestReference-hint'
               }
             />
-            {failure ? (
+            {referenceMissing ? (
               <span id="requestReference-error" role="alert">
-                {t(failure.error)}
+                {t('dataExport.referenceRequired')}
               </span>
             ) : null}
           </p>
