@@ -14,6 +14,7 @@ import { findApplication } from '~/models/application.server';
 import { sessionCookieFor } from '../support/jury-factories';
 import { AWARDS, FAMILIES, FEEDBACK, resultsWorld } from '../support/results-scenario';
 import { checkPage, expect, test } from './support/fixtures';
+import { waitForHydration } from './support/journeys';
 import { checkPageWithoutJavaScript, expectNoHorizontalOverflow, fill } from './support/journeys';
 import { waitForMail } from './support/mailbox';
 
@@ -196,6 +197,8 @@ test('the public results in Kyrgyz on a phone: figures, consenting winners only,
   const family = await newBrowserPage();
   await signInOn(family, baseURL!, world.families.A1);
   await family.goto(`/applications/${A1.id}`);
+  // A choice made before React takes over the form would be reset by it (seen once in CI).
+  await waitForHydration(family);
   await family.getByLabel(ru.results.consent.yes, { exact: true }).check();
   await family.getByRole('button', { name: ru.results.consent.save, exact: true }).click();
   await expect(family.getByRole('status')).toHaveText(ru.results.consent.saved);
