@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { writeTransaction } from '~db/client';
 import type { Household } from '~db/schema/households';
 import type { Locale } from '~db/schema/people';
+import { formatMoney, type Currency } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { pickLocalized } from '~/i18n/localized-text';
 import { appendAudit } from '~/models/audit.server';
@@ -284,10 +285,9 @@ export function renderDataSummary(content: HouseholdDataExport, locale: Locale):
   const t = fixedT(locale);
   const l = (key: string) => t(`households:dataExport.summary.${key}` as never) as string;
   const none = l('none');
-  const money = (minor: number | null, currency: string) =>
-    minor == null
-      ? none
-      : new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100);
+  // The portal's one money format (her language's currency name and separators).
+  const money = (minor: number | null, currency: Currency) =>
+    minor == null ? none : formatMoney(minor, currency, locale);
   const sections: string[] = [];
   sections.push(
     `<h2>${l('account')}</h2>${table(content.account ? [content.account] : [], none)}`,
