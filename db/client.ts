@@ -16,6 +16,7 @@ import * as grants from './schema/grants';
 import * as consultations from './schema/consultations';
 import * as training from './schema/training';
 import * as outcomes from './schema/outcomes';
+import * as settings from './schema/settings';
 
 export const schema = {
   ...people,
@@ -30,6 +31,7 @@ export const schema = {
   ...consultations,
   ...training,
   ...outcomes,
+  ...settings,
 };
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */
