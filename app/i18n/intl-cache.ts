@@ -9,7 +9,21 @@ function cached<T, O extends object | undefined>(
   make: (locales: string, options: O) => T,
 ): (locales: string, options: O) => T {
   const cache = new Map<string, T>();
+  // Most callers pass an options object kept in a constant: found by identity, without spelling
+  // its key out again on every number of a 10,000-row export.
+  const byOptions = new Map<string, WeakMap<object, T>>();
   return (locales, options) => {
+    const kept = options === undefined ? undefined : byOptions.get(locales)?.get(options);
+    if (kept !== undefined) return kept;
+    const made = lookUp(locales, options);
+    if (options !== undefined) {
+      let forLocale = byOptions.get(locales);
+      if (!forLocale) byOptions.set(locales, (forLocale = new WeakMap()));
+      forLocale.set(options, made);
+    }
+    return made;
+  };
+  function lookUp(locales: string, options: O): T {
     const key = options === undefined ? locales : `${locales}\u0000${JSON.stringify(options)}`;
     let made = cache.get(key);
     if (made === undefined) {
@@ -18,7 +32,7 @@ function cached<T, O extends object | undefined>(
       cache.set(key, made);
     }
     return made;
-  };
+  }
 }
 
 export const numberFormat = cached(

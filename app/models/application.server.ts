@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { db, type Tx } from '~db/client';
+import { db, preparedOnce, type Tx } from '~db/client';
 import {
   applicationAttachments,
   applicationBudgetItems,
@@ -198,8 +198,14 @@ export type ScreeningOrder = { sort: 'name' | 'reference' | 'submitted'; dir: 'a
 
 /**
  * The ids of the matching applications in the list's order, one page of them (or all, for the
- * exports): sorted inside SQLite with the reader's collation key (utils/collation-key.ts).
- * Rows without a reference or a submission date go last whichever the direction.
+ * exports): sorted inside SQLite by the name's stored sort key in the reader's language (or its
+ * collation key, utils/collation-key.ts, for a language without one). Rows without a reference or
+ * a submission date go last whichever the direction.
+ *
+ * References (PREFIX-2024-0007, an ASCII prefix) sort the same in every language, so they are
+ * compared as stored: a collation key computed in JavaScript for each row the sorter passed was
+ * most of a deep page's time. Equal names fall back to the id, in the list's direction, which the
+ * name key's index holds: a page at any depth is read from that index in order, without sorting.
  */
 export function screeningIdsInOrder(
   filter: ScreeningFilter,
@@ -209,9 +215,11 @@ export function screeningIdsInOrder(
   reader: Reader = db,
 ): number[] {
   const dir = order.dir === 'desc' ? sql`desc` : sql`asc`;
+  const byId = sql`${applications.id} ${dir}`;
   const byReference = [
     sql`${applications.reference} is null`,
-    sql`collation_key(${applications.reference}, ${locale}) ${dir}`,
+    sql`${applications.reference} ${dir}`,
+    byId,
   ];
   const orderBy =
     order.sort === 'reference'
@@ -224,7 +232,7 @@ export function screeningIdsInOrder(
           ]
         : [
             sql`${nameKeyColumn(locale) ?? sql`collation_key(${beneficiaryName}, ${locale})`} ${dir}`,
-            ...byReference,
+            byId,
           ];
   // Every application has its household (a required key), so without a filter on the village
   // or the names, and with the name's stored key, the offset is walked on the applications
@@ -241,12 +249,12 @@ export function screeningIdsInOrder(
         .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId))
         .leftJoin(users, eq(users.id, households.userId))
         .where(screeningConditions(filter))
-        .orderBy(...orderBy, asc(applications.id))
+        .orderBy(...orderBy)
     : reader
         .select({ id: applications.id })
         .from(applications)
         .where(screeningConditions(filter))
-        .orderBy(...orderBy, asc(applications.id));
+        .orderBy(...orderBy);
   const rows = page ? query.limit(page.limit).offset(page.offset).all() : query.all();
   return rows.map((r) => r.id);
 }
@@ -276,8 +284,8 @@ export function countScreening(filter: ScreeningFilter, reader: Reader = db): nu
   );
 }
 
-/** Every application matching the filter, with what the screening list shows. */
-export function listApplicationsForScreening(filter: ScreeningFilter, reader: Reader = db) {
+/** What the screening list (and the ranking, the round page) shows of an application. */
+function selectScreeningRows(reader: Reader) {
   return reader
     .select({
       id: applications.id,
@@ -308,9 +316,36 @@ export function listApplicationsForScreening(filter: ScreeningFilter, reader: Re
     .innerJoin(households, eq(households.id, applications.householdId))
     .innerJoin(localities, eq(localities.id, households.localityId))
     .leftJoin(beneficiary, eq(beneficiary.id, applications.beneficiaryMemberId))
-    .leftJoin(users, eq(users.id, households.userId))
-    .where(screeningConditions(filter))
-    .all();
+    .leftJoin(users, eq(users.id, households.userId));
+}
+
+/** Every application matching the filter, with what the screening list shows. */
+export function listApplicationsForScreening(filter: ScreeningFilter, reader: Reader = db) {
+  return selectScreeningRows(reader).where(screeningConditions(filter)).all();
+}
+
+/**
+ * A page's applications by their ids (drafts too), within one competition when given. Built and
+ * compiled once: the ids travel as one JSON parameter, since building this query afresh with
+ * fifty bound ids cost more than SQLite's reading the fifty rows.
+ */
+const preparedScreeningRowsByIds = preparedOnce((connection) =>
+  selectScreeningRows(connection)
+    .where(
+      and(
+        sql`${applications.id} in (select value from json_each(${sql.placeholder('ids')}))`,
+        sql`(${sql.placeholder('competitionId')} is null or ${applications.competitionId} = ${sql.placeholder('competitionId')})`,
+      ),
+    )
+    .prepare(),
+);
+
+export function screeningRowsByIds(
+  ids: readonly number[],
+  competitionId: number | null = null,
+): ScreeningRow[] {
+  if (ids.length === 0) return [];
+  return preparedScreeningRowsByIds().all({ ids: JSON.stringify(ids), competitionId });
 }
 
 export type ScreeningRow = ReturnType<typeof listApplicationsForScreening>[number];

@@ -1,8 +1,8 @@
 // The lean reads a round's ranking needs at programme scale (10,000 applications × 3 jurors × 6
 // criteria): only the numbers the order is computed from, a fingerprint that tells when any of
 // them changed, and the facts of the few rows a page or an export batch shows.
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import { db, preparedOnce, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { assignments, roundApplications, scoreItems, scores } from '~db/schema/jury';
 
@@ -86,19 +86,24 @@ export function rankingFingerprint(roundId: number, reader: Reader = db): string
 }
 
 /** Of these applications, those staff advanced from the round. */
-export function advancedAmong(roundId: number, applicationIds: number[], reader: Reader = db) {
-  if (applicationIds.length === 0) return new Set<number>();
-  const rows = reader
+const preparedAdvancedAmong = preparedOnce((connection) =>
+  connection
     .select({ applicationId: roundApplications.applicationId })
     .from(roundApplications)
     .where(
       and(
-        eq(roundApplications.roundId, roundId),
-        inArray(roundApplications.applicationId, applicationIds),
+        eq(roundApplications.roundId, sql.placeholder('roundId')),
+        sql`${roundApplications.applicationId} in (select value from json_each(${sql.placeholder('ids')}))`,
         sql`${roundApplications.advancedAt} is not null`,
       ),
     )
-    .all();
+    .prepare(),
+);
+
+/** Which of these applications the round has advanced (a page's worth; compiled once). */
+export function advancedAmong(roundId: number, applicationIds: number[]) {
+  if (applicationIds.length === 0) return new Set<number>();
+  const rows = preparedAdvancedAmong().all({ roundId, ids: JSON.stringify(applicationIds) });
   return new Set(rows.map((r) => r.applicationId));
 }
 

@@ -7,11 +7,12 @@ import { numberFormat } from '~/i18n/intl-cache';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Round } from '~db/schema/jury';
+import { untilWritten } from '~db/client';
 import { INTL_TAGS, type Locale } from '~/i18n/config';
 import { formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
-import { listApplicationsForScreening } from '~/models/application.server';
+import { screeningRowsByIds } from '~/models/application.server';
 import { findCompetition } from '~/models/competition.server';
 import { jurorsOfRound } from '~/models/jury.server';
 import { advancedAmong, roundApplicationsMatching } from '~/models/round-ranking.server';
@@ -75,13 +76,19 @@ type RankingContext = {
   nameOf: (jurorId: number) => string;
 };
 
+/** The round's jurors' names and its criteria as shown, kept until anything is written. */
+const jurorsAndCriteria = untilWritten('ranking-context', (roundId: number, locale: Locale) => ({
+  names: new Map(jurorsOfRound(roundId).map((j) => [j.id, j.name])),
+  criteria: criterionViews(roundId, locale),
+}));
+
 function rankingContext(round: Round, locale: Locale): RankingContext {
-  const names = new Map(jurorsOfRound(round.id).map((j) => [j.id, j.name]));
+  const { names, criteria } = jurorsAndCriteria(round.id, locale);
   return {
     roundId: round.id,
     competitionId: round.competitionId,
     locale,
-    criteria: criterionViews(round.id, locale),
+    criteria,
     nameOf: (id) => names.get(id) ?? findUserById(id)?.name ?? `#${id}`,
   };
 }
@@ -90,13 +97,7 @@ function rankingContext(round: Round, locale: Locale): RankingContext {
 function rowsOf(context: RankingContext, entries: readonly RankedApplication[]): RankingRow[] {
   const ids = entries.map((r) => r.applicationId);
   const advanced = advancedAmong(context.roundId, ids);
-  const facts = new Map(
-    listApplicationsForScreening({
-      competitionId: context.competitionId,
-      ids,
-      includeDrafts: true,
-    }).map((row) => [row.id, row]),
-  );
+  const facts = new Map(screeningRowsByIds(ids, context.competitionId).map((row) => [row.id, row]));
   return entries.map((entry): RankingRow => {
     const row = facts.get(entry.applicationId);
     return {
@@ -220,8 +221,13 @@ export function rankingPage(
 
 /** Points out of 100 (or per criterion) as the page shows them: one decimal, "72,5" in Russian. */
 export function formatPoints(value: number, locale: Locale): string {
-  return formatNumber(value, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return formatNumber(value, locale, ONE_DECIMAL);
 }
+
+const ONE_DECIMAL: Intl.NumberFormatOptions = {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Exports

@@ -6,7 +6,7 @@ import { localityName } from '~/i18n/locality';
 import { pickLocalized } from '~/i18n/localized-text';
 import {
   countScreening,
-  listApplicationsForScreening,
+  screeningRowsByIds,
   screeningIdsInOrder,
   type ScreeningFilter,
 } from '~/models/application.server';
@@ -51,9 +51,7 @@ function filterOf(query: ScreeningQuery): ScreeningFilter {
 /** The rows of these applications, in the order of `ids`, their facts read in one query. */
 function rowsByIds(ids: number[], locale: Locale, competitions: Competitions): ScreeningListRow[] {
   if (ids.length === 0) return [];
-  const facts = new Map(
-    listApplicationsForScreening({ ids, includeDrafts: true }).map((row) => [row.id, row]),
-  );
+  const facts = new Map(screeningRowsByIds(ids).map((row) => [row.id, row]));
   return ids.flatMap((id): ScreeningListRow[] => {
     const row = facts.get(id);
     if (!row) return [];
