@@ -2,7 +2,7 @@
 // page costs the same for 30 applications and for 10,000 (issue 9): a page of assigned
 // applications with their assignments, a page of jurors with their load, and the counts.
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { db } from '~db/client';
+import { db, preparedOnce } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { households } from '~db/schema/households';
 import { assignments, roundApplications, roundJurors, scores } from '~db/schema/jury';
@@ -20,11 +20,12 @@ export function countAssignedApplications(roundId: number): number {
 }
 
 /**
- * One page of the applications the round assigned, by reference, with what the table shows.
- * Walks applications in reference order and stops after the page (the reference is unique).
+ * One page of the round's applications with an active assignment, by reference. This query and
+ * the next are compiled once (db/client.ts, preparedOnce): building them afresh cost more than
+ * SQLite's reading a page of rows.
  */
-export function assignedApplicationPage(roundId: number, page: number, pageSize: number) {
-  return db
+const preparedAssignedApplicationPage = preparedOnce((connection) =>
+  connection
     .select({
       id: applications.id,
       reference: applications.reference,
@@ -38,19 +39,25 @@ export function assignedApplicationPage(roundId: number, page: number, pageSize:
     .innerJoin(households, eq(households.id, applications.householdId))
     .innerJoin(localities, eq(localities.id, households.localityId))
     .where(
-      sql`exists (select 1 from assignments a where a.round_id = ${roundId}
+      sql`exists (select 1 from assignments a where a.round_id = ${sql.placeholder('roundId')}
         and a.application_id = ${applications.id} and a.status = 'active')`,
     )
     .orderBy(asc(applications.reference))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+
+export function assignedApplicationPage(roundId: number, page: number, pageSize: number) {
+  return preparedAssignedApplicationPage().all({
+    roundId,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
 }
 
-/** The assignments (active and recused) of these applications in the round, with names and scores. */
-export function assignmentsOfApplications(roundId: number, applicationIds: number[]) {
-  if (applicationIds.length === 0) return [];
-  return db
+const preparedAssignmentsOfApplications = preparedOnce((connection) =>
+  connection
     .select({
       id: assignments.id,
       applicationId: assignments.applicationId,
@@ -66,10 +73,19 @@ export function assignmentsOfApplications(roundId: number, applicationIds: numbe
     .innerJoin(users, eq(users.id, assignments.jurorId))
     .leftJoin(scores, eq(scores.assignmentId, assignments.id))
     .where(
-      and(eq(assignments.roundId, roundId), inArray(assignments.applicationId, applicationIds)),
+      and(
+        eq(assignments.roundId, sql.placeholder('roundId')),
+        sql`${assignments.applicationId} in (select value from json_each(${sql.placeholder('ids')}))`,
+      ),
     )
     .orderBy(asc(users.name), asc(assignments.id))
-    .all();
+    .prepare(),
+);
+
+/** The assignments (active and recused) of these applications in the round, with names and scores. */
+export function assignmentsOfApplications(roundId: number, applicationIds: number[]) {
+  if (applicationIds.length === 0) return [];
+  return preparedAssignmentsOfApplications().all({ roundId, ids: JSON.stringify(applicationIds) });
 }
 
 export function countRoundJurors(roundId: number): number {
