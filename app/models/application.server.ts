@@ -203,8 +203,8 @@ export type ScreeningOrder = { sort: 'name' | 'reference' | 'submitted'; dir: 'a
  * a submission date go last whichever the direction.
  *
  * References (PREFIX-2024-0007, an ASCII prefix) sort the same in every language, so they are
- * compared as stored: a collation key computed in JavaScript for each row the sorter passed was
- * most of a deep page's time. Equal names fall back to the id, in the list's direction, which the
+ * compared by SQLite's own functions, the number as a number: a collation key computed in
+ * JavaScript for each row the sorter passed was most of a deep page's time. Equal names fall back to the id, in the list's direction, which the
  * name key's index holds: a page at any depth is read from that index in order, without sorting.
  */
 export function screeningIdsInOrder(
@@ -216,9 +216,11 @@ export function screeningIdsInOrder(
 ): number[] {
   const dir = order.dir === 'desc' ? sql`desc` : sql`asc`;
   const byId = sql`${applications.id} ${dir}`;
+  // PREFIX-2024-7 before PREFIX-2024-10: the prefix and year as text, then the number as one.
   const byReference = [
     sql`${applications.reference} is null`,
-    sql`${applications.reference} ${dir}`,
+    sql`substr(${applications.reference}, 1, instr(${applications.reference}, '-') + 5) ${dir}`,
+    sql`cast(substr(${applications.reference}, instr(${applications.reference}, '-') + 6) as integer) ${dir}`,
     byId,
   ];
   const orderBy =
