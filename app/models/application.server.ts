@@ -191,6 +191,8 @@ function nameKeyColumn(locale: string) {
   if (locale === 'ky') return applications.nameKeyKy;
   if (locale === 'ru') return applications.nameKeyRu;
   if (locale === 'en') return applications.nameKeyEn;
+  if (locale === 'kk') return applications.nameKeyKk;
+  if (locale === 'uz') return applications.nameKeyUz;
   return null;
 }
 

@@ -80,6 +80,8 @@ export const applications = sqliteTable(
     nameKeyKy: text(),
     nameKeyRu: text(),
     nameKeyEn: text(),
+    nameKeyKk: text(),
+    nameKeyUz: text(),
     ...timestamps,
   },
   (t) => [
@@ -91,6 +93,8 @@ export const applications = sqliteTable(
     index('applications_name_key_ky_idx').on(t.nameKeyKy, t.id),
     index('applications_name_key_ru_idx').on(t.nameKeyRu, t.id),
     index('applications_name_key_en_idx').on(t.nameKeyEn, t.id),
+    index('applications_name_key_kk_idx').on(t.nameKeyKk, t.id),
+    index('applications_name_key_uz_idx').on(t.nameKeyUz, t.id),
   ],
 );
 
