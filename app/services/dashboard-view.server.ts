@@ -22,6 +22,7 @@ import {
 import { findCompetition } from '~/models/competition.server';
 import { APPLICATION_STATUSES, SECTORS, type Currency, type Sector } from '~/schemas/enums';
 import { calendarDayIn, formatFte, formatShare, outcomeFigures } from './outcome-figures.server';
+import { dashboardJury, juryExportTable } from './dashboard-jury-view.server';
 import type { ExportTable } from './ledger-export.server';
 import { csvAmount } from './ledger-export.server';
 
@@ -48,6 +49,7 @@ export function dashboardQuery(filters: DashboardFilters): string {
   return search.toString();
 }
 
+export const JURY_TABLES = ['scores', 'jurors'] as const;
 export const OUTCOME_TABLES = ['survival', 'earnings', 'jobs', 'agency'] as const;
 export type OutcomeTable = (typeof OUTCOME_TABLES)[number];
 export const DASHBOARD_TABLES = [
@@ -57,6 +59,7 @@ export const DASHBOARD_TABLES = [
   'funnel',
   'money',
   ...OUTCOME_TABLES,
+  ...JURY_TABLES,
 ] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
@@ -75,7 +78,7 @@ const count = (locale: Locale) => (value: number) => formatNumber(value, locale)
 
 function countChart(
   locale: Locale,
-  table: Exclude<DashboardTable, 'money' | OutcomeTable>,
+  table: 'villages' | 'sectors' | 'statuses' | 'funnel',
   rows: { key: string; label: string; value: number }[],
   description: string,
   note: string | null = null,
@@ -459,6 +462,7 @@ export function dashboardPage(filters: DashboardFilters, locale: Locale) {
     },
     charts: dashboardCharts(filters, locale),
     outcomeSection: dashboardOutcomes(filters, locale),
+    jury: dashboardJury(filters, locale),
     // Outcome figures live on each competition's outcomes page; linked, not recomputed here.
     outcomes: (filters.competitionId === null
       ? competitions
@@ -478,7 +482,8 @@ export function dashboardExportTable(
 ): ExportTable<string> {
   if ((OUTCOME_TABLES as readonly string[]).includes(which))
     return outcomeExportTable(filters, which as OutcomeTable, locale);
-  const table = which as Exclude<DashboardTable, OutcomeTable>;
+  if (which === 'scores' || which === 'jurors') return juryExportTable(filters, which, locale);
+  const table = which as 'villages' | 'sectors' | 'statuses' | 'funnel' | 'money';
   const charts = dashboardCharts(filters, locale).filter((chart) => chart.table === table);
   const t = fixedT(locale);
   const money = table === 'money';

@@ -5,7 +5,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { BarChart, LineChart } from '~/components/charts/charts';
+import { BarChart, Histogram, LineChart, SpreadChart } from '~/components/charts/charts';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DashboardPage() {
-  const { filters, query, choices, charts, outcomes, outcomeSection } =
+  const { filters, query, choices, charts, outcomes, outcomeSection, jury } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('dashboard');
   const suffix = query ? `?${query}` : '';
@@ -128,6 +128,36 @@ export default function DashboardPage() {
           </section>
         ))}
       </div>
+      {jury.length > 0 ? (
+        <section className="stack" aria-labelledby="dashboard-jury">
+          <h2 id="dashboard-jury">{t('jury.title')}</h2>
+          <p>{t('jury.scope')}</p>
+          {jury.map((round) => (
+            <div key={round.roundId} className="dashboard-grid">
+              <section className="card stack" aria-labelledby={`${round.histogram.key}-caption`}>
+                <Histogram
+                  id={round.histogram.key}
+                  text={round.histogram.text}
+                  bins={round.histogram.bins}
+                  axis={round.histogram.axis}
+                  after={exportLinks('scores', round.histogram.text.title)}
+                />
+              </section>
+              <section className="card stack" aria-labelledby={`${round.spread.key}-caption`}>
+                <SpreadChart
+                  id={round.spread.key}
+                  text={round.spread.text}
+                  rows={round.spread.rows}
+                  reference={round.spread.reference}
+                  axis={round.spread.axis}
+                  after={exportLinks('jurors', round.spread.text.title)}
+                />
+                <p className="field__hint">{t('jurors.note')}</p>
+              </section>
+            </div>
+          ))}
+        </section>
+      ) : null}
       {outcomeSection ? (
         <section className="stack" aria-labelledby="dashboard-outcomes">
           <h2 id="dashboard-outcomes">
