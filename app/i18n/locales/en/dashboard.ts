@@ -146,7 +146,7 @@ export default {
     description: '{{held}} held, {{missed}} missed, {{cancelled}} cancelled.',
     village: 'Village',
     consultant: 'Consultant',
-    total: 'Booked',
+    total: 'Total',
     note: 'Missed counts the family’s and the consultant’s no-shows; the village is the family’s.',
     series: {
       held: 'Held',
@@ -182,6 +182,7 @@ export default {
     description: 'Paid {{total}} over {{count}} months.',
     label: 'Month',
     value: 'Paid',
+    currency: 'Currency',
     sheet: 'Paid by month',
   },
   export: {

@@ -145,7 +145,7 @@ export default {
     description: '{{held}} өттү, {{missed}} өткөрүлүп жиберилди, {{cancelled}} жокко чыгарылды.',
     village: 'Айыл',
     consultant: 'Консультант',
-    total: 'Жазылуулар',
+    total: 'Бардыгы',
     note: 'Өткөрүлүп жиберилгени — үй-бүлө же консультант келбегени; айыл — үй-бүлөнүн айылы.',
     series: {
       held: 'Өттү',
@@ -180,6 +180,7 @@ export default {
     description: '{{count}} айда {{total}} төлөндү.',
     label: 'Ай',
     value: 'Төлөндү',
+    currency: 'Валюта',
     sheet: 'Айлар боюнча төлөмдөр',
   },
   export: {

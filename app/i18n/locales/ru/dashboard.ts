@@ -145,7 +145,7 @@ export default {
     description: 'Проведено {{held}}, пропущено {{missed}}, отменено {{cancelled}}.',
     village: 'Село',
     consultant: 'Консультант',
-    total: 'Записей',
+    total: 'Всего',
     note: 'Пропущенные — неявка семьи или консультанта; село — село семьи.',
     series: {
       held: 'Проведено',
@@ -181,6 +181,7 @@ export default {
     description: 'Выплачено {{total}} за {{count}} мес.',
     label: 'Месяц',
     value: 'Выплачено',
+    currency: 'Валюта',
     sheet: 'Выплаты по месяцам',
   },
   export: {
