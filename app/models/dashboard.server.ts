@@ -8,21 +8,53 @@ export type DashboardFilters = {
   competitionId: number | null;
   localityId: number | null;
   sector: Sector | null;
+  /** The period: from this instant (the first day's start on the programme's clock)… */
+  from?: Date | null;
+  /** …to this one, excluded (the day after the last day). */
+  to?: Date | null;
+  /** The period's days as the URL gives them (YYYY-MM-DD), to write the URL back. */
+  period?: { from: string | null; to: string | null };
+  /** Who reads narrows it: a facilitator's villages (null: every village). */
+  localityIds?: readonly number[] | null;
 };
 
-/** The filters as SQL conditions on applications `a` joined to households `h`. */
-function applicationFilter(filters: DashboardFilters): SQL {
+/** `column` (milliseconds) within the filters' period; true without one. */
+export function inPeriod(column: SQL, filters: DashboardFilters): SQL {
   const conditions: SQL[] = [sql`1 = 1`];
-  if (filters.competitionId !== null)
-    conditions.push(sql`a.competition_id = ${filters.competitionId}`);
-  if (filters.localityId !== null) conditions.push(sql`h.locality_id = ${filters.localityId}`);
-  if (filters.sector !== null) conditions.push(sql`a.sector = ${filters.sector}`);
+  if (filters.from) conditions.push(sql`${column} >= ${filters.from.getTime()}`);
+  if (filters.to) conditions.push(sql`${column} < ${filters.to.getTime()}`);
   return sql.join(conditions, sql` and `);
 }
 
+/** `column` (a locality id) among the villages the filters and the reader allow. */
+export function inVillages(column: SQL, filters: DashboardFilters): SQL {
+  const conditions: SQL[] = [sql`1 = 1`];
+  if (filters.localityId !== null) conditions.push(sql`${column} = ${filters.localityId}`);
+  if (filters.localityIds)
+    conditions.push(
+      filters.localityIds.length === 0 ? sql`0` : sql`${column} in ${filters.localityIds}`,
+    );
+  return sql.join(conditions, sql` and `);
+}
+
+/** The filters as SQL conditions on applications `a` joined to households `h`. */
+function applicationFilter(filters: DashboardFilters, dated = true): SQL {
+  const conditions: SQL[] = [sql`1 = 1`];
+  if (filters.competitionId !== null)
+    conditions.push(sql`a.competition_id = ${filters.competitionId}`);
+  if (narrowsVillages(filters)) conditions.push(inVillages(sql`h.locality_id`, filters));
+  if (filters.sector !== null) conditions.push(sql`a.sector = ${filters.sector}`);
+  if (dated && (filters.from || filters.to))
+    conditions.push(inPeriod(sql`a.submitted_at`, filters));
+  return sql.join(conditions, sql` and `);
+}
+
+const narrowsVillages = (filters: DashboardFilters) =>
+  filters.localityId !== null || Boolean(filters.localityIds);
+
 /** The households join, needed only when a village narrows the applications. */
 function householdJoin(filters: DashboardFilters): SQL {
-  return filters.localityId === null ? sql`` : sql`join households h on h.id = a.household_id`;
+  return narrowsVillages(filters) ? sql`join households h on h.id = a.household_id` : sql``;
 }
 
 /** Submitted applications (drafts are not applications yet) per village. */
@@ -100,8 +132,7 @@ export function applicationFunnel(filters: DashboardFilters) {
  * family registers for the programme, not for a sector, so the sector filter does not apply).
  */
 export function registeredHouseholds(filters: DashboardFilters): number {
-  const conditions: SQL[] = [sql`1 = 1`];
-  if (filters.localityId !== null) conditions.push(sql`h.locality_id = ${filters.localityId}`);
+  const conditions: SQL[] = [inVillages(sql`h.locality_id`, filters)];
   if (filters.competitionId !== null)
     conditions.push(
       sql`h.locality_id in (select cl.locality_id from competition_localities cl
@@ -115,7 +146,9 @@ export function registeredHouseholds(filters: DashboardFilters): number {
 /**
  * Money per currency: the budgets of the chosen competitions (a competition's whole budget: it is
  * not split by village or sector), and, of the grants in the filters (cancelled ones left out),
- * awarded, committed (agreement signed) and paid (net of reversals).
+ * awarded, committed (agreement signed) and paid (net of reversals). A period counts a grant's
+ * money by its own dates (awarded when the grant opened, committed when signed, paid when paid),
+ * not by when the application was submitted.
  */
 export function moneyFigures(filters: DashboardFilters) {
   const budgets = db.all<{ currency: Currency; budgeted: number }>(sql`
@@ -127,15 +160,16 @@ export function moneyFigures(filters: DashboardFilters) {
   const grants = db.all<{ currency: Currency; awarded: number; committed: number; paid: number }>(
     sql`
     select g.currency as currency,
-      coalesce(sum(g.amount), 0) as awarded,
-      coalesce(sum(case when g.status in ('signed', 'completed') then g.amount else 0 end), 0)
-        as committed,
+      coalesce(sum(case when ${inPeriod(sql`g.created_at`, filters)} then g.amount else 0 end), 0)
+        as awarded,
+      coalesce(sum(case when g.status in ('signed', 'completed')
+        and ${inPeriod(sql`g.signed_on`, filters)} then g.amount else 0 end), 0) as committed,
       coalesce(sum((select coalesce(sum(e.amount), 0) from ledger_entries e
-        where e.grant_id = g.id)), 0) as paid
+        where e.grant_id = g.id and ${inPeriod(sql`e.paid_at`, filters)})), 0) as paid
     from grants g
     join applications a on a.id = g.application_id
     ${householdJoin(filters)}
-    where g.status <> 'cancelled' and ${applicationFilter(filters)}
+    where g.status <> 'cancelled' and ${applicationFilter(filters, false)}
     group by g.currency`,
   );
   return { budgets, grants };
@@ -162,4 +196,20 @@ export function dashboardChoices() {
       from localities order by code`,
   );
   return { competitions, villages };
+}
+
+/** Money paid (net of reversals) per calendar month of the programme's clock, per currency. */
+export function moneyPaidByMonth(filters: DashboardFilters, offsetMinutes: number) {
+  return db.all<{ currency: Currency; month: string; paid: number }>(sql`
+    select e.currency as currency,
+      strftime('%Y-%m', (e.paid_at / 1000) + ${offsetMinutes * 60}, 'unixepoch') as month,
+      sum(e.amount) as paid
+    from ledger_entries e
+    join grants g on g.id = e.grant_id
+    join applications a on a.id = g.application_id
+    ${householdJoin(filters)}
+    where g.status <> 'cancelled' and ${applicationFilter(filters, false)}
+      and ${inPeriod(sql`e.paid_at`, filters)}
+    group by e.currency, month
+    order by e.currency, month`);
 }

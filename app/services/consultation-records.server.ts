@@ -135,12 +135,37 @@ export type ConsultationTotals = {
 
 export type TotalsRow = ConsultationTotals & { id: number; name: string };
 
-export type TotalsRange = { from?: Date | null; to?: Date | null };
+/**
+ * Which bookings count: slots starting in [from, to); and, for the dashboard, families' bookings
+ * for one competition's applications, of a sector, in some villages, or one consultant's slots.
+ */
+export type TotalsRange = {
+  from?: Date | null;
+  to?: Date | null;
+  competitionId?: number | null;
+  sector?: string | null;
+  /** The family's villages (an empty list: none). */
+  localityIds?: readonly number[] | null;
+  consultantId?: number | null;
+};
 
 function rangeWhere(range: TotalsRange): SQL | undefined {
+  const applications = [
+    range.competitionId != null ? sql`a.competition_id = ${range.competitionId}` : null,
+    range.sector != null ? sql`a.sector = ${range.sector}` : null,
+  ].filter((c): c is SQL => c !== null);
   return and(
     range.from ? gte(consultationSlots.startsAt, range.from) : undefined,
     range.to ? lt(consultationSlots.startsAt, range.to) : undefined,
+    applications.length > 0
+      ? sql`${consultationBookings.applicationId} in (select a.id from applications a where ${sql.join(applications, sql` and `)})`
+      : undefined,
+    range.localityIds
+      ? range.localityIds.length === 0
+        ? sql`0`
+        : sql`${consultationBookings.householdId} in (select h.id from households h where h.locality_id in ${range.localityIds})`
+      : undefined,
+    range.consultantId != null ? eq(consultationSlots.consultantId, range.consultantId) : undefined,
   );
 }
 

@@ -22,11 +22,54 @@ import {
 import { findCompetition } from '~/models/competition.server';
 import { APPLICATION_STATUSES, SECTORS, type Currency, type Sector } from '~/schemas/enums';
 import { calendarDayIn, formatFte, formatShare, outcomeFigures } from './outcome-figures.server';
+import { dashboardJury, juryExportTable } from './dashboard-jury-view.server';
 import type { ExportTable } from './ledger-export.server';
+import { dashboardPeriodSchema } from '~/schemas/dashboard';
+import { zonedLocalToUtc } from '~/utils/timezone';
+import {
+  CONSULTATION_TABLES,
+  activityExportTable,
+  dashboardConsultations,
+  dashboardMoneyOverTime,
+  dashboardTraining,
+  type ConsultationTable,
+} from './dashboard-activity-view.server';
 import { csvAmount } from './ledger-export.server';
 
-/** The filters in the URL; anything unknown or malformed means "all". */
-export function dashboardFiltersFrom(search: URLSearchParams): DashboardFilters {
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The period in the URL (`from`, `to`: days on the programme's clock, both included) as instants,
+ * or `invalid` when a day is malformed or the first falls after the second (then no period).
+ */
+export function dashboardPeriodFrom(search: URLSearchParams, timeZone: string) {
+  const given = (name: string) => search.get(name)?.trim() || undefined;
+  const parsed = dashboardPeriodSchema.safeParse({ from: given('from'), to: given('to') });
+  if (!parsed.success) return { invalid: true, from: null, to: null, days: null } as const;
+  const { from, to } = parsed.data;
+  const nextDay = (value: string) =>
+    new Date(Date.parse(`${value}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return {
+    invalid: false,
+    from: from ? zonedLocalToUtc(`${from}T00:00`, timeZone) : null,
+    to: to ? zonedLocalToUtc(`${nextDay(to)}T00:00`, timeZone) : null,
+    days: from || to ? { from: from ?? null, to: to ?? null } : null,
+  } as const;
+}
+
+/** The filters in the URL; anything unknown or malformed means "all" (a bad period: no period). */
+export function dashboardFiltersFrom(
+  search: URLSearchParams,
+  timeZone = 'Asia/Bishkek',
+): DashboardFilters {
+  const period = dashboardPeriodFrom(search, timeZone);
+  return {
+    ...dashboardFiltersWithoutPeriod(search),
+    ...(period.days ? { from: period.from, to: period.to, period: period.days } : {}),
+  };
+}
+
+function dashboardFiltersWithoutPeriod(search: URLSearchParams): DashboardFilters {
   const id = (name: string) => {
     const value = Number(search.get(name));
     return Number.isInteger(value) && value > 0 ? value : null;
@@ -45,9 +88,12 @@ export function dashboardQuery(filters: DashboardFilters): string {
   if (filters.competitionId !== null) search.set('competition', String(filters.competitionId));
   if (filters.localityId !== null) search.set('village', String(filters.localityId));
   if (filters.sector !== null) search.set('sector', filters.sector);
+  if (filters.period?.from) search.set('from', filters.period.from);
+  if (filters.period?.to) search.set('to', filters.period.to);
   return search.toString();
 }
 
+export const JURY_TABLES = ['scores', 'jurors'] as const;
 export const OUTCOME_TABLES = ['survival', 'earnings', 'jobs', 'agency'] as const;
 export type OutcomeTable = (typeof OUTCOME_TABLES)[number];
 export const DASHBOARD_TABLES = [
@@ -57,6 +103,10 @@ export const DASHBOARD_TABLES = [
   'funnel',
   'money',
   ...OUTCOME_TABLES,
+  ...JURY_TABLES,
+  ...CONSULTATION_TABLES,
+  'training',
+  'money-months',
 ] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
@@ -75,7 +125,7 @@ const count = (locale: Locale) => (value: number) => formatNumber(value, locale)
 
 function countChart(
   locale: Locale,
-  table: Exclude<DashboardTable, 'money' | OutcomeTable>,
+  table: 'villages' | 'sectors' | 'statuses' | 'funnel',
   rows: { key: string; label: string; value: number }[],
   description: string,
   note: string | null = null,
@@ -441,7 +491,11 @@ function outcomeExportTable(
 }
 
 /** The page: the filters with their choices, the charts, and the outcome pages to link. */
-export function dashboardPage(filters: DashboardFilters, locale: Locale) {
+export function dashboardPage(
+  filters: DashboardFilters,
+  locale: Locale,
+  timeZone = 'Asia/Bishkek',
+) {
   const t = fixedT(locale);
   const choices = dashboardChoices();
   const competitions = choices.competitions.map((c) => ({
@@ -459,6 +513,16 @@ export function dashboardPage(filters: DashboardFilters, locale: Locale) {
     },
     charts: dashboardCharts(filters, locale),
     outcomeSection: dashboardOutcomes(filters, locale),
+    jury: dashboardJury(filters, locale),
+    consultations: dashboardConsultations(filters, locale),
+    training: dashboardTraining(filters, locale),
+    moneyOverTime: dashboardMoneyOverTime(filters, locale, timeZone),
+    periodNote: filters.period
+      ? t('dashboard:period.meaning', {
+          from: filters.period.from ?? '…',
+          to: filters.period.to ?? '…',
+        })
+      : null,
     // Outcome figures live on each competition's outcomes page; linked, not recomputed here.
     outcomes: (filters.competitionId === null
       ? competitions
@@ -475,10 +539,18 @@ export function dashboardExportTable(
   filters: DashboardFilters,
   which: DashboardTable,
   locale: Locale,
+  timeZone = 'Asia/Bishkek',
 ): ExportTable<string> {
   if ((OUTCOME_TABLES as readonly string[]).includes(which))
     return outcomeExportTable(filters, which as OutcomeTable, locale);
-  const table = which as Exclude<DashboardTable, OutcomeTable>;
+  if (which === 'scores' || which === 'jurors') return juryExportTable(filters, which, locale);
+  if (
+    which === 'training' ||
+    which === 'money-months' ||
+    CONSULTATION_TABLES.includes(which as ConsultationTable)
+  )
+    return activityExportTable(filters, which as ConsultationTable, locale, timeZone);
+  const table = which as 'villages' | 'sectors' | 'statuses' | 'funnel' | 'money';
   const charts = dashboardCharts(filters, locale).filter((chart) => chart.table === table);
   const t = fixedT(locale);
   const money = table === 'money';

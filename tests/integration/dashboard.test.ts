@@ -24,6 +24,7 @@ import {
   dashboardQuery,
   type DashboardChart,
 } from '~/services/dashboard-view.server';
+import { dashboardMoneyOverTime } from '~/services/dashboard-activity-view.server';
 import { tableCsv, tableXlsx } from '~/services/ledger-export.server';
 import type { ApplicationStatus, Sector } from '~/schemas/enums';
 import { browserRequest, createLocality, createUser } from '../support/factories';
@@ -226,6 +227,30 @@ describe('the dashboard figures', () => {
       committed: 0,
       paid: 0,
     });
+  });
+
+  test('money paid by month, on the programme’s clock, and a period on the money’s own dates', () => {
+    const [chart] = dashboardMoneyOverTime(filters(), 'en', 'Asia/Bishkek');
+    expect(chart!.months).toEqual(['2026-03']);
+    expect(chart!.series[0]!.values).toEqual([paid]);
+    expect(chart!.series[0]!.points[0]!.text).toBe(formatMoney(paid, 'KGS', 'en'));
+    // March 2026: the tranche was paid then; the grants were awarded and the applications
+    // submitted when this test ran, not in March.
+    const march = dashboardFiltersFrom(
+      new URLSearchParams(`competition=${world.competition.id}&from=2026-03-01&to=2026-03-31`),
+    );
+    expect(figures(byKey(dashboardCharts(march, 'en'), 'money-KGS'))).toEqual({
+      budgeted: som(300_000),
+      awarded: 0,
+      committed: 0,
+      paid,
+    });
+    expect(figures(byKey(dashboardCharts(march, 'en'), 'funnel'))).toMatchObject({
+      registered: 9,
+      applied: 0,
+    });
+    const april = { ...march, from: new Date('2026-03-31T18:00:00Z'), to: null };
+    expect(dashboardMoneyOverTime(april, 'en', 'Asia/Bishkek')).toEqual([]);
   });
 
   test('the filters come from the URL and go back into it; anything odd means all', () => {

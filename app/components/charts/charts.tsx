@@ -486,3 +486,253 @@ export function StackedBarChart({
     </figure>
   );
 }
+
+const HIST = { width: 640, height: 240, left: 56, right: 16, top: 16, bottom: 40 };
+
+/**
+ * A histogram: how many values fall in each bin (a round's submitted totals per ten points),
+ * drawn as touching vertical bars over the bins' labels, the count above each bar.
+ */
+export function Histogram({
+  id,
+  text,
+  bins,
+  axis,
+  after,
+}: {
+  id: string;
+  /** columns: the bin's heading, then the count's. */
+  text: ChartText;
+  /** In order along the axis; each bin's label is its range ("10–20"). */
+  bins: readonly Bar[];
+  axis: Axis;
+  after?: ReactNode;
+}) {
+  const plotW = HIST.width - HIST.left - HIST.right;
+  const plotH = HIST.height - HIST.top - HIST.bottom;
+  const binW = plotW / Math.max(1, bins.length);
+  const y = (value: number) => HIST.top + plotH - (axis.max > 0 ? (value / axis.max) * plotH : 0);
+  return (
+    <figure className="chart">
+      <figcaption id={`${id}-caption`} className="chart__title">
+        {text.title}
+      </figcaption>
+      <ChartFrame id={id} text={text} width={HIST.width} height={HIST.height}>
+        {axis.ticks.map((tick) => (
+          <g key={tick.value} className="chart__grid">
+            <line
+              x1={HIST.left}
+              x2={HIST.width - HIST.right}
+              y1={y(tick.value)}
+              y2={y(tick.value)}
+            />
+            <text x={HIST.left - 8} y={y(tick.value) + 4} textAnchor="end">
+              {tick.text}
+            </text>
+          </g>
+        ))}
+        {bins.map((bin, i) => {
+          const x = HIST.left + i * binW;
+          return (
+            <g key={bin.key} className="chart__bar">
+              {bin.value > 0 ? (
+                <rect x={x} y={y(bin.value)} width={binW} height={y(0) - y(bin.value)}>
+                  <title>{`${bin.label}: ${bin.text}`}</title>
+                </rect>
+              ) : null}
+              {bin.value > 0 ? (
+                <text
+                  x={x + binW / 2}
+                  y={y(bin.value) - 4}
+                  textAnchor="middle"
+                  className="chart__value"
+                >
+                  {bin.text}
+                </text>
+              ) : null}
+              <text
+                x={x + binW / 2}
+                y={HIST.height - HIST.bottom + 18}
+                textAnchor="middle"
+                className="chart__label"
+              >
+                {bin.label}
+              </text>
+            </g>
+          );
+        })}
+      </ChartFrame>
+      <FiguresTable
+        id={id}
+        text={text}
+        rows={bins.map((bin) => ({ key: bin.key, cells: [bin.label, bin.text] }))}
+        after={after}
+      />
+    </figure>
+  );
+}
+
+/** One row of a spread chart: five figures of a person's values, each with its text. */
+export type SpreadRow = {
+  key: string;
+  label: string;
+  count: { value: number; text: string };
+  min: { value: number; text: string };
+  q1: { value: number; text: string };
+  median: { value: number; text: string };
+  q3: { value: number; text: string };
+  max: { value: number; text: string };
+};
+
+const SPREAD = { width: 640, row: 28, gap: 8, left: 200, right: 24, top: 8, bottom: 52 };
+
+/**
+ * A box plot, one row per person (each juror's totals in a round): a whisker from lowest to
+ * highest, a box from the lower to the upper quartile, the median as a thick mark with a diamond,
+ * and the whole group's median as a dashed reference line across every row, so a row sitting
+ * left of it (harsh) or right of it (lenient) is seen at a glance.
+ */
+export function SpreadChart({
+  id,
+  text,
+  rows,
+  reference,
+  axis,
+  after,
+}: {
+  id: string;
+  /** columns: the row's heading, then count, lowest, lower quartile, median, upper quartile, highest. */
+  text: ChartText;
+  rows: readonly SpreadRow[];
+  /** The reference line (the round's median) with its legend text. */
+  reference: { value: number; label: string } | null;
+  axis: Axis;
+  after?: ReactNode;
+}) {
+  const plotW = SPREAD.width - SPREAD.left - SPREAD.right;
+  const height = SPREAD.top + Math.max(1, rows.length) * (SPREAD.row + SPREAD.gap) + SPREAD.bottom;
+  const plotBottom = height - SPREAD.bottom;
+  const x = (value: number) => SPREAD.left + (axis.max > 0 ? (value / axis.max) * plotW : 0);
+  const box = seriesStyle(0);
+  const mark = seriesStyle(1);
+  return (
+    <figure className="chart">
+      <figcaption id={`${id}-caption`} className="chart__title">
+        {text.title}
+      </figcaption>
+      <ChartFrame id={id} text={text} width={SPREAD.width} height={height}>
+        {axis.ticks.map((tick) => (
+          <g key={tick.value} className="chart__grid">
+            <line x1={x(tick.value)} x2={x(tick.value)} y1={SPREAD.top} y2={plotBottom} />
+            <text x={x(tick.value)} y={plotBottom + 18} textAnchor="middle">
+              {tick.text}
+            </text>
+          </g>
+        ))}
+        {rows.map((row, i) => {
+          const top = SPREAD.top + i * (SPREAD.row + SPREAD.gap) + SPREAD.gap / 2;
+          const middle = top + SPREAD.row / 2;
+          const hint = `${row.label}: ${row.min.text} – ${row.max.text}, ${text.columns[4]} ${row.median.text}`;
+          return (
+            <g key={row.key} className="chart__spread">
+              <text x={SPREAD.left - 8} y={middle + 4} textAnchor="end">
+                {row.label}
+              </text>
+              <line
+                x1={x(row.min.value)}
+                x2={x(row.max.value)}
+                y1={middle}
+                y2={middle}
+                stroke={box.colour}
+                strokeWidth="1.5"
+              />
+              <rect
+                x={x(row.q1.value)}
+                y={top + 4}
+                width={Math.max(1, x(row.q3.value) - x(row.q1.value))}
+                height={SPREAD.row - 8}
+                fill="#fff"
+                stroke={box.colour}
+                strokeWidth="2"
+              >
+                <title>{hint}</title>
+              </rect>
+              <line
+                x1={x(row.median.value)}
+                x2={x(row.median.value)}
+                y1={top + 2}
+                y2={top + SPREAD.row - 2}
+                stroke={mark.colour}
+                strokeWidth="3"
+              />
+              <MarkerShape
+                shape="diamond"
+                cx={x(row.median.value)}
+                cy={middle}
+                colour={mark.colour}
+                label={hint}
+              />
+            </g>
+          );
+        })}
+        {reference ? (
+          <line
+            x1={x(reference.value)}
+            x2={x(reference.value)}
+            y1={SPREAD.top}
+            y2={plotBottom}
+            stroke="#000"
+            strokeWidth="1.5"
+            strokeDasharray="6 4"
+            className="chart__reference"
+          />
+        ) : null}
+        <g className="chart__legend">
+          <MarkerShape
+            shape="diamond"
+            cx={SPREAD.left + 7}
+            cy={height - 14}
+            colour={mark.colour}
+            label={text.columns[4] ?? ''}
+          />
+          <text x={SPREAD.left + 20} y={height - 10}>
+            {text.columns[4]}
+          </text>
+          {reference ? (
+            <g>
+              <line
+                x1={SPREAD.left + 200}
+                x2={SPREAD.left + 228}
+                y1={height - 14}
+                y2={height - 14}
+                stroke="#000"
+                strokeWidth="1.5"
+                strokeDasharray="6 4"
+              />
+              <text x={SPREAD.left + 234} y={height - 10}>
+                {reference.label}
+              </text>
+            </g>
+          ) : null}
+        </g>
+      </ChartFrame>
+      <FiguresTable
+        id={id}
+        text={text}
+        rows={rows.map((row) => ({
+          key: row.key,
+          cells: [
+            row.label,
+            row.count.text,
+            row.min.text,
+            row.q1.text,
+            row.median.text,
+            row.q3.text,
+            row.max.text,
+          ],
+        }))}
+        after={after}
+      />
+    </figure>
+  );
+}

@@ -8,6 +8,7 @@ import {
   type DashboardTable,
 } from '~/services/dashboard-view.server';
 import { csvDelimiterFor, tableCsv, csvResponse } from '~/services/ledger-export.server';
+import { programmeTimeZone } from '~/services/programme-clock.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -17,8 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'outcomes:read');
   const table = params.table as DashboardTable;
   if (!DASHBOARD_TABLES.includes(table)) throw new Response('Not Found', { status: 404 });
-  const filters = dashboardFiltersFrom(new URL(request.url).searchParams);
-  const csv = tableCsv(dashboardExportTable(filters, table, user.locale), {
+  const timeZone = programmeTimeZone();
+  const filters = dashboardFiltersFrom(new URL(request.url).searchParams, timeZone);
+  const csv = tableCsv(dashboardExportTable(filters, table, user.locale, timeZone), {
     delimiter: csvDelimiterFor(user.locale),
   });
   return csvResponse(csv, `dashboard-${table}.csv`);

@@ -7,6 +7,7 @@ import {
   type DashboardTable,
 } from '~/services/dashboard-view.server';
 import { tableXlsxResponse } from '~/services/ledger-export.server';
+import { programmeTimeZone } from '~/services/programme-clock.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -16,9 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'outcomes:read');
   const table = params.table as DashboardTable;
   if (!DASHBOARD_TABLES.includes(table)) throw new Response('Not Found', { status: 404 });
-  const filters = dashboardFiltersFrom(new URL(request.url).searchParams);
+  const timeZone = programmeTimeZone();
+  const filters = dashboardFiltersFrom(new URL(request.url).searchParams, timeZone);
   return tableXlsxResponse(
-    dashboardExportTable(filters, table, user.locale),
+    dashboardExportTable(filters, table, user.locale, timeZone),
     `dashboard-${table}.xlsx`,
   );
 }

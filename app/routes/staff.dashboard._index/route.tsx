@@ -5,10 +5,21 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { BarChart, LineChart } from '~/components/charts/charts';
+import {
+  BarChart,
+  Histogram,
+  LineChart,
+  SpreadChart,
+  StackedBarChart,
+} from '~/components/charts/charts';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
-import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
+import {
+  dashboardFiltersFrom,
+  dashboardPage,
+  dashboardPeriodFrom,
+} from '~/services/dashboard-view.server';
+import { programmeTimeZone } from '~/services/programme-clock.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -20,16 +31,36 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStyle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'outcomes:read');
-  const filters = dashboardFiltersFrom(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  const timeZone = programmeTimeZone();
+  const filters = dashboardFiltersFrom(search, timeZone);
   return json({
     pageTitle: fixedT(user.locale)('dashboard:title'),
-    ...dashboardPage(filters, user.locale),
+    // A malformed period is said next to its fields; the figures then cover every date.
+    period: {
+      from: search.get('from') ?? '',
+      to: search.get('to') ?? '',
+      invalid: dashboardPeriodFrom(search, timeZone).invalid,
+    },
+    ...dashboardPage(filters, user.locale, timeZone),
   });
 }
 
 export default function DashboardPage() {
-  const { filters, query, choices, charts, outcomes, outcomeSection } =
-    useLoaderData<typeof loader>();
+  const {
+    filters,
+    query,
+    choices,
+    charts,
+    outcomes,
+    outcomeSection,
+    jury,
+    consultations,
+    training,
+    moneyOverTime,
+    period,
+    periodNote,
+  } = useLoaderData<typeof loader>();
   const { t } = useTranslation('dashboard');
   const suffix = query ? `?${query}` : '';
   const exportLinks = (table: string, title: string) => (
@@ -94,6 +125,33 @@ export default function DashboardPage() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="dashboard-from">{t('period.from')}</label>
+          <input
+            id="dashboard-from"
+            name="from"
+            type="date"
+            defaultValue={period.from}
+            aria-invalid={period.invalid || undefined}
+            aria-describedby={period.invalid ? 'dashboard-period-error' : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="dashboard-to">{t('period.to')}</label>
+          <input
+            id="dashboard-to"
+            name="to"
+            type="date"
+            defaultValue={period.to}
+            aria-invalid={period.invalid || undefined}
+            aria-describedby={period.invalid ? 'dashboard-period-error' : undefined}
+          />
+        </div>
+        {period.invalid ? (
+          <p id="dashboard-period-error" className="field__error" role="alert">
+            {t('period.invalid')}
+          </p>
+        ) : null}
         <div className="row">
           <button type="submit" className="button button--secondary">
             {t('filters.apply')}
@@ -101,6 +159,7 @@ export default function DashboardPage() {
           <Link to="/staff/dashboard">{t('filters.reset')}</Link>
         </div>
       </Form>
+      {periodNote ? <p className="card">{periodNote}</p> : null}
       <div className="dashboard-grid">
         {charts.map((chart) => (
           <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
@@ -128,6 +187,77 @@ export default function DashboardPage() {
           </section>
         ))}
       </div>
+      <div className="dashboard-grid">
+        {moneyOverTime.map((chart) => (
+          <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
+            <h2 id={`${chart.key}-caption`} className="chart__title">
+              {chart.text.title}
+            </h2>
+            <LineChart
+              id={chart.key}
+              text={chart.text}
+              xLabels={chart.xLabels}
+              series={chart.series}
+              axis={chart.axis}
+            />
+            {exportLinks('money-months', chart.text.title)}
+          </section>
+        ))}
+        {consultations.map((chart) => (
+          <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
+            <StackedBarChart
+              id={chart.key}
+              text={chart.text}
+              series={chart.series}
+              bars={chart.bars}
+              axis={chart.axis}
+              after={exportLinks(chart.key, chart.text.title)}
+            />
+            <p className="field__hint">{chart.note}</p>
+          </section>
+        ))}
+        <section className="card stack" aria-labelledby="training-caption">
+          <BarChart
+            id="training"
+            text={training.text}
+            bars={training.bars}
+            axis={training.axis}
+            after={exportLinks('training', training.text.title)}
+          />
+          {training.requirement ? <p>{training.requirement}</p> : null}
+          <p className="field__hint">{training.note}</p>
+        </section>
+      </div>
+      {jury.length > 0 ? (
+        <section className="stack" aria-labelledby="dashboard-jury">
+          <h2 id="dashboard-jury">{t('jury.title')}</h2>
+          <p>{t('jury.scope')}</p>
+          {jury.map((round) => (
+            <div key={round.roundId} className="dashboard-grid">
+              <section className="card stack" aria-labelledby={`${round.histogram.key}-caption`}>
+                <Histogram
+                  id={round.histogram.key}
+                  text={round.histogram.text}
+                  bins={round.histogram.bins}
+                  axis={round.histogram.axis}
+                  after={exportLinks('scores', round.histogram.text.title)}
+                />
+              </section>
+              <section className="card stack" aria-labelledby={`${round.spread.key}-caption`}>
+                <SpreadChart
+                  id={round.spread.key}
+                  text={round.spread.text}
+                  rows={round.spread.rows}
+                  reference={round.spread.reference}
+                  axis={round.spread.axis}
+                  after={exportLinks('jurors', round.spread.text.title)}
+                />
+                <p className="field__hint">{t('jurors.note')}</p>
+              </section>
+            </div>
+          ))}
+        </section>
+      ) : null}
       {outcomeSection ? (
         <section className="stack" aria-labelledby="dashboard-outcomes">
           <h2 id="dashboard-outcomes">

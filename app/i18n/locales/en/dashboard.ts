@@ -109,6 +109,82 @@ export default {
     exportValue: 'Share (%)',
     note: 'Of the women asked who decides how the money they earn is used.',
   },
+  jury: {
+    title: 'Scores and jurors',
+    scope:
+      'Every submitted score of the round, out of 100: the village and sector filters do not narrow them.',
+    none: 'No submitted score yet.',
+    round: 'Round',
+  },
+  scores: {
+    title: 'Scores: {{round}}',
+    description:
+      '{{count}} submitted totals out of 100, from {{min}} to {{max}}; median {{median}}.',
+    label: 'Total (of 100)',
+    value: 'Scores',
+    sheet: 'Scores',
+  },
+  jurors: {
+    title: 'Each juror’s scores: {{round}}',
+    description: 'Medians of {{count}} jurors against the round’s median {{median}}: {{medians}}.',
+    label: 'Juror',
+    reference: 'Round median {{median}}',
+    sheet: 'Jurors',
+    note: 'Each row is one juror: the line runs from her lowest to her highest total, the box holds her middle half, the diamond is her median. A row left of the dashed line scores harshly, right of it leniently.',
+    figures: {
+      count: 'Scores',
+      min: 'Lowest',
+      q1: 'Lower quartile',
+      median: 'Median',
+      q3: 'Upper quartile',
+      max: 'Highest',
+    },
+  },
+  consultations: {
+    villages: 'Consultations by village',
+    consultants: 'Consultations by consultant',
+    description: '{{held}} held, {{missed}} missed, {{cancelled}} cancelled.',
+    village: 'Village',
+    consultant: 'Consultant',
+    total: 'Total',
+    note: 'Missed counts the family’s and the consultant’s no-shows; the village is the family’s.',
+    series: {
+      held: 'Held',
+      missed: 'Missed',
+      cancelled: 'Cancelled',
+    },
+  },
+  training: {
+    title: 'Training attendance',
+    description: '{{sessions}} sessions held, {{families}} families attended.',
+    label: 'Training',
+    value: 'Number',
+    rows: {
+      sessions: 'Sessions held',
+      families: 'Families attended',
+      registered: 'Registered families',
+      met: 'Met the training requirement',
+    },
+    requirement:
+      '{{share}} of registered families met the competition’s requirement of {{required}} sessions.',
+    noRequirement: 'The competition requires no training sessions.',
+    note: 'A family attended when one of its members was marked present; cancelled sessions do not count.',
+  },
+  period: {
+    from: 'From',
+    to: 'To (inclusive)',
+    invalid: 'Enter the period as two dates, the first not after the second.',
+    meaning:
+      'Period {{from}} – {{to}}: applications by the day they were submitted, money by the day it was awarded or paid, consultations by their time, training by the session’s day. Registered families are counted whenever they registered.',
+  },
+  moneyOverTime: {
+    title: 'Money paid by month ({{currency}})',
+    description: 'Paid {{total}} over {{count}} months.',
+    label: 'Month',
+    value: 'Paid',
+    currency: 'Currency',
+    sheet: 'Paid by month',
+  },
   export: {
     csv: 'Download CSV',
     xlsx: 'Download Excel',
