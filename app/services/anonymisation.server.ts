@@ -277,7 +277,10 @@ export type OnRequestRefusal =
  * grant of hers is completed or cancelled with no payment waiting for approval, and no
  * application of hers is still in a competition that has not decided (she could still win one).
  */
-export function onRequestRefusal(tx: Tx, householdId: number): OnRequestRefusal | null {
+export function onRequestRefusal(
+  householdId: number,
+  tx: Tx | typeof db = db,
+): OnRequestRefusal | null {
   const household = findHousehold(householdId, tx);
   if (!household) return 'not-found';
   if (household.anonymisedAt) return 'already-anonymised';
@@ -320,7 +323,7 @@ export function anonymiseOnRequest(
   now: Date = new Date(),
 ): { ok: true; counts: AnonymisationCounts } | { ok: false; error: OnRequestRefusal } {
   const result = writeTransaction((tx) => {
-    const refusal = onRequestRefusal(tx, householdId);
+    const refusal = onRequestRefusal(householdId, tx);
     if (refusal) return { ok: false as const, error: refusal };
     const batch = anonymiseBatch(
       tx,
