@@ -35,7 +35,6 @@ export default {
       intro:
         "The household asked for its personal data to be removed. Names, contacts, address, register number, documents, photos and free texts go; the figures stay. The family's account is disabled. This cannot be undone.",
       reference: 'Reference of her request (letter, form number)',
-      referenceRequired: 'Give the reference of her request.',
       submit: 'Anonymise this household',
       done: 'The household was anonymised.',
       anonymisedOn: 'Anonymised on {{date}}.',
