@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db, type Tx } from '~db/client';
 import { auditChainHead, auditLog, type AuditRow } from '~db/schema/audit';
@@ -83,6 +83,20 @@ export function auditLineMac(line: StoredAuditLine, key: string = env.AUDIT_KEY)
   return crypto.createHmac('sha256', key).update(macMessage(line)).digest('hex');
 }
 
+/**
+ * Scheme 3: a line whose personal fields anonymisation redacted. Its `hash` stays the MAC of what
+ * it first held (the next line's link); this MAC covers what it holds now, and a later keyed
+ * `audit.lines-redacted` line carries it, so the verifier accepts the redaction and nothing else.
+ */
+export const REDACTED_MAC_VERSION = 3;
+
+export function redactedLineMac(line: StoredAuditLine, key: string = env.AUDIT_KEY): string {
+  return crypto
+    .createHmac('sha256', key)
+    .update(JSON.stringify(['ishenim-audit-redacted', line.hash, macMessage(line)]))
+    .digest('hex');
+}
+
 /** The unkeyed hash of scheme 1, kept only to check the lines written before the key. */
 function legacyLineHash(line: StoredAuditLine): string {
   return sha256Hex(
@@ -158,6 +172,84 @@ export function appendAudit(
     .onConflictDoUpdate({ target: auditChainHead.id, set: { lastId: row.id, lastHash: row.hash } })
     .run();
   return row;
+}
+
+/** Ids of the not yet redacted lines about these records or written by this account. */
+export function auditLineIdsAbout(
+  tx: Tx,
+  subjects: { entityType: AuditEntityType; entityIds: number[] }[],
+  actorUserIds: number[],
+): number[] {
+  const conditions: SQL[] = subjects
+    .filter((s) => s.entityIds.length > 0)
+    .map((s) =>
+      and(
+        eq(auditLog.entityType, s.entityType),
+        inArray(
+          auditLog.entityId,
+          s.entityIds.map((id) => String(id)),
+        ),
+      )!,
+    );
+  if (actorUserIds.length > 0) conditions.push(inArray(auditLog.actorUserId, actorUserIds));
+  if (conditions.length === 0) return [];
+  return tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(or(...conditions), ne(auditLog.macVersion, REDACTED_MAC_VERSION)))
+    .orderBy(asc(auditLog.id))
+    .all()
+    .map((r) => r.id);
+}
+
+export type Redaction = { before: string | null; after: string | null; ipAddress: string | null };
+
+/**
+ * Rewrites the personal fields of some lines (the only edit the table's trigger allows) and
+ * appends the keyed lines that vouch for each redacted content, in the caller's transaction.
+ * Returns how many lines were redacted.
+ */
+export function redactAuditLines(
+  tx: Tx,
+  ids: number[],
+  redact: (line: StoredAuditLine) => Redaction,
+  actorUserId: number | null,
+  options: { key?: string } = {},
+): number {
+  const vouchers: [number, string][] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const lines = tx.all<StoredAuditLine>(
+      sql`select * from audit_log where id in ${ids.slice(i, i + 500)} order by id`,
+    );
+    for (const line of lines) {
+      const redaction = redact(line);
+      tx.update(auditLog)
+        .set({ ...redaction, macVersion: REDACTED_MAC_VERSION })
+        .where(eq(auditLog.id, line.id))
+        .run();
+      const stored: StoredAuditLine = {
+        ...line,
+        before: redaction.before,
+        after: redaction.after,
+        ip_address: redaction.ipAddress,
+        mac_version: REDACTED_MAC_VERSION,
+      };
+      vouchers.push([line.id, redactedLineMac(stored, options.key)]);
+    }
+  }
+  for (let i = 0; i < vouchers.length; i += 500) {
+    appendAudit(
+      tx,
+      {
+        actorUserId,
+        action: 'audit.lines-redacted',
+        entityType: 'audit',
+        after: { lines: vouchers.slice(i, i + 500) },
+      },
+      { key: options.key },
+    );
+  }
+  return vouchers.length;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,10 +7,12 @@ import {
   AUDIT_LOG_COLUMNS,
   CURRENT_MAC_VERSION,
   GENESIS_MAC,
+  REDACTED_MAC_VERSION,
   appendAudit,
   auditLogColumns,
   lastStoredLine,
   lineMacIsValid,
+  redactedLineMac,
   storedChainHead,
   storedLine,
   storedLinesAfter,
@@ -105,16 +107,30 @@ function* verificationSteps(options: VerifyOptions): Generator<void, AuditVerdic
   let prevMac = GENESIS_MAC;
   let keyedSeen = false;
   let last: StoredAuditLine | undefined;
+  // Redacted lines seen, by id, with the MAC of what they hold now: each must be vouched for by
+  // a later keyed audit.lines-redacted line.
+  const unvouched = new Map<number, string>();
   for (;;) {
     const chunk = storedLinesAfter(conn, lines, CHUNK);
     for (const line of chunk) {
       const expectedId = lines + 1;
       if (line.id !== expectedId) return fail(lines, 'missing-line', expectedId);
-      if (!lineMacIsValid(line, key)) return fail(lines, 'altered', line.id);
+      if (line.mac_version === REDACTED_MAC_VERSION) {
+        if (typeof line.created_at !== 'number' || typeof line.hash !== 'string') {
+          return fail(lines, 'altered', line.id);
+        }
+        unvouched.set(line.id, redactedLineMac(line, key));
+      } else if (!lineMacIsValid(line, key)) return fail(lines, 'altered', line.id);
       // Its own MAC is right but it does not follow the line before: that one was rewritten.
       if (line.prev_hash !== prevMac) return fail(lines - 1, 'altered', line.id - 1);
       if (line.mac_version === CURRENT_MAC_VERSION) keyedSeen = true;
-      else if (keyedSeen) return fail(lines, 'altered', line.id);
+      else if (keyedSeen && line.mac_version !== REDACTED_MAC_VERSION) {
+        return fail(lines, 'altered', line.id);
+      }
+      if (line.action === 'audit.lines-redacted') {
+        const wrong = unvouchedRedaction(line, unvouched);
+        if (wrong !== null) return fail(lines, 'altered', wrong);
+      }
       const expectedMacs = macsAt.get(line.id);
       if (expectedMacs && expectedMacs.some((mac) => mac !== line.hash)) {
         return fail(lines, 'checkpoint-diverged', line.id);
@@ -130,6 +146,7 @@ function* verificationSteps(options: VerifyOptions): Generator<void, AuditVerdic
     yield;
   }
 
+  if (unvouched.size > 0) return fail(lines, 'altered', Math.min(...unvouched.keys()));
   const head = storedChainHead(conn);
   if ((head?.lastId ?? 0) !== lines || (head && head.lastHash !== prevMac)) {
     return fail(lines, 'head-mismatch', lines + 1);
@@ -138,6 +155,28 @@ function* verificationSteps(options: VerifyOptions): Generator<void, AuditVerdic
   if (furthest > lines) return fail(lines, lines === 0 ? 'empty-log' : 'missing-tail', lines + 1);
   if (last && last.mac_version !== CURRENT_MAC_VERSION) return fail(lines, 'unkeyed', null);
   return { ok: true, lines, newestCheckpoint };
+}
+
+/**
+ * Checks a keyed audit.lines-redacted line against the redacted lines seen before it; returns the
+ * id of a line whose content differs from what the redaction vouched for, else null.
+ */
+function unvouchedRedaction(line: StoredAuditLine, unvouched: Map<number, string>): number | null {
+  let vouchers: unknown;
+  try {
+    vouchers = (JSON.parse(String(line.after)) as { lines?: unknown }).lines;
+  } catch {
+    return line.id;
+  }
+  if (!Array.isArray(vouchers)) return line.id;
+  for (const voucher of vouchers) {
+    const [id, mac] = Array.isArray(voucher) ? (voucher as unknown[]) : [];
+    if (typeof id !== 'number' || unvouched.get(id) !== mac) {
+      return typeof id === 'number' ? id : line.id;
+    }
+    unvouched.delete(id);
+  }
+  return null;
 }
 
 /** The full check, at once (npm run audit:verify, tests). */

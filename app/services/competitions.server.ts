@@ -36,6 +36,7 @@ function toRow(input: CompetitionInput):
         | 'updatedAt'
         | 'announcedAt'
         | 'announcedById'
+        | 'closedAt'
       >;
     } {
   if (!isValidTimeZone(input.timezone))

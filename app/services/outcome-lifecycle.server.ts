@@ -20,7 +20,11 @@ function moveCompetition(
   actor: Actor,
   reason: string | null = null,
 ) {
-  updateCompetitionRow(tx, competitionId, { status: to });
+  updateCompetitionRow(
+    tx,
+    competitionId,
+    to === 'closed' ? { status: to, closedAt: new Date() } : { status: to },
+  );
   appendAudit(tx, {
     actorUserId: actor.userId,
     action: 'competition.status-changed',

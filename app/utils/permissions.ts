@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'households:register': ['facilitator'],
   /** See families (households): a facilitator those of her localities, staff all. */
   'households:view': ['facilitator', 'staff', 'admin'],
+  /** Anonymise the households past the retention period (issue 16): the run and its preview. */
+  'households:anonymise': ['admin'],
+  /** Anonymise one household on her own written request, once no grant obligation remains. */
+  'households:anonymise-on-request': ['staff', 'admin'],
   /** Import households from the benefit register (CSV). */
   'households:import': ['staff', 'admin'],
   /** Open an application; each person sees only the ones her work needs (checked per record). */

@@ -57,6 +57,8 @@ export const competitions = sqliteTable(
     /** When the results were announced: decisions are locked from then on. */
     announcedAt: instant(),
     announcedById: integer().references(() => users.id),
+    /** When it moved to closed: its households' retention period runs from here (issue 16). */
+    closedAt: instant(),
     ...timestamps,
   },
   (t) => [index('competitions_status_idx').on(t.status)],

@@ -361,6 +361,7 @@ function JurorCard() {
 }
 
 export default function HomePage() {
+  const { t: tAdmin } = useTranslation('admin');
   const { person, waiting } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -428,6 +429,7 @@ export default function HomePage() {
               <Link to="/admin/users">{t('home.admin.users')}</Link>
               <Link to="/admin/users/new">{t('home.admin.invite')}</Link>
               <Link to="/admin/audit">{t('home.admin.audit')}</Link>
+              <Link to="/admin/anonymisation">{tAdmin('anonymisation.title')}</Link>
             </p>
           </section>
         ) : null}

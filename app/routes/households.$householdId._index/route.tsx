@@ -121,7 +121,7 @@ export default function HouseholdPage() {
     useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation(['households', 'common']);
+  const { t } = useTranslation(['households', 'common', 'admin']);
   return (
     <div className="stack">
       <p>
@@ -162,6 +162,11 @@ export default function HouseholdPage() {
         <Link to={`/households/${household.id}/data`} className="button button--secondary">
           {t('dataExport.pageTitle')}
         </Link>
+        {access === 'staff' ? (
+          <Link to={`/households/${household.id}/anonymise`} className="button button--secondary">
+            {t('admin:anonymisation.onRequest.title')}
+          </Link>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="household-members">
         <h2 id="household-members">{t('form.members')}</h2>

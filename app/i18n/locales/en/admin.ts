@@ -1,4 +1,53 @@
 export default {
+  anonymisation: {
+    title: 'Anonymisation',
+    intro:
+      'Households whose competitions all closed longer ago than the retention period lose their names, contacts, addresses, register numbers, documents, photos and free texts. Their figures stay (amounts, dates, statuses, scores, outcomes, village, sector), so dashboards and donor reports remain true.',
+    retention_one: 'Retention in force: {{count}} year after a competition closes.',
+    retention_other: 'Retention in force: {{count}} years after a competition closes.',
+    changeRetention: 'Change it in the settings',
+    cutoff:
+      'Households are past it when every competition they took part in closed before {{date}}.',
+    previewTitle: 'What will be removed',
+    kind: 'What',
+    count: 'How many',
+    kinds: {
+      households: 'Households',
+      members: 'Household members (names)',
+      accounts: 'Family accounts (disabled, contacts removed)',
+      files: 'Documents and files',
+      photos: 'Photos',
+      freeTexts: 'Free texts (notes, stories, questions, comments)',
+      auditLines: 'Audit log entries to redact',
+    },
+    none: 'No household is past the retention period.',
+    confirm: 'I understand that this cannot be undone.',
+    confirmRequired: 'Tick the box to confirm.',
+    run_one: 'Anonymise {{count}} household',
+    run_other: 'Anonymise {{count}} households',
+    doneTitle: 'Anonymisation done',
+    done_one: '{{count}} household was anonymised.',
+    done_other: '{{count}} households were anonymised.',
+    command:
+      'From the server: npm run anonymise shows this preview; npm run anonymise -- --run does it.',
+    onRequest: {
+      title: 'Anonymise on her request',
+      intro:
+        "The household asked for its personal data to be removed. Names, contacts, address, register number, documents, photos and free texts go; the figures stay. The family's account is disabled. This cannot be undone.",
+      reference: 'Reference of her request (letter, form number)',
+      submit: 'Anonymise this household',
+      done: 'The household was anonymised.',
+      anonymisedOn: 'Anonymised on {{date}}.',
+      refused: {
+        'grant-open':
+          'Not possible yet: her grant is still running (not completed or cancelled), or a payment is waiting.',
+        'application-open':
+          'Not possible yet: an application of hers is still being decided in an open competition.',
+        'already-anonymised': 'This household is already anonymised.',
+        'not-found': 'No such household.',
+      },
+    },
+  },
   users: {
     title: 'People',
     invite: 'Invite someone',
@@ -105,6 +154,8 @@ export default {
         updated: 'Household details changed',
         'consent-recorded': 'Consent recorded',
         'data-downloaded': 'Data downloaded',
+        anonymised: 'Household anonymised (retention period over)',
+        'anonymised-on-request': 'Household anonymised on its own request',
       },
       'household-import': {
         uploaded: 'Household list uploaded',
@@ -211,6 +262,10 @@ export default {
       audit: {
         'key-introduced': 'Audit log protected with its key',
         checkpointed: 'Audit log checkpoint written',
+        'lines-redacted': 'Personal fields of entries redacted',
+      },
+      anonymisation: {
+        run: 'Anonymisation run',
       },
       demo: {
         'user-created': 'Demo account created',

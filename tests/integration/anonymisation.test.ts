@@ -1,0 +1,326 @@
+// Anonymisation after retention (issue 16), on a real SQLite file: the preview counts what will go;
+// the run leaves no name, contact, address, register number or free text of the households past
+// retention anywhere in the database, nor their files on disk; other households are untouched;
+// the dashboard, outcome and donor figures are the same before and after; a second run changes
+// nothing; her account cannot sign in; and the audit chain is intact, yet still detects an edit.
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { sqlite, writeTransaction } from '~db/client';
+import { applicationAttachments } from '~db/schema/applications';
+import { grants } from '~db/schema/grants';
+import { householdMembers } from '~db/schema/households';
+import { mailOutbox } from '~db/schema/mail';
+import { familyReports, outcomePhotos } from '~db/schema/outcomes';
+import { users } from '~db/schema/people';
+import { programmeSettings } from '~db/schema/settings';
+import { updateApplicationRow } from '~/models/application.server';
+import { appendAudit } from '~/models/audit.server';
+import { updateCompetitionRow } from '~/models/competition.server';
+import { findHouseholdOfUser, updateHouseholdRow } from '~/models/household.server';
+import { signIn } from '~/services/accounts.server';
+import {
+  anonymiseOnRequest,
+  previewAnonymisation,
+  runAnonymisation,
+} from '~/services/anonymisation.server';
+import { readAttachmentFile, storeAttachmentFile } from '~/services/attachment-storage.server';
+import { verifyAuditLog } from '~/services/audit-integrity.server';
+import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
+import { donorReport } from '~/services/donor-report.server';
+import { outcomesPage } from '~/services/outcome-figures.server';
+import { browserRequest, createUser, TEST_PASSWORD } from '../support/factories';
+import { createGrantWorld, type GrantWorld } from '../support/grant-factories';
+import { setGrantStatus } from '../support/outcome-view-factories';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const YEAR = 365 * 24 * 60 * 60_000;
+const NOW = new Date('2031-06-01T08:00:00Z');
+
+type Family = GrantWorld & {
+  householdId: number;
+  marker: string;
+  phone: string;
+  email: string;
+  register: string;
+  files: string[];
+};
+
+/** A family whose every personal text carries `marker`, in a competition closed `closedYearsAgo`. */
+async function familyClosed(marker: string, closedYearsAgo: number): Promise<Family> {
+  const world = await createGrantWorld({ signed: true });
+  const household = findHouseholdOfUser(world.family.id)!;
+  const phone = `+99655${crypto.randomInt(1_000_000, 9_999_999)}`;
+  const email = `${marker.toLowerCase()}@family.example`;
+  const register = `SR-${marker}`;
+  const files = [storeAttachmentFile(PNG), storeAttachmentFile(PNG)];
+  writeTransaction((tx) => {
+    tx.update(users)
+      .set({ name: `Name ${marker}`, email, phone })
+      .where(eq(users.id, world.family.id))
+      .run();
+    updateHouseholdRow(tx, household.id, {
+      address: `Address ${marker}`,
+      phone,
+      benefitRegisterNumber: register,
+    });
+    tx.update(householdMembers)
+      .set({ firstName: `First ${marker}`, lastName: `Last ${marker}` })
+      .where(eq(householdMembers.householdId, household.id))
+      .run();
+    updateApplicationRow(tx, world.applicationId, {
+      title: `Title ${marker}`,
+      description: `Story ${marker}`,
+      feedback: `Feedback ${marker}`,
+    });
+    tx.update(grants)
+      .set({
+        identityDocumentNumber: `ID${marker}`,
+        signedByName: `Signer ${marker}`,
+        witnessName: `Witness ${marker}`,
+        walletPhone: phone,
+      })
+      .where(eq(grants.id, world.grant.id))
+      .run();
+    tx.insert(applicationAttachments)
+      .values({
+        applicationId: world.applicationId,
+        kind: 'price-quote',
+        originalName: `quote-${marker}.png`,
+        mimeType: 'image/png',
+        sizeBytes: PNG.length,
+        storageKey: files[0]!,
+        uploadedById: world.family.id,
+      })
+      .run();
+    const report = tx
+      .insert(familyReports)
+      .values({
+        grantId: world.grant.id,
+        sentById: world.family.id,
+        businessStatus: 'operating',
+        monthlyRevenue: 12_000_00,
+        question: `Question ${marker}`,
+      })
+      .returning()
+      .get();
+    tx.insert(outcomePhotos)
+      .values({
+        grantId: world.grant.id,
+        reportId: report.id,
+        storagePath: files[1]!,
+        contentType: 'image/png',
+        byteSize: PNG.length,
+        uploadedById: world.family.id,
+      })
+      .run();
+    tx.insert(mailOutbox)
+      .values({
+        messageId: `<${crypto.randomUUID()}@test>`,
+        recipientUserId: world.family.id,
+        toAddress: email,
+        toName: `Name ${marker}`,
+        locale: 'ky',
+        template: 'test',
+        subject: `Subject ${marker}`,
+        html: `<p>Body ${marker}</p>`,
+        text: `Body ${marker}`,
+        nextAttemptAt: new Date(),
+      })
+      .run();
+    // Lines about her, one written by her own account from her own address.
+    appendAudit(tx, {
+      actorUserId: null,
+      action: 'household.updated',
+      entityType: 'household',
+      entityId: household.id,
+      before: { address: 'old' },
+      after: { address: `Address ${marker}`, members: [{ firstName: `First ${marker}` }] },
+    });
+    appendAudit(tx, {
+      actorUserId: world.family.id,
+      action: 'user.settings-changed',
+      entityType: 'user',
+      entityId: world.family.id,
+      after: { phone, contactByEmail: true },
+      ipAddress: '198.51.100.23',
+    });
+    updateCompetitionRow(tx, world.competition.id, {
+      status: 'closed',
+      closedAt: new Date(NOW.getTime() - closedYearsAgo * YEAR),
+    });
+  });
+  setGrantStatus(world.grant.id, 'completed');
+  return { ...world, householdId: household.id, marker, phone, email, register, files };
+}
+
+/** Every text cell of every table that contains one of the values. */
+function cellsHolding(values: string[]): string[] {
+  const tables = sqlite
+    .prepare<[], { name: string }>(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
+    .all();
+  const found: string[] = [];
+  for (const { name } of tables) {
+    const columns = sqlite
+      .prepare<[string], { name: string; type: string }>(
+        'select name, type from pragma_table_info(?)',
+      )
+      .all(name)
+      .filter((c) => c.type.toLowerCase() === 'text');
+    for (const column of columns) {
+      for (const value of values) {
+        const hit = sqlite
+          .prepare(`select 1 from "${name}" where instr("${column.name}", ?) > 0 limit 1`)
+          .get(value);
+        if (hit) found.push(`${name}.${column.name} ∋ ${value}`);
+      }
+    }
+  }
+  return found;
+}
+
+function personalValues(f: Family): string[] {
+  return [f.marker, f.phone, f.email, f.register];
+}
+
+function fileExists(key: string): boolean {
+  try {
+    readAttachmentFile(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function figures(competitionIds: number[]) {
+  const dashboard = dashboardPage(dashboardFiltersFrom(new URLSearchParams()), 'en');
+  return {
+    charts: dashboard.charts,
+    outcomeSection: dashboard.outcomeSection,
+    competitions: competitionIds.map((id) => {
+      const report = donorReport(id, 'en', NOW)!;
+      const { stories: _stories, ...donorFigures } = report;
+      return { outcomes: outcomesPage(id, 'en', NOW), donor: donorFigures };
+    }),
+  };
+}
+
+describe('anonymisation after retention', () => {
+  test('removes every personal value of households past retention, keeps the figures, and keeps the audit chain intact', async () => {
+    writeTransaction((tx) =>
+      tx.insert(programmeSettings).values({ key: 'retentionYearsAfterClose', value: 2 }).run(),
+    );
+    const past = await familyClosed('ALPHA7F3E', 3);
+    const recent = await familyClosed('BRAVO91CC', 1);
+    const admin = await createUser({ roles: ['admin'] });
+
+    const preview = previewAnonymisation(NOW);
+    expect(preview.retentionYears).toBe(2);
+    expect(preview.counts).toMatchObject({
+      households: 1,
+      members: 4,
+      accounts: 1,
+      files: 1,
+      photos: 1,
+    });
+    // title, description, feedback and the report's question at least.
+    expect(preview.counts.freeTexts).toBeGreaterThanOrEqual(4);
+    expect(preview.counts.auditLines).toBeGreaterThanOrEqual(2);
+
+    const before = figures([past.competition.id, recent.competition.id]);
+    expect(cellsHolding(personalValues(past)).length).toBeGreaterThan(0);
+
+    const result = runAnonymisation({ userId: admin.id, ipAddress: null }, NOW);
+    expect(result.counts).toEqual(preview.counts);
+
+    expect(cellsHolding(personalValues(past))).toEqual([]);
+    expect(past.files.map(fileExists)).toEqual([false, false]);
+    // The other family keeps all of hers.
+    expect(cellsHolding(personalValues(recent)).length).toBeGreaterThan(5);
+    expect(recent.files.map(fileExists)).toEqual([true, true]);
+
+    expect(figures([past.competition.id, recent.competition.id])).toEqual(before);
+    expect(findHouseholdOfUser(past.family.id)?.anonymisedAt).toEqual(NOW);
+    expect(findHouseholdOfUser(recent.family.id)?.anonymisedAt).toBeNull();
+
+    expect(verifyAuditLog()).toMatchObject({ ok: true });
+    const runLine = sqlite
+      .prepare<[], { after: string }>(
+        "select after from audit_log where action = 'anonymisation.run'",
+      )
+      .all();
+    expect(runLine).toHaveLength(1);
+    expect(JSON.parse(runLine[0]!.after)).toMatchObject({ households: 1, members: 4 });
+
+    // Twice changes nothing more: no household is picked, no line written.
+    const lines = sqlite.prepare('select count(*) as n from audit_log').get();
+    expect(previewAnonymisation(NOW).counts.households).toBe(0);
+    expect(runAnonymisation({ userId: admin.id, ipAddress: null }, NOW).counts.households).toBe(0);
+    expect(sqlite.prepare('select count(*) as n from audit_log').get()).toEqual(lines);
+
+    // Her account is closed to her.
+    const signedIn = await signIn(
+      browserRequest(),
+      { identifier: past.email, password: TEST_PASSWORD },
+      { wait: async () => {} },
+    );
+    expect(signedIn.ok).toBe(false);
+  });
+
+  test('a redacted audit line is accepted by the verifier, and any edit of it afterwards is detected', async () => {
+    const family = await familyClosed('CHARLIE42', 0);
+    const staff = await createUser({ roles: ['staff'] });
+    const done = anonymiseOnRequest(
+      { userId: staff.id, ipAddress: null },
+      family.householdId,
+      'REQ-1',
+    );
+    expect(done.ok).toBe(true);
+    expect(cellsHolding([family.marker, family.phone])).toEqual([]);
+    expect(verifyAuditLog()).toMatchObject({ ok: true });
+
+    const redacted = sqlite
+      .prepare<[], { id: number; after: string }>(
+        'select id, after from audit_log where mac_version = 3 and after is not null order by id limit 1',
+      )
+      .get()!;
+    expect(redacted.after).toContain('[redacted]');
+    // The table refuses the edit; someone who writes the file drops the trigger first.
+    expect(() =>
+      sqlite.prepare('update audit_log set after = ? where id = ?').run('{}', redacted.id),
+    ).toThrow(/append-only/);
+    sqlite.exec('drop trigger audit_log_no_update');
+    sqlite
+      .prepare('update audit_log set after = ? where id = ?')
+      .run(redacted.after.replace('[redacted]', 'Someone else'), redacted.id);
+    expect(verifyAuditLog()).toMatchObject({ ok: false, problem: 'altered', lineId: redacted.id });
+    sqlite.prepare('update audit_log set after = ? where id = ?').run(redacted.after, redacted.id);
+    expect(verifyAuditLog()).toMatchObject({ ok: true });
+    // A line turned into a "redacted" one without the chain vouching for it is caught too.
+    const plain = sqlite
+      .prepare<[], { id: number }>(
+        "select id from audit_log where mac_version = 2 and action <> 'audit.lines-redacted' order by id limit 1",
+      )
+      .get()!;
+    sqlite.prepare('update audit_log set mac_version = 3, after = null where id = ?').run(plain.id);
+    expect(verifyAuditLog()).toMatchObject({ ok: false, problem: 'altered', lineId: plain.id });
+  });
+
+  test('on her request, refused while her grant is running', async () => {
+    const world = await createGrantWorld({ signed: true });
+    const household = findHouseholdOfUser(world.family.id)!;
+    const staff = await createUser({ roles: ['staff'] });
+    const refused = anonymiseOnRequest(
+      { userId: staff.id, ipAddress: null },
+      household.id,
+      'REQ-2',
+    );
+    expect(refused).toEqual({ ok: false, error: 'grant-open' });
+    expect(findHouseholdOfUser(world.family.id)?.anonymisedAt).toBeNull();
+  });
+});
