@@ -7,7 +7,7 @@ const state = globalThis as unknown as { __ishenimStopBackground?: Array<() => P
 
 /**
  * Mail delivery, the audit log's checkpoints and checks (at start and hourly), and backups every
- * BACKUP_INTERVAL_HOURS when set.
+ * so many hours when set (the programme setting backupIntervalHours, BACKUP_INTERVAL_HOURS by default).
  */
 export function startBackgroundWork() {
   if (process.env.NODE_ENV === 'test' || state.__ishenimStopBackground) return;
