@@ -17,6 +17,7 @@ import * as consultations from './schema/consultations';
 import * as training from './schema/training';
 import * as outcomes from './schema/outcomes';
 import * as settings from './schema/settings';
+import * as householdReads from './schema/household-reads';
 
 export const schema = {
   ...people,
@@ -32,6 +33,7 @@ export const schema = {
   ...training,
   ...outcomes,
   ...settings,
+  ...householdReads,
 };
 export type Db = BetterSQLite3Database<typeof schema>;
 /** What a write transaction callback receives. */

@@ -10,6 +10,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { MIGRATIONS_FOLDER, sqlite } from '~db/client';
 import { checkpointDir, checkpointFileNames } from '~/utils/audit-checkpoints.server';
 import { env } from '~/utils/env.server';
+import { readSetting } from './settings.server';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const DATABASE_FILE = 'database.sqlite';
@@ -202,7 +203,8 @@ export async function createBackup(options: BackupOptions = {}): Promise<BackupR
   const backupRoot = path.resolve(options.backupDir ?? env.BACKUP_DIR);
   const uploads = path.resolve(options.uploadsDir ?? env.UPLOADS_PATH);
   const checkpoints = path.resolve(options.checkpointDir ?? checkpointDir());
-  const keep = options.keep ?? env.BACKUP_KEEP;
+  // The programme setting, BACKUP_KEEP until an admin sets it.
+  const keep = options.keep ?? readSetting('backupKeep');
   const now = options.now ?? new Date();
 
   const name = backupName(now);
@@ -265,17 +267,39 @@ function writeSynced(file: string, body: string) {
   }
 }
 
+/** How often the schedule looks at its interval: a changed setting applies within this. */
+export const BACKUP_SCHEDULE_TICK_MS = 60_000;
+
 /**
- * Every BACKUP_INTERVAL_HOURS in the server process (off when 0); a round never starts while the
- * last one runs. Returns a stop function that waits for a running backup.
+ * A backup every so many hours in the server process: by default the programme setting
+ * `backupIntervalHours` (BACKUP_INTERVAL_HOURS until an admin sets it), read again every minute so
+ * a change applies without a restart; 0 makes none. A fixed number given here is used as it is
+ * (0: no schedule at all). A round never starts while the last one runs. Returns a stop function
+ * that waits for a running backup.
  */
 export function startBackupSchedule(
-  intervalHours: number = env.BACKUP_INTERVAL_HOURS,
+  intervalHours: number | (() => number) = () => readSetting('backupIntervalHours'),
   options: Omit<BackupOptions, 'now'> = {},
 ): () => Promise<void> {
-  if (!(intervalHours > 0)) return async () => {};
+  if (typeof intervalHours === 'number' && !(intervalHours > 0)) return async () => {};
+  const hoursNow = typeof intervalHours === 'number' ? () => intervalHours : intervalHours;
   let running: Promise<unknown> | null = null;
-  const round = () => {
+  // Counted in ticks rather than read from the clock, so a changed interval counts from the last
+  // backup (or the start) and a clock set back never stops the schedule.
+  let sinceLastMs = 0;
+  const tick = () => {
+    sinceLastMs += BACKUP_SCHEDULE_TICK_MS;
+    let hours: number;
+    try {
+      hours = hoursNow();
+    } catch (error) {
+      console.warn('Backup schedule: could not read its interval:', error);
+      return;
+    }
+    // While off, nothing is owed: switched on, the first backup comes a whole interval later.
+    if (!(hours > 0)) sinceLastMs = 0;
+    if (!(hours > 0) || sinceLastMs < hours * 60 * 60_000) return;
+    sinceLastMs = 0;
     if (running) return;
     running = createBackup(options)
       .then((result) => console.info(`Backup written: ${result.dir}`))
@@ -284,10 +308,10 @@ export function startBackupSchedule(
         running = null;
       });
   };
-  const timer = setInterval(round, intervalHours * 60 * 60_000);
+  const timer = setInterval(tick, BACKUP_SCHEDULE_TICK_MS);
   timer.unref();
   console.info(
-    `Backups: every ${intervalHours} h into ${path.resolve(options.backupDir ?? env.BACKUP_DIR)}.`,
+    `Backups: every ${hoursNow()} h (0: none) into ${path.resolve(options.backupDir ?? env.BACKUP_DIR)}; the interval is a programme setting.`,
   );
   return async () => {
     clearInterval(timer);

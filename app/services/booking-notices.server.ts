@@ -15,6 +15,7 @@ import {
   type InviteMethod,
 } from '~/services/calendar-invite.server';
 import { appLink, queueNotice, type NoticeRecipient } from '~/services/notices.server';
+import { readSetting } from './settings.server';
 
 /** What a booking notice needs to know, gathered by the booking service. Times are UTC. */
 export type BookingNoticeData = {
@@ -54,7 +55,7 @@ export type BookingNoticeData = {
  */
 export type BookingNoticeEvent = 'booked' | 'promoted' | 'moved' | 'cancelled';
 
-/** How long before a consultation its reminder is due (the programme's "a day before"). */
+/** How long before a consultation its reminder is due by default (the programme's "a day before"). */
 export const BOOKING_REMINDER_LEAD_MS = 24 * 60 * 60_000;
 
 /** The job key of a booking's reminders in the outbox: one family and one consultant row. */
@@ -67,8 +68,12 @@ export function bookingReminderKey(bookingId: number): string {
  * (or moved to) less than 24 h ahead gets no reminder, because the notice just sent says the
  * time and a second mail minutes later would only repeat it.
  */
-export function bookingReminderDue(startsAt: Date, now: Date): Date | null {
-  const due = new Date(startsAt.getTime() - BOOKING_REMINDER_LEAD_MS);
+export function bookingReminderDue(
+  startsAt: Date,
+  now: Date,
+  leadMs: number = BOOKING_REMINDER_LEAD_MS,
+): Date | null {
+  const due = new Date(startsAt.getTime() - leadMs);
   return due > now ? due : null;
 }
 
@@ -108,7 +113,9 @@ export function queueBookingNotices(
   dropPendingMail(tx, reminderKey, now);
   const method: InviteMethod = event === 'cancelled' ? 'CANCEL' : 'REQUEST';
   const reference = findApplication(data.applicationId, tx)?.reference ?? '';
-  const due = event === 'cancelled' ? null : bookingReminderDue(data.startsAt, now);
+  // The lead time is a programme setting (bookingReminderHours, 24 by default).
+  const leadMs = readSetting('bookingReminderHours', tx) * 60 * 60_000;
+  const due = event === 'cancelled' ? null : bookingReminderDue(data.startsAt, now, leadMs);
   const recipients = [
     ...(data.family
       ? [

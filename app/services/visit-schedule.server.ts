@@ -3,7 +3,7 @@
 import { VISIT_MONTHS, type VisitMonth } from '~/schemas/outcome-enums';
 import { utcToZonedLocal, zonedLocalToUtc } from '~/utils/timezone';
 
-/** The facilitator is reminded this many days before a visit's due day. */
+/** The facilitator is reminded this many days before a visit's due day (the setting's default). */
 export const VISIT_REMINDER_DAYS = 7;
 /** The reminder goes out at this hour of the morning, on the competition's clock. */
 export const VISIT_REMINDER_HOUR = '09:00';
@@ -52,11 +52,12 @@ export function visitDueDays(
 }
 
 /** When the facilitator's reminder of a visit goes: a week before its due day, 09:00 local. */
-export function visitReminderAt(dueOn: string, timeZone: string): Date {
-  return zonedLocalToUtc(
-    `${addDays(dueOn, -VISIT_REMINDER_DAYS)}T${VISIT_REMINDER_HOUR}`,
-    timeZone,
-  )!;
+export function visitReminderAt(
+  dueOn: string,
+  timeZone: string,
+  daysBefore: number = VISIT_REMINDER_DAYS,
+): Date {
+  return zonedLocalToUtc(`${addDays(dueOn, -daysBefore)}T${VISIT_REMINDER_HOUR}`, timeZone)!;
 }
 
 export type VisitState = 'due' | 'overdue' | 'done';

@@ -44,6 +44,7 @@ import { grantFor, type GrantContext } from './family-grant.server';
 import { appLink, queueNotice } from './notices.server';
 import { advanceCompetitionLifecycle } from './outcome-lifecycle.server';
 import { DEFAULT_PROGRAMME_TIME_ZONE } from './programme-clock.server';
+import { readSetting } from './settings.server';
 import { visitDueDays, visitReminderAt, zonedCalendarDay } from './visit-schedule.server';
 
 type Actor = { userId: number | null; ipAddress: string | null };
@@ -85,8 +86,10 @@ function queueVisitReminders(tx: Tx, grant: Grant, visits: MonitoringVisit[], no
   const household = findHousehold(application.householdId, tx)!;
   const locality = localityRow(household.localityId, tx);
   const familyName = beneficiaryName(grant, household.id, tx);
+  // How many days before is a programme setting (visitReminderDays, a week by default).
+  const daysBefore = readSetting('visitReminderDays', tx);
   for (const visit of visits) {
-    const at = visitReminderAt(visit.dueOn, timeZone);
+    const at = visitReminderAt(visit.dueOn, timeZone, daysBefore);
     if (at <= now) continue;
     for (const facilitator of facilitatorsOfLocality(household.localityId, tx)) {
       const locale: Locale = facilitator.locale;

@@ -101,6 +101,7 @@ export const AUDIT_ACTIONS = [
   'audit.key-introduced',
   'audit.checkpointed',
   'audit.lines-redacted',
+  'setting.changed',
   'demo.user-created',
   'demo.household-created',
   'demo.application-created',
@@ -133,6 +134,7 @@ export const AUDIT_ENTITY_TYPES = [
   'training-session',
   'visit',
   'audit',
+  'setting',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -143,6 +145,7 @@ export function isAuditEntityType(value: string): value is AuditEntityType {
 
 /** The page an admin opens to see the record a line is about, if the record has one. */
 export function auditEntityPath(entityType: string, entityId: string | null): string | null {
+  if (entityType === 'setting') return '/admin/settings';
   if (!entityId || !/^\d+$/.test(entityId)) return null;
   switch (entityType) {
     case 'user':

@@ -7,8 +7,9 @@ import { refreshPlannerStatistics, sqlite } from '~db/client';
 const state = globalThis as unknown as { __ishenimStopBackground?: Array<() => Promise<void>> };
 
 /**
- * Mail delivery, the audit log's checkpoints and checks (at start and hourly), and backups every
- * BACKUP_INTERVAL_HOURS when set, and the query planner's statistics hourly.
+ * Mail delivery, the audit log's checkpoints and checks (at start and hourly), backups every so
+ * many hours when set (the programme setting backupIntervalHours, BACKUP_INTERVAL_HOURS by
+ * default), and the query planner's statistics hourly.
  */
 export function startBackgroundWork() {
   if (process.env.NODE_ENV === 'test' || state.__ishenimStopBackground) return;

@@ -10,6 +10,7 @@ import { localityName } from '~/i18n/locality';
 import { listLocalities } from '~/models/user.server';
 import { competitionSchema, parseQuotas } from '~/schemas/competition';
 import type { CompetitionInput } from '~/services/competitions.server';
+import { readSetting } from '~/services/settings.server';
 import { moneyInputValue } from '~/utils/money';
 import { formDataToObject, parseForm } from '~/utils/forms.server';
 import { utcToZonedLocal } from '~/utils/timezone';
@@ -91,7 +92,10 @@ export function competitionFormValues(
   };
 }
 
-/** The programme's defaults for a new competition (DESIGN.md: any adult woman may hold it). */
+/**
+ * The programme's defaults for a new competition (DESIGN.md: any adult woman may hold it); the
+ * booking rules and requirements come from the programme settings.
+ */
 export function newCompetitionFormValues(): CompetitionFormValues {
   return {
     titleKy: '',
@@ -109,11 +113,12 @@ export function newCompetitionFormValues(): CompetitionFormValues {
     opensAt: '',
     closesAt: '',
     requireSocialBenefits: true,
-    requiredTrainingSessions: '0',
-    requiredConsultations: '0',
-    maxOpenBookings: '2',
-    bookingCancelNoticeHours: '24',
-    bookingMoveNoticeHours: '24',
+    // The programme's defaults an admin sets at /admin/settings.
+    requiredTrainingSessions: String(readSetting('requiredTrainingSessions')),
+    requiredConsultations: String(readSetting('requiredConsultations')),
+    maxOpenBookings: String(readSetting('maxOpenBookings')),
+    bookingCancelNoticeHours: String(readSetting('bookingCancelNoticeHours')),
+    bookingMoveNoticeHours: String(readSetting('bookingMoveNoticeHours')),
     beneficiaryRelations: ['head', 'spouse', 'daughter-in-law', 'daughter', 'mother-in-law'],
     beneficiarySex: 'female',
     beneficiaryAdultOnly: true,

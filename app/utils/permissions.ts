@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'users:manage': ['admin'],
   /** Browse the audit log. */
   'audit:read': ['admin'],
+  /** Change the programme's settings (retention, backups, defaults of new competitions). */
+  'settings:manage': ['admin'],
   /** Create competitions, edit them, open and close them. */
   'competitions:manage': ['staff', 'admin'],
   /** A family: her own household and her own applications. */

@@ -430,6 +430,7 @@ export default function HomePage() {
               <Link to="/admin/users/new">{t('home.admin.invite')}</Link>
               <Link to="/admin/audit">{t('home.admin.audit')}</Link>
               <Link to="/admin/anonymisation">{tAdmin('anonymisation.title')}</Link>
+              <Link to="/admin/settings">{t('home.admin.settings')}</Link>
             </p>
           </section>
         ) : null}

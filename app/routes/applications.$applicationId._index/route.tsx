@@ -44,6 +44,7 @@ import { familyTrainingView } from '~/services/training-view.server';
 import { ConsentForm, DeclineForm, ResultSection } from './result-section';
 import { GrantLink } from '~/components/grant-home-cards';
 import { grantLinkOf } from '~/services/family-grant.server';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 export const meta = titleFromLoader;
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'applications:view');
   const context = applicationOr404(actor, params.applicationId);
   const { application, competition } = context;
+  recordRead(actor, application.householdId, 'application', request, application.id);
   const locale = actor.user.locale;
   const canEdit = context.access === 'owner' || context.access === 'facilitator';
   // The family and her facilitator hear a decision only when it is announced (see

@@ -3,6 +3,7 @@ import { attachmentForDownload } from '~/services/applications.server';
 import { applicationOr404, idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   if (!download) throw notFound();
   const { attachment, bytes } = download;
+  recordRead(actor, application.householdId, 'attachment', request, attachment.id);
   return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': attachment.mimeType,

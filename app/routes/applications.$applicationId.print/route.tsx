@@ -15,6 +15,7 @@ import { zonedInstant } from '~/utils/application-display.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 export const meta = titleFromLoader;
@@ -22,6 +23,8 @@ export const meta = titleFromLoader;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'applications:view');
   const context = applicationOr404(actor, params.applicationId);
+  const { application } = context;
+  recordRead(actor, application.householdId, 'application', request, application.id);
   const locale = actor.user.locale;
   const familyFacing = context.access === 'owner' || context.access === 'facilitator';
   // The family and her facilitator hear a decision only when it is announced.

@@ -24,6 +24,7 @@ import { parseMoneyInput } from '~/utils/money';
 import type { RouteAccess } from '~/utils/permissions';
 import type { SessionUser } from '~/utils/session.server';
 import { fixedT } from '~/i18n/i18n.server';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 export const meta = titleFromLoader;
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!context) throw notFound();
   // Staff work on their own page of the grant.
   if (context.access === 'staff') throw redirect(`/staff/grants/${context.grant.id}`);
+  recordRead(actor, context.household.id, 'grant', request, context.grant.id);
   const page = familyGrantPage(context, actor.user.locale);
   return json({
     pageTitle: fixedT(actor.user.locale)('grantFamily:page.pageTitle', {

@@ -13,6 +13,7 @@ import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 export const meta = titleFromLoader;
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'applications:view');
   const context = grantFor(actor, idParam(params.grantId));
   if (!context) throw notFound();
+  recordRead(actor, context.household.id, 'agreement', request, context.grant.id);
   const asked = new URL(request.url).searchParams.get('lang');
   const sheet = agreementSheet(context, agreementLocale(context, asked, actor.user.locale));
   return json({

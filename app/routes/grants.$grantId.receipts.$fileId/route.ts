@@ -5,6 +5,7 @@ import { grantFor } from '~/services/family-grant.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!context) throw notFound();
   const found = findReceiptFile(idParam(params.fileId));
   if (!found || found.grantId !== context.grant.id) throw notFound();
+  recordRead(actor, context.household.id, 'receipt', request, found.file.id);
   let bytes: Buffer;
   try {
     bytes = readAttachmentFile(found.file.storageKey);

@@ -18,8 +18,9 @@ import { householdAccess } from '~/services/households.server';
 import { requirePermission } from '~/utils/auth.server';
 import { refuse, readFormData, formIntent, formId } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
-import type { RouteAccess } from '~/utils/permissions';
+import { hasPermission, type RouteAccess } from '~/utils/permissions';
 import type { SessionUser } from '~/utils/session.server';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'households:view' };
 export const meta = titleFromLoader;
@@ -39,6 +40,7 @@ function householdFor(viewer: SessionUser, params: { householdId?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, 'households:view');
   const { household, access } = householdFor(viewer, params);
+  recordRead(viewer, household.id, 'household', request);
   const locale = viewer.user.locale;
   const locality = listLocalities().find((l) => l.id === household.localityId)!;
   const members = membersOf(household.id);
@@ -53,6 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? `${members[0].firstName} ${members[0].lastName}`
       : localityName(locality, locale),
     access,
+    // Who opened this file: the admin's, as the audit log.
+    readsLink: hasPermission(viewer.roles, 'audit:read')
+      ? `/admin/households/${household.id}/reads`
+      : null,
     household: {
       id: household.id,
       locality: localityName(locality, locale),
@@ -117,8 +123,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function HouseholdPage() {
-  const { access, household, members, account, consent, applications, openCompetitions } =
-    useLoaderData<typeof loader>();
+  const {
+    access,
+    readsLink,
+    household,
+    members,
+    account,
+    consent,
+    applications,
+    openCompetitions,
+  } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(['households', 'common', 'admin']);
@@ -167,6 +181,7 @@ export default function HouseholdPage() {
             {t('admin:anonymisation.onRequest.title')}
           </Link>
         ) : null}
+        {readsLink ? <Link to={readsLink}>{t('admin:reads.link')}</Link> : null}
       </section>
       <section className="card" aria-labelledby="household-members">
         <h2 id="household-members">{t('form.members')}</h2>

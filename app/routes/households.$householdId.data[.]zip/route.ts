@@ -8,6 +8,7 @@ import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formText, readFormData } from '~/utils/forms.server';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'households:view' };
 
@@ -21,7 +22,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     householdId,
     formText(formData, 'requestReference'),
   );
-  if (result.ok) return householdDataResponse(result);
+  if (result.ok) {
+    recordRead(actor, householdId, 'data-download', request);
+    return householdDataResponse(result);
+  }
   if (result.error === 'reference-required')
     return redirect(`/households/${householdId}/data?missing=reference`, 303);
   throw notFound();

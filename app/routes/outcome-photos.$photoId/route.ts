@@ -5,6 +5,7 @@ import { grantFor } from '~/services/family-grant.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'applications:view' };
 
@@ -15,7 +16,9 @@ export const handle: RouteAccess = { access: 'applications:view' };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'applications:view');
   const photo = findOutcomePhoto(idParam(params.photoId));
-  if (!photo || !grantFor(actor, photo.grantId)) throw notFound();
+  const context = photo ? grantFor(actor, photo.grantId) : null;
+  if (!photo || !context) throw notFound();
+  recordRead(actor, context.household.id, 'photo', request, photo.id);
   let bytes: Buffer;
   try {
     bytes = readAttachmentFile(photo.storagePath);

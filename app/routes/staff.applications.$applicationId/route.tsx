@@ -25,6 +25,7 @@ import { formFailure, parseForm, refuse, readFormData } from '~/utils/forms.serv
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 import { applicationDossier } from './queries.server';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'applications:screen' };
 export const meta = titleFromLoader;
@@ -49,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requirePermission(request, 'applications:screen');
   const context = applicationFor(staff, applicationIdFrom(params));
   if (!context) throw new Response('Not Found', { status: 404 });
+  recordRead(staff, context.household.id, 'application', request, context.application.id);
   const dossier = applicationDossier(context, staff.user.locale);
   return json({
     pageTitle: dossier.application.reference ?? dossier.application.title,

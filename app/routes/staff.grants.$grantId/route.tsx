@@ -66,6 +66,7 @@ import {
 } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordGrantRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'grants:manage' };
 export const meta = titleFromLoader;
@@ -93,9 +94,11 @@ function grantIdFrom(params: { grantId?: string }): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, roles } = await requirePermission(request, 'grants:manage');
+  const sessionUser = await requirePermission(request, 'grants:manage');
+  const { user, roles } = sessionUser;
   const page = grantPage(grantIdFrom(params), user.id, user.locale);
   if (!page) throw new Response('Not Found', { status: 404 });
+  recordGrantRead(sessionUser, page.grant.id, 'grant', request);
   return json({
     pageTitle: fixedT(user.locale)('grants:grant.title', { reference: page.grant.reference }),
     today: new Date().toISOString().slice(0, 10),

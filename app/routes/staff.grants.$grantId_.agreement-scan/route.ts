@@ -5,13 +5,15 @@ import { agreementScanOf } from '~/services/grants.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordGrantRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'grants:manage' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'grants:manage');
+  const staff = await requirePermission(request, 'grants:manage');
   const scan = agreementScanOf(idParam(params.grantId));
   if (!scan) throw notFound();
+  recordGrantRead(staff, scan.grantId, 'agreement-scan', request);
   const extension = scan.mimeType === 'application/pdf' ? 'pdf' : scan.mimeType.slice(6);
   return new Response(new Uint8Array(scan.bytes), {
     headers: {

@@ -24,6 +24,7 @@ import { requirePermission } from '~/utils/auth.server';
 import { formId, formIntent, formText, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'grants:manage' };
 export const meta = titleFromLoader;
@@ -35,10 +36,12 @@ export const INTENT = {
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requirePermission(request, 'grants:manage');
+  const staff = await requirePermission(request, 'grants:manage');
+  const { user } = staff;
   const grant = findGrant(idParam(params.grantId));
   if (!grant) throw notFound();
   const application = findApplication(grant.applicationId)!;
+  recordRead(staff, application.householdId, 'receipt', request, grant.id);
   const money = (minor: number) => formatMoney(minor, grant.currency, user.locale);
   const tranches = tranchesOf(grant.id)
     .filter((t) => standingPaymentOf(t.id))

@@ -34,6 +34,7 @@ import {
 } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
+import { recordRead } from '~/services/household-reads.server';
 
 export const handle: RouteAccess = { access: 'visits:record' };
 export const meta = titleFromLoader;
@@ -56,6 +57,7 @@ async function visitOr404(request: Request, visitId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, context } = await visitOr404(request, params.visitId);
+  recordRead(actor, context.household.id, 'visit', request, context.visit.id);
   return json(visitPageData(actor, context));
 }
 

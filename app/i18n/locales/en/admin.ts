@@ -259,6 +259,9 @@ export default {
         sent: 'Family report sent',
         read: 'Family report read',
       },
+      setting: {
+        changed: 'Programme setting changed',
+      },
       audit: {
         'key-introduced': 'Audit log protected with its key',
         checkpointed: 'Audit log checkpoint written',
@@ -293,6 +296,7 @@ export default {
       'training-session': 'Training session',
       visit: 'Monitoring visit',
       audit: 'Audit log',
+      setting: 'Programme setting',
     },
     problems: {
       altered: 'Entry #{{id}} was altered.',
@@ -364,5 +368,111 @@ export default {
     passwordIssued: 'The new password for {{name}}:',
     passwordAdvice:
       'Give it to her in person or read it out on the phone ({{contact}}). It is shown only now. She can change it in her account settings.',
+  },
+  settings: {
+    title: 'Programme settings',
+    intro:
+      'These settings hold for the whole programme. Each change is recorded in the audit log with the value before and after.',
+    history: 'History of changes',
+    defaultAndNow: 'Default: {{default}}. Now: {{now}}.',
+    changedAt: 'Last changed:',
+    saved: 'Saved.',
+    range: 'Enter a whole number from {{min}} to {{max}}.',
+    groups: {
+      privacy: {
+        title: 'Privacy',
+        intro: "How long families' personal data is kept.",
+        save: 'Save privacy settings',
+      },
+      backups: {
+        title: 'Backups',
+        intro: "The server's own backups. A change applies within a minute, without a restart.",
+        save: 'Save backup settings',
+      },
+      newCompetition: {
+        title: 'New competitions',
+        intro:
+          'What the form of a new competition starts from. Competitions already created keep their own values.',
+        save: 'Save the defaults',
+      },
+      reminders: {
+        title: 'Reminders',
+        intro: 'When reminders are sent. Reminders already written keep their time.',
+        save: 'Save reminder settings',
+      },
+    },
+    fields: {
+      retentionYearsAfterClose: {
+        label: 'Years to keep personal data after a competition closes',
+        hint: 'After this, its households can be anonymised; the figures stay.',
+      },
+      backupIntervalHours: {
+        label: 'Hours between backups',
+        hint: '0: the server makes none (leave them to cron).',
+      },
+      backupKeep: {
+        label: 'Backups to keep',
+        hint: 'Older ones are removed once a new one is complete.',
+      },
+      bookingCancelNoticeHours: {
+        label: 'Hours before a consultation a family may still cancel it',
+        hint: 'Staff may always cancel.',
+      },
+      bookingMoveNoticeHours: {
+        label: 'Hours before a consultation a family may still move it',
+        hint: 'Staff may always move it.',
+      },
+      maxOpenBookings: {
+        label: 'Consultations a family may have booked at once',
+        hint: 'Only those not yet held count.',
+      },
+      requiredTrainingSessions: {
+        label: 'Training sessions needed before applying',
+        hint: 'Group sessions the grant holder attended; 0 for none.',
+      },
+      requiredConsultations: {
+        label: 'Consultations needed before applying',
+        hint: 'Consultations the family attended; 0 for none.',
+      },
+      bookingReminderHours: {
+        label: 'Hours before a consultation its reminder is sent',
+        hint: 'To the family and the consultant.',
+      },
+      visitReminderDays: {
+        label: 'Days before a monitoring visit its reminder is sent',
+        hint: "To the village's facilitators, at 09:00.",
+      },
+    },
+  },
+  reads: {
+    title: 'Who opened this file',
+    link: 'Who opened this file',
+    intro:
+      "Each time a staff member, an administrator or a facilitator opened this family's page, an application, a file, her grant or her data. Newest first; times on the programme's clock.",
+    back: "Back to the family's page",
+    none: 'No one has opened this file yet.',
+    download: 'Download:',
+    paging: 'Pages of the list',
+    newer: '← Newer',
+    older: 'Older →',
+    sheet: 'Who opened the file',
+    columns: {
+      at: 'When',
+      viewer: 'Who',
+      role: 'Role',
+      what: 'What',
+    },
+    kinds: {
+      household: "The family's page",
+      application: 'An application',
+      attachment: 'A photo or price quote of an application',
+      grant: 'The grant',
+      agreement: 'The grant agreement',
+      'agreement-scan': 'The scan of the signed agreement',
+      receipt: 'Receipts of purchases',
+      photo: 'A monitoring photo',
+      visit: 'A monitoring visit',
+      'data-download': 'Her data (download)',
+    },
   },
 };

@@ -159,6 +159,7 @@ export default {
       users: 'People and roles',
       invite: 'Invite someone',
       audit: 'Audit log',
+      settings: 'Programme settings',
     },
   },
   relations: {

@@ -160,6 +160,7 @@ export default {
       users: 'Колдонуучулар жана ролдор',
       invite: 'Чакыруу',
       audit: 'Аудит журналы',
+      settings: 'Программанын жөндөөлөрү',
     },
   },
   relations: {

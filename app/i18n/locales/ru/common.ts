@@ -171,6 +171,7 @@ export default {
       users: 'Пользователи и роли',
       invite: 'Пригласить',
       audit: 'Журнал аудита',
+      settings: 'Настройки программы',
     },
   },
   relations: {

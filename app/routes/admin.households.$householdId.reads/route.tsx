@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData, useLocation } from '@remix-run/react';
+import { FormattedDateTime } from '~/components/formatted';
+import { TableFrame } from '~/components/table-frame';
+import { fixedT } from '~/i18n/i18n.server';
+import { useTranslation } from '~/i18n/react';
+import { householdHeading, householdReadsPage } from '~/services/household-reads-view.server';
+import { idParam, notFound } from '~/utils/application-route.server';
+import { requirePermission } from '~/utils/auth.server';
+import { titleFromLoader } from '~/utils/meta';
+import type { RouteAccess } from '~/utils/permissions';
+
+// Who opened a family's file (issue 16 item 5): the admin only, as the audit log.
+export const handle: RouteAccess = { access: 'audit:read' };
+export const meta = titleFromLoader;
+
+function cursor(value: string | null): number | undefined {
+  if (!value || !/^[1-9]\d{0,14}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'audit:read');
+  const household = householdHeading(idParam(params.householdId));
+  if (!household) throw notFound();
+  const url = new URL(request.url);
+  const page = householdReadsPage(household.id, user.locale, {
+    before: cursor(url.searchParams.get('before')),
+    after: cursor(url.searchParams.get('after')),
+  });
+  return json({
+    pageTitle: fixedT(user.locale)('admin:reads.title'),
+    household,
+    ...page,
+  });
+}
+
+/** Newer / older links: keyset cursors on the row id, never an offset. */
+function Paging() {
+  const { rows, hasNewer, hasOlder } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('admin');
+  const location = useLocation();
+  if (rows.length === 0 || (!hasNewer && !hasOlder)) return null;
+  const hrefFor = (name: 'before' | 'after', id: number) => `${location.pathname}?${name}=${id}`;
+  return (
+    <nav className="pagination" aria-label={t('reads.paging')}>
+      {hasNewer ? <Link to={hrefFor('after', rows[0]!.id)}>{t('reads.newer')}</Link> : <span />}
+      {hasOlder ? (
+        <Link to={hrefFor('before', rows[rows.length - 1]!.id)}>{t('reads.older')}</Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+export default function HouseholdReadsPage() {
+  const { household, rows } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('admin');
+  const base = `/admin/households/${household.id}/reads`;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/households/${household.id}`}>← {t('reads.back')}</Link>
+      </p>
+      <h1>
+        {t('reads.title')}
+        {household.name ? `: ${household.name}` : ''}
+      </h1>
+      <p>{t('reads.intro')}</p>
+      <p className="row">
+        {t('reads.download')}{' '}
+        <a href={`${base}.csv`} download>
+          CSV
+        </a>
+        <a href={`${base}.xlsx`} download>
+          XLSX
+        </a>
+      </p>
+      {rows.length === 0 ? (
+        <p>{t('reads.none')}</p>
+      ) : (
+        <TableFrame label={t('reads.title')}>
+          <table>
+            <caption className="visually-hidden">{t('reads.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reads.columns.at')}</th>
+                <th scope="col">{t('reads.columns.viewer')}</th>
+                <th scope="col">{t('reads.columns.role')}</th>
+                <th scope="col">{t('reads.columns.what')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <FormattedDateTime value={row.at} />
+                  </td>
+                  <td>
+                    <Link to={`/admin/users/${row.viewer.id}`}>{row.viewer.name}</Link>
+                  </td>
+                  <td>{row.role}</td>
+                  <td>{row.what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+      <Paging />
+    </div>
+  );
+}
