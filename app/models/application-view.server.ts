@@ -1,7 +1,7 @@
 // What the family-facing pages read about applications, shaped as plain data for the page (no
 // column the page should not see: no storage keys, no register numbers, no other families).
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { db } from '~db/client';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { db, preparedOnce } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { competitions } from '~db/schema/competitions';
 import { householdConsents, householdMembers, households } from '~db/schema/households';
@@ -45,8 +45,15 @@ export function findConsent(consentId: number) {
 }
 
 function localityOf(localityId: number) {
-  return db.select().from(localities).where(eq(localities.id, localityId)).get();
+  return preparedLocality().get({ localityId });
 }
+const preparedLocality = preparedOnce((c) =>
+  c
+    .select()
+    .from(localities)
+    .where(eq(localities.id, sql.placeholder('localityId')))
+    .prepare(),
+);
 
 /** Everything that was entered in an application, for the review, the family's page and print. */
 export function applicationSummary(
@@ -148,14 +155,17 @@ const listColumns = {
 
 /** A family's own applications, newest first. */
 export function listApplicationsOfHousehold(householdId: number) {
-  return db
+  return preparedApplicationsOfHousehold().all({ householdId });
+}
+const preparedApplicationsOfHousehold = preparedOnce((c) =>
+  c
     .select(listColumns)
     .from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
-    .where(eq(applications.householdId, householdId))
+    .where(eq(applications.householdId, sql.placeholder('householdId')))
     .orderBy(desc(applications.id))
-    .all();
-}
+    .prepare(),
+);
 
 /** Applications of the families in a facilitator's localities, newest first. */
 export function listApplicationsForFacilitator(facilitatorId: number) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db, preparedOnce, type Tx } from '~db/client';
 import {
@@ -17,11 +17,20 @@ import type { ApplicationStatus, Sector } from '~/schemas/enums';
 
 type Reader = typeof db | Tx;
 
+const applicationById = (reader: Reader, applicationId: number | Placeholder) =>
+  reader.select().from(applications).where(eq(applications.id, applicationId));
+// Every family page reads its application: compiled once, not per request.
+const preparedApplication = preparedOnce((c) =>
+  applicationById(c, sql.placeholder('applicationId')).prepare(),
+);
+
 export function findApplication(
   applicationId: number,
   reader: Reader = db,
 ): Application | undefined {
-  return reader.select().from(applications).where(eq(applications.id, applicationId)).get();
+  return reader === db
+    ? preparedApplication().get({ applicationId })
+    : applicationById(reader, applicationId).get();
 }
 
 export function findApplicationOfHousehold(
@@ -57,13 +66,20 @@ export function updateApplicationRow(
   return row;
 }
 
-export function budgetItemsOf(applicationId: number, reader: Reader = db): BudgetItem[] {
-  return reader
+const budgetItemsQuery = (reader: Reader, applicationId: number | Placeholder) =>
+  reader
     .select()
     .from(applicationBudgetItems)
     .where(eq(applicationBudgetItems.applicationId, applicationId))
-    .orderBy(asc(applicationBudgetItems.position))
-    .all();
+    .orderBy(asc(applicationBudgetItems.position));
+const preparedBudgetItems = preparedOnce((c) =>
+  budgetItemsQuery(c, sql.placeholder('applicationId')).prepare(),
+);
+
+export function budgetItemsOf(applicationId: number, reader: Reader = db): BudgetItem[] {
+  return reader === db
+    ? preparedBudgetItems().all({ applicationId })
+    : budgetItemsQuery(reader, applicationId).all();
 }
 
 export function replaceBudgetItems(
@@ -87,7 +103,10 @@ export function insertStatusHistory(tx: Tx, values: typeof applicationStatusHist
 
 /** The application's history as its family sees it: statuses, when, and why. */
 export function historyOf(applicationId: number) {
-  return db
+  return preparedHistory().all({ applicationId });
+}
+const preparedHistory = preparedOnce((c) =>
+  c
     .select({
       id: applicationStatusHistory.id,
       fromStatus: applicationStatusHistory.fromStatus,
@@ -98,18 +117,25 @@ export function historyOf(applicationId: number) {
     })
     .from(applicationStatusHistory)
     .leftJoin(users, eq(users.id, applicationStatusHistory.changedById))
-    .where(eq(applicationStatusHistory.applicationId, applicationId))
+    .where(eq(applicationStatusHistory.applicationId, sql.placeholder('applicationId')))
     .orderBy(asc(applicationStatusHistory.id))
-    .all();
-}
+    .prepare(),
+);
 
-export function attachmentsOf(applicationId: number, reader: Reader = db): Attachment[] {
-  return reader
+const attachmentsQuery = (reader: Reader, applicationId: number | Placeholder) =>
+  reader
     .select()
     .from(applicationAttachments)
     .where(eq(applicationAttachments.applicationId, applicationId))
-    .orderBy(asc(applicationAttachments.id))
-    .all();
+    .orderBy(asc(applicationAttachments.id));
+const preparedAttachments = preparedOnce((c) =>
+  attachmentsQuery(c, sql.placeholder('applicationId')).prepare(),
+);
+
+export function attachmentsOf(applicationId: number, reader: Reader = db): Attachment[] {
+  return reader === db
+    ? preparedAttachments().all({ applicationId })
+    : attachmentsQuery(reader, applicationId).all();
 }
 
 export function findAttachment(attachmentId: number, reader: Reader = db): Attachment | undefined {

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { and, asc, desc, eq, gt, inArray, lte, or, sql, type Placeholder } from 'drizzle-orm';
+import { db, preparedOnce, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { competitions } from '~db/schema/competitions';
 import {
@@ -357,6 +357,40 @@ export function bookingsOfHousehold(
   options: { applicationId?: number; limit?: number } = {},
   reader: Reader = db,
 ) {
+  const limit = options.limit ?? 100;
+  if (reader !== db)
+    return householdBookings(reader, householdId, options.applicationId, limit).all();
+  return options.applicationId
+    ? preparedBookingsOfApplication().all({
+        householdId,
+        applicationId: options.applicationId,
+        limit,
+      })
+    : preparedBookingsOfHousehold().all({ householdId, limit });
+}
+// The family's home and application page show them on every view: compiled once.
+const preparedBookingsOfHousehold = preparedOnce((c) =>
+  householdBookings(
+    c,
+    sql.placeholder('householdId'),
+    undefined,
+    sql.placeholder('limit'),
+  ).prepare(),
+);
+const preparedBookingsOfApplication = preparedOnce((c) =>
+  householdBookings(
+    c,
+    sql.placeholder('householdId'),
+    sql.placeholder('applicationId'),
+    sql.placeholder('limit'),
+  ).prepare(),
+);
+function householdBookings(
+  reader: Reader,
+  householdId: number | Placeholder,
+  applicationId: number | Placeholder | undefined,
+  limit: number | Placeholder,
+) {
   return reader
     .select(bookingListColumns)
     .from(consultationBookings)
@@ -367,14 +401,13 @@ export function bookingsOfHousehold(
     .where(
       and(
         eq(consultationBookings.householdId, householdId),
-        options.applicationId
-          ? eq(consultationBookings.applicationId, options.applicationId)
+        applicationId !== undefined
+          ? eq(consultationBookings.applicationId, applicationId)
           : undefined,
       ),
     )
     .orderBy(desc(consultationSlots.startsAt), desc(consultationBookings.id))
-    .limit(options.limit ?? 100)
-    .all();
+    .limit(limit);
 }
 
 export type BookingListRow = ReturnType<typeof bookingsOfHousehold>[number];

@@ -1,6 +1,6 @@
 // Grants, their tranches and their competition's tranche-plan template.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { and, asc, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
+import { db, preparedOnce, type Tx } from '~db/client';
 import {
   competitionTranchePlans,
   grants,
@@ -16,11 +16,20 @@ export function findGrant(grantId: number, reader: Reader = db): Grant | undefin
   return reader.select().from(grants).where(eq(grants.id, grantId)).get();
 }
 
+const grantOfApplication = (reader: Reader, applicationId: number | Placeholder) =>
+  reader.select().from(grants).where(eq(grants.applicationId, applicationId));
+// The family's application page asks on every view: compiled once.
+const preparedGrantOfApplication = preparedOnce((c) =>
+  grantOfApplication(c, sql.placeholder('applicationId')).prepare(),
+);
+
 export function findGrantOfApplication(
   applicationId: number,
   reader: Reader = db,
 ): Grant | undefined {
-  return reader.select().from(grants).where(eq(grants.applicationId, applicationId)).get();
+  return reader === db
+    ? preparedGrantOfApplication().get({ applicationId })
+    : grantOfApplication(reader, applicationId).get();
 }
 
 /** Inserts the grant unless the application has one already (then undefined). */

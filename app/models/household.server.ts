@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { and, asc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { db, preparedOnce, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import {
   householdConsents,
@@ -12,12 +12,26 @@ import { facilitatorLocalities, localities, users } from '~db/schema/people';
 
 type Reader = typeof db | Tx;
 
+const householdWhere = (reader: Reader, where: SQL) =>
+  reader.select().from(households).where(where);
+// Every family page reads the household: compiled once, not per request.
+const preparedHousehold = preparedOnce((c) =>
+  householdWhere(c, eq(households.id, sql.placeholder('id'))).prepare(),
+);
+const preparedHouseholdOfUser = preparedOnce((c) =>
+  householdWhere(c, eq(households.userId, sql.placeholder('userId'))).prepare(),
+);
+
 export function findHousehold(householdId: number, reader: Reader = db): Household | undefined {
-  return reader.select().from(households).where(eq(households.id, householdId)).get();
+  return reader === db
+    ? preparedHousehold().get({ id: householdId })
+    : householdWhere(reader, eq(households.id, householdId)).get();
 }
 
 export function findHouseholdOfUser(userId: number, reader: Reader = db): Household | undefined {
-  return reader.select().from(households).where(eq(households.userId, userId)).get();
+  return reader === db
+    ? preparedHouseholdOfUser().get({ userId })
+    : householdWhere(reader, eq(households.userId, userId)).get();
 }
 
 export function findHouseholdByRegisterNumber(registerNumber: string, reader: Reader = db) {
@@ -28,13 +42,20 @@ export function findHouseholdByRegisterNumber(registerNumber: string, reader: Re
     .get();
 }
 
-export function membersOf(householdId: number, reader: Reader = db): HouseholdMember[] {
-  return reader
+const membersQuery = (reader: Reader, householdId: number | Placeholder) =>
+  reader
     .select()
     .from(householdMembers)
     .where(eq(householdMembers.householdId, householdId))
-    .orderBy(asc(householdMembers.position), asc(householdMembers.id))
-    .all();
+    .orderBy(asc(householdMembers.position), asc(householdMembers.id));
+const preparedMembers = preparedOnce((c) =>
+  membersQuery(c, sql.placeholder('householdId')).prepare(),
+);
+
+export function membersOf(householdId: number, reader: Reader = db): HouseholdMember[] {
+  return reader === db
+    ? preparedMembers().all({ householdId })
+    : membersQuery(reader, householdId).all();
 }
 
 export function latestConsent(householdId: number, reader: Reader = db) {

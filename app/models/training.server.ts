@@ -1,5 +1,19 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  ne,
+  sql,
+  type Placeholder,
+} from 'drizzle-orm';
+import { db, preparedOnce, type Tx } from '~db/client';
 import { consultationBookings } from '~db/schema/consultations';
 import { householdMembers, households } from '~db/schema/households';
 import { facilitatorLocalities, localities } from '~db/schema/people';
@@ -220,42 +234,57 @@ export function upsertAttendance(
   }
 }
 
+const presentSessionsCount = (reader: Reader, memberId: number | Placeholder) =>
+  reader
+    .select({ n: count() })
+    .from(trainingAttendance)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendance.sessionId))
+    .where(
+      and(
+        eq(trainingAttendance.memberId, memberId),
+        eq(trainingAttendance.present, true),
+        ne(trainingSessions.status, 'cancelled'),
+      ),
+    );
+// The review step and the submit check count them on every view: compiled once.
+const preparedPresentSessionsCount = preparedOnce((c) =>
+  presentSessionsCount(c, sql.placeholder('memberId')).prepare(),
+);
+
 /**
  * Sessions the member was marked present at; a cancelled session was not held, so it does not
  * count even if someone took a roll call before cancelling it.
  */
 export function countPresentSessions(memberId: number, reader: Reader = db): number {
-  return (
-    reader
-      .select({ n: count() })
-      .from(trainingAttendance)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendance.sessionId))
-      .where(
-        and(
-          eq(trainingAttendance.memberId, memberId),
-          eq(trainingAttendance.present, true),
-          ne(trainingSessions.status, 'cancelled'),
-        ),
-      )
-      .get()?.n ?? 0
-  );
+  const row =
+    reader === db
+      ? preparedPresentSessionsCount().get({ memberId })
+      : presentSessionsCount(reader, memberId).get();
+  return row?.n ?? 0;
 }
+
+const attendedConsultationsCount = (reader: Reader, householdId: number | Placeholder) =>
+  reader
+    .select({ n: count() })
+    .from(consultationBookings)
+    .where(
+      and(
+        eq(consultationBookings.householdId, householdId),
+        eq(consultationBookings.attendance, 'attended'),
+        ne(consultationBookings.status, 'cancelled'),
+      ),
+    );
+const preparedAttendedConsultationsCount = preparedOnce((c) =>
+  attendedConsultationsCount(c, sql.placeholder('householdId')).prepare(),
+);
 
 /** Consultations the household attended (the consultant recorded it), whatever application. */
 export function countAttendedConsultations(householdId: number, reader: Reader = db): number {
-  return (
-    reader
-      .select({ n: count() })
-      .from(consultationBookings)
-      .where(
-        and(
-          eq(consultationBookings.householdId, householdId),
-          eq(consultationBookings.attendance, 'attended'),
-          ne(consultationBookings.status, 'cancelled'),
-        ),
-      )
-      .get()?.n ?? 0
-  );
+  const row =
+    reader === db
+      ? preparedAttendedConsultationsCount().get({ householdId })
+      : attendedConsultationsCount(reader, householdId).get();
+  return row?.n ?? 0;
 }
 
 const sessionColumns = {
@@ -272,25 +301,37 @@ const sessionColumns = {
 
 /** The next scheduled sessions in a locality, soonest first. */
 export function upcomingSessionsIn(localityId: number, now: Date, limit: number) {
-  return db
+  // A placeholder compared with gt() is bound as given, so the instant goes in as stored.
+  return preparedUpcomingSessions().all({
+    localityId,
+    now: trainingSessions.startsAt.mapToDriverValue(now),
+    limit,
+  });
+}
+// Shown on the family's home and application page: compiled once.
+const preparedUpcomingSessions = preparedOnce((c) =>
+  c
     .select(sessionColumns)
     .from(trainingSessions)
     .innerJoin(localities, eq(localities.id, trainingSessions.localityId))
     .where(
       and(
-        eq(trainingSessions.localityId, localityId),
+        eq(trainingSessions.localityId, sql.placeholder('localityId')),
         eq(trainingSessions.status, 'scheduled'),
-        gt(trainingSessions.startsAt, now),
+        gt(trainingSessions.startsAt, sql.placeholder('now')),
       ),
     )
     .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
-    .limit(limit)
-    .all();
-}
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
 
 /** Sessions at which someone of the household was marked present, newest first, with who. */
 export function attendedSessionsOfHousehold(householdId: number, limit: number) {
-  return db
+  return preparedAttendedSessions().all({ householdId, limit });
+}
+const preparedAttendedSessions = preparedOnce((c) =>
+  c
     .select({
       ...sessionColumns,
       memberId: trainingAttendance.memberId,
@@ -303,12 +344,12 @@ export function attendedSessionsOfHousehold(householdId: number, limit: number) 
     .innerJoin(householdMembers, eq(householdMembers.id, trainingAttendance.memberId))
     .where(
       and(
-        eq(trainingAttendance.householdId, householdId),
+        eq(trainingAttendance.householdId, sql.placeholder('householdId')),
         eq(trainingAttendance.present, true),
         ne(trainingSessions.status, 'cancelled'),
       ),
     )
     .orderBy(desc(trainingSessions.startsAt), asc(householdMembers.position))
-    .limit(limit)
-    .all();
-}
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);

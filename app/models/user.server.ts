@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, or, sql, type Placeholder } from 'drizzle-orm';
 import { db, preparedOnce, type Tx } from '~db/client';
 import {
   facilitatorLocalities,
@@ -13,8 +13,12 @@ import {
 
 type Reader = typeof db | Tx;
 
+const userById = (reader: Reader, userId: number | Placeholder) =>
+  reader.select().from(users).where(eq(users.id, userId));
+const preparedUser = preparedOnce((c) => userById(c, sql.placeholder('userId')).prepare());
+
 export function findUserById(userId: number, reader: Reader = db): User | undefined {
-  return reader.select().from(users).where(eq(users.id, userId)).get();
+  return reader === db ? preparedUser().get({ userId }) : userById(reader, userId).get();
 }
 
 /** Finds an account by a normalised e-mail or phone number. */
