@@ -35,6 +35,11 @@ export const LOCALE_NATIVE_NAMES: Record<Locale, string> = {
   uz: 'Ўзбекча',
 };
 
+/** The locale a page's `<html lang>` names (HTML_LANG back to the locale), or null. */
+export function localeOfHtmlLang(lang: string): Locale | null {
+  return LOCALES.find((locale) => HTML_LANG[locale] === lang) ?? null;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
