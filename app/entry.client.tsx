@@ -1,7 +1,7 @@
 import { RemixBrowser } from '@remix-run/react';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
-import { DEFAULT_LOCALE, isLocale } from '~/i18n/config';
+import { DEFAULT_LOCALE, localeOfHtmlLang } from '~/i18n/config';
 import { TranslationProvider } from '~/i18n/react';
 import type { Resources } from '~/i18n/resources';
 
@@ -9,7 +9,7 @@ import type { Resources } from '~/i18n/resources';
 // texts, cached by version, before taking over.
 async function hydrate() {
   const html = document.documentElement;
-  const locale = isLocale(html.lang) ? html.lang : DEFAULT_LOCALE;
+  const locale = localeOfHtmlLang(html.lang) ?? DEFAULT_LOCALE;
   const version = html.dataset.i18nVersion ?? '';
   const response = await fetch(`/locales/${locale}?v=${encodeURIComponent(version)}`);
   const bundle = (await response.json()) as Resources;

@@ -18,7 +18,7 @@ import { RouteAnnouncer } from '~/components/route-announcer';
 import { SessionTimeoutWarning } from '~/components/session-timeout-warning';
 import { SiteHeader } from '~/components/site-header';
 import { useHydrated } from '~/components/use-hydrated';
-import { DEFAULT_LOCALE, isLocale } from '~/i18n/config';
+import { DEFAULT_LOCALE, HTML_LANG, isLocale } from '~/i18n/config';
 import { LOCALE_VERSIONS } from '~/i18n/version.server';
 import stylesHref from '~/styles/app.css';
 import { getOptionalUser } from '~/utils/auth.server';
@@ -76,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
     if (i18n.language !== locale) void i18n.switchTo(locale, version);
   }, [i18n, locale, version]);
   return (
-    <html lang={locale} data-i18n-version={data?.i18nVersion}>
+    <html lang={HTML_LANG[locale]} data-i18n-version={data?.i18nVersion}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

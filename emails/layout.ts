@@ -1,4 +1,4 @@
-import type { AppTFunction, Locale } from '../app/i18n/config';
+import { HTML_LANG, type AppTFunction, type Locale } from '../app/i18n/config';
 import { formatDateTime } from '../app/i18n/format';
 import { dateTimeFormat } from '../app/i18n/intl-cache';
 
@@ -134,7 +134,7 @@ export function renderEmail<Params>(
   const [greeting, ...details] = content.blocks;
   const blocks = greeting ? [greeting, ...opening, ...details] : opening;
   const footer = t('email:footer');
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head><body style="margin:0;padding:0;background:#f4f1ea;font-family:Arial,Helvetica,sans-serif;color:#1d1d1b"><div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all">${escapeHtml(preview)}${PREVIEW_PADDING}</div><div style="max-width:560px;margin:0 auto;padding:24px 16px"><p style="margin:0 0 24px;font-size:20px;font-weight:bold;color:#0b5d4b">${escapeHtml(brand)}</p><div style="background:#fff;border-radius:8px;padding:24px">${blocks.map(blockToHtml).join('')}</div><p style="margin:16px 0 0;font-size:12px;color:#666">${escapeHtml(footer)}</p></div></body></html>`;
+  const html = `<!doctype html><html lang="${HTML_LANG[locale]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head><body style="margin:0;padding:0;background:#f4f1ea;font-family:Arial,Helvetica,sans-serif;color:#1d1d1b"><div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all">${escapeHtml(preview)}${PREVIEW_PADDING}</div><div style="max-width:560px;margin:0 auto;padding:24px 16px"><p style="margin:0 0 24px;font-size:20px;font-weight:bold;color:#0b5d4b">${escapeHtml(brand)}</p><div style="background:#fff;border-radius:8px;padding:24px">${blocks.map(blockToHtml).join('')}</div><p style="margin:16px 0 0;font-size:12px;color:#666">${escapeHtml(footer)}</p></div></body></html>`;
   // A text mail shows its first lines as the preview: the neutral preview line comes first.
   const text = `${preview}\n\n${blocks.map(blockToText).join('\n\n')}\n\n-- \n${footer}\n`;
   // What the template itself wrote and a lock screen may show: an account notice's subject, and

@@ -3,7 +3,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from './enum-labels';
-import { LOCALES, type Locale } from '~/i18n/config';
+import { HTML_LANG, LOCALES, LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
 import { competitionSchema } from '~/schemas/competition';
 import {
   BENEFICIARY_SEX_RULES,
@@ -29,9 +29,15 @@ export type CompetitionFormValues = {
   titleKy: string;
   titleRu: string;
   titleEn: string;
+  titleKk: string;
+  titleUz: string;
   descriptionKy: string;
   descriptionRu: string;
   descriptionEn: string;
+  descriptionKk: string;
+  descriptionUz: string;
+  /** '' = the portal's default (the reader's own language). */
+  defaultLocale: Locale | '';
   referencePrefix: string;
   currency: Currency;
   budgetTotal: string;
@@ -53,12 +59,23 @@ export type CompetitionFormValues = {
   quotas: Record<string, string>;
 };
 
-const TITLE_FIELDS = { ky: 'titleKy', ru: 'titleRu', en: 'titleEn' } as const;
+const TITLE_FIELDS = {
+  ky: 'titleKy',
+  ru: 'titleRu',
+  en: 'titleEn',
+  kk: 'titleKk',
+  uz: 'titleUz',
+} as const;
 const DESCRIPTION_FIELDS = {
   ky: 'descriptionKy',
   ru: 'descriptionRu',
   en: 'descriptionEn',
+  kk: 'descriptionKk',
+  uz: 'descriptionUz',
 } as const;
+/** Shown first; the others sit under "More languages" so the form stays short. */
+const MAIN_LOCALES: readonly Locale[] = ['ky', 'ru', 'en'];
+const MORE_LOCALES: readonly Locale[] = LOCALES.filter((l) => !MAIN_LOCALES.includes(l));
 
 const asList = (value: unknown): string[] =>
   value == null || value === '' ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
@@ -78,9 +95,14 @@ function echoed(
     titleKy: text('titleKy'),
     titleRu: text('titleRu'),
     titleEn: text('titleEn'),
+    titleKk: text('titleKk'),
+    titleUz: text('titleUz'),
     descriptionKy: text('descriptionKy'),
     descriptionRu: text('descriptionRu'),
     descriptionEn: text('descriptionEn'),
+    descriptionKk: text('descriptionKk'),
+    descriptionUz: text('descriptionUz'),
+    defaultLocale: text('defaultLocale') as Locale | '',
     referencePrefix: text('referencePrefix'),
     currency: text('currency') as Currency,
     budgetTotal: text('budgetTotal'),
@@ -135,7 +157,7 @@ export function CompetitionForm({
     failure: failure ? { fieldErrors: failure.fieldErrors } : null,
     defaultValues,
   });
-  const titles = form.watch(['titleKy', 'titleRu', 'titleEn']);
+  const titles = form.watch(LOCALES.map((locale) => TITLE_FIELDS[locale]));
   const missing = LOCALES.filter((_, index) => !String(titles[index] ?? '').trim());
   const zone = String(form.watch('timezone') ?? saved.timezone);
   const zoneLabel = timeZones.find((z) => z.value === zone)?.label ?? zone;
@@ -148,13 +170,13 @@ export function CompetitionForm({
       <fieldset className="card form">
         <legend>{t('form.textsTitle')}</legend>
         <p className="field__hint">{t('form.textsHint')}</p>
-        {LOCALES.map((locale) => (
+        {MAIN_LOCALES.map((locale) => (
           <TextField
             key={locale}
             form={form}
             name={TITLE_FIELDS[locale]}
             label={t(`form.${TITLE_FIELDS[locale]}`)}
-            lang={locale}
+            lang={HTML_LANG[locale]}
           />
         ))}
         <p className="muted" aria-live="polite">
@@ -162,16 +184,55 @@ export function CompetitionForm({
             ? t('form.allLanguages')
             : t('form.missingLanguages', { languages: missing.map(languageName).join(', ') })}
         </p>
-        {LOCALES.map((locale) => (
+        {MAIN_LOCALES.map((locale) => (
           <TextAreaField
             key={locale}
             form={form}
             name={DESCRIPTION_FIELDS[locale]}
             label={t(`form.${DESCRIPTION_FIELDS[locale]}`)}
-            lang={locale}
+            lang={HTML_LANG[locale]}
             rows={5}
           />
         ))}
+        <details
+          className="more-languages"
+          open={MORE_LOCALES.some(
+            (locale) =>
+              Boolean(initial[TITLE_FIELDS[locale]] || initial[DESCRIPTION_FIELDS[locale]]) ||
+              Boolean(
+                serverErrors[TITLE_FIELDS[locale]] || serverErrors[DESCRIPTION_FIELDS[locale]],
+              ),
+          )}
+        >
+          <summary>{t('form.moreLanguages')}</summary>
+          {MORE_LOCALES.map((locale) => (
+            <div key={locale} className="form">
+              <TextField
+                form={form}
+                name={TITLE_FIELDS[locale]}
+                label={t(`form.${TITLE_FIELDS[locale]}`)}
+                lang={HTML_LANG[locale]}
+              />
+              <TextAreaField
+                form={form}
+                name={DESCRIPTION_FIELDS[locale]}
+                label={t(`form.${DESCRIPTION_FIELDS[locale]}`)}
+                lang={HTML_LANG[locale]}
+                rows={5}
+              />
+            </div>
+          ))}
+        </details>
+        <SelectField
+          form={form}
+          name="defaultLocale"
+          label={t('form.defaultLocale')}
+          hint={t('form.defaultLocaleHint')}
+          options={[
+            { value: '', label: t('form.defaultLocaleNone') },
+            ...LOCALES.map((locale) => ({ value: locale, label: LOCALE_NATIVE_NAMES[locale] })),
+          ]}
+        />
         <TextField
           form={form}
           name="referencePrefix"

@@ -5,7 +5,7 @@ import { Form } from '@remix-run/react';
 import { useFieldArray, type Path } from 'react-hook-form';
 import { useTranslation } from '~/i18n/react';
 import type { z } from 'zod';
-import { LOCALES, type Locale } from '~/i18n/config';
+import { HTML_LANG, LOCALES, type Locale } from '~/i18n/config';
 import { roundSchema } from '~/schemas/round';
 import { TextAreaField } from './choice-fields';
 import { CheckboxField, SubmitButton, TextField, useErrorText } from './form-fields';
@@ -21,9 +21,13 @@ export type CriterionRow = {
   titleKy: string;
   titleRu: string;
   titleEn: string;
+  titleKk: string;
+  titleUz: string;
   descriptionKy: string;
   descriptionRu: string;
   descriptionEn: string;
+  descriptionKk: string;
+  descriptionUz: string;
   maxPoints: string;
   weight: string;
 };
@@ -33,6 +37,8 @@ export type RoundFormValues = {
   nameKy: string;
   nameRu: string;
   nameEn: string;
+  nameKk: string;
+  nameUz: string;
   jurorsPerApplication: string;
   isBlind: boolean;
   excludeOwnLocality: boolean;
@@ -46,16 +52,35 @@ export const EMPTY_CRITERION: CriterionRow = {
   titleKy: '',
   titleRu: '',
   titleEn: '',
+  titleKk: '',
+  titleUz: '',
   descriptionKy: '',
   descriptionRu: '',
   descriptionEn: '',
+  descriptionKk: '',
+  descriptionUz: '',
   maxPoints: '10',
   weight: '1',
 };
 
-const NAME = { ky: 'nameKy', ru: 'nameRu', en: 'nameEn' } as const;
-const TITLE = { ky: 'titleKy', ru: 'titleRu', en: 'titleEn' } as const;
-const DESCRIPTION = { ky: 'descriptionKy', ru: 'descriptionRu', en: 'descriptionEn' } as const;
+const NAME = { ky: 'nameKy', ru: 'nameRu', en: 'nameEn', kk: 'nameKk', uz: 'nameUz' } as const;
+const TITLE = {
+  ky: 'titleKy',
+  ru: 'titleRu',
+  en: 'titleEn',
+  kk: 'titleKk',
+  uz: 'titleUz',
+} as const;
+const DESCRIPTION = {
+  ky: 'descriptionKy',
+  ru: 'descriptionRu',
+  en: 'descriptionEn',
+  kk: 'descriptionKk',
+  uz: 'descriptionUz',
+} as const;
+/** Shown first; the others sit under "More languages" so the form stays short. */
+const MAIN_LOCALES: readonly Locale[] = ['ky', 'ru', 'en'];
+const MORE_LOCALES: readonly Locale[] = LOCALES.filter((l) => !MAIN_LOCALES.includes(l));
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -69,6 +94,8 @@ export function echoedRoundValues(values: Record<string, unknown>): RoundFormVal
     nameKy: text(values.nameKy),
     nameRu: text(values.nameRu),
     nameEn: text(values.nameEn),
+    nameKk: text(values.nameKk),
+    nameUz: text(values.nameUz),
     jurorsPerApplication: text(values.jurorsPerApplication),
     isBlind: values.isBlind === 'on' || values.isBlind === true,
     excludeOwnLocality: values.excludeOwnLocality === 'on' || values.excludeOwnLocality === true,
@@ -79,9 +106,13 @@ export function echoedRoundValues(values: Record<string, unknown>): RoundFormVal
       titleKy: text(row?.titleKy),
       titleRu: text(row?.titleRu),
       titleEn: text(row?.titleEn),
+      titleKk: text(row?.titleKk),
+      titleUz: text(row?.titleUz),
       descriptionKy: text(row?.descriptionKy),
       descriptionRu: text(row?.descriptionRu),
       descriptionEn: text(row?.descriptionEn),
+      descriptionKk: text(row?.descriptionKk),
+      descriptionUz: text(row?.descriptionUz),
       maxPoints: text(row?.maxPoints),
       weight: text(row?.weight),
     })),
@@ -140,16 +171,32 @@ export function RoundForm({
     <Form method="post" className="form" noValidate onSubmit={form.onSubmit}>
       <div className="card form">
         <p className="field__hint">{t('form.nameHint')}</p>
-        {LOCALES.map((locale) => (
+        {MAIN_LOCALES.map((locale) => (
           <TextField
             key={locale}
             form={form}
             name={NAME[locale]}
             label={t('form.nameIn', { language: languageName(locale) })}
-            lang={locale}
+            lang={HTML_LANG[locale]}
             autoComplete="off"
           />
         ))}
+        <details
+          className="more-languages"
+          open={MORE_LOCALES.some((locale) => Boolean(initial[NAME[locale]]))}
+        >
+          <summary>{t('form.moreLanguages')}</summary>
+          {MORE_LOCALES.map((locale) => (
+            <TextField
+              key={locale}
+              form={form}
+              name={NAME[locale]}
+              label={t('form.nameIn', { language: languageName(locale) })}
+              lang={HTML_LANG[locale]}
+              autoComplete="off"
+            />
+          ))}
+        </details>
       </div>
 
       <fieldset className="card form" aria-describedby="criteria-hint">
@@ -168,29 +215,56 @@ export function RoundForm({
           <fieldset key={form.hydrated ? fields[index]!.id : index} className="criterion-card">
             <legend>{t('criteria.number', { number: index + 1 })}</legend>
             <div className="criterion-card__grid">
-              {LOCALES.map((locale) => (
+              {MAIN_LOCALES.map((locale) => (
                 <TextField
                   key={locale}
                   form={form}
                   name={name(`criteria.${index}.${TITLE[locale]}`)}
                   label={t('form.criterionTitle', { language: languageName(locale) })}
-                  lang={locale}
+                  lang={HTML_LANG[locale]}
                   autoComplete="off"
                 />
               ))}
             </div>
             <div className="criterion-card__grid">
-              {LOCALES.map((locale) => (
+              {MAIN_LOCALES.map((locale) => (
                 <TextAreaField
                   key={locale}
                   form={form}
                   name={name(`criteria.${index}.${DESCRIPTION[locale]}`)}
                   label={t('form.criterionDescription', { language: languageName(locale) })}
-                  lang={locale}
+                  lang={HTML_LANG[locale]}
                   rows={3}
                 />
               ))}
             </div>
+            <details
+              className="more-languages"
+              open={MORE_LOCALES.some((locale) => {
+                const row = initial.criteria[index];
+                return Boolean(row?.[TITLE[locale]] || row?.[DESCRIPTION[locale]]);
+              })}
+            >
+              <summary>{t('form.moreLanguages')}</summary>
+              {MORE_LOCALES.map((locale) => (
+                <div key={locale} className="criterion-card__grid">
+                  <TextField
+                    form={form}
+                    name={name(`criteria.${index}.${TITLE[locale]}`)}
+                    label={t('form.criterionTitle', { language: languageName(locale) })}
+                    lang={HTML_LANG[locale]}
+                    autoComplete="off"
+                  />
+                  <TextAreaField
+                    form={form}
+                    name={name(`criteria.${index}.${DESCRIPTION[locale]}`)}
+                    label={t('form.criterionDescription', { language: languageName(locale) })}
+                    lang={HTML_LANG[locale]}
+                    rows={3}
+                  />
+                </div>
+              ))}
+            </details>
             <div className="criterion-card__numbers">
               <TextField
                 form={form}

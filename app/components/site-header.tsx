@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from '~/i18n/react';
-import { LOCALES, LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
+import { HTML_LANG, LOCALES, LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
 import { hasPermission, type Role } from '~/utils/permissions';
 
 export type HeaderUser = { name: string; roles: Role[] };
@@ -75,7 +75,43 @@ export function navItems(user: HeaderUser | null): { to: string; labelKey: NavKe
   return items;
 }
 
+/**
+ * The five languages, each named in itself. Wide screens show them as a row of buttons; phones
+ * a compact menu (a native <details>, so it opens without JavaScript), listing the same buttons.
+ * CSS shows one or the other; the hidden one is out of the accessibility tree.
+ */
 export function LanguageSwitcher({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <LanguageForm locale={locale} className="language-switcher language-switcher--row" short />
+      <details className="language-menu header-menu">
+        <summary>
+          {locale.toUpperCase()}
+          <span className="visually-hidden">
+            {' '}
+            {t('language.switcher')}:{' '}
+            <span lang={HTML_LANG[locale]}>{LOCALE_NATIVE_NAMES[locale]}</span>
+          </span>
+        </summary>
+        <div className="language-menu__panel">
+          <LanguageForm locale={locale} className="language-switcher language-switcher--menu" />
+        </div>
+      </details>
+    </>
+  );
+}
+
+function LanguageForm({
+  locale,
+  className,
+  short = false,
+}: {
+  locale: Locale;
+  className: string;
+  /** Two-letter codes on the buttons (their names stay their accessible names). */
+  short?: boolean;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -84,7 +120,7 @@ export function LanguageSwitcher({ locale }: { locale: Locale }) {
       method="post"
       action="/language"
       reloadDocument
-      className="language-switcher"
+      className={className}
       aria-label={t('language.switcher')}
     >
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
@@ -94,12 +130,18 @@ export function LanguageSwitcher({ locale }: { locale: Locale }) {
           type="submit"
           name="locale"
           value={code}
-          lang={code}
+          lang={HTML_LANG[code]}
           aria-pressed={code === locale}
-          title={LOCALE_NATIVE_NAMES[code]}
+          title={short ? LOCALE_NATIVE_NAMES[code] : undefined}
         >
-          <span aria-hidden="true">{code.toUpperCase()}</span>
-          <span className="visually-hidden">{LOCALE_NATIVE_NAMES[code]}</span>
+          {short ? (
+            <>
+              <span aria-hidden="true">{code.toUpperCase()}</span>
+              <span className="visually-hidden">{LOCALE_NATIVE_NAMES[code]}</span>
+            </>
+          ) : (
+            LOCALE_NATIVE_NAMES[code]
+          )}
         </button>
       ))}
     </Form>
@@ -108,21 +150,25 @@ export function LanguageSwitcher({ locale }: { locale: Locale }) {
 
 export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: Locale }) {
   const { t } = useTranslation();
-  const menuRef = useRef<HTMLDetailsElement>(null);
-  // Escape closes the account menu and returns to its button, as a menu does by keyboard.
+  const headerRef = useRef<HTMLElement>(null);
+  // Escape closes an open header menu (account, language) and returns to its button, as a menu
+  // does by keyboard.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const menu = menuRef.current;
-      if (event.key !== 'Escape' || !menu?.open) return;
-      menu.open = false;
-      menu.querySelector('summary')?.focus();
+      if (event.key !== 'Escape') return;
+      const menus = headerRef.current?.querySelectorAll<HTMLDetailsElement>('details.header-menu');
+      for (const menu of menus ?? []) {
+        if (!menu.open) continue;
+        menu.open = false;
+        menu.querySelector('summary')?.focus();
+      }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
   const items = navItems(user);
   return (
-    <header className="site-header">
+    <header className="site-header" ref={headerRef}>
       <div className="site-header__bar">
         <Link className="brand" to="/">
           <img className="brand__mark" src="/favicon.svg" alt="" width="24" height="24" />
@@ -130,7 +176,7 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
         </Link>
         <LanguageSwitcher locale={locale} />
         {user ? (
-          <details className="account-menu" ref={menuRef}>
+          <details className="account-menu header-menu">
             <summary>
               <span className="visually-hidden">{t('account.menu')}: </span>
               {user.name}

@@ -51,9 +51,26 @@ function acceptedLanguages(header: string | null): string[] {
     });
 }
 
+/**
+ * The tags a browser's languages are matched against. Plain "uz" means Uzbek in Latin script to
+ * the matcher, so "uz-Cyrl" stands for our Cyrillic Uzbek; "uz" (Latin) is kept too, so that a
+ * reader from Uzbekistan's schools gets Uzbek in Cyrillic rather than Kyrgyz.
+ */
+const MATCHABLE: Record<string, Locale> = {
+  ky: 'ky',
+  ru: 'ru',
+  en: 'en',
+  kk: 'kk',
+  'uz-Cyrl': 'uz',
+  uz: 'uz',
+};
+
 export function localeFromAcceptLanguage(header: string | null): Locale {
   const requested = acceptedLanguages(header);
   if (requested.length === 0) return DEFAULT_LOCALE;
-  const matched = match(requested, [...LOCALES], DEFAULT_LOCALE, { algorithm: 'best fit' });
-  return isLocale(matched) ? matched : DEFAULT_LOCALE;
+  const matched = match(requested, Object.keys(MATCHABLE), DEFAULT_LOCALE, {
+    algorithm: 'best fit',
+  });
+  const locale = MATCHABLE[matched];
+  return locale && isLocale(locale) ? locale : DEFAULT_LOCALE;
 }

@@ -69,6 +69,52 @@ import kyFamilyReports from './locales/ky/family-reports';
 import enDashboard from './locales/en/dashboard';
 import ruDashboard from './locales/ru/dashboard';
 import kyDashboard from './locales/ky/dashboard';
+import kkCommon from './locales/kk/common';
+import kkAuth from './locales/kk/auth';
+import kkAccount from './locales/kk/account';
+import kkAdmin from './locales/kk/admin';
+import kkErrors from './locales/kk/errors';
+import kkEmail from './locales/kk/email';
+import kkCompetitions from './locales/kk/competitions';
+import kkHouseholds from './locales/kk/households';
+import kkApplications from './locales/kk/applications';
+import kkScreening from './locales/kk/screening';
+import kkJury from './locales/kk/jury';
+import kkRounds from './locales/kk/rounds';
+import kkDecisions from './locales/kk/decisions';
+import kkResults from './locales/kk/results';
+import kkGrants from './locales/kk/grants';
+import kkGrantFamily from './locales/kk/grant-family';
+import kkBookings from './locales/kk/bookings';
+import kkConsultant from './locales/kk/consultant';
+import kkTraining from './locales/kk/training';
+import kkOutcomes from './locales/kk/outcomes';
+import kkVisits from './locales/kk/visits';
+import kkFamilyReports from './locales/kk/family-reports';
+import kkDashboard from './locales/kk/dashboard';
+import uzCommon from './locales/uz/common';
+import uzAuth from './locales/uz/auth';
+import uzAccount from './locales/uz/account';
+import uzAdmin from './locales/uz/admin';
+import uzErrors from './locales/uz/errors';
+import uzEmail from './locales/uz/email';
+import uzCompetitions from './locales/uz/competitions';
+import uzHouseholds from './locales/uz/households';
+import uzApplications from './locales/uz/applications';
+import uzScreening from './locales/uz/screening';
+import uzJury from './locales/uz/jury';
+import uzRounds from './locales/uz/rounds';
+import uzDecisions from './locales/uz/decisions';
+import uzResults from './locales/uz/results';
+import uzGrants from './locales/uz/grants';
+import uzGrantFamily from './locales/uz/grant-family';
+import uzBookings from './locales/uz/bookings';
+import uzConsultant from './locales/uz/consultant';
+import uzTraining from './locales/uz/training';
+import uzOutcomes from './locales/uz/outcomes';
+import uzVisits from './locales/uz/visits';
+import uzFamilyReports from './locales/uz/family-reports';
+import uzDashboard from './locales/uz/dashboard';
 import type { Locale } from './config';
 
 const en = {
@@ -151,5 +197,55 @@ export const resources: Record<Locale, Resources> = {
     visits: kyVisits,
     familyReports: kyFamilyReports,
     dashboard: kyDashboard,
+  },
+  kk: {
+    common: kkCommon,
+    auth: kkAuth,
+    account: kkAccount,
+    admin: kkAdmin,
+    errors: kkErrors,
+    email: kkEmail,
+    competitions: kkCompetitions,
+    households: kkHouseholds,
+    applications: kkApplications,
+    screening: kkScreening,
+    jury: kkJury,
+    rounds: kkRounds,
+    decisions: kkDecisions,
+    results: kkResults,
+    grants: kkGrants,
+    grantFamily: kkGrantFamily,
+    bookings: kkBookings,
+    consultant: kkConsultant,
+    training: kkTraining,
+    outcomes: kkOutcomes,
+    visits: kkVisits,
+    familyReports: kkFamilyReports,
+    dashboard: kkDashboard,
+  },
+  uz: {
+    common: uzCommon,
+    auth: uzAuth,
+    account: uzAccount,
+    admin: uzAdmin,
+    errors: uzErrors,
+    email: uzEmail,
+    competitions: uzCompetitions,
+    households: uzHouseholds,
+    applications: uzApplications,
+    screening: uzScreening,
+    jury: uzJury,
+    rounds: uzRounds,
+    decisions: uzDecisions,
+    results: uzResults,
+    grants: uzGrants,
+    grantFamily: uzGrantFamily,
+    bookings: uzBookings,
+    consultant: uzConsultant,
+    training: uzTraining,
+    outcomes: uzOutcomes,
+    visits: uzVisits,
+    familyReports: uzFamilyReports,
+    dashboard: uzDashboard,
   },
 };

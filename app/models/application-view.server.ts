@@ -10,7 +10,7 @@ import type { ApplicationSummaryData } from '~/components/application-summary';
 import type { Locale } from '~/i18n/config';
 import { moneyFormatSpec } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import type { ApplicationContext } from '~/services/applications.server';
 import { zonedDay, zonedInstant } from '~/utils/application-display.server';
 import { budgetTotals, lineTotal } from '~/utils/money';
@@ -19,13 +19,13 @@ import { membersOf } from './household.server';
 import { findUserById } from './user.server';
 
 export function competitionTitle(
-  competition: Pick<ApplicationContext['competition'], 'titleKy' | 'titleRu' | 'titleEn'>,
+  competition: Pick<
+    ApplicationContext['competition'],
+    'titleKy' | 'titleRu' | 'titleEn' | 'titleKk' | 'titleUz'
+  >,
   locale: Locale,
 ) {
-  return pickLocalized(
-    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-    locale,
-  );
+  return pickLocalized(titleTexts(competition), locale);
 }
 
 /** The consent a facilitator relied on, with who recorded it. */
@@ -149,6 +149,8 @@ const listColumns = {
   titleKy: competitions.titleKy,
   titleRu: competitions.titleRu,
   titleEn: competitions.titleEn,
+  titleKk: competitions.titleKk,
+  titleUz: competitions.titleUz,
   closesAt: competitions.closesAt,
   timezone: competitions.timezone,
 };

@@ -182,8 +182,11 @@ export function dashboardChoices() {
     titleKy: string | null;
     titleRu: string | null;
     titleEn: string | null;
+    titleKk: string | null;
+    titleUz: string | null;
   }>(sql`
-    select id, title_ky as titleKy, title_ru as titleRu, title_en as titleEn
+    select id, title_ky as titleKy, title_ru as titleRu, title_en as titleEn,
+      title_kk as titleKk, title_uz as titleUz
     from competitions where status <> 'draft' order by id desc`);
   const villages = db.all<{
     id: number;

@@ -70,6 +70,8 @@ export function householdApplicationRows(householdId: number) {
       competitionTitleKy: competitions.titleKy,
       competitionTitleRu: competitions.titleRu,
       competitionTitleEn: competitions.titleEn,
+      competitionTitleKk: competitions.titleKk,
+      competitionTitleUz: competitions.titleUz,
       reference: applications.reference,
       status: applications.status,
       title: applications.title,

@@ -12,7 +12,13 @@ import { assignments, roundJurors, rounds, scores, type Round } from '~db/schema
 import { INTL_TAGS, type Locale } from '~/i18n/config';
 import { formatMoney, formattedInstant, type Currency, type FormattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized, roundTitle, type LocalizedText } from '~/i18n/localized-text';
+import {
+  type LocalizedText,
+  descriptionTexts,
+  pickLocalized,
+  roundTitle,
+  titleTexts,
+} from '~/i18n/localized-text';
 import type { Relation, RoundStatus, ScoreStatus, Sector } from '~/schemas/enums';
 import type { QueueFilter } from '~/schemas/enums';
 import { scoringOpen } from '~/services/jury.server';
@@ -49,13 +55,10 @@ function localityNames(locale: Locale): Map<number, string> {
 }
 
 function competitionTitle(
-  competition: { titleKy: string | null; titleRu: string | null; titleEn: string | null },
+  competition: Parameters<typeof titleTexts>[0],
   locale: Locale,
 ): LocalizedText | null {
-  return pickLocalized(
-    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-    locale,
-  );
+  return pickLocalized(titleTexts(competition), locale);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,6 +73,8 @@ function roundsOfJuror(jurorId: number) {
       titleKy: competitions.titleKy,
       titleRu: competitions.titleRu,
       titleEn: competitions.titleEn,
+      titleKk: competitions.titleKk,
+      titleUz: competitions.titleUz,
       timezone: competitions.timezone,
       currency: competitions.currency,
     })
@@ -491,11 +496,8 @@ export function scoringView(
     family,
     criteria: criteriaOf(round.id).map((c) => ({
       id: c.id,
-      title: pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale),
-      description: pickLocalized(
-        { ky: c.descriptionKy, ru: c.descriptionRu, en: c.descriptionEn },
-        locale,
-      ),
+      title: pickLocalized(titleTexts(c), locale),
+      description: pickLocalized(descriptionTexts(c), locale),
       maxPoints: c.maxPoints,
     })),
     score: {

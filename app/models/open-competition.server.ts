@@ -3,7 +3,7 @@ import type { Competition } from '~db/schema/competitions';
 import type { Locale } from '~/i18n/config';
 import { formattedInstant, moneyFormatSpec } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized } from '~/i18n/localized-text';
+import { descriptionTexts, pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { submissionWindow } from '~/services/competitions.server';
 import { relationsPhrase, zonedInstant } from '~/utils/application-display.server';
 import { competitionLocalityRows, findCompetition, listCompetitions } from './competition.server';
@@ -29,10 +29,7 @@ export function listPastCompetitions(): Competition[] {
 export function pastCompetitionCard(competition: Competition, locale: Locale) {
   return {
     id: competition.id,
-    title: pickLocalized(
-      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-      locale,
-    ),
+    title: pickLocalized(titleTexts(competition), locale),
     localities: competitionLocalityRows(competition.id).map((row) => localityName(row, locale)),
     announcedOn: formattedInstant(competition.announcedAt!, locale, {
       timeZone: competition.timezone,
@@ -57,14 +54,8 @@ export function windowState(competition: Competition, now = new Date()): WindowS
 
 /** The short form a list shows: title, a line of description, where, how much, until when. */
 export function competitionCard(competition: Competition, locale: Locale, now = new Date()) {
-  const title = pickLocalized(
-    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-    locale,
-  );
-  const description = pickLocalized(
-    { ky: competition.descriptionKy, ru: competition.descriptionRu, en: competition.descriptionEn },
-    locale,
-  );
+  const title = pickLocalized(titleTexts(competition), locale);
+  const description = pickLocalized(descriptionTexts(competition), locale);
   return {
     id: competition.id,
     title,
@@ -83,10 +74,7 @@ export type CompetitionCard = ReturnType<typeof competitionCard>;
 
 /** Everything a family needs to decide whether to apply. */
 export function competitionDetail(competition: Competition, locale: Locale, now = new Date()) {
-  const description = pickLocalized(
-    { ky: competition.descriptionKy, ru: competition.descriptionRu, en: competition.descriptionEn },
-    locale,
-  );
+  const description = pickLocalized(descriptionTexts(competition), locale);
   return {
     ...competitionCard(competition, locale, now),
     description,

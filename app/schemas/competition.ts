@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '~/i18n/config';
 import { BENEFICIARY_SEX_RULES, CURRENCIES, RELATIONS } from './enums';
 import { checkbox, multiValue, optionalText, rowId } from './fields';
 import { namesAnAmount } from '~/utils/amount-in-text';
@@ -38,9 +39,18 @@ export const competitionSchema = z
     titleKy: competitionTitle(),
     titleRu: competitionTitle(),
     titleEn: competitionTitle(),
+    titleKk: competitionTitle(),
+    titleUz: competitionTitle(),
     descriptionKy: optionalText(5000),
     descriptionRu: optionalText(5000),
     descriptionEn: optionalText(5000),
+    descriptionKk: optionalText(5000),
+    descriptionUz: optionalText(5000),
+    /** The language of the competition's pages for people who never chose one; '' = none. */
+    defaultLocale: z
+      .union([z.literal(''), z.enum(LOCALES)], { error: 'validation.invalid' })
+      .optional()
+      .transform((value) => value ?? ''),
     referencePrefix: z
       .string({ error: 'validation.required' })
       .trim()
@@ -70,7 +80,7 @@ export const competitionSchema = z
     beneficiaryAdultOnly: checkbox(),
     localityIds: multiValue(rowId()).pipe(z.array(z.number()).min(1, 'validation.chooseLocality')),
   })
-  .refine((v) => Boolean(v.titleKy || v.titleRu || v.titleEn), {
+  .refine((v) => Boolean(v.titleKy || v.titleRu || v.titleEn || v.titleKk || v.titleUz), {
     path: ['titleKy'],
     message: 'validation.titleInOneLanguage',
   })

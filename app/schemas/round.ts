@@ -14,18 +14,29 @@ const localDateTime = () =>
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime');
 
+/**
+ * A text in a language added after the form's first three (Kazakh, Uzbek): may be absent from a
+ * post made by a page older than the language, and from code that creates rounds directly.
+ */
+const laterLanguageText = (max: number) =>
+  z.string().trim().max(max, 'validation.tooLong').optional();
+
 export const criterionSchema = z
   .object({
     titleKy: optionalText(150),
     titleRu: optionalText(150),
     titleEn: optionalText(150),
+    titleKk: laterLanguageText(150),
+    titleUz: laterLanguageText(150),
     descriptionKy: optionalText(1000),
     descriptionRu: optionalText(1000),
     descriptionEn: optionalText(1000),
+    descriptionKk: laterLanguageText(1000),
+    descriptionUz: laterLanguageText(1000),
     maxPoints: wholeNumber(1, 100),
     weight: wholeNumber(1, 100),
   })
-  .refine((c) => Boolean(c.titleKy || c.titleRu || c.titleEn), {
+  .refine((c) => Boolean(c.titleKy || c.titleRu || c.titleEn || c.titleKk || c.titleUz), {
     path: ['titleKy'],
     message: 'validation.titleInOneLanguage',
   });
@@ -36,6 +47,8 @@ export const roundSchema = z
     nameKy: optionalText(120),
     nameRu: optionalText(120),
     nameEn: optionalText(120),
+    nameKk: laterLanguageText(120),
+    nameUz: laterLanguageText(120),
     jurorsPerApplication: wholeNumber(1, 10),
     isBlind: checkbox(),
     excludeOwnLocality: checkbox(),
@@ -47,7 +60,7 @@ export const roundSchema = z
       .min(1, 'validation.atLeastOneCriterion')
       .max(12, 'validation.tooMany'),
   })
-  .refine((v) => Boolean(v.nameKy || v.nameRu || v.nameEn), {
+  .refine((v) => Boolean(v.nameKy || v.nameRu || v.nameEn || v.nameKk || v.nameUz), {
     path: ['nameKy'],
     message: 'validation.titleInOneLanguage',
   })

@@ -439,10 +439,13 @@ export function updateAccountSettings(
     // A family without e-mail signs in with her phone; it cannot be removed.
     return { ok: false, field: 'phone', error: 'phone-invalid' };
   }
+  const stored = findUserById(user.id) ?? user;
   writeTransaction((tx) => {
     const updated = updateUser(tx, user.id, {
       name: input.name,
       locale: input.locale,
+      // Changing the language on her account page is a choice; saving other settings is not.
+      localeChosenAt: input.locale !== stored.locale ? new Date() : (stored.localeChosenAt ?? null),
       phone,
       contactByEmail: Boolean(user.email) && input.contactByEmail,
       contactByPhone: Boolean(phone) && input.contactByPhone,
@@ -453,7 +456,7 @@ export function updateAccountSettings(
       action: 'user.settings-changed',
       entityType: 'user',
       entityId: user.id,
-      before: accountSnapshot(user),
+      before: accountSnapshot(stored),
       after: accountSnapshot(updated),
       ipAddress: clientIp(request),
     });
@@ -461,12 +464,16 @@ export function updateAccountSettings(
   return { ok: true };
 }
 
-/** The language switcher: kept on the account of a signed-in person. */
+/**
+ * The language switcher: kept on the account of a signed-in person, as her choice (so a
+ * competition's own default language no longer applies to her). Reads the stored account: the
+ * session's `user.locale` may be a competition's default.
+ */
 export function changeAccountLocale(request: Request, sessionUser: SessionUser, locale: Locale) {
-  const { user } = sessionUser;
-  if (user.locale === locale) return;
+  const user = findUserById(sessionUser.user.id) ?? sessionUser.user;
+  if (user.locale === locale && user.localeChosenAt) return;
   writeTransaction((tx) => {
-    updateUser(tx, user.id, { locale });
+    updateUser(tx, user.id, { locale, localeChosenAt: new Date() });
     appendAudit(tx, {
       actorUserId: user.id,
       action: 'user.locale-changed',

@@ -5,7 +5,7 @@ import type { Household } from '~db/schema/households';
 import { applicationSubmittedEmail } from '~emails/application-submitted';
 import { screeningResultEmail } from '~emails/screening-result';
 import { formatMoney } from '~/i18n/format';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import {
   attachmentsOf,
   budgetItemsOf,
@@ -52,6 +52,7 @@ import {
 } from './eligibility.server';
 import { householdAccess, type HouseholdAccess } from './households.server';
 import { appLink, queueNotice } from './notices.server';
+import type { Locale } from '~/i18n/config';
 
 /** Until the decision, a family may withdraw her application. */
 export const WITHDRAWABLE: ApplicationStatus[] = [
@@ -112,13 +113,8 @@ function changeStatus(
   return updated;
 }
 
-function competitionTitleFor(competition: Competition, locale: 'ky' | 'ru' | 'en'): string {
-  return (
-    pickLocalized(
-      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-      locale,
-    )?.text ?? ''
-  );
+function competitionTitleFor(competition: Competition, locale: Locale): string {
+  return pickLocalized(titleTexts(competition), locale)?.text ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ import type { SessionUser } from '~/utils/session.server';
 import { zonedLocalToUtc } from '~/utils/timezone';
 import { changeDeadlines, mayViewBooking, programmeTimeZone } from './bookings.server';
 import { withheldReason } from './notices.server';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 
 export const OPEN_SLOTS_PAGE_SIZE = 20;
 
@@ -179,16 +180,8 @@ export function bookableApplications(actor: SessionUser, locale: Locale) {
   return null;
 }
 
-function competitionTitle(
-  row: { titleKy: string | null; titleRu: string | null; titleEn: string | null },
-  locale: Locale,
-) {
-  return (
-    (locale === 'ky' ? row.titleKy : locale === 'ru' ? row.titleRu : row.titleEn) ??
-    row.titleRu ??
-    row.titleKy ??
-    ''
-  );
+function competitionTitle(row: Parameters<typeof titleTexts>[0], locale: Locale) {
+  return pickLocalized(titleTexts(row), locale)?.text ?? '';
 }
 
 export type BookingView = {

@@ -17,6 +17,7 @@ import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { isValidTimeZone, zonedLocalToUtc } from '~/utils/timezone';
 import { yearIn } from './eligibility.server';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 
 export type CompetitionInput = CompetitionFormInput & { quotas: Map<number, number | null> };
 
@@ -53,9 +54,14 @@ function toRow(input: CompetitionInput):
       titleKy: input.titleKy || null,
       titleRu: input.titleRu || null,
       titleEn: input.titleEn || null,
+      titleKk: input.titleKk || null,
+      titleUz: input.titleUz || null,
       descriptionKy: input.descriptionKy || null,
       descriptionRu: input.descriptionRu || null,
       descriptionEn: input.descriptionEn || null,
+      descriptionKk: input.descriptionKk || null,
+      descriptionUz: input.descriptionUz || null,
+      defaultLocale: input.defaultLocale || null,
       referencePrefix: input.referencePrefix,
       currency: input.currency,
       budgetTotal: input.budgetTotal,
@@ -90,7 +96,14 @@ function snapshot(
   localities: { localityId: number; quota: number | null }[],
 ) {
   return {
-    titles: [competition.titleKy, competition.titleRu, competition.titleEn],
+    titles: [
+      competition.titleKy,
+      competition.titleRu,
+      competition.titleEn,
+      competition.titleKk,
+      competition.titleUz,
+    ],
+    defaultLocale: competition.defaultLocale,
     status: competition.status,
     currency: competition.currency,
     budgetTotal: competition.budgetTotal,
@@ -220,7 +233,7 @@ export function changeCompetitionStatus(
     return { ok: false, error: 'has-applications' };
   if (to === 'open') {
     const ready =
-      Boolean(competition.titleKy || competition.titleRu || competition.titleEn) &&
+      Boolean(pickLocalized(titleTexts(competition), 'ky')) &&
       competitionLocalityRows(competitionId).length > 0 &&
       competition.closesAt > now;
     if (!ready) return { ok: false, error: 'not-ready' };

@@ -12,6 +12,8 @@ import type { BookingAttendance } from '~/schemas/enums';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
 import { actsForAnyConsultant } from './consultation-slots.server';
+import { localityNameLocale } from '~/i18n/locality';
+import type { Locale } from '~/i18n/config';
 
 export type RecordError = { ok: false; error: string };
 
@@ -193,9 +195,10 @@ export function totalsPerConsultant(range: TotalsRange = {}): TotalsRow[] {
  * Held, missed and cancelled per village, counted in SQL. The village is the family's (where
  * the programme works), not where the slot was held.
  */
-export function totalsPerVillage(locale: 'ky' | 'ru' | 'en', range: TotalsRange = {}): TotalsRow[] {
+export function totalsPerVillage(locale: Locale, range: TotalsRange = {}): TotalsRow[] {
+  const shown = localityNameLocale(locale);
   const name =
-    locale === 'ky' ? localities.nameKy : locale === 'ru' ? localities.nameRu : localities.nameEn;
+    shown === 'ky' ? localities.nameKy : shown === 'ru' ? localities.nameRu : localities.nameEn;
   return db
     .select({ id: localities.id, name, ...totalsColumns })
     .from(consultationBookings)

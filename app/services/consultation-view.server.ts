@@ -16,11 +16,16 @@ import { formatMoney, formattedInstant, type Currency } from '~/i18n/format';
 import type { BookingAttendance, BookingStatus, ConsultationMode } from '~/schemas/enums';
 import { utcToZonedLocal, zonedLocalToUtc } from '~/utils/timezone';
 import { familyNoShows } from './consultation-records.server';
+import { localityNameLocale } from '~/i18n/locality';
 
 const familyUsers = alias(users, 'family_user');
 
 const localityColumn = (locale: Locale) =>
-  locale === 'ky' ? localities.nameKy : locale === 'ru' ? localities.nameRu : localities.nameEn;
+  localityNameLocale(locale) === 'ky'
+    ? localities.nameKy
+    : localityNameLocale(locale) === 'ru'
+      ? localities.nameRu
+      : localities.nameEn;
 
 /** The grant holder's name if chosen, else the household's first member. */
 const familyName = sql<string>`coalesce(

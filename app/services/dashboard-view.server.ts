@@ -7,7 +7,7 @@ import type { Bar, ChartText, LineSeries } from '~/components/charts/charts';
 import type { Locale } from '~/i18n/config';
 import { formatMoney, formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { localityName } from '~/i18n/locality';
 import {
   applicationFunnel,
@@ -421,11 +421,7 @@ export function dashboardOutcomes(
 
   return {
     href: `/staff/competitions/${competition.id}/outcomes`,
-    title:
-      pickLocalized(
-        { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-        locale,
-      )?.text ?? `#${competition.id}`,
+    title: pickLocalized(titleTexts(competition), locale)?.text ?? `#${competition.id}`,
     survival,
     earnings,
     jobs,
@@ -500,8 +496,7 @@ export function dashboardPage(
   const choices = dashboardChoices();
   const competitions = choices.competitions.map((c) => ({
     id: c.id,
-    title:
-      pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale)?.text ?? `#${c.id}`,
+    title: pickLocalized(titleTexts(c), locale)?.text ?? `#${c.id}`,
   }));
   return {
     filters,

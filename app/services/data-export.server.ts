@@ -35,6 +35,7 @@ import { readAttachmentFile } from '~/services/attachment-storage.server';
 import { householdAccess, type HouseholdAccess } from '~/services/households.server';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
+import { localityNameLocale } from '~/i18n/locality';
 
 export type DataExportFile = { path: string; storageKey: string; about: string };
 
@@ -296,7 +297,7 @@ export function renderDataSummary(content: HouseholdDataExport, locale: Locale):
         {
           address: content.household.address,
           phone: content.household.phone,
-          locality: content.household.locality[locale],
+          locality: content.household.locality[localityNameLocale(locale)],
           receivesSocialBenefits: content.household.receivesSocialBenefits,
           benefitRegisterNumber: content.household.benefitRegisterNumber,
         },
@@ -308,7 +309,13 @@ export function renderDataSummary(content: HouseholdDataExport, locale: Locale):
   for (const app of content.applications) {
     const title =
       pickLocalized(
-        { ky: app.competitionTitleKy, ru: app.competitionTitleRu, en: app.competitionTitleEn },
+        {
+          ky: app.competitionTitleKy,
+          ru: app.competitionTitleRu,
+          en: app.competitionTitleEn,
+          kk: app.competitionTitleKk,
+          uz: app.competitionTitleUz,
+        },
         locale,
       )?.text ?? '';
     sections.push(

@@ -9,7 +9,7 @@ import type { Locale } from '~/i18n/config';
 import { formatMoney, formattedInstant, type FormattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized, type LocalizedText } from '~/i18n/localized-text';
+import { type LocalizedText, pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { findApplication } from '~/models/application.server';
 import type { ApplicationStatus, Sector } from '~/schemas/enums';
 import { moneyInputValue } from '~/utils/money';
@@ -91,10 +91,7 @@ export type BoardView = {
 };
 
 function titleOf(competition: Competition, locale: Locale) {
-  return pickLocalized(
-    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-    locale,
-  );
+  return pickLocalized(titleTexts(competition), locale);
 }
 
 /** What the board's URL asks for: a filter, a page, and the application to decide. */

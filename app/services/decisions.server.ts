@@ -9,7 +9,7 @@ import type { Round } from '~db/schema/jury';
 import { awardOfferedEmail, awardWithdrawnEmail, resultEmail } from '~emails/result';
 import { LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
 import { formatMoney } from '~/i18n/format';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import {
   findApplication,
   insertStatusHistory,
@@ -58,12 +58,7 @@ export type Decision = 'awarded' | 'waitlisted' | 'not-selected';
 export const DECIDED: ApplicationStatus[] = ['awarded', 'waitlisted', 'not-selected'];
 
 function competitionTitle(competition: Competition, locale: NoticeRecipient['locale']): string {
-  return (
-    pickLocalized(
-      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-      locale,
-    )?.text ?? ''
-  );
+  return pickLocalized(titleTexts(competition), locale)?.text ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -854,6 +849,8 @@ export function publicResults(competitionId: number, options: { preview?: boolea
       titleKy: competition.titleKy,
       titleRu: competition.titleRu,
       titleEn: competition.titleEn,
+      titleKk: competition.titleKk,
+      titleUz: competition.titleUz,
       currency: competition.currency,
       announcedAt: competition.announcedAt,
     },

@@ -2,7 +2,7 @@
 import type { Locale } from '~/i18n/config';
 import { formatMoney, formattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { findCompetition } from '~/models/competition.server';
 import { findGrant, tranchesOf } from '~/models/grant.server';
 import { ledgerOf, moneyRequestsOf, standingPaymentOf } from '~/models/grant-ledger.server';
@@ -49,11 +49,7 @@ export function competitionMoney(
   return {
     competition: {
       id: competition.id,
-      title:
-        pickLocalized(
-          { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-          locale,
-        )?.text ?? '',
+      title: pickLocalized(titleTexts(competition), locale)?.text ?? '',
     },
     summary: {
       budget: money(competition.budgetTotal),
@@ -184,11 +180,7 @@ export function grantPage(grantId: number, viewerId: number, locale: Locale) {
           : null,
       competition: {
         id: competition.id,
-        title:
-          pickLocalized(
-            { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-            locale,
-          )?.text ?? '',
+        title: pickLocalized(titleTexts(competition), locale)?.text ?? '',
       },
       agreement:
         grant.status === 'awaiting-signature'

@@ -6,7 +6,7 @@ import type { Round } from '~db/schema/jury';
 import type { User } from '~db/schema/people';
 import { juryAssignmentEmail } from '~emails/jury-assignment';
 import { juryReminderEmail } from '~emails/jury-reminder';
-import { firstGivenText, pickLocalized, roundTitle } from '~/i18n/localized-text';
+import { firstGivenText, pickLocalized, roundTitle, titleTexts } from '~/i18n/localized-text';
 import {
   findApplication,
   insertStatusHistory,
@@ -66,12 +66,7 @@ import {
 import { rankRound, type RankedApplication, type RankingScore } from './ranking.server';
 
 function competitionTitle(competition: Competition, locale: User['locale']): string {
-  return (
-    pickLocalized(
-      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-      locale,
-    )?.text ?? ''
-  );
+  return pickLocalized(titleTexts(competition), locale)?.text ?? '';
 }
 
 /**
@@ -139,12 +134,20 @@ function roundTimes(input: RoundFormInput, competition: Competition) {
 }
 
 function roundValues(input: RoundFormInput, opensAt: Date, closesAt: Date) {
-  const names = { ky: input.nameKy || null, ru: input.nameRu || null, en: input.nameEn || null };
+  const names = {
+    ky: input.nameKy || null,
+    ru: input.nameRu || null,
+    en: input.nameEn || null,
+    kk: input.nameKk || null,
+    uz: input.nameUz || null,
+  };
   return {
     name: firstGivenText(names),
     nameKy: names.ky,
     nameRu: names.ru,
     nameEn: names.en,
+    nameKk: names.kk,
+    nameUz: names.uz,
     jurorsPerApplication: input.jurorsPerApplication,
     isBlind: input.isBlind,
     excludeOwnLocality: input.excludeOwnLocality,
@@ -159,9 +162,13 @@ function criteriaValues(input: RoundFormInput) {
     titleKy: c.titleKy || null,
     titleRu: c.titleRu || null,
     titleEn: c.titleEn || null,
+    titleKk: c.titleKk || null,
+    titleUz: c.titleUz || null,
     descriptionKy: c.descriptionKy || null,
     descriptionRu: c.descriptionRu || null,
     descriptionEn: c.descriptionEn || null,
+    descriptionKk: c.descriptionKk || null,
+    descriptionUz: c.descriptionUz || null,
     maxPoints: c.maxPoints,
     weight: c.weight,
   }));

@@ -6,7 +6,7 @@ import type { Currency } from '~/i18n/format';
 import { formatMoney, formatNumber } from '~/i18n/format';
 import type { Locale } from '~/i18n/config';
 import { dateTimeFormat } from '~/i18n/intl-cache';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { findCompetition } from '~/models/competition.server';
 import {
   baselineTally,
@@ -125,11 +125,7 @@ export function outcomesPage(competitionId: number, locale: Locale, now = new Da
     competition: {
       id: competition.id,
       status: competition.status,
-      title:
-        pickLocalized(
-          { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-          locale,
-        )?.text ?? '',
+      title: pickLocalized(titleTexts(competition), locale)?.text ?? '',
       closable: competition.status === 'disbursing' || competition.status === 'monitoring',
     },
     counts: figures.counts,

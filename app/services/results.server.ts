@@ -7,7 +7,7 @@ import type { Competition } from '~db/schema/competitions';
 import type { Locale } from '~/i18n/config';
 import { formatMoney, formattedInstant, type FormattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized, type LocalizedText } from '~/i18n/localized-text';
+import { type LocalizedText, pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { historyOf } from '~/models/application.server';
 import { countApplicationsByStatus, findCompetition } from '~/models/competition.server';
 import { membersOf } from '~/models/household.server';
@@ -219,10 +219,7 @@ export function resultsToTell(facilitator: SessionUser, locale: Locale): ToTellR
       return {
         applicationId: application.id,
         reference: application.reference,
-        competition: pickLocalized(
-          { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-          locale,
-        ),
+        competition: pickLocalized(titleTexts(competition), locale),
         family: [row.beneficiaryFirstName, row.beneficiaryLastName].filter(Boolean).join(' '),
         village: localityName(
           { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
@@ -283,10 +280,7 @@ export function publicResultsView(competitionId: number, locale: Locale): Public
     .sort((a, b) => collator.compare(a.village, b.village) || collator.compare(a.name, b.name));
   return {
     competitionId: competition.id,
-    title: pickLocalized(
-      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-      locale,
-    ),
+    title: pickLocalized(titleTexts(competition), locale),
     announcedOn: formattedInstant(competition.announcedAt!, locale, {
       timeZone: findCompetition(competitionId)!.timezone,
       dateOnly: true,

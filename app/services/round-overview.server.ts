@@ -6,7 +6,13 @@ import type { Round } from '~db/schema/jury';
 import type { Locale } from '~/i18n/config';
 import { formattedInstant, type FormattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized, roundTitle, type LocalizedText } from '~/i18n/localized-text';
+import {
+  type LocalizedText,
+  descriptionTexts,
+  pickLocalized,
+  roundTitle,
+  titleTexts,
+} from '~/i18n/localized-text';
 import { findApplication, listApplicationsForScreening } from '~/models/application.server';
 import { findCompetition } from '~/models/competition.server';
 import {
@@ -108,11 +114,8 @@ export type CriterionView = {
 export function criterionViews(roundId: number, locale: Locale): CriterionView[] {
   return criteriaOf(roundId).map((c) => ({
     id: c.id,
-    title: pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale),
-    description: pickLocalized(
-      { ky: c.descriptionKy, ru: c.descriptionRu, en: c.descriptionEn },
-      locale,
-    ),
+    title: pickLocalized(titleTexts(c), locale),
+    description: pickLocalized(descriptionTexts(c), locale),
     maxPoints: c.maxPoints,
     weight: c.weight,
   }));
@@ -270,10 +273,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
     },
     competition: {
       id: competition.id,
-      title: pickLocalized(
-        { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-        locale,
-      ),
+      title: pickLocalized(titleTexts(competition), locale),
     },
     criteria: criterionViews(roundId, locale),
     pool: poolSize,

@@ -3,7 +3,7 @@
 import type { Household } from '~db/schema/households';
 import type { Locale } from '~/i18n/config';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import {
   countScreening,
   screeningRowsByIds,
@@ -78,10 +78,7 @@ function rowsByIds(ids: number[], locale: Locale, competitions: Competitions): S
         timeZone: competition?.timezone ?? 'Asia/Bishkek',
         competitionId: row.competitionId,
         competitionTitle: competition
-          ? (pickLocalized(
-              { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-              locale,
-            )?.text ?? '')
+          ? (pickLocalized(titleTexts(competition), locale)?.text ?? '')
           : '',
         ineligibleReason: row.ineligibleReason,
       },

@@ -1,46 +1,67 @@
 // An amount of money written out in words, as an agreement states it next to the figures
-// ("74 000,01 сом (жетимиш төрт миң сом 01 тыйын)"). Kyrgyz, Russian and English; som/tyiyn (KGS)
+// ("74 000,01 сом (жетимиш төрт миң сом 01 тыйын)"). Kyrgyz, Kazakh, Uzbek, Russian and English; som/tyiyn (KGS)
 // and tenge/tiyn (KZT). Client-safe and pure, so it is unit-tested on awkward amounts. The words
 // are language rules, not interface text, which is why they live here and not in a locale file.
 import type { Locale } from '~/i18n/config';
 import type { Currency } from '~/schemas/enums';
 
-// ---------- Kyrgyz: no agreement of gender or number; the unit follows the number unchanged ----
-const KY_ONES = ['', 'бир', 'эки', 'үч', 'төрт', 'беш', 'алты', 'жети', 'сегиз', 'тогуз'];
-const KY_TENS = [
-  '',
-  'он',
-  'жыйырма',
-  'отуз',
-  'кырк',
-  'элүү',
-  'алтымыш',
-  'жетимиш',
-  'сексен',
-  'токсон',
-];
-const KY_SCALES = ['', 'миң', 'миллион', 'миллиард'];
+// ---------- Kyrgyz, Kazakh, Uzbek: Turkic counting, no agreement of gender or number; the unit
+// follows the number unchanged. "Hundred" and "thousand" alone mean one of them; more are counted.
+type TurkicWords = {
+  zero: string;
+  ones: string[];
+  tens: string[];
+  hundred: string;
+  /** thousand, million, billion */
+  scales: [string, string, string];
+};
 
-function kyBelowThousand(n: number): string[] {
+const TURKIC: Record<'ky' | 'kk' | 'uz', TurkicWords> = {
+  ky: {
+    zero: 'нөл',
+    ones: ['', 'бир', 'эки', 'үч', 'төрт', 'беш', 'алты', 'жети', 'сегиз', 'тогуз'],
+    tens: ['', 'он', 'жыйырма', 'отуз', 'кырк', 'элүү', 'алтымыш', 'жетимиш', 'сексен', 'токсон'],
+    hundred: 'жүз',
+    scales: ['миң', 'миллион', 'миллиард'],
+  },
+  // Kazakh agreements often write "бір жүз", "бір мың" for one hundred / thousand; kept as
+  // Kyrgyz does (alone) until a native reviewer says otherwise.
+  kk: {
+    zero: 'нөл',
+    ones: ['', 'бір', 'екі', 'үш', 'төрт', 'бес', 'алты', 'жеті', 'сегіз', 'тоғыз'],
+    tens: ['', 'он', 'жиырма', 'отыз', 'қырық', 'елу', 'алпыс', 'жетпіс', 'сексен', 'тоқсан'],
+    hundred: 'жүз',
+    scales: ['мың', 'миллион', 'миллиард'],
+  },
+  // Uzbek (Cyrillic). Unsure: "бир юз" / "бир минг" is also written in contracts.
+  uz: {
+    zero: 'нол',
+    ones: ['', 'бир', 'икки', 'уч', 'тўрт', 'беш', 'олти', 'етти', 'саккиз', 'тўққиз'],
+    tens: ['', 'ўн', 'йигирма', 'ўттиз', 'қирқ', 'эллик', 'олтмиш', 'етмиш', 'саксон', 'тўқсон'],
+    hundred: 'юз',
+    scales: ['минг', 'миллион', 'миллиард'],
+  },
+};
+
+function turkicBelowThousand(n: number, w: TurkicWords): string[] {
   const words: string[] = [];
   const hundreds = Math.floor(n / 100);
-  // "жүз" alone means one hundred; more hundreds are counted: "эки жүз".
-  if (hundreds === 1) words.push('жүз');
-  else if (hundreds > 1) words.push(KY_ONES[hundreds]!, 'жүз');
+  if (hundreds === 1) words.push(w.hundred);
+  else if (hundreds > 1) words.push(w.ones[hundreds]!, w.hundred);
   const rest = n % 100;
-  if (rest >= 10) words.push(KY_TENS[Math.floor(rest / 10)]!);
-  if (rest % 10) words.push(KY_ONES[rest % 10]!);
+  if (rest >= 10) words.push(w.tens[Math.floor(rest / 10)]!);
+  if (rest % 10) words.push(w.ones[rest % 10]!);
   return words;
 }
 
-function kyInteger(n: number): string {
-  if (n === 0) return 'нөл';
+function turkicInteger(n: number, w: TurkicWords): string {
+  if (n === 0) return w.zero;
   const words: string[] = [];
   for (const [scale, group] of groupsOf(n)) {
     if (group === 0) continue;
     // "миң" alone is one thousand; "бир миң" is also heard but agreements write "миң".
-    if (scale === 1 && group === 1) words.push('миң');
-    else words.push(...kyBelowThousand(group), ...(scale > 0 ? [KY_SCALES[scale]!] : []));
+    if (scale === 1 && group === 1) words.push(w.scales[0]);
+    else words.push(...turkicBelowThousand(group, w), ...(scale > 0 ? [w.scales[scale - 1]!] : []));
   }
   return words.join(' ');
 }
@@ -187,6 +208,9 @@ function enInteger(n: number): string {
   return words.join(' ');
 }
 
+/** Units, thousands, millions, billions. */
+const SCALE_COUNT = 4;
+
 /** [scale, group] pairs from the highest group of three digits down. */
 function groupsOf(n: number): [number, number][] {
   const groups: [number, number][] = [];
@@ -197,12 +221,14 @@ function groupsOf(n: number): [number, number][] {
     rest = Math.floor(rest / 1000);
     scale += 1;
   }
-  if (scale > KY_SCALES.length) throw new RangeError('amount too large to write in words');
+  if (scale > SCALE_COUNT) throw new RangeError('amount too large to write in words');
   return groups;
 }
 
 type UnitNames = {
   ky: [major: string, minor: string];
+  kk: [major: string, minor: string];
+  uz: [major: string, minor: string];
   /** [one, few, many] of the major and the minor unit, and whether the major is feminine. */
   ru: { major: [string, string, string]; minor: [string, string, string] };
   en: { major: [string, string]; minor: [string, string] };
@@ -211,11 +237,15 @@ type UnitNames = {
 const UNITS: Record<Currency, UnitNames> = {
   KGS: {
     ky: ['сом', 'тыйын'],
+    kk: ['сом', 'тиын'],
+    uz: ['сом', 'тийин'],
     ru: { major: ['сом', 'сома', 'сомов'], minor: ['тыйын', 'тыйына', 'тыйынов'] },
     en: { major: ['som', 'som'], minor: ['tyiyn', 'tyiyn'] },
   },
   KZT: {
     ky: ['теңге', 'тыйын'],
+    kk: ['теңге', 'тиын'],
+    uz: ['тенге', 'тийин'],
     ru: { major: ['тенге', 'тенге', 'тенге'], minor: ['тиын', 'тиына', 'тиынов'] },
     en: { major: ['tenge', 'tenge'], minor: ['tiyn', 'tiyn'] },
   },
@@ -235,7 +265,9 @@ export function amountInWords(minorUnits: number, currency: Currency, locale: Lo
   const units = UNITS[currency];
   switch (locale) {
     case 'ky':
-      return `${kyInteger(major)} ${units.ky[0]} ${cents} ${units.ky[1]}`;
+    case 'kk':
+    case 'uz':
+      return `${turkicInteger(major, TURKIC[locale])} ${units[locale][0]} ${cents} ${units[locale][1]}`;
     case 'ru':
       return `${ruInteger(major, false)} ${units.ru.major[ruForm(major)]} ${cents} ${units.ru.minor[ruForm(minor)]}`;
     case 'en':

@@ -24,9 +24,13 @@ export function roundFormValues(
 ): RoundFormValues {
   return {
     // A round saved before titles took three languages shows its one name in the first box.
-    nameKy: round.nameKy ?? (round.nameRu || round.nameEn ? '' : round.name),
+    nameKy:
+      round.nameKy ??
+      (round.nameRu || round.nameEn || round.nameKk || round.nameUz ? '' : round.name),
     nameRu: round.nameRu ?? '',
     nameEn: round.nameEn ?? '',
+    nameKk: round.nameKk ?? '',
+    nameUz: round.nameUz ?? '',
     jurorsPerApplication: String(round.jurorsPerApplication),
     isBlind: round.isBlind,
     excludeOwnLocality: round.excludeOwnLocality,
@@ -37,9 +41,13 @@ export function roundFormValues(
       titleKy: c.titleKy ?? '',
       titleRu: c.titleRu ?? '',
       titleEn: c.titleEn ?? '',
+      titleKk: c.titleKk ?? '',
+      titleUz: c.titleUz ?? '',
       descriptionKy: c.descriptionKy ?? '',
       descriptionRu: c.descriptionRu ?? '',
       descriptionEn: c.descriptionEn ?? '',
+      descriptionKk: c.descriptionKk ?? '',
+      descriptionUz: c.descriptionUz ?? '',
       maxPoints: String(c.maxPoints),
       weight: String(c.weight),
     })),
@@ -62,6 +70,8 @@ export function newRoundFormValues(
     nameKy: '',
     nameRu: '',
     nameEn: '',
+    nameKk: '',
+    nameUz: '',
     jurorsPerApplication: '3',
     isBlind: true,
     excludeOwnLocality: true,

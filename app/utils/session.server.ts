@@ -3,6 +3,7 @@ import type { Role, User } from '~db/schema/people';
 import { findLiveSession, touchSession } from '~/models/session.server';
 import { rolesOfUser } from '~/models/user.server';
 import { hashToken, randomToken } from './crypto.server';
+import { withPageLocale } from './locale-choice.server';
 import { env } from './env.server';
 import { sessionTimeoutsFor } from './session-policy';
 
@@ -23,6 +24,10 @@ export const sessionCookie = createCookie(
 const TOUCH_INTERVAL_MS = 60_000;
 
 export type SessionUser = {
+  /**
+   * Her account; `locale` is the language of this request's pages (a competition's default
+   * language when she never chose one: see withPageLocale). Read the stored row to change it.
+   */
   user: User;
   roles: Role[];
   sessionId: string;
@@ -81,7 +86,7 @@ async function readSessionUser(request: Request): Promise<SessionUser | null> {
   if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     touchSession(sessionId, now);
   }
-  return { user: found.user, roles, sessionId };
+  return { user: withPageLocale(found.user, request), roles, sessionId };
 }
 
 /**

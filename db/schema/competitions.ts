@@ -6,6 +6,7 @@ import {
   RELATIONS,
   type Relation,
 } from '../../app/schemas/enums';
+import { LOCALES } from '../../app/i18n/config';
 import { bool, id, instant, timestamps } from '../columns';
 import { localities, users } from './people';
 
@@ -20,9 +21,18 @@ export const competitions = sqliteTable(
     titleKy: text(),
     titleRu: text(),
     titleEn: text(),
+    titleKk: text(),
+    titleUz: text(),
     descriptionKy: text(),
     descriptionRu: text(),
     descriptionEn: text(),
+    descriptionKk: text(),
+    descriptionUz: text(),
+    /**
+     * The language of this competition's pages for people who never chose one (a Kazakhstan
+     * programme reads Kazakh); null = the portal's default. See app/utils/locale.server.ts.
+     */
+    defaultLocale: text({ enum: LOCALES }),
     currency: text({ enum: CURRENCIES }).notNull().default('KGS'),
     budgetTotal: integer().notNull(),
     minGrant: integer().notNull(),

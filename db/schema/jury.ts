@@ -32,6 +32,8 @@ export const rounds = sqliteTable(
     nameKy: text(),
     nameRu: text(),
     nameEn: text(),
+    nameKk: text(),
+    nameUz: text(),
     jurorsPerApplication: integer().notNull(),
     /** Jurors see the idea, budget, sector and region — never names, contacts or members. */
     isBlind: bool().notNull().default(true),
@@ -61,9 +63,13 @@ export const roundCriteria = sqliteTable(
     titleKy: text(),
     titleRu: text(),
     titleEn: text(),
+    titleKk: text(),
+    titleUz: text(),
     descriptionKy: text(),
     descriptionRu: text(),
     descriptionEn: text(),
+    descriptionKk: text(),
+    descriptionUz: text(),
     maxPoints: integer().notNull(),
     /** Relative weight; a juror's total is Σ weight × points/max, scaled to 0–100. */
     weight: integer().notNull(),

@@ -28,6 +28,11 @@ export const users = sqliteTable(
     /** Argon2id PHC string; null until an invited person sets a password. */
     passwordHash: text(),
     locale: text({ enum: LOCALES }).notNull().default('ky'),
+    /**
+     * When she picked her language herself (the switcher, her account page); null = never, so a
+     * competition's own default language may apply on its pages (app/utils/locale.server.ts).
+     */
+    localeChosenAt: instant(),
     /** Where the person lives: scopes facilitators, and keeps jurors off their own village. */
     localityId: integer().references(() => localities.id),
     // Safe contact: a family may not want mail or calls that someone at home could see.

@@ -35,6 +35,7 @@ import { submittedPointsOfRound } from '../../app/models/round-ranking.server';
 import { assignJurors, conflictKey } from '../../app/services/assignment.server';
 import { rankRound } from '../../app/services/ranking.server';
 import { zonedLocalToUtc } from '../../app/utils/timezone';
+import type { Locale } from '../../app/i18n/config';
 
 const DAY = 24 * 60 * 60_000;
 const bishkek = (local: string) => zonedLocalToUtc(local, 'Asia/Bishkek')!;
@@ -140,7 +141,7 @@ function hash01(...parts: number[]): number {
   return (h % 10_000) / 10_000;
 }
 
-type Juror = { id: number; localityId: number | null; locale: 'ky' | 'ru' | 'en'; bias: number };
+type Juror = { id: number; localityId: number | null; locale: Locale; bias: number };
 
 function scoreRound(
   tx: Tx,

@@ -11,6 +11,8 @@ export const DEMO_LOCALITIES = [
   { code: 'osh', kind: 'city', nameKy: 'Ош', nameRu: 'Ош', nameEn: 'Osh' },
   // The programme's second district: this year's competition in Kant, next to Ivanovka.
   { code: 'kant', kind: 'city', nameKy: 'Кант', nameRu: 'Кант', nameEn: 'Kant' },
+  // Kazakhstan: a partner's small competition in Almaty region, in tenge and in Kazakh.
+  { code: 'talgar', kind: 'city', nameKy: 'Талгар', nameRu: 'Талгар', nameEn: 'Talgar' },
 ] as const;
 
 export type DemoPerson = {

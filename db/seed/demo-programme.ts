@@ -41,6 +41,7 @@ import { DEMO_REQUIRED_TRAINING_SESSIONS, seedTraining } from './demo-training';
 
 const DAY = 24 * 60 * 60_000;
 const SOM = 100;
+const TIYN_PER_TENGE = 100;
 
 export const PILOT_TITLE_RU = 'Татыктуу Жашоо 2024: малые гранты для семейного дела';
 
@@ -425,6 +426,56 @@ function upsertKant(tx: Tx, localityIds: Map<string, number>, createdById: numbe
   return competition;
 }
 
+/**
+ * A small competition of a partner in Kazakhstan (Talgar, Almaty region), in tenge, whose pages
+ * speak Kazakh to people who never chose a language. Open now, like this year's Kyrgyz one.
+ * The Kazakh texts are for a native speaker to review.
+ */
+function upsertTalgar(tx: Tx, localityIds: Map<string, number>, createdById: number, now: Date) {
+  const year = yearIn('Asia/Almaty', now);
+  const titleRu = `Мөлдір ${year}: малые гранты для семейного дела в Талгаре`;
+  const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
+  if (existing) return existing;
+  const closingDay = new Date(now.getTime() + 40 * DAY).toISOString().slice(0, 10);
+  const competition = insertCompetition(tx, {
+    titleKk: `Мөлдір ${year}: Талғардағы отбасылық кәсіпке шағын гранттар`,
+    titleRu,
+    titleEn: `Moldir ${year}: small grants for family businesses in Talgar`,
+    descriptionKk:
+      'Әлеуметтік көмек алатын отбасыларға арналған байқау. Грант келіннің немесе отбасы басшысының жұбайының атына беріледі.',
+    descriptionRu:
+      'Конкурс для семей, получающих социальную помощь. Грант выдаётся на имя невестки или супруги главы семьи.',
+    descriptionEn:
+      "A competition for families receiving social assistance. The grant is given in the name of the daughter-in-law or of the head of household's wife.",
+    defaultLocale: 'kk',
+    currency: 'KZT',
+    budgetTotal: 6_000_000 * TIYN_PER_TENGE,
+    minGrant: 200_000 * TIYN_PER_TENGE,
+    maxGrant: 500_000 * TIYN_PER_TENGE,
+    timezone: 'Asia/Almaty',
+    opensAt: new Date(now.getTime() - 5 * DAY),
+    closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Almaty')!,
+    status: 'open',
+    requireSocialBenefits: true,
+    requiredTrainingSessions: 0,
+    beneficiaryRelations: ['daughter-in-law', 'spouse'],
+    beneficiarySex: 'female',
+    beneficiaryAdultOnly: true,
+    referencePrefix: 'MT',
+    createdById,
+  });
+  replaceCompetitionLocalities(tx, competition.id, [
+    { localityId: localityIds.get('talgar')!, quota: 15 },
+  ]);
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.competition-created',
+    entityType: 'competition',
+    entityId: competition.id,
+  });
+  return competition;
+}
+
 export function seedProgramme(
   tx: Tx,
   now = new Date(),
@@ -462,6 +513,7 @@ export function seedProgramme(
   const pilot = updatePilotTerms(tx, upsertPilot(tx, localityIds, staff.id), localityIds);
   const kant = upsertKant(tx, localityIds, staff.id, now);
   const current = upsertCurrent(tx, localityIds, staff.id, now);
+  upsertTalgar(tx, localityIds, staff.id, now);
   let householdsCreated = 0;
   let applicationsCreated = 0;
   const seededHouseholds = new Map<

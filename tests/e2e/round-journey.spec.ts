@@ -103,6 +103,8 @@ const APPS = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'B1', 'B2'] as const;
 type AppKey = (typeof APPS)[number];
 const JURORS = ['aidai', 'elena', 'sara'] as const;
 type JurorKey = (typeof JURORS)[number];
+/** The three jurors read the three first languages; the criteria below are written in those. */
+type JurorLocale = 'ky' | 'ru' | 'en';
 
 /** The family of each application: surnames the jurors can find, in the village A… or B…. */
 const FAMILIES: Record<AppKey, { head: string; kelin: string; surname: string; title: string }> = {
@@ -158,7 +160,7 @@ type World = {
   competitionId: number;
   staff: User;
   jurors: Record<JurorKey, User>;
-  locales: Record<JurorKey, Locale>;
+  locales: Record<JurorKey, JurorLocale>;
   apps: Record<AppKey, { id: number; reference: string; submittedAt: Date }>;
   small: { nameEn: string };
 };
@@ -177,7 +179,7 @@ async function world(): Promise<World> {
   });
   const facilitator = await createUser({ roles: ['facilitator'] });
   const staff = await createUser({ roles: ['staff'], locale: 'en', name: `Staff ${suffix}` });
-  const locales: Record<JurorKey, Locale> = { aidai: 'ky', elena: 'ru', sara: 'en' };
+  const locales: Record<JurorKey, JurorLocale> = { aidai: 'ky', elena: 'ru', sara: 'en' };
   const names: Record<JurorKey, string> = {
     aidai: `Айдай Касымова ${suffix}`,
     elena: `Елена Воронцова ${suffix}`,
@@ -347,7 +349,7 @@ async function jurorSignsIn(
   locale: Locale,
   viewport?: { width: number; height: number },
 ) {
-  const tag = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' }[locale];
+  const tag = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB', kk: 'kk-KZ', uz: 'uz-Cyrl-UZ' }[locale];
   const page = await newBrowserPage({ locale: tag, ...(viewport ? { viewport } : {}) });
   await page.goto('/jury');
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fjury$/);

@@ -118,14 +118,17 @@ describe('the demo seed', () => {
     expect(ranking.ranked.map((r) => r.applicationId)).not.toEqual(byMean);
     expect(ranking.ranked.some((r) => r.flagged)).toBe(true);
     expect(decisionBoard(kant.id)!.roundStillOpen).toBe(true);
-    // This year's competition is open for applications.
-    expect(
-      db
-        .select()
-        .from(competitions)
-        .all()
-        .filter((c) => c.status === 'open'),
-    ).toHaveLength(1);
+    // This year's competition is open for applications, and a small one in Kazakhstan: in
+    // tenge, its pages in Kazakh for whoever never chose a language.
+    const open = db
+      .select()
+      .from(competitions)
+      .all()
+      .filter((c) => c.status === 'open');
+    expect(open.map((c) => [c.currency, c.defaultLocale]).sort()).toEqual([
+      ['KGS', null],
+      ['KZT', 'kk'],
+    ]);
 
     const again = await seedDemo();
     expect(again).toMatchObject({

@@ -8,7 +8,9 @@
 //
 // Every household has its own names, so a page can be scanned for any of them.
 import { writeTransaction } from '~db/client';
+import type { Competition } from '~db/schema/competitions';
 import type { User } from '~db/schema/people';
+import type { Locale } from '~/i18n/config';
 import { updateHouseholdRow, type MemberInput } from '~/models/household.server';
 import { announce, decide, setFeedback } from '~/services/decisions.server';
 import {
@@ -129,7 +131,15 @@ const TITLES: Record<ApplicationKey, string> = {
  * Staff have decided every application of the final round (A1 and A2 awarded, A3 waitlisted, A4
  * not selected, with feedback for A3 and A4); announced unless `announced: false`.
  */
-export async function resultsWorld(options: { announced?: boolean } = {}): Promise<ResultsWorld> {
+export async function resultsWorld(
+  options: {
+    announced?: boolean;
+    /** The competition's terms otherwise (a Kazakhstan one: KZT, Kazakh by default). */
+    competition?: Partial<Omit<Competition, 'id'>>;
+    /** The families' languages otherwise (A1 Russian, A2 Kyrgyz, A4 Russian). */
+    locales?: Partial<Record<'A1' | 'A2' | 'A4', Locale>>;
+  } = {},
+): Promise<ResultsWorld> {
   const suffix = uniqueSuffix();
   const village = createLocality(`results-village-${suffix}`);
   const competition = createCompetition({
@@ -139,6 +149,7 @@ export async function resultsWorld(options: { announced?: boolean } = {}): Promi
     titleKy: `Жыйынтык сынагы ${suffix}`,
     titleEn: `Results competition ${suffix}`,
     referencePrefix: 'RS',
+    ...options.competition,
   });
   const staff = await createUser({ roles: ['staff'], locale: 'ru', name: `Сотрудник ${suffix}` });
   const facilitator = await createUser({
@@ -157,9 +168,13 @@ export async function resultsWorld(options: { announced?: boolean } = {}): Promi
     });
   }
   const families = {
-    A1: await createUser({ locale: 'ru', name: `Айпери ${suffix}` }),
-    A2: await createUser({ locale: 'ky', name: `Нургуль ${suffix}` }),
-    A4: await createUser({ locale: 'ru', name: `Асель ${suffix}`, contactByEmail: false }),
+    A1: await createUser({ locale: options.locales?.A1 ?? 'ru', name: `Айпери ${suffix}` }),
+    A2: await createUser({ locale: options.locales?.A2 ?? 'ky', name: `Нургуль ${suffix}` }),
+    A4: await createUser({
+      locale: options.locales?.A4 ?? 'ru',
+      name: `Асель ${suffix}`,
+      contactByEmail: false,
+    }),
   };
   const applications = {} as RoundWorld['applications'];
   const start = Date.now() - 20 * DAY;

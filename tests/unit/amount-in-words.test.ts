@@ -48,3 +48,19 @@ describe('an agreement writes the amount in words', () => {
     expect(() => amountInWords(1.5, 'KGS', 'en')).toThrow(RangeError);
   });
 });
+
+describe('Kazakh and Uzbek count as Kyrgyz does, with their own words', () => {
+  test('74 000,01 and 150 000,50 in Kazakh', () => {
+    expect(amountInWords(74_000 * SOM + 1, 'KZT', 'kk')).toBe('жетпіс төрт мың теңге 01 тиын');
+    expect(amountInWords(150_000 * SOM + 50, 'KZT', 'kk')).toBe('жүз елу мың теңге 50 тиын');
+    expect(amountInWords(1_000 * SOM, 'KGS', 'kk')).toBe('мың сом 00 тиын');
+  });
+
+  test('22 200,01 and a million in Uzbek (Cyrillic)', () => {
+    expect(amountInWords(22_200 * SOM + 1, 'KGS', 'uz')).toBe(
+      'йигирма икки минг икки юз сом 01 тийин',
+    );
+    expect(amountInWords(1_001_001 * SOM, 'KZT', 'uz')).toBe('бир миллион минг бир тенге 00 тийин');
+    expect(amountInWords(0, 'KGS', 'uz')).toBe('нол сом 00 тийин');
+  });
+});

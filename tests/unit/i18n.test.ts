@@ -146,7 +146,15 @@ describe('the language before sign-in, from the browser', () => {
     ['en-US', 'en'],
     ['ru-KG', 'ru'],
     // A preference lower in the list wins when the first is a language Ishenim does not speak.
-    ['kk-KZ,ru;q=0.8', 'ru'],
+    ['tg-TJ,ru;q=0.8', 'ru'],
+    // Kazakh and Uzbek, with or without region and script.
+    ['kk-KZ,ru;q=0.8', 'kk'],
+    ['kk', 'kk'],
+    ['uz', 'uz'],
+    ['uz-Cyrl', 'uz'],
+    ['uz-Cyrl-UZ,ru;q=0.5', 'uz'],
+    ['uz-Latn-UZ', 'uz'],
+    ['ru-RU,uz;q=0.9', 'ru'],
     // q-values, not order, decide.
     ['ru;q=0.5, en;q=0.9', 'en'],
   ] as const)('%s → %s', (header, locale) => {

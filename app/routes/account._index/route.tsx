@@ -16,7 +16,7 @@ import { accountSettingsSchema } from '~/schemas/auth';
 import { updateAccountSettings } from '~/services/accounts.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, parseRequestForm, refuse } from '~/utils/forms.server';
-import { localeCookie } from '~/utils/locale.server';
+import { rememberAccountLocale } from '~/utils/locale.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   return redirect('/account?saved=settings', {
-    headers: { 'Set-Cookie': await localeCookie.serialize(parsed.data.locale) },
+    headers: { 'Set-Cookie': await rememberAccountLocale(sessionUser.user.id) },
   });
 }
 

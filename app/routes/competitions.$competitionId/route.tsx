@@ -20,6 +20,7 @@ import { formFailure, parseForm, refuse, readFormData, formIntent } from '~/util
 import { detectLocale } from '~/utils/locale.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
+import { localityName } from '~/i18n/locality';
 
 // Public page; applying (the action) needs a signed-in family or facilitator.
 export const handle: RouteAccess = { access: 'public' };
@@ -50,12 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((household) => detail.localityIds.includes(household.localityId))
       .map((household) => {
         const person = household.members[0];
-        const locality =
-          locale === 'ky'
-            ? household.localityKy
-            : locale === 'ru'
-              ? household.localityRu
-              : household.localityEn;
+        const locality = localityName(
+          {
+            nameKy: household.localityKy,
+            nameRu: household.localityRu,
+            nameEn: household.localityEn,
+          },
+          locale,
+        );
         const name = [person ? `${person.firstName} ${person.lastName}` : '', locality]
           .filter(Boolean)
           .join(', ');

@@ -7,7 +7,7 @@ import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
 import { formattedInstant } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { applicationsOfHousehold } from '~/models/application.server';
 import { openCompetitionsForLocality } from '~/models/competition.server';
 import { findHousehold, latestConsent, membersOf } from '~/models/household.server';
@@ -47,8 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const account = household.userId ? findUserById(household.userId) : undefined;
   const consent = latestConsent(household.id);
   const applications = applicationsOfHousehold(household.id);
-  const title = (c: { titleKy: string | null; titleRu: string | null; titleEn: string | null }) =>
-    pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale)?.text ?? '';
+  const title = (c: Parameters<typeof titleTexts>[0]) =>
+    pickLocalized(titleTexts(c), locale)?.text ?? '';
   const appliedTo = new Set(applications.map((a) => a.competition.id));
   return json({
     pageTitle: members[0]

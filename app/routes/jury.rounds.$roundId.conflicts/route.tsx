@@ -6,7 +6,7 @@ import { FormAlert } from '~/components/form-fields';
 import { LocalizedString } from '~/components/localized';
 import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
-import { pickLocalized, roundTitle } from '~/i18n/localized-text';
+import { pickLocalized, roundTitle, titleTexts } from '~/i18n/localized-text';
 import {
   declaredFamilies,
   declaredHouseholdIds,
@@ -55,10 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     round: {
       id: round.id,
       name: roundTitle(round, locale).text,
-      competitionTitle: pickLocalized(
-        { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-        locale,
-      ),
+      competitionTitle: pickLocalized(titleTexts(competition), locale),
     },
     declaredAt: declaredAt
       ? formattedInstant(declaredAt, locale, { timeZone: competition.timezone })

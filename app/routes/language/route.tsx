@@ -4,7 +4,7 @@ import { languageSchema } from '~/schemas/auth';
 import { changeAccountLocale } from '~/services/accounts.server';
 import { getOptionalUser } from '~/utils/auth.server';
 import { parseRequestForm } from '~/utils/forms.server';
-import { localeCookie } from '~/utils/locale.server';
+import { rememberChosenLocale } from '~/utils/locale.server';
 import type { RouteAccess } from '~/utils/permissions';
 import { safeRedirectPath } from '~/utils/request.server';
 
@@ -21,6 +21,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const sessionUser = await getOptionalUser(request);
   if (sessionUser) changeAccountLocale(request, sessionUser, parsed.data.locale);
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
-    headers: { 'Set-Cookie': await localeCookie.serialize(parsed.data.locale) },
+    headers: { 'Set-Cookie': await rememberChosenLocale(parsed.data.locale) },
   });
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { signOut } from '~/services/accounts.server';
 import { getOptionalUser } from '~/utils/auth.server';
-import { rememberLocale } from '~/utils/locale.server';
+import { rememberAccountLocale } from '~/utils/locale.server';
 import type { RouteAccess } from '~/utils/permissions';
 import { clearSessionCookie } from '~/utils/session.server';
 
@@ -18,6 +18,6 @@ export async function action({ request }: ActionFunctionArgs) {
   await signOut(request, sessionUser);
   const headers = new Headers({ 'Set-Cookie': await clearSessionCookie() });
   // The pages after sign-out keep speaking her language.
-  if (sessionUser) headers.append('Set-Cookie', await rememberLocale(sessionUser.user.locale));
+  if (sessionUser) headers.append('Set-Cookie', await rememberAccountLocale(sessionUser.user.id));
   return redirect('/', { headers });
 }

@@ -2,7 +2,7 @@
 import type { Locale } from '~/i18n/config';
 import { formatDateTime, formatMoney } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { attachmentsOf, budgetItemsOf, historyOf } from '~/models/application.server';
 import { membersOf } from '~/models/household.server';
 import { findConsentOnRecord, userName } from '~/models/screening.server';
@@ -55,10 +55,7 @@ export function applicationDossier(context: ApplicationContext, locale: Locale, 
     },
     competition: {
       id: competition.id,
-      title: pickLocalized(
-        { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-        locale,
-      ),
+      title: pickLocalized(titleTexts(competition), locale),
       currency: competition.currency,
       timeZone: competition.timezone,
       status: competition.status,

@@ -13,7 +13,7 @@ import { useValidatedForm, type FormFailure } from '~/components/use-validated-f
 import { formatDateTime, formatMoney } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { findApplication } from '~/models/application.server';
 import { listCompetitions } from '~/models/competition.server';
 import { listLocalities } from '~/models/user.server';
@@ -72,9 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     competitions: listCompetitions().map((c) => ({
       value: String(c.id),
-      label:
-        pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale)?.text ??
-        t('competitions:list.noTitle'),
+      label: pickLocalized(titleTexts(c), locale)?.text ?? t('competitions:list.noTitle'),
     })),
     localities: listLocalities().map((l) => ({
       value: String(l.id),

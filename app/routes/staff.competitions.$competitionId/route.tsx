@@ -18,7 +18,7 @@ import { TableFrame } from '~/components/table-frame';
 import type { FormFailure } from '~/components/use-validated-form';
 import { formatDateTime } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import {
   competitionLocalityRows,
   countApplicationsByStatus,
@@ -67,10 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = user.locale;
   const localities = competitionLocalityRows(competitionId);
   const counts = new Map(countApplicationsByStatus(competitionId).map((r) => [r.status, r.n]));
-  const title = pickLocalized(
-    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-    locale,
-  );
+  const title = pickLocalized(titleTexts(competition), locale);
   return json({
     pageTitle: title?.text ?? fixedT(locale)('competitions:form.editTitle'),
     competition: {

@@ -7,7 +7,7 @@ import { LocalizedString } from '~/components/localized';
 import { RoundForm } from '~/components/round-form';
 import type { FormFailure } from '~/components/use-validated-form';
 import { fixedT } from '~/i18n/i18n.server';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { findCompetition } from '~/models/competition.server';
 import { roundsOfCompetition } from '~/models/jury.server';
 import { createRound } from '~/services/jury.server';
@@ -43,10 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageTitle: fixedT(locale)('rounds:form.newTitle'),
     competition: {
       id: competition.id,
-      title: pickLocalized(
-        { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-        locale,
-      ),
+      title: pickLocalized(titleTexts(competition), locale),
     },
     // Rounds start once the competition has stopped taking applications.
     ready: competition.status === 'screening' || competition.status === 'judging',

@@ -7,7 +7,7 @@ import { TableFrame } from '~/components/table-frame';
 import { CompetitionStatusBadge } from '~/components/status-badges';
 import { formatDateTime } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
-import { pickLocalized } from '~/i18n/localized-text';
+import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { countApplicationsByStatus, listCompetitions } from '~/models/competition.server';
 import { APPLICATION_STATUSES } from '~/schemas/enums';
 import staffStyles from '~/styles/staff.css';
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const counts = new Map(countApplicationsByStatus(c.id).map((row) => [row.status, row.n]));
     return {
       id: c.id,
-      title: pickLocalized({ ky: c.titleKy, ru: c.titleRu, en: c.titleEn }, locale),
+      title: pickLocalized(titleTexts(c), locale),
       status: c.status,
       // Formatted on the server: browsers without Kyrgyz locale data would format differently.
       opensAt: {

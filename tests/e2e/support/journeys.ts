@@ -2,7 +2,7 @@
 // sign-in form, waiting for the page to come alive, and test data unique in the run.
 import crypto from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
+import { HTML_LANG, LOCALE_NATIVE_NAMES, type Locale } from '~/i18n/config';
 import { resources } from '~/i18n/resources';
 import { checkPage, expect } from './fixtures';
 
@@ -43,14 +43,22 @@ export async function waitForHydration(page: Page) {
   );
 }
 
-/** Clicks a language in the header's switcher and waits for the page in that language. */
+/**
+ * Clicks a language in the header's switcher and waits for the page in that language. On a
+ * phone the languages sit in a menu (a native <details>): it is opened first, and again to see
+ * the new language marked as chosen, then closed.
+ */
 export async function switchLanguage(page: Page, locale: Locale) {
+  const menu = page.locator('details.language-menu');
+  const onPhone = await menu.isVisible();
   const switcher = page.locator('.language-switcher');
-  await switcher.getByRole('button', { name: LOCALE_NATIVE_NAMES[locale], exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', locale);
-  await expect(
-    switcher.getByRole('button', { name: LOCALE_NATIVE_NAMES[locale], exact: true }),
-  ).toHaveAttribute('aria-pressed', 'true');
+  const button = switcher.getByRole('button', { name: LOCALE_NATIVE_NAMES[locale], exact: true });
+  if (onPhone) await menu.locator('summary').click();
+  await button.click();
+  await expect(page.locator('html')).toHaveAttribute('lang', HTML_LANG[locale]);
+  if (onPhone) await menu.locator('summary').click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  if (onPhone) await menu.locator('summary').click();
 }
 
 /**
@@ -67,7 +75,7 @@ export async function signOutWithMenu(page: Page, locale: Locale, visitorLocale 
     header.getByRole('link', { name: textsIn(visitorLocale).common.account.signIn, exact: true }),
   ).toBeVisible();
   await expect(header.locator('.account-menu')).toHaveCount(0);
-  await expect(page.locator('html')).toHaveAttribute('lang', visitorLocale);
+  await expect(page.locator('html')).toHaveAttribute('lang', HTML_LANG[visitorLocale]);
 }
 
 /** Fills and sends the sign-in form, labelled in `locale`. */

@@ -4,6 +4,8 @@ export default {
     ky: '(shown in Kyrgyz)',
     ru: '(shown in Russian)',
     en: '(shown in English)',
+    kk: '(shown in Kazakh)',
+    uz: '(shown in Uzbek)',
   },
   deadlineIn: '{{date}} ({{offset}})',
   attachmentKinds: {

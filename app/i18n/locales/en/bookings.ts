@@ -38,7 +38,7 @@ export default {
     trade: 'Trade',
     other: 'Other',
   },
-  languageNames: { ky: 'Kyrgyz', ru: 'Russian', en: 'English' },
+  languageNames: { ky: 'Kyrgyz', ru: 'Russian', en: 'English', kk: 'Kazakh', uz: 'Uzbek' },
   book: {
     title: 'Book a consultation',
     application: 'For which application',

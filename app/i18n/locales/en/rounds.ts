@@ -9,6 +9,8 @@ export default {
     ky: 'Kyrgyz',
     ru: 'Russian',
     en: 'English',
+    kk: 'Kazakh',
+    uz: 'Uzbek',
   },
   criteria: {
     number: 'Criterion {{number}}',
@@ -49,6 +51,7 @@ export default {
       'This round has started: its settings and criteria can no longer change, so that every juror scores by the same rules.',
     name: 'Name of the round',
     nameIn: 'Name of the round in {{language}}',
+    moreLanguages: 'More languages: Kazakh, Uzbek',
     nameHint:
       'What the round judges; the number is added by itself, e.g. “business ideas” shows as “Round 1: business ideas”. Jurors see it in their e-mails and on their list, in their language when it is written.',
     criteriaTitle: 'Criteria',

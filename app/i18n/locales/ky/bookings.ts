@@ -37,7 +37,7 @@ export default {
     trade: 'Соода',
     other: 'Башка',
   },
-  languageNames: { ky: 'Кыргызча', ru: 'Орусча', en: 'Англисче' },
+  languageNames: { ky: 'Кыргызча', ru: 'Орусча', en: 'Англисче', kk: 'Казакча', uz: 'Өзбекче' },
   book: {
     title: 'Консультацияга жазылуу',
     application: 'Кайсы арыз боюнча',
