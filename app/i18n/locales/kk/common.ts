@@ -168,13 +168,13 @@ export default {
     'daughter-in-law': 'Келін',
     son: 'Ұлы',
     daughter: 'Қызы',
-    'mother-in-law': 'Ене',
+    'mother-in-law': 'Қайын ене',
     'father-in-law': 'Қайын ата',
     other: 'Басқа туысы',
   },
   sexes: {
     female: 'Әйел',
-    male: 'Ер',
+    male: 'Ер адам',
   },
   sectors: {
     'crop-farming': 'Өсімдік шаруашылығы',
