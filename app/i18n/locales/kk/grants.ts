@@ -82,6 +82,7 @@ export default {
     changeTitle: 'Жоспарды өзгерту (қол қоюдан бұрын)',
     changeSubmit: 'Жоспарды сақтау',
     planChangedDone: 'Жоспар сақталды.',
+    // review: «сом» left out so the hint fits KZT competitions too (ky/en/ru say som)
     valueHint: 'Пайыз (мысалы, 70) немесе сома (мысалы, 30000); «қалғаны» үшін ештеңе жазбаңыз.',
     kindNone: '— транш жоқ —',
     title: 'Грант {{reference}}',

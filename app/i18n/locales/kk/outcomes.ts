@@ -115,6 +115,7 @@ export default {
     status: 'Бизнестің күйі',
     revenue: 'Айлық түсім',
     costs: 'Айлық шығын',
+    // review: FTE rendered «толық ставкаға шаққанда» (no common Kazakh abbreviation)
     jobsWomen: 'Жұмыс орындары, әйелдер (толық ставкаға шаққанда)',
     jobsMen: 'Жұмыс орындары, ерлер (толық ставкаға шаққанда)',
     householdIncome: 'Үй шаруашылығының айлық табысы',

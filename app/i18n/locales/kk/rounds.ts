@@ -94,6 +94,7 @@ export default {
     threshold: 'Пікір алшақтығы белгісі',
     thresholdValue_one: '{{count}} ұпайдан асса',
     thresholdValue_other: '{{count}} ұпайдан асса',
+    // review: «қалыптандыру» for score normalisation
     normalisation: 'Қалыптандыру',
     normalisationOn: 'Қосулы: рет қалыптандырылған ұпай бойынша',
     normalisationOff: 'Өшірулі: рет қазылар қорытындыларының орташасы бойынша',
