@@ -14,7 +14,7 @@ export default {
       applications: 'Өтінімдер',
     },
     timeZone: 'уақыт: {{zone}}',
-    shownIn: 'Тілі: {{language}} — Сіздің тіліңізде атауы әзірге жоқ.',
+    shownIn: 'Тілі: {{language}} — сіздің тіліңізде атауы әзірге жоқ.',
     noTitle: '(атауы жоқ)',
     noApplications: 'Әзірге жоқ',
   },
