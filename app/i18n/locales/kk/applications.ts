@@ -187,7 +187,7 @@ export default {
     ownContribution: 'Отбасыңыз өзі төлейді ({{currency}})',
     ownContributionHint:
       'Ақша немесе қолыңыздағы заттар, ақшамен есептегенде. Ештеңе жоқ болса, 0 деп жазыңыз.',
-    totalsTitle: 'Қорытынды',
+    totalsTitle: 'Жиынтық',
     total: 'Бюджеттің жалпы сомасы',
     own: 'Отбасыңыз төлейді',
     requested: 'Гранттан сұрайсыз',
@@ -221,7 +221,7 @@ export default {
     removed: 'Файл өшірілді.',
     none: 'Әзірге файл жоқ.',
     listTitle: 'Қосылған файлдар',
-    remove: '{{name}} өшіру',
+    remove: '{{name}} файлын өшіру',
     full: 'Сіз {{max}} файл қосып қойдыңыз, бұдан көп болмайды. Басқасын қосу үшін біреуін өшіріңіз.',
   },
   review: {
@@ -362,7 +362,7 @@ export default {
     lineTotal: 'Барлығы',
     noItems: 'Әзірге ештеңе жоқ.',
     noFiles: 'Файл жоқ.',
-    download: '{{name}} жүктеп алу',
+    download: '{{name}} файлын жүктеп алу',
     size: '{{size}} КБ',
     household: 'Үй шаруашылығы',
     address: 'Мекенжайы',

@@ -61,7 +61,7 @@ export default {
       '«{{competition}}» байқауының «{{round}}» турында сізге бағалау үшін {{count}} өтінім бекітілді.',
     body_other:
       '«{{competition}}» байқауының «{{round}}» турында сізге бағалау үшін {{count}} өтінім бекітілді.',
-    deadline: 'Бағаларды {{closesAt}} дейін жіберіңіз.',
+    deadline: 'Бағаларды жіберудің соңғы мерзімі: {{closesAt}}.',
     action: 'Өтінімдерді ашу',
   },
   juryReminder: {
