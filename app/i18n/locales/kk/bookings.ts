@@ -30,7 +30,7 @@ export default {
   topics: {
     'business-plan': 'Бизнес-жоспар',
     budget: 'Бюджет',
-    marketing: 'Сауда және сатып алушылар',
+    marketing: 'Сату және сатып алушылар',
     bookkeeping: 'Есеп жүргізу',
     livestock: 'Мал шаруашылығы',
     'crop-farming': 'Өсімдік өсіру және бау-бақша',

@@ -40,7 +40,7 @@ export default {
   },
   currencies: {
     KGS: 'Қырғыз сомы (KGS)',
-    KZT: 'Қазақ теңгесі (KZT)',
+    KZT: 'Қазақстан теңгесі (KZT)',
   },
   timeZones: {
     bishkek: 'Бішкек',
@@ -86,7 +86,7 @@ export default {
     opensHint: 'Уақыт: {{zone}}.',
     rulesTitle: 'Кім қатыса алады',
     requireSocialBenefits: 'Тек әлеуметтік жәрдемақы алатын үй шаруашылықтары',
-    requiredTrainingSessions: 'Үй шаруашылығы неше оқу сабағына қатысуы керек',
+    requiredTrainingSessions: 'Үй шаруашылығы неше оқыту сабағына қатысуы керек',
     requiredTrainingSessionsHint:
       'Талап етілмесе 0. Грант алушы қатысқан сабақтар ғана есептеледі (қатысу журналында белгіленеді).',
     requiredConsultations: 'Үй шаруашылығы неше кеңеске қатысуы керек',
