@@ -115,7 +115,7 @@ export default {
       competition: {
         created: 'Байқау жасалды',
         updated: 'Байқау өзгертілді',
-        'status-changed': 'Байқаудың кезеңі өзгерді',
+        'status-changed': 'Байқаудың күйі өзгерді',
         announced: 'Қорытындылар жарияланды',
       },
       application: {
@@ -124,9 +124,9 @@ export default {
         'draft-saved': 'Нобай сақталды',
         'attachment-added': 'Файл тіркелді',
         'attachment-removed': 'Файл өшірілді',
-        submitted: 'Өтінім тапсырылды',
+        submitted: 'Өтінім жіберілді',
         withdrawn: 'Өтінім кері қайтарылды',
-        screened: 'Талаптарға сәйкестігі шешілді',
+        screened: 'Шарттарға сайлығы тексерілді',
         decided: 'Грант бойынша шешім қабылданды',
         'feedback-written': 'Пікір жазылды',
         'place-offered': 'Күту тізімінен орын ұсынылды',
@@ -151,7 +151,7 @@ export default {
       },
       score: {
         saved: 'Баға сақталды',
-        submitted: 'Баға тапсырылды',
+        submitted: 'Баға жіберілді',
         reopened: 'Баға қайта ашылды',
       },
       grant: {
@@ -182,7 +182,7 @@ export default {
         cancelled: 'Кеңеске жазылу болдырылмады',
         moved: 'Кеңеске жазылу басқа уақытқа ауыстырылды',
         'attendance-recorded': 'Кеңеске келгені белгіленді',
-        'advice-written': 'Кеңесшінің кеңесі жазылды',
+        'advice-written': 'Кеңесшінің ұсыныстары жазылды',
       },
       'consultation-slot': {
         cancelled: 'Кеңес уақыты болдырылмады',
@@ -190,9 +190,9 @@ export default {
         published: 'Кеңес уақыты жарияланды',
       },
       training: {
-        'session-created': 'Оқу сабағы жасалды',
-        'session-updated': 'Оқу сабағы өзгертілді',
-        'session-cancelled': 'Оқу сабағы болдырылмады',
+        'session-created': 'Оқыту сабағы жасалды',
+        'session-updated': 'Оқыту сабағы өзгертілді',
+        'session-cancelled': 'Оқыту сабағы болдырылмады',
         'attendance-recorded': 'Сабаққа қатысу белгіленді',
       },
       baseline: { recorded: 'Бастапқы жағдай жазылды' },
@@ -221,7 +221,7 @@ export default {
         'competition-updated': 'Демо байқау жаңартылды',
         'rounds-created': 'Демо турлар жасалды',
         'round-closed': 'Демо тур жабылды',
-        'training-created': 'Демо оқу сабақтары жасалды',
+        'training-created': 'Демо оқыту сабақтары жасалды',
         'outcomes-created':
           'Демо бастапқы жағдай, мониторинг сапарлары және отбасы есептері жасалды',
       },
@@ -237,7 +237,7 @@ export default {
       grant: 'Грант',
       'consultation-booking': 'Кеңеске жазылу',
       'consultation-slot': 'Кеңес уақыты',
-      'training-session': 'Оқу сабағы',
+      'training-session': 'Оқыту сабағы',
       visit: 'Мониторинг сапары',
       audit: 'Аудит журналы',
     },

@@ -1,3 +1,15 @@
+// Жалпы мәтіндер. Глоссарий (kk) — бір ұғымға бір сөз, барлық файлда:
+//   competition — байқау; application — өтінім; draft — нобай; status — күйі; stage — кезең
+//   jury — қазылар алқасы; juror — қазы; jury round — (қазылар) туры; criterion — критерий
+//   score — баға (бағалау); points — ұпай; a juror's total — жалпы ұпай; final ranking — түпкілікті рейтинг
+//   consultant — кеңесші; consultation — кеңес; the consultant's written advice — ұсыныстар; feedback — пікір
+//   family — отбасы (отбасының, отбасына, отбасын); household — үй шаруашылығы; daughter-in-law — келін
+//   grant — грант; tranche — транш; agreement — келісімшарт; consent — келісім; visit — (мониторинг) сапары
+//   report (family's) — есеп; results (of a competition, public or her own) — қорытынды(лар)
+//   outcomes (of the businesses after a year) — нәтижелер; revenue — түсім; income — табыс
+//   village — ауыл; locality — елді мекен; facilitator — фасилитатор; training — оқыту; session — (оқыту) сабағы
+//   social benefits — әлеуметтік жәрдемақы; sign in — кіру; sign out — шығу; password — құпиясөз
+//   Polite «сіз»: lowercase mid-sentence, capital only at the start of a sentence.
 export default {
   form: {
     required: '(міндетті)',
@@ -47,7 +59,6 @@ export default {
     outbox: 'Жіберілетін хаттар',
     users: 'Пайдаланушылар',
     audit: 'Аудит журналы',
-    // review: «байқау» for competition throughout (not «конкурс»)
     competitions: 'Байқаулар',
     household: 'Менің отбасым',
     myApplications: 'Менің өтінімдерім',

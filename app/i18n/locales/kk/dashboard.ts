@@ -49,7 +49,7 @@ export default {
     stages: {
       registered: 'Тіркелген отбасылар',
       applied: 'Өтінім берді',
-      eligible: 'Талапқа сай',
+      eligible: 'Шарттарға сай',
       shortlisted: 'Қысқа тізімде',
       awarded: 'Грант алды',
       paid: 'Төлем алды',
