@@ -12,7 +12,6 @@ export default {
   signIn: {
     title: 'Кіру',
     identifier: 'Электрондық пошта немесе телефон нөмірі',
-    // review: phone example kept in the Kyrgyz format (0555 123 456); a Kazakh one may suit better
     identifierHint: 'Тіркелген поштаңыз немесе телефон нөміріңіз, мысалы 0555 123 456.',
     password: 'Құпиясөз',
     submit: 'Кіру',

@@ -20,7 +20,6 @@ export default {
     languages: 'Тілдер',
     where: 'Қайда',
     myBookings: 'Менің кеңестерім',
-    // review: the source says Bishkek time; a programme in Kazakhstan may use another time zone
     timeZoneNote: 'Уақыт Бішкек уақытымен көрсетілген.',
     minutes: '{{count}} мин',
     byPhoneNote: 'Кеңесші сізге қоңырау шалады.',

@@ -8,7 +8,6 @@ export default {
     emailOrPhone:
       'Пошта мекенжайын (name@example.com) немесе телефон нөмірін (0555 123 456) жазыңыз.',
     email: 'Пошта мекенжайын жазыңыз, мысалы name@example.com.',
-    // review: document formats are the Kyrgyz ones the portal checks (ID card, passport)
     identityDocument:
       'Құжаттың нөмірін жазыңыз: жеке куәлік — ID және 7 сан (ID1234567), төлқұжат — екі әріп және 7 сан (AN1234567).',
     phone: 'Телефон нөмірін жазыңыз, мысалы 0555 123 456 немесе +996 555 123 456.',

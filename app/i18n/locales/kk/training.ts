@@ -48,7 +48,6 @@ export default {
     editTitle: 'Сабақты өзгерту',
     topic: 'Тақырып',
     startsAt: 'Күні мен уақыты',
-    // review: the source gives Bishkek time (GMT+6); check for programmes in Kazakhstan
     startsAtHint: 'Бішкек уақыты (GMT+6).',
     minutes: 'Ұзақтығы (минут)',
     place: 'Орны',
