@@ -66,8 +66,8 @@ export default {
     action: 'Аризаларни очиш',
   },
   juryReminder: {
-    body_one: '«{{round}}» босқичидаги {{count}} та баҳойингиз ҳали юборилмаган.',
-    body_other: '«{{round}}» босқичидаги {{count}} та баҳойингиз ҳали юборилмаган.',
+    body_one: '«{{round}}» босқичида {{count}} та баҳо ҳали юборилмаган.',
+    body_other: '«{{round}}» босқичида {{count}} та баҳо ҳали юборилмаган.',
   },
   result: {
     action: 'Аризани кўриш',
@@ -106,7 +106,7 @@ export default {
     consultantCancelled: 'Сиз билан бўладиган маслаҳат бекор қилинди.',
     consultantReminder: 'Эслатма: эртага сизда маслаҳат бор.',
     when: 'Қачон: {{time}}, {{minutes}} дақ.',
-    wasWhen: 'Аввал {{time}} да бўлиши керак эди.',
+    wasWhen: 'Аввалги вақти: {{time}}.',
     withConsultant: 'Маслаҳатчи: {{name}}.',
     family: 'Оила: {{name}} ({{locality}}).',
     inPerson: 'Қаерда: {{place}}, {{locality}}.',
