@@ -52,7 +52,7 @@ export default {
     staffCompetitions: 'Танловлар',
     applications: 'Аризалар',
     jury: 'Баҳолаш',
-    results: 'Натижаларни хабар қилиш',
+    results: 'Хабар бериладиган натижалар',
     consultations: 'Маслаҳатлар',
     bookings: 'Менинг маслаҳатларим',
     villageBookings: 'Қишлоқларимдаги маслаҳатлар',
