@@ -80,7 +80,7 @@ export default {
     newer: 'Янгироқ ёзувлар',
     older: 'Эскироқ ёзувлар',
     paging: 'Журнал саҳифалари',
-    actorLink: 'Аккаунт: {{name}}',
+    actorLink: '{{name}} аккаунти',
     actions: {
       user: {
         'signed-up': 'Порталда рўйхатдан ўтди',
