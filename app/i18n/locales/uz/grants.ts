@@ -85,7 +85,7 @@ export default {
     planChangedDone: 'Режа сақланди.',
     valueHint: 'Фоиз (масалан, 70) ёки сўмда сумма (масалан, 30000); «қолгани» учун ҳеч нарса.',
     kindNone: '— транш йўқ —',
-    title: 'Грант {{reference}}',
+    title: '{{reference}} гранти',
     back: 'Пул саҳифасига қайтиш',
     beneficiary: 'Грант олувчи',
     competition: 'Танлов',
@@ -247,7 +247,7 @@ export default {
   },
   email: {
     paidBody: 'Грантингиз бўйича тўлов амалга оширилди.',
-    paidAmount: 'Сумма: {{amount}}',
+    paidAmount: 'Суммаси: {{amount}}',
     paidMethod: 'Усули: {{method}}',
     paidDate: 'Санаси: {{date}}',
     paidNext:
