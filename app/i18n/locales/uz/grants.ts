@@ -98,7 +98,7 @@ export default {
     condition: 'Шарти',
     state: 'Ҳолати',
     receipts: 'Харидлар',
-    receiptsVerified: '{{date}} да текширилди',
+    receiptsVerified: '{{date}} куни текширилди',
     verifyReceipts: 'Харидларни текширилди деб белгилаш',
     receiptsVerifiedDone: 'Харидлар текширилди деб белгиланди.',
     limitWarning:
