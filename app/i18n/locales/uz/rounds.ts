@@ -360,7 +360,7 @@ export default {
     discuss: 'муҳокама',
     advanced: 'Ўтказилди',
     breakdownTitle: 'Мезонлар бўйича ўртача балл',
-    breakdownIntro: 'Ҳар бир катакда — ҳакамлар қўйган баллларнинг ўртачаси (салмоқсиз).',
+    breakdownIntro: 'Ҳар бир катакда — ҳакамлар қўйган балларнинг ўртачаси (салмоқсиз).',
     ofMax_one: '{{count}} дан',
     ofMax_other: '{{count}} дан',
   },
