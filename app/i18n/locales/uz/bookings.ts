@@ -22,7 +22,7 @@ export default {
     where: 'Қаерда',
     myBookings: 'Менинг маслаҳатларим',
     timeZoneNote: 'Вақт Бишкек вақти бўйича.',
-    minutes: '{{count}} дақ',
+    minutes: '{{count}} дақ.',
     byPhoneNote: 'Маслаҳатчи сизга қўнғироқ қилади.',
     onlineNote: 'Ҳаволани ёзилгандан кейин оласиз.',
   },

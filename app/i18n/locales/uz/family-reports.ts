@@ -14,8 +14,7 @@ export default {
     savings: 'Хонадоннинг жамғармаси борми?',
     yes: 'Ҳа',
     no: 'Йўқ',
-    // review: "Her say at home" (the daughter-in-law's voice in family decisions) — is "сўзи" natural?
-    agencyTitle: 'Унинг уйдаги сўзи',
+    agencyTitle: 'Унинг оиладаги сўзи',
     recordedOn: 'Жавоблар берилган сана',
     save: 'Бошланғич ҳолатни ёзиш',
     correct: 'Бошланғич ҳолатни тузатиш',

@@ -55,9 +55,8 @@ export default {
     notes: 'Изоҳлар',
     photo: 'Бизнес расми (хоҳишга кўра)',
     photoHint: 'JPEG ёки PNG, 5 МБ гача. Сақланганда расм олинган жой ўчирилади.',
-    // review: "Her voice in the household" (agency of the grant holder) — check the wording.
-    agency: 'Унинг оиладаги овози',
-    say: 'Овози',
+    agency: 'Унинг оиладаги сўзи',
+    say: 'Сўзи',
     choose: 'Танланг…',
     safeguarding: 'Хавфсизлик',
     safeguardingFlag: 'Унинг хавфсизлиги ёки аҳволи мени ташвишлантиради',
@@ -86,7 +85,7 @@ export default {
     dueBody: 'Бир ҳафтадан кейин мониторинг ташрифининг муддати.',
     dueWhat: '{{visit}}: {{family}}, {{village}}, муддати {{date}}.',
     dueAction: 'Ташрифни очиш',
-    recordedBody: 'Фасилитаторингиз {{visit}}ни ёзди. Уни қабул қилганингиз учун раҳмат.',
+    recordedBody: 'Фасилитаторингиз ташрифни ёзди: {{visit}}. Уни қабул қилганингиз учун раҳмат.',
     recordedNext:
       'Ўзингизнинг қисқа ҳисоботингизни истаган пайтда грант саҳифасидан юборишингиз мумкин.',
     recordedAction: 'Грант саҳифасини очиш',
