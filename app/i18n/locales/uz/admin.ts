@@ -114,7 +114,7 @@ export default {
       competition: {
         created: 'Танлов яратилди',
         updated: 'Танлов ўзгартирилди',
-        'status-changed': 'Танлов босқичи ўзгарди',
+        'status-changed': 'Танлов ҳолати ўзгарди',
         announced: 'Натижалар эълон қилинди',
       },
       application: {
@@ -123,9 +123,9 @@ export default {
         'draft-saved': 'Қоралама сақланди',
         'attachment-added': 'Файл илова қилинди',
         'attachment-removed': 'Файл ўчирилди',
-        submitted: 'Ариза топширилди',
+        submitted: 'Ариза юборилди',
         withdrawn: 'Ариза қайтариб олинди',
-        screened: 'Талабларга мослиги ҳал қилинди',
+        screened: 'Шартларга мослиги текширилди',
         decided: 'Грант бўйича қарор қабул қилинди',
         'feedback-written': 'Фикр ёзилди',
         'place-offered': 'Кутиш рўйхатидан ўрин таклиф қилинди',
@@ -150,7 +150,7 @@ export default {
       },
       score: {
         saved: 'Баҳо сақланди',
-        submitted: 'Баҳо топширилди',
+        submitted: 'Баҳо юборилди',
         reopened: 'Баҳо қайта очилди',
       },
       grant: {
@@ -165,7 +165,7 @@ export default {
       },
       tranche: {
         'receipts-verified': 'Транш бўйича харидлар текширилди',
-        'receipt-line-saved': 'Бюджет банди бўйича харид киритилди (чек)',
+        'receipt-line-saved': 'Бюджет қатори бўйича харид киритилди (чек)',
         'receipts-submitted': 'Чеклар текширишга юборилди',
         'receipts-more-needed': 'Қўшимча чеклар сўралди',
       },
@@ -201,8 +201,8 @@ export default {
         'draft-saved': 'Мониторинг ташрифининг қораламаси сақланди',
       },
       safeguarding: {
-        flagged: 'Хавфсизликка таҳдид белгиланди',
-        resolved: 'Хавфсизликка таҳдид ҳал қилинди',
+        flagged: 'Хавфсизлик бўйича ташвиш белгиланди',
+        resolved: 'Хавфсизлик бўйича ташвиш ҳал қилинди',
       },
       'family-report': {
         sent: 'Оила ҳисобот юборди',

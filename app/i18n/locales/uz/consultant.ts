@@ -101,7 +101,7 @@ export default {
     online: 'Онлайн',
   },
   topics: {
-    'business-plan': 'Бизнес-режа',
+    'business-plan': 'Бизнес режа',
     budget: 'Бюджет',
     marketing: 'Сотиш ва маркетинг',
     bookkeeping: 'Ҳисоб-китоб',
@@ -191,6 +191,6 @@ export default {
     notFound: 'Ёзилиш топилмади.',
     notBooked: 'Бекор қилинган ёки кутишдаги ёзилишнинг қатнашиши ва тавсияси бўлмайди.',
     notYet: 'Маслаҳат ҳали бошланмаган.',
-    onlyStaffConsultantNoShow: 'Маслаҳатчи келмаганини фақат дастур офиси белгилай олади.',
+    onlyStaffConsultantNoShow: 'Маслаҳатчи келмаганини фақат дастур идораси белгилай олади.',
   },
 };
