@@ -1,4 +1,15 @@
 // Умумий матнлар: меню, роллар, соҳалар, ариза ҳолатлари.
+/*
+ * Луғат (ҳамма файлларда бир хил): competition — танлов; application — ариза; draft — қоралама;
+ * submit — юбориш; eligible — шартларга мос; jury — ҳакамлар; juror — ҳакам; jury round — тур
+ * (ҳакамлар тури); stage/phase — босқич; criterion — мезон; score — баҳо, points — балл;
+ * consultant — маслаҳатчи; consultation — маслаҳат; advice — тавсия; family — оила;
+ * household — хонадон; daughter-in-law — келин; grant — грант; tranche — транш;
+ * agreement — шартнома; visit — ташриф; report — ҳисобот; results — натижалар;
+ * outcomes — бизнес натижалари; status — ҳолат; village — қишлоқ; facilitator — фасилитатор;
+ * training session — ўқув машғулоти; social benefits — ижтимоий нафақа; sign in — кириш;
+ * sign out — чиқиш; password — парол; photo — расм; feedback — фикр; her say — унинг оиладаги сўзи.
+ */
 export default {
   form: {
     required: '(мажбурий)',
