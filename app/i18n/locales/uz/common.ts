@@ -8,7 +8,8 @@
  * agreement — шартнома; visit — ташриф; report — ҳисобот; results — натижалар;
  * outcomes — бизнес натижалари; status — ҳолат; village — қишлоқ; facilitator — фасилитатор;
  * training session — ўқув машғулоти; social benefits — ижтимоий нафақа; sign in — кириш;
- * sign out — чиқиш; password — парол; photo — расм; feedback — фикр; her say — унинг оиладаги сўзи.
+ * sign out — чиқиш; password — парол; photo — расм; feedback — фикр; baseline — бошланғич ҳолат;
+ * blind scoring — яширин баҳолаш; her say — унинг оиладаги сўзи.
  */
 export default {
   form: {
