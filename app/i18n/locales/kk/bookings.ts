@@ -37,7 +37,7 @@ export default {
     trade: 'Сауда',
     other: 'Басқа',
   },
-  languageNames: { ky: 'Қырғызша', ru: 'Орысша', en: 'Ағылшынша' },
+  languageNames: { ky: 'Қырғызша', ru: 'Орысша', en: 'Ағылшынша', kk: 'Қазақша', uz: 'Өзбекше' },
   book: {
     title: 'Кеңеске жазылу',
     application: 'Қай өтінім бойынша',

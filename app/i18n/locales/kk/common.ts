@@ -172,6 +172,7 @@ export default {
       users: 'Пайдаланушылар және рөлдер',
       invite: 'Шақыру',
       audit: 'Аудит журналы',
+      settings: 'Бағдарлама баптаулары',
     },
   },
   relations: {
