@@ -38,7 +38,7 @@ export default {
     trade: 'Савдо',
     other: 'Бошқа',
   },
-  languageNames: { ky: 'Қирғизча', ru: 'Русча', en: 'Инглизча' },
+  languageNames: { ky: 'Қирғизча', ru: 'Русча', en: 'Инглизча', kk: 'Қозоқча', uz: 'Ўзбекча' },
   book: {
     title: 'Маслаҳатга ёзилиш',
     application: 'Қайси ариза бўйича',

@@ -171,6 +171,7 @@ export default {
       users: 'Фойдаланувчилар ва роллар',
       invite: 'Таклиф қилиш',
       audit: 'Аудит журнали',
+      settings: 'Дастур созламалари',
     },
   },
   relations: {
