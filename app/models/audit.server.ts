@@ -8,6 +8,7 @@ import { users } from '~db/schema/people';
 import type { AuditAction, AuditEntityType } from '~/utils/audit-actions';
 import { sha256Hex } from '~/utils/crypto.server';
 import { env } from '~/utils/env.server';
+import { keysetPage, readsBackwards } from '~/utils/keyset';
 
 export const GENESIS_MAC = '0'.repeat(64);
 /** 1: SHA-256 without a key (lines written before AUDIT_KEY); 2: HMAC-SHA256 with AUDIT_KEY. */
@@ -322,7 +323,7 @@ export function listAuditPage(filter: AuditFilter) {
   if (filter.actorUserId) conditions.push(eq(auditLog.actorUserId, filter.actorUserId));
   if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from));
   if (filter.to) conditions.push(lt(auditLog.createdAt, filter.to));
-  const backwards = filter.after !== undefined && filter.before === undefined;
+  const backwards = readsBackwards(filter);
   if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));
   if (backwards) conditions.push(gt(auditLog.id, filter.after!));
   const rows = db
@@ -352,12 +353,5 @@ export function listAuditPage(filter: AuditFilter) {
     // One more than a page says whether there is another page, without counting the table.
     .limit(filter.pageSize + 1)
     .all();
-  const more = rows.length > filter.pageSize;
-  const page = rows.slice(0, filter.pageSize);
-  if (backwards) page.reverse();
-  return {
-    rows: page,
-    hasOlder: backwards ? filter.after !== undefined : more,
-    hasNewer: backwards ? more : filter.before !== undefined,
-  };
+  return keysetPage(rows, filter.pageSize, filter);
 }

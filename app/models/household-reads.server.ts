@@ -6,6 +6,7 @@ import { db, sqlite } from '~db/client';
 import { householdReads } from '~db/schema/household-reads';
 import { users } from '~db/schema/people';
 import type { HouseholdReadKind } from '~/schemas/household-reads';
+import { keysetPage, readsBackwards } from '~/utils/keyset';
 
 export type NewHouseholdRead = {
   householdId: number;
@@ -70,7 +71,7 @@ export function listHouseholdReadsPage(filter: {
   pageSize: number;
 }): { rows: HouseholdReadRow[]; hasOlder: boolean; hasNewer: boolean } {
   const conditions: SQL[] = [eq(householdReads.householdId, filter.householdId)];
-  const backwards = filter.after !== undefined && filter.before === undefined;
+  const backwards = readsBackwards(filter);
   if (filter.before !== undefined) conditions.push(lt(householdReads.id, filter.before));
   if (backwards) conditions.push(gt(householdReads.id, filter.after!));
   const rows = db
@@ -81,14 +82,7 @@ export function listHouseholdReadsPage(filter: {
     .orderBy(backwards ? asc(householdReads.id) : desc(householdReads.id))
     .limit(filter.pageSize + 1)
     .all();
-  const more = rows.length > filter.pageSize;
-  const page = rows.slice(0, filter.pageSize);
-  if (backwards) page.reverse();
-  return {
-    rows: page,
-    hasOlder: backwards ? filter.after !== undefined : more,
-    hasNewer: backwards ? more : filter.before !== undefined,
-  };
+  return keysetPage(rows, filter.pageSize, filter);
 }
 
 /** Every read of a household, newest first, fetched in keyset batches (for the exports). */

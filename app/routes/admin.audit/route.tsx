@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
+import { KeysetPaging } from '~/components/keyset-paging';
 import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
 import { formattedInstant } from '~/i18n/format';
@@ -159,24 +160,16 @@ function Verdict() {
 function Paging() {
   const { rows, hasNewer, hasOlder } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
-  const location = useLocation();
-  if (rows.length === 0 || (!hasNewer && !hasOlder)) return null;
-  const hrefFor = (cursor: 'before' | 'after', id: number) => {
-    const params = new URLSearchParams(location.search);
-    params.delete('before');
-    params.delete('after');
-    params.set(cursor, String(id));
-    return `${location.pathname}?${params}`;
-  };
   return (
-    <nav className="pagination" aria-label={t('audit.paging')}>
-      {hasNewer ? <Link to={hrefFor('after', rows[0]!.id)}>{t('audit.newer')}</Link> : <span />}
-      {hasOlder ? (
-        <Link to={hrefFor('before', rows[rows.length - 1]!.id)}>{t('audit.older')}</Link>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <KeysetPaging
+      firstId={rows[0]?.id}
+      lastId={rows.at(-1)?.id}
+      hasNewer={hasNewer}
+      hasOlder={hasOlder}
+      label={t('audit.paging')}
+      newer={t('audit.newer')}
+      older={t('audit.older')}
+    />
   );
 }
 

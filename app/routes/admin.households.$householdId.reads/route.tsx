@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { FormattedDateTime } from '~/components/formatted';
+import { KeysetPaging } from '~/components/keyset-paging';
 import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
@@ -40,18 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function Paging() {
   const { rows, hasNewer, hasOlder } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
-  const location = useLocation();
-  if (rows.length === 0 || (!hasNewer && !hasOlder)) return null;
-  const hrefFor = (name: 'before' | 'after', id: number) => `${location.pathname}?${name}=${id}`;
   return (
-    <nav className="pagination" aria-label={t('reads.paging')}>
-      {hasNewer ? <Link to={hrefFor('after', rows[0]!.id)}>{t('reads.newer')}</Link> : <span />}
-      {hasOlder ? (
-        <Link to={hrefFor('before', rows[rows.length - 1]!.id)}>{t('reads.older')}</Link>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <KeysetPaging
+      firstId={rows[0]?.id}
+      lastId={rows.at(-1)?.id}
+      hasNewer={hasNewer}
+      hasOlder={hasOlder}
+      label={t('reads.paging')}
+      newer={t('reads.newer')}
+      older={t('reads.older')}
+    />
   );
 }
 

@@ -18,7 +18,7 @@ import {
 import { programmeTimeZone } from '~/services/programme-clock.server';
 import { settingStates, writeSettingGroup } from '~/services/settings.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formIntent, parseForm, readFormData, refuse } from '~/utils/forms.server';
+import { formIntent, parseForm, readFormData } from '~/utils/forms.server';
 import { titleFromLoader } from '~/utils/meta';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -57,9 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json<SettingsFailure>({ ...parsed.failure, group }, { status: 400 });
   const result = writeSettingGroup(admin, group, parsed.data, request);
   if (!result.ok) {
-    // Refused after the form's own check: the same bounds, so this is a stale or forged post.
-    const refusal = refuse(formData, { message: 'validation.invalid' });
-    return json({ ...(await refusal.json()), group } as SettingsFailure, { status: 400 });
+    // Refused after the form's own check (the same bounds): a stale or forged post.
+    const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)]));
+    return json<SettingsFailure>(
+      { formError: 'validation.invalid', values, group },
+      { status: result.error === 'forbidden' ? 403 : 400 },
+    );
   }
   return redirect(`/admin/settings?saved=${group}#settings-${group}`);
 }
