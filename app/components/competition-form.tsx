@@ -22,6 +22,7 @@ import {
   TextField,
   useErrorText,
 } from './form-fields';
+import { DESCRIPTION_FIELDS, MAIN_LOCALES, MORE_LOCALES, TITLE_FIELDS } from './language-fields';
 import { useValidatedForm, type FormFailure } from './use-validated-form';
 
 /** What the form shows: every value as the person typed it; quotas by locality id. */
@@ -58,24 +59,6 @@ export type CompetitionFormValues = {
   localityIds: string[];
   quotas: Record<string, string>;
 };
-
-const TITLE_FIELDS = {
-  ky: 'titleKy',
-  ru: 'titleRu',
-  en: 'titleEn',
-  kk: 'titleKk',
-  uz: 'titleUz',
-} as const;
-const DESCRIPTION_FIELDS = {
-  ky: 'descriptionKy',
-  ru: 'descriptionRu',
-  en: 'descriptionEn',
-  kk: 'descriptionKk',
-  uz: 'descriptionUz',
-} as const;
-/** Shown first; the others sit under "More languages" so the form stays short. */
-const MAIN_LOCALES: readonly Locale[] = ['ky', 'ru', 'en'];
-const MORE_LOCALES: readonly Locale[] = LOCALES.filter((l) => !MAIN_LOCALES.includes(l));
 
 const asList = (value: unknown): string[] =>
   value == null || value === '' ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
