@@ -141,7 +141,15 @@ export function CompetitionForm({
     defaultValues,
   });
   const titles = form.watch(LOCALES.map((locale) => TITLE_FIELDS[locale]));
-  const missing = LOCALES.filter((_, index) => !String(titles[index] ?? '').trim());
+  const ownLocale = String(form.watch('defaultLocale') ?? saved.defaultLocale);
+  // The note names the three first languages and the competition's own, if another: a Kyrgyz
+  // programme need not write Kazakh or Uzbek, a Kazakhstan one should write Kazakh.
+  const expected = LOCALES.filter(
+    (locale) => MAIN_LOCALES.includes(locale) || locale === ownLocale,
+  );
+  const missing = expected.filter(
+    (locale) => !String(titles[LOCALES.indexOf(locale)] ?? '').trim(),
+  );
   const zone = String(form.watch('timezone') ?? saved.timezone);
   const zoneLabel = timeZones.find((z) => z.value === zone)?.label ?? zone;
   const currency = String(form.watch('currency') ?? saved.currency);
