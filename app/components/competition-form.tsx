@@ -22,6 +22,7 @@ import {
   TextField,
   useErrorText,
 } from './form-fields';
+import { DESCRIPTION_FIELDS, MAIN_LOCALES, MORE_LOCALES, TITLE_FIELDS } from './language-fields';
 import { useValidatedForm, type FormFailure } from './use-validated-form';
 
 /** What the form shows: every value as the person typed it; quotas by locality id. */
@@ -58,24 +59,6 @@ export type CompetitionFormValues = {
   localityIds: string[];
   quotas: Record<string, string>;
 };
-
-const TITLE_FIELDS = {
-  ky: 'titleKy',
-  ru: 'titleRu',
-  en: 'titleEn',
-  kk: 'titleKk',
-  uz: 'titleUz',
-} as const;
-const DESCRIPTION_FIELDS = {
-  ky: 'descriptionKy',
-  ru: 'descriptionRu',
-  en: 'descriptionEn',
-  kk: 'descriptionKk',
-  uz: 'descriptionUz',
-} as const;
-/** Shown first; the others sit under "More languages" so the form stays short. */
-const MAIN_LOCALES: readonly Locale[] = ['ky', 'ru', 'en'];
-const MORE_LOCALES: readonly Locale[] = LOCALES.filter((l) => !MAIN_LOCALES.includes(l));
 
 const asList = (value: unknown): string[] =>
   value == null || value === '' ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
@@ -158,7 +141,15 @@ export function CompetitionForm({
     defaultValues,
   });
   const titles = form.watch(LOCALES.map((locale) => TITLE_FIELDS[locale]));
-  const missing = LOCALES.filter((_, index) => !String(titles[index] ?? '').trim());
+  const ownLocale = String(form.watch('defaultLocale') ?? saved.defaultLocale);
+  // The note names the three first languages and the competition's own, if another: a Kyrgyz
+  // programme need not write Kazakh or Uzbek, a Kazakhstan one should write Kazakh.
+  const expected = LOCALES.filter(
+    (locale) => MAIN_LOCALES.includes(locale) || locale === ownLocale,
+  );
+  const missing = expected.filter(
+    (locale) => !String(titles[LOCALES.indexOf(locale)] ?? '').trim(),
+  );
   const zone = String(form.watch('timezone') ?? saved.timezone);
   const zoneLabel = timeZones.find((z) => z.value === zone)?.label ?? zone;
   const currency = String(form.watch('currency') ?? saved.currency);

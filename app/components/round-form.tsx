@@ -5,10 +5,11 @@ import { Form } from '@remix-run/react';
 import { useFieldArray, type Path } from 'react-hook-form';
 import { useTranslation } from '~/i18n/react';
 import type { z } from 'zod';
-import { HTML_LANG, LOCALES, type Locale } from '~/i18n/config';
+import { HTML_LANG, type Locale } from '~/i18n/config';
 import { roundSchema } from '~/schemas/round';
 import { TextAreaField } from './choice-fields';
 import { CheckboxField, SubmitButton, TextField, useErrorText } from './form-fields';
+import { DESCRIPTION_FIELDS, MAIN_LOCALES, MORE_LOCALES, TITLE_FIELDS } from './language-fields';
 import { useValidatedForm, type FormFailure } from './use-validated-form';
 
 export const ROUND_FORM_INTENT = {
@@ -64,23 +65,6 @@ export const EMPTY_CRITERION: CriterionRow = {
 };
 
 const NAME = { ky: 'nameKy', ru: 'nameRu', en: 'nameEn', kk: 'nameKk', uz: 'nameUz' } as const;
-const TITLE = {
-  ky: 'titleKy',
-  ru: 'titleRu',
-  en: 'titleEn',
-  kk: 'titleKk',
-  uz: 'titleUz',
-} as const;
-const DESCRIPTION = {
-  ky: 'descriptionKy',
-  ru: 'descriptionRu',
-  en: 'descriptionEn',
-  kk: 'descriptionKk',
-  uz: 'descriptionUz',
-} as const;
-/** Shown first; the others sit under "More languages" so the form stays short. */
-const MAIN_LOCALES: readonly Locale[] = ['ky', 'ru', 'en'];
-const MORE_LOCALES: readonly Locale[] = LOCALES.filter((l) => !MAIN_LOCALES.includes(l));
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -219,7 +203,7 @@ export function RoundForm({
                 <TextField
                   key={locale}
                   form={form}
-                  name={name(`criteria.${index}.${TITLE[locale]}`)}
+                  name={name(`criteria.${index}.${TITLE_FIELDS[locale]}`)}
                   label={t('form.criterionTitle', { language: languageName(locale) })}
                   lang={HTML_LANG[locale]}
                   autoComplete="off"
@@ -231,7 +215,7 @@ export function RoundForm({
                 <TextAreaField
                   key={locale}
                   form={form}
-                  name={name(`criteria.${index}.${DESCRIPTION[locale]}`)}
+                  name={name(`criteria.${index}.${DESCRIPTION_FIELDS[locale]}`)}
                   label={t('form.criterionDescription', { language: languageName(locale) })}
                   lang={HTML_LANG[locale]}
                   rows={3}
@@ -242,7 +226,7 @@ export function RoundForm({
               className="more-languages"
               open={MORE_LOCALES.some((locale) => {
                 const row = initial.criteria[index];
-                return Boolean(row?.[TITLE[locale]] || row?.[DESCRIPTION[locale]]);
+                return Boolean(row?.[TITLE_FIELDS[locale]] || row?.[DESCRIPTION_FIELDS[locale]]);
               })}
             >
               <summary>{t('form.moreLanguages')}</summary>
@@ -250,14 +234,14 @@ export function RoundForm({
                 <div key={locale} className="criterion-card__grid">
                   <TextField
                     form={form}
-                    name={name(`criteria.${index}.${TITLE[locale]}`)}
+                    name={name(`criteria.${index}.${TITLE_FIELDS[locale]}`)}
                     label={t('form.criterionTitle', { language: languageName(locale) })}
                     lang={HTML_LANG[locale]}
                     autoComplete="off"
                   />
                   <TextAreaField
                     form={form}
-                    name={name(`criteria.${index}.${DESCRIPTION[locale]}`)}
+                    name={name(`criteria.${index}.${DESCRIPTION_FIELDS[locale]}`)}
                     label={t('form.criterionDescription', { language: languageName(locale) })}
                     lang={HTML_LANG[locale]}
                     rows={3}

@@ -60,6 +60,23 @@ const PILOT_TEXT = {
   en: 'For families receiving social benefits in Ivanovka and in the city of Osh. After financial-literacy training and business consultations, families compete with their own business idea. The grant is given in the name of the daughter-in-law, to strengthen her economic standing in the family. The budget of the competition is 500 000 som, with at most four grants per locality.',
 };
 
+/** A demo competition with its localities, and the audit line that says the demo made it. */
+function insertDemoCompetition(
+  tx: Tx,
+  values: Parameters<typeof insertCompetition>[1],
+  localities: { localityId: number; quota: number | null }[],
+): Competition {
+  const competition = insertCompetition(tx, values);
+  replaceCompetitionLocalities(tx, competition.id, localities);
+  appendAudit(tx, {
+    actorUserId: null,
+    action: 'demo.competition-created',
+    entityType: 'competition',
+    entityId: competition.id,
+  });
+  return competition;
+}
+
 function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: number) {
   const existing = tx
     .select()
@@ -69,42 +86,38 @@ function upsertPilot(tx: Tx, localityIds: Map<string, number>, createdById: numb
   if (existing) return existing;
   const opensAt = zonedLocalToUtc(PILOT_OPENS, 'Asia/Bishkek')!;
   const closesAt = zonedLocalToUtc(PILOT_CLOSES, 'Asia/Bishkek')!;
-  const competition = insertCompetition(tx, {
-    titleKy: 'Татыктуу Жашоо 2024: үй-бүлөлүк ишкердикке чакан гранттар',
-    titleRu: PILOT_TITLE_RU,
-    titleEn: 'Life in Dignity 2024: small grants for family businesses',
-    descriptionKy: PILOT_TEXT.ky,
-    descriptionRu: PILOT_TEXT.ru,
-    descriptionEn: PILOT_TEXT.en,
-    currency: 'KGS',
-    budgetTotal: PILOT_BUDGET,
-    minGrant: 50_000 * SOM,
-    maxGrant: 100_000 * SOM,
-    timezone: 'Asia/Bishkek',
-    opensAt,
-    closesAt,
-    // Screened; the jury's rounds are seeded by demo-jury.ts.
-    status: 'judging',
-    requireSocialBenefits: true,
-    requiredTrainingSessions: 0,
-    // The pilot gives the grant in the name of the household's kelin.
-    beneficiaryRelations: ['daughter-in-law'],
-    beneficiarySex: 'female',
-    beneficiaryAdultOnly: true,
-    referencePrefix: 'TJ',
-    createdById,
-  });
-  replaceCompetitionLocalities(tx, competition.id, [
-    { localityId: localityIds.get('ivanovka')!, quota: PILOT_QUOTA },
-    { localityId: localityIds.get('osh')!, quota: PILOT_QUOTA },
-  ]);
-  appendAudit(tx, {
-    actorUserId: null,
-    action: 'demo.competition-created',
-    entityType: 'competition',
-    entityId: competition.id,
-  });
-  return competition;
+  return insertDemoCompetition(
+    tx,
+    {
+      titleKy: 'Татыктуу Жашоо 2024: үй-бүлөлүк ишкердикке чакан гранттар',
+      titleRu: PILOT_TITLE_RU,
+      titleEn: 'Life in Dignity 2024: small grants for family businesses',
+      descriptionKy: PILOT_TEXT.ky,
+      descriptionRu: PILOT_TEXT.ru,
+      descriptionEn: PILOT_TEXT.en,
+      currency: 'KGS',
+      budgetTotal: PILOT_BUDGET,
+      minGrant: 50_000 * SOM,
+      maxGrant: 100_000 * SOM,
+      timezone: 'Asia/Bishkek',
+      opensAt,
+      closesAt,
+      // Screened; the jury's rounds are seeded by demo-jury.ts.
+      status: 'judging',
+      requireSocialBenefits: true,
+      requiredTrainingSessions: 0,
+      // The pilot gives the grant in the name of the household's kelin.
+      beneficiaryRelations: ['daughter-in-law'],
+      beneficiarySex: 'female',
+      beneficiaryAdultOnly: true,
+      referencePrefix: 'TJ',
+      createdById,
+    },
+    [
+      { localityId: localityIds.get('ivanovka')!, quota: PILOT_QUOTA },
+      { localityId: localityIds.get('osh')!, quota: PILOT_QUOTA },
+    ],
+  );
 }
 
 /**
@@ -337,43 +350,39 @@ function upsertCurrent(tx: Tx, localityIds: Map<string, number>, createdById: nu
   const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
   if (existing) return requireTraining(tx, existing);
   const closingDay = new Date(now.getTime() + 30 * DAY).toISOString().slice(0, 10);
-  const competition = insertCompetition(tx, {
-    titleKy: `Татыктуу Жашоо ${year}: үй-бүлөлүк ишкердикке чакан гранттар`,
-    titleRu,
-    titleEn: `Life in Dignity ${year}: small grants for family businesses`,
-    descriptionKy:
-      'Пилоттук долбоордон кийинки экинчи сынак: Ивановкадагы жана Оштогу социалдык жөлөкпул алган үй-бүлөлөр үчүн. Грант келиндин же үй-бүлө башчысынын жубайынын атына берилет.',
-    descriptionRu:
-      'Второй конкурс после пилота: для семей, получающих социальные пособия, в Ивановке и Оше. Грант выдаётся на имя невестки или супруги главы семьи.',
-    descriptionEn:
-      "The second competition after the pilot, for families receiving social benefits in Ivanovka and Osh. The grant is given in the name of the daughter-in-law or of the head of household's wife.",
-    currency: 'KGS',
-    budgetTotal: 1_500_000 * SOM,
-    minGrant: 40_000 * SOM,
-    maxGrant: 100_000 * SOM,
-    timezone: 'Asia/Bishkek',
-    opensAt: new Date(now.getTime() - 10 * DAY),
-    closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Bishkek')!,
-    status: 'open',
-    requireSocialBenefits: true,
-    requiredTrainingSessions: DEMO_REQUIRED_TRAINING_SESSIONS,
-    beneficiaryRelations: ['daughter-in-law', 'spouse'],
-    beneficiarySex: 'female',
-    beneficiaryAdultOnly: true,
-    referencePrefix: 'TJ',
-    createdById,
-  });
-  replaceCompetitionLocalities(tx, competition.id, [
-    { localityId: localityIds.get('ivanovka')!, quota: 10 },
-    { localityId: localityIds.get('osh')!, quota: 10 },
-  ]);
-  appendAudit(tx, {
-    actorUserId: null,
-    action: 'demo.competition-created',
-    entityType: 'competition',
-    entityId: competition.id,
-  });
-  return competition;
+  return insertDemoCompetition(
+    tx,
+    {
+      titleKy: `Татыктуу Жашоо ${year}: үй-бүлөлүк ишкердикке чакан гранттар`,
+      titleRu,
+      titleEn: `Life in Dignity ${year}: small grants for family businesses`,
+      descriptionKy:
+        'Пилоттук долбоордон кийинки экинчи сынак: Ивановкадагы жана Оштогу социалдык жөлөкпул алган үй-бүлөлөр үчүн. Грант келиндин же үй-бүлө башчысынын жубайынын атына берилет.',
+      descriptionRu:
+        'Второй конкурс после пилота: для семей, получающих социальные пособия, в Ивановке и Оше. Грант выдаётся на имя невестки или супруги главы семьи.',
+      descriptionEn:
+        "The second competition after the pilot, for families receiving social benefits in Ivanovka and Osh. The grant is given in the name of the daughter-in-law or of the head of household's wife.",
+      currency: 'KGS',
+      budgetTotal: 1_500_000 * SOM,
+      minGrant: 40_000 * SOM,
+      maxGrant: 100_000 * SOM,
+      timezone: 'Asia/Bishkek',
+      opensAt: new Date(now.getTime() - 10 * DAY),
+      closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Bishkek')!,
+      status: 'open',
+      requireSocialBenefits: true,
+      requiredTrainingSessions: DEMO_REQUIRED_TRAINING_SESSIONS,
+      beneficiaryRelations: ['daughter-in-law', 'spouse'],
+      beneficiarySex: 'female',
+      beneficiaryAdultOnly: true,
+      referencePrefix: 'TJ',
+      createdById,
+    },
+    [
+      { localityId: localityIds.get('ivanovka')!, quota: 10 },
+      { localityId: localityIds.get('osh')!, quota: 10 },
+    ],
+  );
 }
 
 /**
@@ -387,43 +396,37 @@ function upsertKant(tx: Tx, localityIds: Map<string, number>, createdById: numbe
   const titleRu = `Татыктуу Жашоо ${year} — Кант: малые гранты для семейного дела`;
   const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
   if (existing) return existing;
-  const competition = insertCompetition(tx, {
-    titleKy: `Татыктуу Жашоо ${year} — Кант: үй-бүлөлүк ишкердикке чакан гранттар`,
-    titleRu,
-    titleEn: `Life in Dignity ${year} — Kant: small grants for family businesses`,
-    descriptionKy:
-      'Программа пилоттон кийин Ысык-Ата районунун Кант шаарына кеңейди: социалдык жөлөкпул алган жана финансылык сабаттуулук боюнча окуудан өткөн үй-бүлөлөр үчүн. Грант келиндин атына берилет.',
-    descriptionRu:
-      'После пилота программа пришла в город Кант Ысык-Атинского района: для семей, получающих социальные пособия и прошедших обучение финансовой грамотности. Грант выдаётся на имя невестки.',
-    descriptionEn:
-      'After the pilot the programme came to the town of Kant in the Ysyk-Ata district: for families receiving social benefits who took the financial-literacy training. The grant is given in the name of the daughter-in-law.',
-    currency: 'KGS',
-    budgetTotal: 500_000 * SOM,
-    minGrant: 40_000 * SOM,
-    maxGrant: 100_000 * SOM,
-    timezone: 'Asia/Bishkek',
-    opensAt: new Date(closesAt.getTime() - 35 * DAY),
-    closesAt,
-    // Screened; the jury's rounds are seeded by demo-jury.ts.
-    status: 'judging',
-    requireSocialBenefits: true,
-    requiredTrainingSessions: 0,
-    beneficiaryRelations: ['daughter-in-law'],
-    beneficiarySex: 'female',
-    beneficiaryAdultOnly: true,
-    referencePrefix: 'KT',
-    createdById,
-  });
-  replaceCompetitionLocalities(tx, competition.id, [
-    { localityId: localityIds.get('kant')!, quota: 6 },
-  ]);
-  appendAudit(tx, {
-    actorUserId: null,
-    action: 'demo.competition-created',
-    entityType: 'competition',
-    entityId: competition.id,
-  });
-  return competition;
+  return insertDemoCompetition(
+    tx,
+    {
+      titleKy: `Татыктуу Жашоо ${year} — Кант: үй-бүлөлүк ишкердикке чакан гранттар`,
+      titleRu,
+      titleEn: `Life in Dignity ${year} — Kant: small grants for family businesses`,
+      descriptionKy:
+        'Программа пилоттон кийин Ысык-Ата районунун Кант шаарына кеңейди: социалдык жөлөкпул алган жана финансылык сабаттуулук боюнча окуудан өткөн үй-бүлөлөр үчүн. Грант келиндин атына берилет.',
+      descriptionRu:
+        'После пилота программа пришла в город Кант Ысык-Атинского района: для семей, получающих социальные пособия и прошедших обучение финансовой грамотности. Грант выдаётся на имя невестки.',
+      descriptionEn:
+        'After the pilot the programme came to the town of Kant in the Ysyk-Ata district: for families receiving social benefits who took the financial-literacy training. The grant is given in the name of the daughter-in-law.',
+      currency: 'KGS',
+      budgetTotal: 500_000 * SOM,
+      minGrant: 40_000 * SOM,
+      maxGrant: 100_000 * SOM,
+      timezone: 'Asia/Bishkek',
+      opensAt: new Date(closesAt.getTime() - 35 * DAY),
+      closesAt,
+      // Screened; the jury's rounds are seeded by demo-jury.ts.
+      status: 'judging',
+      requireSocialBenefits: true,
+      requiredTrainingSessions: 0,
+      beneficiaryRelations: ['daughter-in-law'],
+      beneficiarySex: 'female',
+      beneficiaryAdultOnly: true,
+      referencePrefix: 'KT',
+      createdById,
+    },
+    [{ localityId: localityIds.get('kant')!, quota: 6 }],
+  );
 }
 
 /**
@@ -437,43 +440,37 @@ function upsertTalgar(tx: Tx, localityIds: Map<string, number>, createdById: num
   const existing = tx.select().from(competitions).where(eq(competitions.titleRu, titleRu)).get();
   if (existing) return existing;
   const closingDay = new Date(now.getTime() + 40 * DAY).toISOString().slice(0, 10);
-  const competition = insertCompetition(tx, {
-    titleKk: `Мөлдір ${year}: Талғардағы отбасылық кәсіпке шағын гранттар`,
-    titleRu,
-    titleEn: `Moldir ${year}: small grants for family businesses in Talgar`,
-    descriptionKk:
-      'Әлеуметтік көмек алатын отбасыларға арналған байқау. Грант келіннің немесе отбасы басшысының жұбайының атына беріледі.',
-    descriptionRu:
-      'Конкурс для семей, получающих социальную помощь. Грант выдаётся на имя невестки или супруги главы семьи.',
-    descriptionEn:
-      "A competition for families receiving social assistance. The grant is given in the name of the daughter-in-law or of the head of household's wife.",
-    defaultLocale: 'kk',
-    currency: 'KZT',
-    budgetTotal: 6_000_000 * TIYN_PER_TENGE,
-    minGrant: 200_000 * TIYN_PER_TENGE,
-    maxGrant: 500_000 * TIYN_PER_TENGE,
-    timezone: 'Asia/Almaty',
-    opensAt: new Date(now.getTime() - 5 * DAY),
-    closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Almaty')!,
-    status: 'open',
-    requireSocialBenefits: true,
-    requiredTrainingSessions: 0,
-    beneficiaryRelations: ['daughter-in-law', 'spouse'],
-    beneficiarySex: 'female',
-    beneficiaryAdultOnly: true,
-    referencePrefix: 'MT',
-    createdById,
-  });
-  replaceCompetitionLocalities(tx, competition.id, [
-    { localityId: localityIds.get('talgar')!, quota: 15 },
-  ]);
-  appendAudit(tx, {
-    actorUserId: null,
-    action: 'demo.competition-created',
-    entityType: 'competition',
-    entityId: competition.id,
-  });
-  return competition;
+  return insertDemoCompetition(
+    tx,
+    {
+      titleKk: `Мөлдір ${year}: Талғардағы отбасылық кәсіпке шағын гранттар`,
+      titleRu,
+      titleEn: `Moldir ${year}: small grants for family businesses in Talgar`,
+      descriptionKk:
+        'Әлеуметтік көмек алатын отбасыларға арналған байқау. Грант келіннің немесе отбасы басшысының жұбайының атына беріледі.',
+      descriptionRu:
+        'Конкурс для семей, получающих социальную помощь. Грант выдаётся на имя невестки или супруги главы семьи.',
+      descriptionEn:
+        "A competition for families receiving social assistance. The grant is given in the name of the daughter-in-law or of the head of household's wife.",
+      defaultLocale: 'kk',
+      currency: 'KZT',
+      budgetTotal: 6_000_000 * TIYN_PER_TENGE,
+      minGrant: 200_000 * TIYN_PER_TENGE,
+      maxGrant: 500_000 * TIYN_PER_TENGE,
+      timezone: 'Asia/Almaty',
+      opensAt: new Date(now.getTime() - 5 * DAY),
+      closesAt: zonedLocalToUtc(`${closingDay}T18:00`, 'Asia/Almaty')!,
+      status: 'open',
+      requireSocialBenefits: true,
+      requiredTrainingSessions: 0,
+      beneficiaryRelations: ['daughter-in-law', 'spouse'],
+      beneficiarySex: 'female',
+      beneficiaryAdultOnly: true,
+      referencePrefix: 'MT',
+      createdById,
+    },
+    [{ localityId: localityIds.get('talgar')!, quota: 15 }],
+  );
 }
 
 export function seedProgramme(

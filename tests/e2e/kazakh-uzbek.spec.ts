@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import { HTML_LANG, LOCALE_NATIVE_NAMES, NAMESPACES } from '~/i18n/config';
 import { formatMoney } from '~/i18n/format';
+import { findCompetition } from '~/models/competition.server';
 import { resources } from '~/i18n/resources';
 import { createLocality, createUser, uniqueSuffix } from '../support/factories';
 import { noticeSubject } from '../support/notice-subject';
@@ -296,6 +297,37 @@ test('staff who never chose a language see a Kazakhstan competition in Kazakh; s
   const visitor = await newBrowserPage({ locale: 'ru-RU' });
   await visitor.goto(`/competitions/${competition.id}`);
   await expect(visitor.locator('html')).toHaveAttribute('lang', 'kk');
+});
+
+test('staff give a competition its Kazakh and Uzbek titles under "More languages" and make Kazakh its language', async ({
+  page,
+  signInAs,
+}) => {
+  const staff = await createUser({ roles: ['staff'], locale: 'ru' });
+  const competition = createCompetition({ status: 'draft', referencePrefix: uniquePrefix() });
+  await signInAs(staff);
+  const form = textsIn('ru').competitions.form;
+  await page.goto(`/staff/competitions/${competition.id}`);
+  await waitForHydration(page);
+  // The two later languages wait under a disclosure, so the form stays short.
+  await expect(page.getByLabel(form.titleKk, { exact: true })).toBeHidden();
+  await page.locator('summary', { hasText: form.moreLanguages }).click();
+  await page.getByLabel(form.titleKk, { exact: true }).fill('Мөлдір: шағын гранттар');
+  await page.getByLabel(form.titleUz, { exact: true }).fill('Ишонч: кичик грантлар');
+  await page.getByLabel(form.defaultLocale, { exact: true }).selectOption({ label: 'Қазақша' });
+  await checkPage(page);
+  await page.locator('main').getByRole('button', { name: form.save, exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(form.saved);
+  // Saved, and shown again: the disclosure open, as it holds texts.
+  await expect(page.getByLabel(form.titleKk, { exact: true })).toHaveValue(
+    'Мөлдір: шағын гранттар',
+  );
+  await expect(page.getByLabel(form.defaultLocale, { exact: true })).toHaveValue('kk');
+  expect(findCompetition(competition.id)).toMatchObject({
+    titleKk: 'Мөлдір: шағын гранттар',
+    titleUz: 'Ишонч: кичик грантлар',
+    defaultLocale: 'kk',
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -86,6 +86,43 @@ function auditActions(competitionId: number): string[] {
 }
 
 describe('creating and editing a competition', () => {
+  test('a Kazakhstan competition: titles in Kazakh and Uzbek, Kazakh as its default language', () => {
+    const result = createCompetition(
+      browserRequest(),
+      staff,
+      formInput({
+        titleRu: '',
+        titleKk: 'Мөлдір: шағын гранттар',
+        titleUz: 'Ишонч: кичик грантлар',
+        descriptionKk: 'Отбасылық кәсіпке',
+        defaultLocale: 'kk',
+        currency: 'KZT',
+        timezone: 'Asia/Almaty',
+      }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const saved = findCompetition(result.competitionId)!;
+    expect([saved.titleKk, saved.titleUz, saved.descriptionKk, saved.defaultLocale]).toEqual([
+      'Мөлдір: шағын гранттар',
+      'Ишонч: кичик грантлар',
+      'Отбасылық кәсіпке',
+      'kk',
+    ]);
+    // A title in Kazakh alone is enough; "no special language" clears the default.
+    expect(
+      competitionSchema.safeParse({ titleKk: 'Мөлдір' }).error?.issues.map((i) => i.path[0]),
+    ).not.toContain('titleKy');
+    const cleared = updateCompetition(
+      browserRequest(),
+      staff,
+      result.competitionId,
+      formInput({ titleKk: 'Мөлдір', defaultLocale: '', referencePrefix: saved.referencePrefix }),
+    );
+    expect(cleared.ok).toBe(true);
+    expect(findCompetition(result.competitionId)!.defaultLocale).toBeNull();
+  });
+
   test('times typed on the Bishkek clock are stored as UTC instants; money in tyiyn; quotas kept', () => {
     const result = createCompetition(browserRequest(), staff, formInput({ referencePrefix: 'tj' }));
     expect(result.ok).toBe(true);

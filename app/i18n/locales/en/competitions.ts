@@ -74,7 +74,7 @@ export default {
     descriptionKk: 'Description in Kazakh',
     descriptionUz: 'Description in Uzbek',
     missingLanguages: 'Title not written in: {{languages}}.',
-    allLanguages: 'The title is written in every language.',
+    allLanguages: 'The title is written in every language it needs.',
     defaultLocale: 'Language of the competition',
     defaultLocaleHint:
       'People who have not chosen a language see this competition’s pages in it (for example Kazakh for a programme in Kazakhstan).',
