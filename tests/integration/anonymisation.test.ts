@@ -7,11 +7,8 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { sqlite, writeTransaction } from '~db/client';
-import { applicationAttachments } from '~db/schema/applications';
 import { grants } from '~db/schema/grants';
 import { householdMembers } from '~db/schema/households';
-import { mailOutbox } from '~db/schema/mail';
-import { familyReports, outcomePhotos } from '~db/schema/outcomes';
 import { users } from '~db/schema/people';
 import { programmeSettings } from '~db/schema/settings';
 import { updateApplicationRow } from '~/models/application.server';
@@ -24,19 +21,21 @@ import {
   previewAnonymisation,
   runAnonymisation,
 } from '~/services/anonymisation.server';
-import { readAttachmentFile, storeAttachmentFile } from '~/services/attachment-storage.server';
+import { readAttachmentFile } from '~/services/attachment-storage.server';
 import { verifyAuditLog } from '~/services/audit-integrity.server';
 import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
 import { donorReport } from '~/services/donor-report.server';
 import { outcomesPage } from '~/services/outcome-figures.server';
 import { browserRequest, createUser, TEST_PASSWORD } from '../support/factories';
 import { createGrantWorld, type GrantWorld } from '../support/grant-factories';
+import {
+  addAttachment,
+  addNotice,
+  addReportWithPhoto,
+  TINY_PNG,
+} from '../support/household-data-factories';
 import { setGrantStatus } from '../support/outcome-view-factories';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 const YEAR = 365 * 24 * 60 * 60_000;
 const NOW = new Date('2031-06-01T08:00:00Z');
 
@@ -56,7 +55,7 @@ async function familyClosed(marker: string, closedYearsAgo: number): Promise<Fam
   const phone = `+99655${crypto.randomInt(1_000_000, 9_999_999)}`;
   const email = `${marker.toLowerCase()}@family.example`;
   const register = `SR-${marker}`;
-  const files = [storeAttachmentFile(PNG), storeAttachmentFile(PNG)];
+  const files: string[] = [];
   writeTransaction((tx) => {
     tx.update(users)
       .set({ name: `Name ${marker}`, email, phone })
@@ -85,52 +84,15 @@ async function familyClosed(marker: string, closedYearsAgo: number): Promise<Fam
       })
       .where(eq(grants.id, world.grant.id))
       .run();
-    tx.insert(applicationAttachments)
-      .values({
-        applicationId: world.applicationId,
-        kind: 'price-quote',
-        originalName: `quote-${marker}.png`,
+    files.push(
+      addAttachment(tx, world, {
+        name: `quote-${marker}.png`,
         mimeType: 'image/png',
-        sizeBytes: PNG.length,
-        storageKey: files[0]!,
-        uploadedById: world.family.id,
-      })
-      .run();
-    const report = tx
-      .insert(familyReports)
-      .values({
-        grantId: world.grant.id,
-        sentById: world.family.id,
-        businessStatus: 'operating',
-        monthlyRevenue: 12_000_00,
-        question: `Question ${marker}`,
-      })
-      .returning()
-      .get();
-    tx.insert(outcomePhotos)
-      .values({
-        grantId: world.grant.id,
-        reportId: report.id,
-        storagePath: files[1]!,
-        contentType: 'image/png',
-        byteSize: PNG.length,
-        uploadedById: world.family.id,
-      })
-      .run();
-    tx.insert(mailOutbox)
-      .values({
-        messageId: `<${crypto.randomUUID()}@test>`,
-        recipientUserId: world.family.id,
-        toAddress: email,
-        toName: `Name ${marker}`,
-        locale: 'ky',
-        template: 'test',
-        subject: `Subject ${marker}`,
-        html: `<p>Body ${marker}</p>`,
-        text: `Body ${marker}`,
-        nextAttemptAt: new Date(),
-      })
-      .run();
+        bytes: TINY_PNG,
+      }),
+      addReportWithPhoto(tx, world, marker),
+    );
+    addNotice(tx, world.family.id, marker, email);
     // Lines about her, one written by her own account from her own address.
     appendAudit(tx, {
       actorUserId: null,
