@@ -27,6 +27,8 @@ import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.s
 import { donorReport } from '~/services/donor-report.server';
 import { outcomesPage } from '~/services/outcome-figures.server';
 import { browserRequest, createUser, TEST_PASSWORD } from '../support/factories';
+import { sessionCookieFor } from '../support/jury-factories';
+import { action as onRequestAction } from '~/routes/households.$householdId.anonymise/route';
 import { createGrantWorld, type GrantWorld } from '../support/grant-factories';
 import {
   addAttachment,
@@ -271,6 +273,58 @@ describe('anonymisation after retention', () => {
       .get()!;
     sqlite.prepare('update audit_log set mac_version = 3, after = null where id = ?').run(plain.id);
     expect(verifyAuditLog()).toMatchObject({ ok: false, problem: 'altered', lineId: plain.id });
+  });
+
+  test("staff's page anonymises on her request with its reference, refuses while her grant runs, and is closed to others", async () => {
+    async function post(householdId: number, user: { id: number }, form: Record<string, string>) {
+      try {
+        return await onRequestAction({
+          request: browserRequest(`http://localhost:3999/households/${householdId}/anonymise`, {
+            cookie: await sessionCookieFor(user),
+            method: 'POST',
+            body: new URLSearchParams(form),
+          }),
+          params: { householdId: String(householdId) },
+          context: {},
+        });
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    }
+    const staff = await createUser({ roles: ['staff'] });
+    const facilitator = await createUser({ roles: ['facilitator'] });
+    const running = await createGrantWorld({ signed: true });
+    const runningId = findHouseholdOfUser(running.family.id)!.id;
+    const refused = await post(runningId, staff, { requestReference: 'Letter 9', confirm: 'on' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      formError: 'admin:anonymisation.onRequest.refused.grant-open',
+    });
+
+    const finished = await familyClosed('DELTA5E', 0);
+    const noReference = await post(finished.householdId, staff, { confirm: 'on' });
+    expect(noReference.status).toBe(400);
+    expect(
+      (await post(finished.householdId, facilitator, { requestReference: 'x', confirm: 'on' }))
+        .status,
+    ).toBe(403);
+    expect(findHouseholdOfUser(finished.family.id)?.anonymisedAt).toBeNull();
+
+    const done = await post(finished.householdId, staff, {
+      requestReference: 'Letter 9',
+      confirm: 'on',
+    });
+    expect(done.status).toBe(200);
+    expect(findHouseholdOfUser(finished.family.id)?.anonymisedAt).not.toBeNull();
+    expect(cellsHolding([finished.marker, finished.phone])).toEqual([]);
+    const line = sqlite
+      .prepare<[string], { actor_user_id: number; after: string }>(
+        "select actor_user_id, after from audit_log where action = 'household.anonymised-on-request' and entity_id = ?",
+      )
+      .get(String(finished.householdId))!;
+    expect(line.actor_user_id).toBe(staff.id);
+    expect(JSON.parse(line.after)).toMatchObject({ requestReference: 'Letter 9' });
   });
 
   test('on her request, refused while her grant is running', async () => {
