@@ -10,6 +10,7 @@ import { sqlite, writeTransaction } from '~db/client';
 import { grants } from '~db/schema/grants';
 import { householdMembers } from '~db/schema/households';
 import { users } from '~db/schema/people';
+import { mailOutbox } from '~db/schema/mail';
 import { programmeSettings } from '~db/schema/settings';
 import { updateApplicationRow } from '~/models/application.server';
 import { appendAudit } from '~/models/audit.server';
@@ -26,6 +27,7 @@ import { verifyAuditLog } from '~/services/audit-integrity.server';
 import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
 import { donorReport } from '~/services/donor-report.server';
 import { outcomesPage } from '~/services/outcome-figures.server';
+import { visitReminderKey } from '~/services/visits.server';
 import { browserRequest, createUser, TEST_PASSWORD } from '../support/factories';
 import { sessionCookieFor } from '../support/jury-factories';
 import { action as onRequestAction } from '~/routes/households.$householdId.anonymise/route';
@@ -36,7 +38,7 @@ import {
   addReportWithPhoto,
   TINY_PNG,
 } from '../support/household-data-factories';
-import { setGrantStatus } from '../support/outcome-view-factories';
+import { insertVisit, setGrantStatus } from '../support/outcome-view-factories';
 
 const YEAR = 365 * 24 * 60 * 60_000;
 const NOW = new Date('2031-06-01T08:00:00Z');
@@ -117,6 +119,36 @@ async function familyClosed(marker: string, closedYearsAgo: number): Promise<Fam
       closedAt: new Date(NOW.getTime() - closedYearsAgo * YEAR),
     });
   });
+  // A visit with her notes, and its reminder to the facilitator, which names her.
+  const facilitator = await createUser({ roles: ['facilitator'] });
+  const visit = insertVisit(
+    world.grant.id,
+    {
+      month: 3,
+      dueOn: '2025-04-15',
+      businessStatus: 'operating',
+      notes: `Visit notes ${marker}`,
+    },
+    facilitator,
+  );
+  writeTransaction((tx) =>
+    tx
+      .insert(mailOutbox)
+      .values({
+        messageId: `<${crypto.randomUUID()}@test>`,
+        recipientUserId: facilitator.id,
+        toAddress: facilitator.email,
+        toName: facilitator.name,
+        locale: 'ru',
+        template: 'visit-due',
+        subject: 'Visit due',
+        html: `<p>Visit Family ${marker}</p>`,
+        text: `Visit Family ${marker}`,
+        jobKey: visitReminderKey(visit.id),
+        nextAttemptAt: new Date(),
+      })
+      .run(),
+  );
   setGrantStatus(world.grant.id, 'completed');
   return { ...world, householdId: household.id, marker, phone, email, register, files };
 }
