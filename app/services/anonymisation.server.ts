@@ -100,13 +100,16 @@ export type AnonymisationPreview = {
 };
 
 /** What a run would remove now, counted batch by batch (never every household at once). */
-export function previewAnonymisation(now: Date = new Date()): AnonymisationPreview {
+export function previewAnonymisation(
+  now: Date = new Date(),
+  batchSize = ANONYMISATION_BATCH,
+): AnonymisationPreview {
   const retentionYears = readSetting('retentionYearsAfterClose');
   const cutoff = retentionCutoff(now, retentionYears);
   let counts = EMPTY_COUNTS;
   let afterId = 0;
   for (;;) {
-    const batch = householdIdsPastRetention(db, cutoff, afterId, ANONYMISATION_BATCH);
+    const batch = householdIdsPastRetention(db, cutoff, afterId, batchSize);
     if (batch.length === 0) break;
     counts = add(counts, countsOf(db, householdFootprint(db, batch)));
     afterId = batch.at(-1)!;
@@ -246,13 +249,14 @@ export type AnonymisationResult = { counts: AnonymisationCounts; cutoff: Date };
 export function runAnonymisation(
   actor: { userId: number | null; ipAddress: string | null },
   now: Date = new Date(),
+  batchSize = ANONYMISATION_BATCH,
 ): AnonymisationResult {
   const retentionYears = readSetting('retentionYearsAfterClose');
   const cutoff = retentionCutoff(now, retentionYears);
   let counts = EMPTY_COUNTS;
   for (;;) {
     const batch = writeTransaction((tx) => {
-      const householdIds = householdIdsPastRetention(tx, cutoff, 0, ANONYMISATION_BATCH);
+      const householdIds = householdIdsPastRetention(tx, cutoff, 0, batchSize);
       if (householdIds.length === 0) return null;
       return anonymiseBatch(tx, householdIds, actor.userId, now, 'household.anonymised');
     });

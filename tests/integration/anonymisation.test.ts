@@ -213,34 +213,37 @@ describe('anonymisation after retention', () => {
     );
     const past = await familyClosed('ALPHA7F3E', 3);
     const recent = await familyClosed('BRAVO91CC', 1);
+    const older = await familyClosed('ECHO0B2D', 4);
     const admin = await createUser({ roles: ['admin'] });
 
-    const preview = previewAnonymisation(NOW);
+    // One household per batch, so the run goes through more than one.
+    const preview = previewAnonymisation(NOW, 1);
     expect(preview.retentionYears).toBe(2);
     expect(preview.counts).toMatchObject({
-      households: 1,
-      members: 4,
-      accounts: 1,
-      files: 1,
-      photos: 1,
+      households: 2,
+      members: 8,
+      accounts: 2,
+      files: 2,
+      photos: 2,
     });
-    // title, description, feedback and the report's question at least.
-    expect(preview.counts.freeTexts).toBeGreaterThanOrEqual(4);
-    expect(preview.counts.auditLines).toBeGreaterThanOrEqual(2);
+    // Title, description, feedback, the report's question and the visit's notes, of each.
+    expect(preview.counts.freeTexts).toBeGreaterThanOrEqual(10);
+    expect(preview.counts.auditLines).toBeGreaterThanOrEqual(4);
 
-    const before = figures([past.competition.id, recent.competition.id]);
+    const competitionIds = [past, recent, older].map((f) => f.competition.id);
+    const before = figures(competitionIds);
     expect(cellsHolding(personalValues(past)).length).toBeGreaterThan(0);
 
-    const result = runAnonymisation({ userId: admin.id, ipAddress: null }, NOW);
+    const result = runAnonymisation({ userId: admin.id, ipAddress: null }, NOW, 1);
     expect(result.counts).toEqual(preview.counts);
 
-    expect(cellsHolding(personalValues(past))).toEqual([]);
-    expect(past.files.map(fileExists)).toEqual([false, false]);
+    expect(cellsHolding([...personalValues(past), ...personalValues(older)])).toEqual([]);
+    expect([...past.files, ...older.files].map(fileExists)).toEqual([false, false, false, false]);
     // The other family keeps all of hers.
     expect(cellsHolding(personalValues(recent)).length).toBeGreaterThan(5);
     expect(recent.files.map(fileExists)).toEqual([true, true]);
 
-    expect(figures([past.competition.id, recent.competition.id])).toEqual(before);
+    expect(figures(competitionIds)).toEqual(before);
     expect(findHouseholdOfUser(past.family.id)?.anonymisedAt).toEqual(NOW);
     expect(findHouseholdOfUser(recent.family.id)?.anonymisedAt).toBeNull();
 
@@ -251,7 +254,7 @@ describe('anonymisation after retention', () => {
       )
       .all();
     expect(runLine).toHaveLength(1);
-    expect(JSON.parse(runLine[0]!.after)).toMatchObject({ households: 1, members: 4 });
+    expect(JSON.parse(runLine[0]!.after)).toMatchObject({ households: 2, members: 8 });
 
     // Twice changes nothing more: no household is picked, no line written.
     const lines = sqlite.prepare('select count(*) as n from audit_log').get();
