@@ -26,6 +26,7 @@
 //   family_reports                 question
 //   outcome_photos                 rows and files
 //   mail_outbox (to her account)   address, name, subject, bodies, attachments; pending dropped
+//   mail_outbox (visit reminders)  subject and bodies of the reminders naming her to a facilitator
 //   audit_log                      personal fields of the lines about her, redacted (audit.server)
 // Kept on purpose: ledger_entries (append-only money record: amounts, dates, method, voucher
 // reference and the staff's reversal reason, which is about the payment, not the family), budget
@@ -171,7 +172,13 @@ export function freeTextCount(reader: Reader, f: HouseholdFootprint): number {
 }
 
 /** Empties the personal fields of a batch (see the list at the top), in the caller's transaction. */
-export function scrubHouseholdRows(tx: Tx, f: HouseholdFootprint, now: Date) {
+export function scrubHouseholdRows(
+  tx: Tx,
+  f: HouseholdFootprint,
+  now: Date,
+  /** The job keys of notices to others that name her (a facilitator's visit reminders). */
+  jobKeys: string[],
+) {
   const list = (l: number[]) => (l.length ? sql`${l}` : sql`(null)`);
   const at = now.getTime();
   const hh = list(f.householdIds);
@@ -219,6 +226,14 @@ export function scrubHouseholdRows(tx: Tx, f: HouseholdFootprint, now: Date) {
       disabled_at = coalesce(disabled_at, ${at}), updated_at = ${at} where id in ${users}`,
   ];
   for (const statement of statements) tx.run(statement);
+  // Notices to others that name her: their address stays, what names her goes.
+  if (jobKeys.length) {
+    tx.run(
+      sql`update mail_outbox set subject = '', html = '', text = '', attachments = null,
+        status = case when status in ('pending', 'failed') then 'dropped' else status end
+        where job_key in ${jobKeys}`,
+    );
+  }
   if (f.contacts.length) {
     tx.run(sql`delete from sign_in_failures where identifier in ${f.contacts}`);
   }

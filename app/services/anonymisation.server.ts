@@ -26,6 +26,8 @@ import {
 } from '~/models/audit.server';
 import { findHousehold } from '~/models/household.server';
 import { deleteAttachmentFile } from '~/services/attachment-storage.server';
+import { bookingReminderKey } from '~/services/booking-notices.server';
+import { visitReminderKey } from '~/services/visits.server';
 import { readSetting } from '~/services/settings.server';
 
 export const ANONYMISATION_BATCH = 200;
@@ -98,13 +100,16 @@ export type AnonymisationPreview = {
 };
 
 /** What a run would remove now, counted batch by batch (never every household at once). */
-export function previewAnonymisation(now: Date = new Date()): AnonymisationPreview {
+export function previewAnonymisation(
+  now: Date = new Date(),
+  batchSize = ANONYMISATION_BATCH,
+): AnonymisationPreview {
   const retentionYears = readSetting('retentionYearsAfterClose');
   const cutoff = retentionCutoff(now, retentionYears);
   let counts = EMPTY_COUNTS;
   let afterId = 0;
   for (;;) {
-    const batch = householdIdsPastRetention(db, cutoff, afterId, ANONYMISATION_BATCH);
+    const batch = householdIdsPastRetention(db, cutoff, afterId, batchSize);
     if (batch.length === 0) break;
     counts = add(counts, countsOf(db, householdFootprint(db, batch)));
     afterId = batch.at(-1)!;
@@ -208,7 +213,10 @@ function anonymiseBatch(
 ) {
   const footprint = householdFootprint(tx, householdIds);
   const counts = countsOf(tx, footprint);
-  scrubHouseholdRows(tx, footprint, now);
+  scrubHouseholdRows(tx, footprint, now, [
+    ...footprint.visitIds.map(visitReminderKey),
+    ...footprint.bookingIds.map(bookingReminderKey),
+  ]);
   redactAuditLines(tx, auditLinesOf(tx, footprint), auditRedaction(footprint.userIds), actorUserId);
   for (const householdId of householdIds) {
     appendAudit(
@@ -241,13 +249,14 @@ export type AnonymisationResult = { counts: AnonymisationCounts; cutoff: Date };
 export function runAnonymisation(
   actor: { userId: number | null; ipAddress: string | null },
   now: Date = new Date(),
+  batchSize = ANONYMISATION_BATCH,
 ): AnonymisationResult {
   const retentionYears = readSetting('retentionYearsAfterClose');
   const cutoff = retentionCutoff(now, retentionYears);
   let counts = EMPTY_COUNTS;
   for (;;) {
     const batch = writeTransaction((tx) => {
-      const householdIds = householdIdsPastRetention(tx, cutoff, 0, ANONYMISATION_BATCH);
+      const householdIds = householdIdsPastRetention(tx, cutoff, 0, batchSize);
       if (householdIds.length === 0) return null;
       return anonymiseBatch(tx, householdIds, actor.userId, now, 'household.anonymised');
     });

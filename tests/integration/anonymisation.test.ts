@@ -7,12 +7,10 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { sqlite, writeTransaction } from '~db/client';
-import { applicationAttachments } from '~db/schema/applications';
 import { grants } from '~db/schema/grants';
 import { householdMembers } from '~db/schema/households';
-import { mailOutbox } from '~db/schema/mail';
-import { familyReports, outcomePhotos } from '~db/schema/outcomes';
 import { users } from '~db/schema/people';
+import { mailOutbox } from '~db/schema/mail';
 import { programmeSettings } from '~db/schema/settings';
 import { updateApplicationRow } from '~/models/application.server';
 import { appendAudit } from '~/models/audit.server';
@@ -24,19 +22,24 @@ import {
   previewAnonymisation,
   runAnonymisation,
 } from '~/services/anonymisation.server';
-import { readAttachmentFile, storeAttachmentFile } from '~/services/attachment-storage.server';
+import { readAttachmentFile } from '~/services/attachment-storage.server';
 import { verifyAuditLog } from '~/services/audit-integrity.server';
 import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
 import { donorReport } from '~/services/donor-report.server';
 import { outcomesPage } from '~/services/outcome-figures.server';
+import { visitReminderKey } from '~/services/visits.server';
 import { browserRequest, createUser, TEST_PASSWORD } from '../support/factories';
+import { sessionCookieFor } from '../support/jury-factories';
+import { action as onRequestAction } from '~/routes/households.$householdId.anonymise/route';
 import { createGrantWorld, type GrantWorld } from '../support/grant-factories';
-import { setGrantStatus } from '../support/outcome-view-factories';
+import {
+  addAttachment,
+  addNotice,
+  addReportWithPhoto,
+  TINY_PNG,
+} from '../support/household-data-factories';
+import { insertVisit, setGrantStatus } from '../support/outcome-view-factories';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 const YEAR = 365 * 24 * 60 * 60_000;
 const NOW = new Date('2031-06-01T08:00:00Z');
 
@@ -56,7 +59,7 @@ async function familyClosed(marker: string, closedYearsAgo: number): Promise<Fam
   const phone = `+99655${crypto.randomInt(1_000_000, 9_999_999)}`;
   const email = `${marker.toLowerCase()}@family.example`;
   const register = `SR-${marker}`;
-  const files = [storeAttachmentFile(PNG), storeAttachmentFile(PNG)];
+  const files: string[] = [];
   writeTransaction((tx) => {
     tx.update(users)
       .set({ name: `Name ${marker}`, email, phone })
@@ -85,52 +88,15 @@ async function familyClosed(marker: string, closedYearsAgo: number): Promise<Fam
       })
       .where(eq(grants.id, world.grant.id))
       .run();
-    tx.insert(applicationAttachments)
-      .values({
-        applicationId: world.applicationId,
-        kind: 'price-quote',
-        originalName: `quote-${marker}.png`,
+    files.push(
+      addAttachment(tx, world, {
+        name: `quote-${marker}.png`,
         mimeType: 'image/png',
-        sizeBytes: PNG.length,
-        storageKey: files[0]!,
-        uploadedById: world.family.id,
-      })
-      .run();
-    const report = tx
-      .insert(familyReports)
-      .values({
-        grantId: world.grant.id,
-        sentById: world.family.id,
-        businessStatus: 'operating',
-        monthlyRevenue: 12_000_00,
-        question: `Question ${marker}`,
-      })
-      .returning()
-      .get();
-    tx.insert(outcomePhotos)
-      .values({
-        grantId: world.grant.id,
-        reportId: report.id,
-        storagePath: files[1]!,
-        contentType: 'image/png',
-        byteSize: PNG.length,
-        uploadedById: world.family.id,
-      })
-      .run();
-    tx.insert(mailOutbox)
-      .values({
-        messageId: `<${crypto.randomUUID()}@test>`,
-        recipientUserId: world.family.id,
-        toAddress: email,
-        toName: `Name ${marker}`,
-        locale: 'ky',
-        template: 'test',
-        subject: `Subject ${marker}`,
-        html: `<p>Body ${marker}</p>`,
-        text: `Body ${marker}`,
-        nextAttemptAt: new Date(),
-      })
-      .run();
+        bytes: TINY_PNG,
+      }),
+      addReportWithPhoto(tx, world, marker),
+    );
+    addNotice(tx, world.family.id, marker, email);
     // Lines about her, one written by her own account from her own address.
     appendAudit(tx, {
       actorUserId: null,
@@ -153,6 +119,36 @@ async function familyClosed(marker: string, closedYearsAgo: number): Promise<Fam
       closedAt: new Date(NOW.getTime() - closedYearsAgo * YEAR),
     });
   });
+  // A visit with her notes, and its reminder to the facilitator, which names her.
+  const facilitator = await createUser({ roles: ['facilitator'] });
+  const visit = insertVisit(
+    world.grant.id,
+    {
+      month: 3,
+      dueOn: '2025-04-15',
+      businessStatus: 'operating',
+      notes: `Visit notes ${marker}`,
+    },
+    facilitator,
+  );
+  writeTransaction((tx) =>
+    tx
+      .insert(mailOutbox)
+      .values({
+        messageId: `<${crypto.randomUUID()}@test>`,
+        recipientUserId: facilitator.id,
+        toAddress: facilitator.email,
+        toName: facilitator.name,
+        locale: 'ru',
+        template: 'visit-due',
+        subject: 'Visit due',
+        html: `<p>Visit Family ${marker}</p>`,
+        text: `Visit Family ${marker}`,
+        jobKey: visitReminderKey(visit.id),
+        nextAttemptAt: new Date(),
+      })
+      .run(),
+  );
   setGrantStatus(world.grant.id, 'completed');
   return { ...world, householdId: household.id, marker, phone, email, register, files };
 }
@@ -217,34 +213,37 @@ describe('anonymisation after retention', () => {
     );
     const past = await familyClosed('ALPHA7F3E', 3);
     const recent = await familyClosed('BRAVO91CC', 1);
+    const older = await familyClosed('ECHO0B2D', 4);
     const admin = await createUser({ roles: ['admin'] });
 
-    const preview = previewAnonymisation(NOW);
+    // One household per batch, so the run goes through more than one.
+    const preview = previewAnonymisation(NOW, 1);
     expect(preview.retentionYears).toBe(2);
     expect(preview.counts).toMatchObject({
-      households: 1,
-      members: 4,
-      accounts: 1,
-      files: 1,
-      photos: 1,
+      households: 2,
+      members: 8,
+      accounts: 2,
+      files: 2,
+      photos: 2,
     });
-    // title, description, feedback and the report's question at least.
-    expect(preview.counts.freeTexts).toBeGreaterThanOrEqual(4);
-    expect(preview.counts.auditLines).toBeGreaterThanOrEqual(2);
+    // Title, description, feedback, the report's question and the visit's notes, of each.
+    expect(preview.counts.freeTexts).toBeGreaterThanOrEqual(10);
+    expect(preview.counts.auditLines).toBeGreaterThanOrEqual(4);
 
-    const before = figures([past.competition.id, recent.competition.id]);
+    const competitionIds = [past, recent, older].map((f) => f.competition.id);
+    const before = figures(competitionIds);
     expect(cellsHolding(personalValues(past)).length).toBeGreaterThan(0);
 
-    const result = runAnonymisation({ userId: admin.id, ipAddress: null }, NOW);
+    const result = runAnonymisation({ userId: admin.id, ipAddress: null }, NOW, 1);
     expect(result.counts).toEqual(preview.counts);
 
-    expect(cellsHolding(personalValues(past))).toEqual([]);
-    expect(past.files.map(fileExists)).toEqual([false, false]);
+    expect(cellsHolding([...personalValues(past), ...personalValues(older)])).toEqual([]);
+    expect([...past.files, ...older.files].map(fileExists)).toEqual([false, false, false, false]);
     // The other family keeps all of hers.
     expect(cellsHolding(personalValues(recent)).length).toBeGreaterThan(5);
     expect(recent.files.map(fileExists)).toEqual([true, true]);
 
-    expect(figures([past.competition.id, recent.competition.id])).toEqual(before);
+    expect(figures(competitionIds)).toEqual(before);
     expect(findHouseholdOfUser(past.family.id)?.anonymisedAt).toEqual(NOW);
     expect(findHouseholdOfUser(recent.family.id)?.anonymisedAt).toBeNull();
 
@@ -255,7 +254,7 @@ describe('anonymisation after retention', () => {
       )
       .all();
     expect(runLine).toHaveLength(1);
-    expect(JSON.parse(runLine[0]!.after)).toMatchObject({ households: 1, members: 4 });
+    expect(JSON.parse(runLine[0]!.after)).toMatchObject({ households: 2, members: 8 });
 
     // Twice changes nothing more: no household is picked, no line written.
     const lines = sqlite.prepare('select count(*) as n from audit_log').get();
@@ -309,6 +308,58 @@ describe('anonymisation after retention', () => {
       .get()!;
     sqlite.prepare('update audit_log set mac_version = 3, after = null where id = ?').run(plain.id);
     expect(verifyAuditLog()).toMatchObject({ ok: false, problem: 'altered', lineId: plain.id });
+  });
+
+  test("staff's page anonymises on her request with its reference, refuses while her grant runs, and is closed to others", async () => {
+    async function post(householdId: number, user: { id: number }, form: Record<string, string>) {
+      try {
+        return await onRequestAction({
+          request: browserRequest(`http://localhost:3999/households/${householdId}/anonymise`, {
+            cookie: await sessionCookieFor(user),
+            method: 'POST',
+            body: new URLSearchParams(form),
+          }),
+          params: { householdId: String(householdId) },
+          context: {},
+        });
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    }
+    const staff = await createUser({ roles: ['staff'] });
+    const facilitator = await createUser({ roles: ['facilitator'] });
+    const running = await createGrantWorld({ signed: true });
+    const runningId = findHouseholdOfUser(running.family.id)!.id;
+    const refused = await post(runningId, staff, { requestReference: 'Letter 9', confirm: 'on' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      formError: 'admin:anonymisation.onRequest.refused.grant-open',
+    });
+
+    const finished = await familyClosed('DELTA5E', 0);
+    const noReference = await post(finished.householdId, staff, { confirm: 'on' });
+    expect(noReference.status).toBe(400);
+    expect(
+      (await post(finished.householdId, facilitator, { requestReference: 'x', confirm: 'on' }))
+        .status,
+    ).toBe(403);
+    expect(findHouseholdOfUser(finished.family.id)?.anonymisedAt).toBeNull();
+
+    const done = await post(finished.householdId, staff, {
+      requestReference: 'Letter 9',
+      confirm: 'on',
+    });
+    expect(done.status).toBe(200);
+    expect(findHouseholdOfUser(finished.family.id)?.anonymisedAt).not.toBeNull();
+    expect(cellsHolding([finished.marker, finished.phone])).toEqual([]);
+    const line = sqlite
+      .prepare<[string], { actor_user_id: number; after: string }>(
+        "select actor_user_id, after from audit_log where action = 'household.anonymised-on-request' and entity_id = ?",
+      )
+      .get(String(finished.householdId))!;
+    expect(line.actor_user_id).toBe(staff.id);
+    expect(JSON.parse(line.after)).toMatchObject({ requestReference: 'Letter 9' });
   });
 
   test('on her request, refused while her grant is running', async () => {

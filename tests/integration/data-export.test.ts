@@ -7,11 +7,9 @@ import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { db, writeTransaction } from '~db/client';
-import { applicationAttachments, applicationBudgetItems } from '~db/schema/applications';
+import { applicationBudgetItems } from '~db/schema/applications';
 import { auditLog } from '~db/schema/audit';
 import { grantReceiptFiles, grantReceiptLines } from '~db/schema/grant-receipts';
-import { mailOutbox } from '~db/schema/mail';
-import { familyReports, outcomePhotos } from '~db/schema/outcomes';
 import { users } from '~db/schema/people';
 import { updateApplicationRow } from '~/models/application.server';
 import { findHouseholdOfUser, membersOf, updateHouseholdRow } from '~/models/household.server';
@@ -23,6 +21,7 @@ import { action as ownDataAction } from '~/routes/household_.data[.]zip/route';
 import { action as householdDataAction } from '~/routes/households.$householdId.data[.]zip/route';
 import { browserRequest, createUser } from '../support/factories';
 import { createGrantWorld, type GrantWorld } from '../support/grant-factories';
+import { addAttachment, addNotice, addReportWithPhoto } from '../support/household-data-factories';
 import { assignAndOpen, roundWithJurors, sessionCookieFor } from '../support/jury-factories';
 import { insertSafeguardingFlag, insertVisit } from '../support/outcome-view-factories';
 import { createApplication, createCompetition } from '../support/programme-factories';
@@ -51,17 +50,11 @@ async function familyWithEverything(marker: string): Promise<GrantWorld & { hous
       .run();
     updateHouseholdRow(tx, household.id, { address: `Address ${marker}` });
     updateApplicationRow(tx, world.applicationId, { title: `Title ${marker}` });
-    tx.insert(applicationAttachments)
-      .values({
-        applicationId: world.applicationId,
-        kind: 'price-quote',
-        originalName: `quote-${marker}.pdf`,
-        mimeType: 'application/pdf',
-        sizeBytes: PDF.length,
-        storageKey: storeAttachmentFile(PDF),
-        uploadedById: world.family.id,
-      })
-      .run();
+    addAttachment(tx, world, {
+      name: `quote-${marker}.pdf`,
+      mimeType: 'application/pdf',
+      bytes: PDF,
+    });
     const budgetItem = tx
       .select()
       .from(applicationBudgetItems)
@@ -90,41 +83,8 @@ async function familyWithEverything(marker: string): Promise<GrantWorld & { hous
         uploadedById: world.family.id,
       })
       .run();
-    const report = tx
-      .insert(familyReports)
-      .values({
-        grantId: world.grant.id,
-        sentById: world.family.id,
-        businessStatus: 'operating',
-        monthlyRevenue: 12_000_00,
-        question: `Question ${marker}`,
-      })
-      .returning()
-      .get();
-    tx.insert(outcomePhotos)
-      .values({
-        grantId: world.grant.id,
-        reportId: report.id,
-        storagePath: storeAttachmentFile(PNG),
-        contentType: 'image/png',
-        byteSize: PNG.length,
-        uploadedById: world.family.id,
-      })
-      .run();
-    tx.insert(mailOutbox)
-      .values({
-        messageId: `<${crypto.randomUUID()}@test>`,
-        recipientUserId: world.family.id,
-        toAddress: 'family@test.example',
-        toName: `Name ${marker}`,
-        locale: 'ky',
-        template: 'test',
-        subject: `Subject ${marker}`,
-        html: `<p>Body ${marker}</p>`,
-        text: `Body ${marker}`,
-        nextAttemptAt: new Date(),
-      })
-      .run();
+    addReportWithPhoto(tx, world, marker);
+    addNotice(tx, world.family.id, marker, 'family@test.example');
   });
   return { ...world, householdId: household.id };
 }
