@@ -6,16 +6,19 @@ import { localityName } from '~/i18n/locality';
 import { pickLocalized } from '~/i18n/localized-text';
 import { submissionWindow } from '~/services/competitions.server';
 import { relationsPhrase, zonedInstant } from '~/utils/application-display.server';
-import { competitionLocalityRows, findCompetition, listCompetitions } from './competition.server';
+import {
+  competitionLocalityRows,
+  findCompetition,
+  listCompetitions,
+  openCompetitionsAt,
+} from './competition.server';
 
 /**
  * Competitions a family can apply to now or soon: open, and not past the deadline (the status
  * may still say open after closesAt until staff move it on; the deadline decides).
  */
 export function listOpenCompetitions(now = new Date()): Competition[] {
-  return listCompetitions({ statuses: ['open'] })
-    .filter((competition) => competition.closesAt > now)
-    .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime());
+  return openCompetitionsAt(now);
 }
 
 /** Competitions whose results are announced (public), the latest first. */
@@ -80,6 +83,18 @@ export function competitionCard(competition: Competition, locale: Locale, now = 
 }
 
 export type CompetitionCard = ReturnType<typeof competitionCard>;
+
+/** What a family's home lists of an open competition: its title and deadline, nothing more. */
+export function competitionHeadline(competition: Competition, locale: Locale) {
+  return {
+    id: competition.id,
+    title: pickLocalized(
+      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
+      locale,
+    ),
+    closesAt: zonedInstant(competition.closesAt, locale, competition.timezone).text,
+  };
+}
 
 /** Everything a family needs to decide whether to apply. */
 export function competitionDetail(competition: Competition, locale: Locale, now = new Date()) {
