@@ -16,6 +16,7 @@ export const DEFAULT_PROGRAMME_TIME_ZONE = 'Asia/Bishkek';
  * recently opened competition (consultations are not tied to one competition).
  */
 export function programmeTimeZone(reader: Reader = db): string {
+  // get() reads the first row only; no LIMIT, which SQLite would plan again on every run.
   const row = reader === db ? preparedLatestZone().get() : latestZone(reader).get();
   return row?.timezone ?? DEFAULT_PROGRAMME_TIME_ZONE;
 }
@@ -24,7 +25,6 @@ const latestZone = (reader: Reader) =>
   reader
     .select({ timezone: competitions.timezone })
     .from(competitions)
-    .orderBy(desc(competitions.opensAt))
-    .limit(1);
+    .orderBy(desc(competitions.opensAt));
 // Every consultation and training time a page shows asks for it: compiled once.
 const preparedLatestZone = preparedOnce((c) => latestZone(c).prepare());
