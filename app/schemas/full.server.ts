@@ -4,5 +4,7 @@
 export { withdrawSchema } from './application';
 export { applyForFamilySchema } from './application-forms';
 export { signInSchema, signUpSchema } from './auth';
+export { bookingIdSchema } from './bookings';
 export { householdSchema } from './household';
 export { declineAwardSchema, publishConsentSchema } from './results';
+export { trainingSessionSchema } from './training';
