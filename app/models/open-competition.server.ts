@@ -28,14 +28,19 @@ export function listPastCompetitions(): Competition[] {
     .sort((a, b) => b.announcedAt!.getTime() - a.announcedAt!.getTime());
 }
 
+/** The competition's title in her language (or the one it was written in). */
+function competitionTitle(competition: Competition, locale: Locale) {
+  return pickLocalized(
+    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
+    locale,
+  );
+}
+
 /** A past competition as the list shows it: title, where, when its results were announced. */
 export function pastCompetitionCard(competition: Competition, locale: Locale) {
   return {
     id: competition.id,
-    title: pickLocalized(
-      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-      locale,
-    ),
+    title: competitionTitle(competition, locale),
     localities: competitionLocalityRows(competition.id).map((row) => localityName(row, locale)),
     announcedOn: formattedInstant(competition.announcedAt!, locale, {
       timeZone: competition.timezone,
@@ -60,10 +65,7 @@ export function windowState(competition: Competition, now = new Date()): WindowS
 
 /** The short form a list shows: title, a line of description, where, how much, until when. */
 export function competitionCard(competition: Competition, locale: Locale, now = new Date()) {
-  const title = pickLocalized(
-    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-    locale,
-  );
+  const title = competitionTitle(competition, locale);
   const description = pickLocalized(
     { ky: competition.descriptionKy, ru: competition.descriptionRu, en: competition.descriptionEn },
     locale,
@@ -88,10 +90,7 @@ export type CompetitionCard = ReturnType<typeof competitionCard>;
 export function competitionHeadline(competition: Competition, locale: Locale) {
   return {
     id: competition.id,
-    title: pickLocalized(
-      { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-      locale,
-    ),
+    title: competitionTitle(competition, locale),
     closesAt: zonedInstant(competition.closesAt, locale, competition.timezone).text,
   };
 }
