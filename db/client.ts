@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql, type Placeholder } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { collationKey } from '../app/utils/collation-key';
@@ -172,6 +173,28 @@ export function untilWritten<A extends (string | number)[], T>(
 export function preparedOnce<T>(make: (connection: Db) => T): () => T {
   let made: T | undefined;
   return () => (made ??= make(db));
+}
+
+/**
+ * A read like `preparedOnce` whose LIMIT is written into the statement's text, one statement per
+ * limit (callers pass a constant). A LIMIT bound as a value costs SQLite a new plan on every run
+ * once `PRAGMA optimize` has gathered sqlite_stat4: measured 0.4–0.8 ms a run at the 10,000-
+ * application programme, against 2 µs with the number in the text.
+ */
+export function preparedPerLimit<T>(
+  make: (connection: Db, limit: Placeholder) => T,
+): (limit: number) => T {
+  const made = new Map<number, T>();
+  return (limit) => {
+    let query = made.get(limit);
+    if (query === undefined) {
+      if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`Bad limit: ${limit}`);
+      // drizzle's limit() takes a number (bound) or a placeholder; raw SQL goes in as written.
+      query = make(db, sql.raw(String(limit)) as unknown as Placeholder);
+      made.set(limit, query);
+    }
+    return query;
+  };
 }
 
 /**

@@ -80,7 +80,20 @@ export function formattedInstant(
  */
 export type MoneyFormatSpec = { group: string; decimal: string; prefix: string; suffix: string };
 
+// Worked out once per currency and language: every page with money asks, often several times.
+const moneyFormatSpecs = new Map<string, MoneyFormatSpec>();
+
 export function moneyFormatSpec(currency: Currency, locale: Locale): MoneyFormatSpec {
+  const key = `${currency}|${locale}`;
+  let spec = moneyFormatSpecs.get(key);
+  if (spec === undefined) {
+    spec = workOutMoneyFormatSpec(currency, locale);
+    moneyFormatSpecs.set(key, spec);
+  }
+  return { ...spec };
+}
+
+function workOutMoneyFormatSpec(currency: Currency, locale: Locale): MoneyFormatSpec {
   const parts = numberFormat(INTL_TAGS[locale], {
     style: 'currency',
     currency,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type Placeholder } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type Placeholder } from 'drizzle-orm';
 import { db, preparedOnce, untilWritten, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import {
@@ -26,6 +26,25 @@ export function findCompetition(
     ? preparedCompetition().get({ competitionId })
     : competitionById(reader, competitionId).get();
 }
+
+/**
+ * Competitions open for applications and not past their deadline, the nearest deadline first
+ * (then as listCompetitions orders them). The status may still say open after closesAt until
+ * staff move it on; the deadline decides.
+ */
+export function openCompetitionsAt(now: Date): Competition[] {
+  return preparedOpenCompetitions().all({ now: competitions.closesAt.mapToDriverValue(now) });
+}
+// The family's home and the public list ask on every view: compiled once. A placeholder compared
+// with gt() is bound as given, so the instant goes in as stored.
+const preparedOpenCompetitions = preparedOnce((c) =>
+  c
+    .select()
+    .from(competitions)
+    .where(and(eq(competitions.status, 'open'), gt(competitions.closesAt, sql.placeholder('now'))))
+    .orderBy(asc(competitions.closesAt), desc(competitions.opensAt), desc(competitions.id))
+    .prepare(),
+);
 
 export function listCompetitions(filter: { statuses?: CompetitionStatus[] } = {}) {
   return db

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lte, or, sql, type Placeholder } from 'drizzle-orm';
-import { db, preparedOnce, type Tx } from '~db/client';
+import { db, preparedPerLimit, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
 import { competitions } from '~db/schema/competitions';
 import {
@@ -361,28 +361,22 @@ export function bookingsOfHousehold(
   if (reader !== db)
     return householdBookings(reader, householdId, options.applicationId, limit).all();
   return options.applicationId
-    ? preparedBookingsOfApplication().all({
+    ? preparedBookingsOfApplication(limit).all({
         householdId,
         applicationId: options.applicationId,
-        limit,
       })
-    : preparedBookingsOfHousehold().all({ householdId, limit });
+    : preparedBookingsOfHousehold(limit).all({ householdId });
 }
 // The family's home and application page show them on every view: compiled once.
-const preparedBookingsOfHousehold = preparedOnce((c) =>
-  householdBookings(
-    c,
-    sql.placeholder('householdId'),
-    undefined,
-    sql.placeholder('limit'),
-  ).prepare(),
+const preparedBookingsOfHousehold = preparedPerLimit((c, limit) =>
+  householdBookings(c, sql.placeholder('householdId'), undefined, limit).prepare(),
 );
-const preparedBookingsOfApplication = preparedOnce((c) =>
+const preparedBookingsOfApplication = preparedPerLimit((c, limit) =>
   householdBookings(
     c,
     sql.placeholder('householdId'),
     sql.placeholder('applicationId'),
-    sql.placeholder('limit'),
+    limit,
   ).prepare(),
 );
 function householdBookings(

@@ -3,19 +3,22 @@ import type { Competition } from '~db/schema/competitions';
 import type { Locale } from '~/i18n/config';
 import { formattedInstant, moneyFormatSpec } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
-import { descriptionTexts, pickLocalized, titleTexts } from '~/i18n/localized-text';
+import { descriptionTexts, pickLocalized } from '~/i18n/localized-text';
 import { submissionWindow } from '~/services/competitions.server';
 import { relationsPhrase, zonedInstant } from '~/utils/application-display.server';
-import { competitionLocalityRows, findCompetition, listCompetitions } from './competition.server';
+import {
+  competitionLocalityRows,
+  findCompetition,
+  listCompetitions,
+  openCompetitionsAt,
+} from './competition.server';
 
 /**
  * Competitions a family can apply to now or soon: open, and not past the deadline (the status
  * may still say open after closesAt until staff move it on; the deadline decides).
  */
 export function listOpenCompetitions(now = new Date()): Competition[] {
-  return listCompetitions({ statuses: ['open'] })
-    .filter((competition) => competition.closesAt > now)
-    .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime());
+  return openCompetitionsAt(now);
 }
 
 /** Competitions whose results are announced (public), the latest first. */
@@ -25,11 +28,19 @@ export function listPastCompetitions(): Competition[] {
     .sort((a, b) => b.announcedAt!.getTime() - a.announcedAt!.getTime());
 }
 
+/** The competition's title in her language (or the one it was written in). */
+function competitionTitle(competition: Competition, locale: Locale) {
+  return pickLocalized(
+    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
+    locale,
+  );
+}
+
 /** A past competition as the list shows it: title, where, when its results were announced. */
 export function pastCompetitionCard(competition: Competition, locale: Locale) {
   return {
     id: competition.id,
-    title: pickLocalized(titleTexts(competition), locale),
+    title: competitionTitle(competition, locale),
     localities: competitionLocalityRows(competition.id).map((row) => localityName(row, locale)),
     announcedOn: formattedInstant(competition.announcedAt!, locale, {
       timeZone: competition.timezone,
@@ -54,7 +65,7 @@ export function windowState(competition: Competition, now = new Date()): WindowS
 
 /** The short form a list shows: title, a line of description, where, how much, until when. */
 export function competitionCard(competition: Competition, locale: Locale, now = new Date()) {
-  const title = pickLocalized(titleTexts(competition), locale);
+  const title = competitionTitle(competition, locale);
   const description = pickLocalized(descriptionTexts(competition), locale);
   return {
     id: competition.id,
@@ -71,6 +82,15 @@ export function competitionCard(competition: Competition, locale: Locale, now = 
 }
 
 export type CompetitionCard = ReturnType<typeof competitionCard>;
+
+/** What a family's home lists of an open competition: its title and deadline, nothing more. */
+export function competitionHeadline(competition: Competition, locale: Locale) {
+  return {
+    id: competition.id,
+    title: competitionTitle(competition, locale),
+    closesAt: zonedInstant(competition.closesAt, locale, competition.timezone).text,
+  };
+}
 
 /** Everything a family needs to decide whether to apply. */
 export function competitionDetail(competition: Competition, locale: Locale, now = new Date()) {

@@ -13,7 +13,7 @@ import {
   sql,
   type Placeholder,
 } from 'drizzle-orm';
-import { db, preparedOnce, type Tx } from '~db/client';
+import { db, preparedOnce, preparedPerLimit, type Tx } from '~db/client';
 import { consultationBookings } from '~db/schema/consultations';
 import { householdMembers, households } from '~db/schema/households';
 import { facilitatorLocalities, localities } from '~db/schema/people';
@@ -302,14 +302,13 @@ const sessionColumns = {
 /** The next scheduled sessions in a locality, soonest first. */
 export function upcomingSessionsIn(localityId: number, now: Date, limit: number) {
   // A placeholder compared with gt() is bound as given, so the instant goes in as stored.
-  return preparedUpcomingSessions().all({
+  return preparedUpcomingSessions(limit).all({
     localityId,
     now: trainingSessions.startsAt.mapToDriverValue(now),
-    limit,
   });
 }
 // Shown on the family's home and application page: compiled once.
-const preparedUpcomingSessions = preparedOnce((c) =>
+const preparedUpcomingSessions = preparedPerLimit((c, limit) =>
   c
     .select(sessionColumns)
     .from(trainingSessions)
@@ -322,15 +321,15 @@ const preparedUpcomingSessions = preparedOnce((c) =>
       ),
     )
     .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
-    .limit(sql.placeholder('limit'))
+    .limit(limit)
     .prepare(),
 );
 
 /** Sessions at which someone of the household was marked present, newest first, with who. */
 export function attendedSessionsOfHousehold(householdId: number, limit: number) {
-  return preparedAttendedSessions().all({ householdId, limit });
+  return preparedAttendedSessions(limit).all({ householdId });
 }
-const preparedAttendedSessions = preparedOnce((c) =>
+const preparedAttendedSessions = preparedPerLimit((c, limit) =>
   c
     .select({
       ...sessionColumns,
@@ -350,6 +349,6 @@ const preparedAttendedSessions = preparedOnce((c) =>
       ),
     )
     .orderBy(desc(trainingSessions.startsAt), asc(householdMembers.position))
-    .limit(sql.placeholder('limit'))
+    .limit(limit)
     .prepare(),
 );

@@ -1,13 +1,16 @@
 // Sign-in and sign-up as the browser checks them, with the few checks of checks.ts (no zod in
 // these pages); the actions parse with auth.ts, and tests/unit/client-schemas.test.ts keeps the
 // two in step.
+import { LOCALES } from '~/i18n/config';
 import {
+  checkbox,
   coerceNumber,
   isEmail,
   maxLength,
   minLength,
   nullable,
   object,
+  oneOf,
   optional,
   pipe,
   refine,
@@ -66,3 +69,17 @@ export const signUpClientSchema = rules(
     'passwordConfirm',
   ]),
 );
+
+/** Her account settings as the browser checks them (the action parses with auth.ts). */
+export const accountSettingsClientSchema = object({
+  name: requiredText(100),
+  locale: oneOf(LOCALES, 'validation.invalid'),
+  phone: rules(
+    string({ trim: true }),
+    maxLength(20, 'validation.tooLong'),
+    refine((value: string) => value === '' || PHONE.test(value), 'validation.phone'),
+  ),
+  contactByEmail: checkbox(),
+  contactByPhone: checkbox(),
+  contactOnlyViaFacilitator: checkbox(),
+});

@@ -115,6 +115,12 @@ export function oneOf<const T extends readonly string[]>(
   );
 }
 
+/** A checkbox as the form sends it ('on', or nothing), read as a boolean (fields.ts' checkbox). */
+export const checkbox = () =>
+  transform(
+    (value: unknown): boolean => value === true || value === 'on' || value === 'true',
+  ) as Check<boolean | string | undefined, boolean>;
+
 export function array<I, O>(item: Check<I, O>): Check<I[], O[]> {
   return check((input) => {
     if (!Array.isArray(input)) return { value: input as O[], issues: [fail(INVALID)] };

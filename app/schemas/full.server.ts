@@ -3,6 +3,8 @@
 // not sent to the family's phone with the page.
 export { withdrawSchema } from './application';
 export { applyForFamilySchema } from './application-forms';
-export { signInSchema, signUpSchema } from './auth';
+export { accountSettingsSchema, signInSchema, signUpSchema } from './auth';
+export { bookingIdSchema } from './bookings';
 export { householdSchema } from './household';
 export { declineAwardSchema, publishConsentSchema } from './results';
+export { trainingSessionSchema } from './training';

@@ -2,6 +2,7 @@
 // family's pages); the action parses with householdSchema (household.ts), and
 // tests/unit/client-schemas.test.ts keeps the two in step.
 import {
+  checkbox,
   array,
   coerceNumber,
   maxLength,
@@ -33,11 +34,6 @@ const orEmpty = transform((v: string | undefined) => v ?? '');
 
 const optionalText = (max: number) =>
   pipe(optional(rules(string({ trim: true }), maxLength(max, 'validation.tooLong'))), orEmpty);
-
-const checkbox = () =>
-  transform(
-    (value: unknown): boolean => value === true || value === 'on' || value === 'true',
-  ) as Check<boolean | string | undefined, boolean>;
 
 const memberClientSchema = object({
   memberId: pipe(

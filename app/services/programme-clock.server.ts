@@ -2,7 +2,7 @@
 // notices about them name it. One function, so that a page, its e-mail and its calendar file
 // never disagree about what "10:00" means.
 import { desc } from 'drizzle-orm';
-import { db, type Tx } from '~db/client';
+import { db, preparedOnce, type Tx } from '~db/client';
 import { competitions } from '~db/schema/competitions';
 
 type Reader = typeof db | Tx;
@@ -16,11 +16,15 @@ export const DEFAULT_PROGRAMME_TIME_ZONE = 'Asia/Bishkek';
  * recently opened competition (consultations are not tied to one competition).
  */
 export function programmeTimeZone(reader: Reader = db): string {
-  const row = reader
-    .select({ timezone: competitions.timezone })
-    .from(competitions)
-    .orderBy(desc(competitions.opensAt))
-    .limit(1)
-    .get();
+  // get() reads the first row only; no LIMIT, which SQLite would plan again on every run.
+  const row = reader === db ? preparedLatestZone().get() : latestZone(reader).get();
   return row?.timezone ?? DEFAULT_PROGRAMME_TIME_ZONE;
 }
+
+const latestZone = (reader: Reader) =>
+  reader
+    .select({ timezone: competitions.timezone })
+    .from(competitions)
+    .orderBy(desc(competitions.opensAt));
+// Every consultation and training time a page shows asks for it: compiled once.
+const preparedLatestZone = preparedOnce((c) => latestZone(c).prepare());

@@ -21,10 +21,14 @@ import {
   publishConsentClientSchema,
   withdrawClientSchema,
 } from '~/schemas/application-client';
-import { signInSchema, signUpSchema } from '~/schemas/auth';
+import { accountSettingsSchema, signInSchema, signUpSchema } from '~/schemas/auth';
 import { householdSchema } from '~/schemas/household';
 import { householdClientSchema } from '~/schemas/household-client';
-import { signInClientSchema, signUpClientSchema } from '~/schemas/auth-client';
+import {
+  accountSettingsClientSchema,
+  signInClientSchema,
+  signUpClientSchema,
+} from '~/schemas/auth-client';
 
 type Parser = {
   safeParse: (
@@ -221,6 +225,27 @@ describe('the household form checks in the browser as on the server', () => {
   ])('household: %j', (input) => {
     expect(verdict(householdClientSchema as Parser, input)).toEqual(
       verdict(householdSchema as Parser, input),
+    );
+  });
+});
+
+describe('her account settings check in the browser as on the server', () => {
+  test.each([
+    { name: 'Айгүл Асанова', locale: 'ky', phone: '', contactByEmail: 'on' },
+    {
+      name: 'Бермет',
+      locale: 'ru',
+      phone: '+996 (700) 12-34-56',
+      contactByPhone: 'on',
+      contactOnlyViaFacilitator: 'on',
+    },
+    { name: ' ', locale: 'fr', phone: '12', contactByEmail: 'true' },
+    { name: 'x'.repeat(101), locale: 'en', phone: '+996 700 123 456 789 012' },
+    { name: 'Айгүл', locale: 'en', phone: '  +996700123456  ', contactByPhone: true },
+    {},
+  ])('account settings: %j', (input) => {
+    expect(verdict(accountSettingsClientSchema as Parser, input)).toEqual(
+      verdict(accountSettingsSchema as Parser, input),
     );
   });
 });

@@ -25,7 +25,7 @@ import { programmeTimeZone } from '~/services/programme-clock.server';
 import { familyTrainingView } from '~/services/training-view.server';
 import { FamilyTrainingSection } from '~/components/family-training';
 import { jurorQueue } from '~/models/juror-view.server';
-import { competitionCard, listOpenCompetitions } from '~/models/open-competition.server';
+import { competitionHeadline, listOpenCompetitions } from '~/models/open-competition.server';
 import { countOutboxByStatus } from '~/models/outbox.server';
 import { countUsers } from '~/models/user.server';
 import { familyBookings } from '~/services/booking-view.server';
@@ -66,10 +66,7 @@ function applicantCard(userId: number, locale: Locale) {
             village: b.slot.village,
           }))
       : [],
-    competitions: listOpenCompetitions().map((c) => {
-      const card = competitionCard(c, locale);
-      return { id: card.id, title: card.title, closesAt: card.closesAt.text };
-    }),
+    competitions: listOpenCompetitions().map((c) => competitionHeadline(c, locale)),
   };
 }
 

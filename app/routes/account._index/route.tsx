@@ -12,7 +12,8 @@ import {
 import { useValidatedForm } from '~/components/use-validated-form';
 import { LOCALES, LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
-import { accountSettingsSchema } from '~/schemas/auth';
+import { accountSettingsClientSchema } from '~/schemas/auth-client';
+import { accountSettingsSchema } from '~/schemas/full.server';
 import { updateAccountSettings } from '~/services/accounts.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formFailure, parseRequestForm, refuse } from '~/utils/forms.server';
@@ -60,7 +61,11 @@ export default function AccountSettingsPage() {
   const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation('account');
-  const form = useValidatedForm({ schema: accountSettingsSchema, failure, defaultValues: account });
+  const form = useValidatedForm({
+    schema: accountSettingsClientSchema,
+    failure,
+    defaultValues: account,
+  });
   const saved = searchParams.get('saved');
   return (
     <div className="narrow">

@@ -6,7 +6,7 @@ import { BOOKING_INTENT, BookingCard, FamilyBookingSections } from '~/components
 import { FormAlert } from '~/components/form-fields';
 import { fixedT } from '~/i18n/i18n.server';
 import { findBooking, findSlot } from '~/models/consultation-booking.server';
-import { bookingIdSchema } from '~/schemas/bookings';
+import { bookingIdSchema } from '~/schemas/full.server';
 import { facilitatorBookings, ownBookings } from '~/services/booking-view.server';
 import { cancelBooking } from '~/services/bookings.server';
 import { formattedInstant } from '~/i18n/format';

@@ -9,7 +9,7 @@ import { TableFrame } from '~/components/table-frame';
 import { TrainingSessionForm } from '~/components/training-session-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { TRAINING_TOPICS } from '~/schemas/enums';
-import { trainingSessionSchema } from '~/schemas/training';
+import { trainingSessionSchema } from '~/schemas/full.server';
 import { createTrainingSession } from '~/services/training.server';
 import { trainingListView } from '~/services/training-view.server';
 import staffStyles from '~/styles/staff.css';
