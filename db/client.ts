@@ -177,9 +177,9 @@ export function preparedOnce<T>(make: (connection: Db) => T): () => T {
 
 /**
  * A read like `preparedOnce` whose LIMIT is written into the statement's text, one statement per
- * limit (callers pass a constant). A LIMIT bound as a value costs SQLite a new plan on every run
- * once `PRAGMA optimize` has gathered sqlite_stat4: measured 0.4–0.8 ms a run at the 10,000-
- * application programme, against 2 µs with the number in the text.
+ * limit (callers pass a constant). Through drizzle, a family's bookings query with its LIMIT
+ * bound as a value was measured at 0.4–0.8 ms a run at the 10,000-application programme, even
+ * with no rows, against 2 µs with the number in the text.
  */
 export function preparedPerLimit<T>(
   make: (connection: Db, limit: Placeholder) => T,
