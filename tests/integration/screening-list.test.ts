@@ -2,7 +2,9 @@
 // names sorted as a Kyrgyz or Russian reader expects (Ң after Н, Ө after О, Ү after У).
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Competition } from '~db/schema/competitions';
-import { writeTransaction } from '~db/client';
+import type { Locale } from '~/i18n/config';
+import { collatorFor } from '~/i18n/intl-cache';
+import { sqlite, writeTransaction } from '~db/client';
 import { updateApplicationRow } from '~/models/application.server';
 import { membersOf, replaceMembers, type MemberInput } from '~/models/household.server';
 import { updateUser } from '~/models/user.server';
@@ -66,7 +68,7 @@ beforeAll(async () => {
   createApplication({ competition, ...drafting, enteredBy: staff, status: 'draft' });
 });
 
-function names(params: Record<string, string>, locale: 'ky' | 'ru' | 'en' = 'ky') {
+function names(params: Record<string, string>, locale: Locale = 'ky') {
   const query = screeningQueryFrom(
     new URLSearchParams({ competition: String(competition.id), ...params }),
   );
@@ -113,6 +115,25 @@ describe('sorting', () => {
       'Орлова Ольга',
       'Ёлкина Ёлка',
     ]);
+  });
+
+  test('Kazakh and Uzbek readers get the names in their own order, from the stored keys', () => {
+    // A stored key per language (migration 0017) keeps the order the reader's collator gives
+    // (Ө after О, Ү after У in Kazakh), in both directions.
+    for (const locale of ['kk', 'uz'] as const) {
+      const sorted = [...names({}, 'ky')].sort(collatorFor(locale, undefined).compare);
+      expect(names({}, locale)).toEqual(sorted);
+      expect(names({ dir: 'desc' }, locale)).toEqual([...sorted].reverse());
+    }
+    const unkeyed = sqlite
+      .prepare(
+        'select count(*) as n from applications where name_key_kk is null or name_key_uz is null',
+      )
+      .get() as { n: number };
+    expect(unkeyed.n).toBe(0);
+    expect(names({}, 'kk').indexOf('Өмүрова Нуржан')).toBeGreaterThan(
+      names({}, 'kk').indexOf('Орлова Ольга'),
+    );
   });
 
   test('by reference, by its number', () => {
