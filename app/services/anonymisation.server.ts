@@ -156,6 +156,12 @@ const PERSONAL_KEYS = new Set([
 
 export const REDACTED = '[redacted]';
 
+/** Whether an audit line's change holds values the anonymisation redacted (the page says so). */
+export function isRedactedChange(...changes: (string | null)[]): boolean {
+  const marker = JSON.stringify(REDACTED);
+  return changes.some((change) => change?.includes(marker) ?? false);
+}
+
 /** Figures and codes that name nobody: enum-like words and ISO dates. */
 const FIGURE_TEXT = /^(?:[a-z0-9]+(?:[-_.][a-z0-9]+)*|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z)?)$/;
 

@@ -19,6 +19,7 @@ import { findHouseholdOfUser, updateHouseholdRow } from '~/models/household.serv
 import { signIn } from '~/services/accounts.server';
 import {
   anonymiseOnRequest,
+  isRedactedChange,
   previewAnonymisation,
   runAnonymisation,
 } from '~/services/anonymisation.server';
@@ -289,6 +290,9 @@ describe('anonymisation after retention', () => {
       )
       .get()!;
     expect(redacted.after).toContain('[redacted]');
+    // The audit page tells the admin in her language why the value reads so.
+    expect(isRedactedChange(null, redacted.after)).toBe(true);
+    expect(isRedactedChange('{"name":"Айгүл"}', null)).toBe(false);
     // The table refuses the edit; someone who writes the file drops the trigger first.
     expect(() =>
       sqlite.prepare('update audit_log set after = ? where id = ?').run('{}', redacted.id),

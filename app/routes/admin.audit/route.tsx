@@ -9,6 +9,7 @@ import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { listAuditPage } from '~/models/audit.server';
 import { quickAuditVerdict } from '~/services/audit-integrity.server';
+import { isRedactedChange } from '~/services/anonymisation.server';
 import {
   AUDIT_ACTIONS,
   AUDIT_ENTITY_TYPES,
@@ -74,6 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       entityPath: auditEntityPath(row.entityType, row.entityId),
       before: row.before,
       after: row.after,
+      redacted: isRedactedChange(row.before, row.after),
     })),
     hasNewer: page.hasNewer,
     hasOlder: page.hasOlder,
@@ -100,12 +102,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function Change({ before, after }: { before: string | null; after: string | null }) {
+function Change({
+  before,
+  after,
+  redacted,
+}: {
+  before: string | null;
+  after: string | null;
+  redacted: boolean;
+}) {
   const { t } = useTranslation('admin');
   if (!before && !after) return <>—</>;
   return (
     <details>
       <summary className="small">{t('audit.showChange')}</summary>
+      {redacted ? <p className="small">{t('audit.redactedNote')}</p> : null}
       {before ? (
         <>
           <p className="small">{t('audit.before')}</p>
@@ -273,7 +284,7 @@ export default function AuditPage() {
                   </td>
                   <td>{row.entityPath ? <Link to={row.entityPath}>{record}</Link> : record}</td>
                   <td>
-                    <Change before={row.before} after={row.after} />
+                    <Change before={row.before} after={row.after} redacted={row.redacted} />
                   </td>
                 </tr>
               );

@@ -119,6 +119,7 @@ export default {
     showChange: 'Show',
     before: 'Before',
     after: 'After',
+    redactedNote: 'Personal data removed by anonymisation: it is marked “[redacted]”.',
     brokenTitle:
       'The audit log has been tampered with. Tell the system owner; npm run audit:verify names every problem.',
     checkedAgainst: 'Compared with the signed checkpoint of {{when}}.',

@@ -119,6 +119,7 @@ export default {
     showChange: 'Көрсету',
     before: 'Бұрын',
     after: 'Кейін',
+    redactedNote: 'Жеке деректер анонимдеу кезінде жойылды: олар «[redacted]» деп белгіленген.',
     brokenTitle:
       'Аудит журналы бұрмаланған. Жүйе иесіне хабарлаңыз; npm run audit:verify әр мәселені көрсетеді.',
     checkedAgainst: '{{when}} қол қойылған тексеру нүктесімен салыстырылды.',

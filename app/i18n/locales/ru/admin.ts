@@ -127,6 +127,7 @@ export default {
     showChange: 'Показать',
     before: 'До',
     after: 'После',
+    redactedNote: 'Личные данные удалены при анонимизации: они помечены «[redacted]».',
     brokenTitle:
       'Журнал аудита подделан. Сообщите владельцу системы; npm run audit:verify назовёт каждую проблему.',
     checkedAgainst: 'Сверено с подписанной контрольной точкой от {{when}}.',
