@@ -57,6 +57,15 @@ export function dashboardPeriodFrom(search: URLSearchParams, timeZone: string) {
   } as const;
 }
 
+/** The period's fields as typed, for the form, and whether they were refused. */
+export function dashboardPeriodInput(search: URLSearchParams, timeZone: string) {
+  return {
+    from: search.get('from') ?? '',
+    to: search.get('to') ?? '',
+    invalid: dashboardPeriodFrom(search, timeZone).invalid,
+  };
+}
+
 /** The filters in the URL; anything unknown or malformed means "all" (a bad period: no period). */
 export function dashboardFiltersFrom(
   search: URLSearchParams,

@@ -12,12 +12,13 @@ import {
   SpreadChart,
   StackedBarChart,
 } from '~/components/charts/charts';
+import { DashboardPeriodFields } from '~/components/dashboard-period-fields';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import {
   dashboardFiltersFrom,
   dashboardPage,
-  dashboardPeriodFrom,
+  dashboardPeriodInput,
 } from '~/services/dashboard-view.server';
 import { programmeTimeZone } from '~/services/programme-clock.server';
 import staffStyles from '~/styles/staff.css';
@@ -37,11 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     pageTitle: fixedT(user.locale)('dashboard:title'),
     // A malformed period is said next to its fields; the figures then cover every date.
-    period: {
-      from: search.get('from') ?? '',
-      to: search.get('to') ?? '',
-      invalid: dashboardPeriodFrom(search, timeZone).invalid,
-    },
+    period: dashboardPeriodInput(search, timeZone),
     ...dashboardPage(filters, user.locale, timeZone),
   });
 }
@@ -125,33 +122,7 @@ export default function DashboardPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="dashboard-from">{t('period.from')}</label>
-          <input
-            id="dashboard-from"
-            name="from"
-            type="date"
-            defaultValue={period.from}
-            aria-invalid={period.invalid || undefined}
-            aria-describedby={period.invalid ? 'dashboard-period-error' : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-to">{t('period.to')}</label>
-          <input
-            id="dashboard-to"
-            name="to"
-            type="date"
-            defaultValue={period.to}
-            aria-invalid={period.invalid || undefined}
-            aria-describedby={period.invalid ? 'dashboard-period-error' : undefined}
-          />
-        </div>
-        {period.invalid ? (
-          <p id="dashboard-period-error" className="field__error" role="alert">
-            {t('period.invalid')}
-          </p>
-        ) : null}
+        <DashboardPeriodFields period={period} />
         <div className="row">
           <button type="submit" className="button button--secondary">
             {t('filters.apply')}
