@@ -4,9 +4,17 @@
 // writes its own competition into the server's database (the demo seed is not relied on).
 import { readFile } from 'node:fs/promises';
 import { resources } from '~/i18n/resources';
-import { createLocality, createUser } from '../support/factories';
+import { browserRequest, createLocality, createUser } from '../support/factories';
 import { createGrantWorld } from '../support/grant-factories';
 import { createApplication, createHousehold } from '../support/programme-factories';
+import {
+  declareForcingConflicts,
+  roundInput,
+  roundWorld,
+  submitScores,
+} from '../support/round-scenario';
+import { sessionUserOf } from '../support/session-user';
+import { assignRound, createRound, openRound, setRoundJurors } from '~/services/jury.server';
 import { expect, test } from './support/fixtures';
 import { checkPageWithoutJavaScript } from './support/journeys';
 
@@ -82,4 +90,77 @@ test('staff read the dashboard in Kyrgyz without JavaScript, filter by village a
   expect(lines[0]).toBe(`${ky.funnel.label};${ky.funnel.value}`);
   expect(lines).toContain(`${ky.funnel.stages.applied};2`);
   expect(lines).toContain(`${ky.funnel.stages.awarded};0`);
+});
+
+test('without JavaScript, staff read each round’s scores and jurors’ spread, and a facilitator sees only her villages', async ({
+  page,
+  signInAs,
+}) => {
+  // The hand-worked harsh / lenient / middle round (tests/support/round-scenario.ts).
+  const world = await roundWorld({ staffLocale: 'ky' });
+  const staff = sessionUserOf(world.staff);
+  const created = createRound(browserRequest(), staff, world.competition.id, roundInput());
+  if (!created.ok) throw new Error('round not created');
+  setRoundJurors(
+    browserRequest(),
+    staff,
+    created.roundId,
+    Object.values(world.jurors).map((j) => j.id),
+  );
+  declareForcingConflicts(world, created.roundId);
+  assignRound(browserRequest(), staff, created.roundId);
+  openRound(browserRequest(), staff, created.roundId);
+  for (const role of ['harsh', 'lenient', 'middle'] as const)
+    submitScores(world, created.roundId, role);
+  // Another village of the same competition, with an application of its own.
+  const other = createLocality();
+  const { household, members } = createHousehold({ localityId: other.id });
+  createApplication({
+    competition: world.competition,
+    household,
+    members,
+    enteredBy: world.staff,
+    status: 'submitted',
+  });
+
+  await signInAs(world.staff);
+  await page.goto(`/staff/dashboard?competition=${world.competition.id}`);
+  const round = 'Тур 1';
+  await expect(
+    page.getByRole('img', { name: ky.scores.title.replace('{{round}}', round) }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: ky.jurors.title.replace('{{round}}', round) }),
+  ).toBeVisible();
+  const spread = page.getByTestId(`jurors-${created.roundId}-figures`);
+  await spread.getByText(ky.chart.showFigures).click();
+  await expect(
+    spread.getByRole('row', { name: world.jurors.harsh.name }).getByRole('cell'),
+  ).toHaveText(['2', '25', '25', '35', '45', '45']);
+  await expect(page.getByRole('img', { name: ky.consultations.villages })).toBeVisible();
+  await expect(page.getByRole('img', { name: ky.training.title })).toBeVisible();
+  await checkPageWithoutJavaScript(page);
+
+  // A malformed period is said next to its fields, never a server error.
+  await page.goto(
+    `/staff/dashboard?competition=${world.competition.id}&from=2026-05-01&to=2026-04-01`,
+  );
+  await expect(page.getByRole('alert')).toHaveText(ky.period.invalid);
+
+  const facilitator = await createUser({
+    roles: ['facilitator'],
+    locale: 'ky',
+    worksIn: [world.village.id],
+  });
+  await signInAs(facilitator);
+  await page.goto('/');
+  await page.getByRole('link', { name: ky.own.link }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ky.own.facilitatorTitle);
+  await expect(page.getByRole('img', { name: ky.villages.title })).toBeVisible();
+  const villages = page.getByTestId('villages-figures');
+  await villages.getByText(ky.chart.showFigures).click();
+  await expect(villages.getByRole('row', { name: `round-village-${world.suffix} ky` })).toHaveCount(
+    1,
+  );
+  await expect(page.getByText(`${other.code} ky`)).toHaveCount(0);
 });

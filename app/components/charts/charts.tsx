@@ -6,6 +6,7 @@
 // (colour-blind safe), dash pattern and marker shape, so they stay apart in black-and-white print.
 // Styling lives in the stylesheet (classes), since the CSP blocks inline style attributes.
 import type { ReactNode } from 'react';
+import { TableFrame } from '~/components/table-frame';
 import { useTranslation } from '~/i18n/react';
 import type { Axis } from './axis';
 import { seriesStyle, type Marker } from './palette';
@@ -67,7 +68,7 @@ export function FiguresTable({
   return (
     <details className="chart__figures" data-testid={`${id}-figures`}>
       <summary>{t('chart.showFigures')}</summary>
-      <div className="table-wrap">
+      <TableFrame label={text.title}>
         <table>
           <caption className="visually-hidden">{text.title}</caption>
           <thead>
@@ -97,7 +98,7 @@ export function FiguresTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {after}
     </details>
   );
