@@ -4,6 +4,7 @@
 import type { Axis } from '~/components/charts/axis';
 import { niceAxis } from '~/components/charts/axis';
 import type { Bar, ChartText, LineSeries } from '~/components/charts/charts';
+import { untilWritten } from '~db/client';
 import type { Locale } from '~/i18n/config';
 import { formatMoney, formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
@@ -539,6 +540,18 @@ export function dashboardPage(
     ).map((c) => ({ href: `/staff/competitions/${c.id}/outcomes`, title: c.title })),
   };
 }
+
+/**
+ * The page for a query string, kept until anything is written to the database: every figure is an
+ * aggregate over whole tables, and staff reload the same views far more often than data changes.
+ * (Training's "held" counts sessions already started, so a session starting with no write since
+ * is counted at the next write.)
+ */
+export const dashboardPageFor = untilWritten(
+  'dashboard-page',
+  (locale: Locale, query: string, timeZone: string) =>
+    dashboardPage(dashboardFiltersFrom(new URLSearchParams(query), timeZone), locale, timeZone),
+);
 
 /**
  * One dashboard table for the exports (with the filters applied): the category and its count, or

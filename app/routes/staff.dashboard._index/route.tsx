@@ -17,7 +17,8 @@ import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import {
   dashboardFiltersFrom,
-  dashboardPage,
+  dashboardPageFor,
+  dashboardQuery,
   dashboardPeriodInput,
 } from '~/services/dashboard-view.server';
 import { programmeTimeZone } from '~/services/programme-clock.server';
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageTitle: fixedT(user.locale)('dashboard:title'),
     // A malformed period is said next to its fields; the figures then cover every date.
     period: dashboardPeriodInput(search, timeZone),
-    ...dashboardPage(filters, user.locale, timeZone),
+    ...dashboardPageFor(user.locale, dashboardQuery(filters), timeZone),
   });
 }
 
