@@ -9,28 +9,19 @@ export function DashboardPeriodFields({ period }: { period: PeriodInput }) {
   const described = period.invalid ? 'dashboard-period-error' : undefined;
   return (
     <>
-      <div className="field">
-        <label htmlFor="dashboard-from">{t('period.from')}</label>
-        <input
-          id="dashboard-from"
-          name="from"
-          type="date"
-          defaultValue={period.from}
-          aria-invalid={period.invalid || undefined}
-          aria-describedby={described}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="dashboard-to">{t('period.to')}</label>
-        <input
-          id="dashboard-to"
-          name="to"
-          type="date"
-          defaultValue={period.to}
-          aria-invalid={period.invalid || undefined}
-          aria-describedby={described}
-        />
-      </div>
+      {(['from', 'to'] as const).map((name) => (
+        <div key={name} className="field">
+          <label htmlFor={`dashboard-${name}`}>{t(`period.${name}`)}</label>
+          <input
+            id={`dashboard-${name}`}
+            name={name}
+            type="date"
+            defaultValue={period[name]}
+            aria-invalid={period.invalid || undefined}
+            aria-describedby={described}
+          />
+        </div>
+      ))}
       {period.invalid ? (
         <p id="dashboard-period-error" className="field__error" role="alert">
           {t('period.invalid')}
