@@ -4,7 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { DashboardPeriodFields } from '~/components/dashboard-period-fields';
-import { OwnDashboardCharts } from '~/components/dashboard-own-charts';
+import { DashboardChartCards } from '~/components/dashboard-chart-cards';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import { dashboardFiltersFrom, dashboardPeriodInput } from '~/services/dashboard-view.server';
@@ -55,7 +55,7 @@ export default function ConsultantDashboardPage() {
           <Link to="/consultant/dashboard">{t('filters.reset')}</Link>
         </div>
       </Form>
-      <OwnDashboardCharts stacked={consultations} />
+      <DashboardChartCards stacked={consultations} />
     </div>
   );
 }

@@ -5,13 +5,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import {
-  BarChart,
-  Histogram,
-  LineChart,
-  SpreadChart,
-  StackedBarChart,
-} from '~/components/charts/charts';
+import { BarChart, Histogram, LineChart, SpreadChart } from '~/components/charts/charts';
+import { DashboardChartCards } from '~/components/dashboard-chart-cards';
 import { DashboardPeriodFields } from '~/components/dashboard-period-fields';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
@@ -175,31 +170,8 @@ export default function DashboardPage() {
             {exportLinks('money-months', chart.text.title)}
           </section>
         ))}
-        {consultations.map((chart) => (
-          <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
-            <StackedBarChart
-              id={chart.key}
-              text={chart.text}
-              series={chart.series}
-              bars={chart.bars}
-              axis={chart.axis}
-              after={exportLinks(chart.key, chart.text.title)}
-            />
-            <p className="field__hint">{chart.note}</p>
-          </section>
-        ))}
-        <section className="card stack" aria-labelledby="training-caption">
-          <BarChart
-            id="training"
-            text={training.text}
-            bars={training.bars}
-            axis={training.axis}
-            after={exportLinks('training', training.text.title)}
-          />
-          {training.requirement ? <p>{training.requirement}</p> : null}
-          <p className="field__hint">{training.note}</p>
-        </section>
       </div>
+      <DashboardChartCards stacked={consultations} extra={training} after={exportLinks} />
       {jury.length > 0 ? (
         <section className="stack" aria-labelledby="dashboard-jury">
           <h2 id="dashboard-jury">{t('jury.title')}</h2>
