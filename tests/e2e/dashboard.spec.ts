@@ -4,17 +4,10 @@
 // writes its own competition into the server's database (the demo seed is not relied on).
 import { readFile } from 'node:fs/promises';
 import { resources } from '~/i18n/resources';
-import { browserRequest, createLocality, createUser } from '../support/factories';
+import { createLocality, createUser } from '../support/factories';
 import { createGrantWorld } from '../support/grant-factories';
 import { createApplication, createHousehold } from '../support/programme-factories';
-import {
-  declareForcingConflicts,
-  roundInput,
-  roundWorld,
-  submitScores,
-} from '../support/round-scenario';
-import { sessionUserOf } from '../support/session-user';
-import { assignRound, createRound, openRound, setRoundJurors } from '~/services/jury.server';
+import { roundWorld, scoreWholeRound } from '../support/round-scenario';
 import { expect, test } from './support/fixtures';
 import { checkPageWithoutJavaScript } from './support/journeys';
 
@@ -98,20 +91,7 @@ test('without JavaScript, staff read each round’s scores and jurors’ spread,
 }) => {
   // The hand-worked harsh / lenient / middle round (tests/support/round-scenario.ts).
   const world = await roundWorld({ staffLocale: 'ky' });
-  const staff = sessionUserOf(world.staff);
-  const created = createRound(browserRequest(), staff, world.competition.id, roundInput());
-  if (!created.ok) throw new Error('round not created');
-  setRoundJurors(
-    browserRequest(),
-    staff,
-    created.roundId,
-    Object.values(world.jurors).map((j) => j.id),
-  );
-  declareForcingConflicts(world, created.roundId);
-  assignRound(browserRequest(), staff, created.roundId);
-  openRound(browserRequest(), staff, created.roundId);
-  for (const role of ['harsh', 'lenient', 'middle'] as const)
-    submitScores(world, created.roundId, role);
+  const roundId = scoreWholeRound(world);
   // Another village of the same competition, with an application of its own.
   const other = createLocality();
   const { household, members } = createHousehold({ localityId: other.id });
@@ -132,7 +112,7 @@ test('without JavaScript, staff read each round’s scores and jurors’ spread,
   await expect(
     page.getByRole('img', { name: ky.jurors.title.replace('{{round}}', round) }),
   ).toBeVisible();
-  const spread = page.getByTestId(`jurors-${created.roundId}-figures`);
+  const spread = page.getByTestId(`jurors-${roundId}-figures`);
   await spread.getByText(ky.chart.showFigures).click();
   await expect(
     spread.getByRole('row', { name: world.jurors.harsh.name }).getByRole('cell'),

@@ -2,8 +2,8 @@
 // family's village, over a period. Narrowed in SQL to his slots.
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
-import { DashboardPeriodFields } from '~/components/dashboard-period-fields';
+import { useLoaderData } from '@remix-run/react';
+import { DashboardFilterForm } from '~/components/dashboard-filter-form';
 import { DashboardChartCards } from '~/components/dashboard-chart-cards';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
@@ -40,21 +40,7 @@ export default function ConsultantDashboardPage() {
     <div className="stack">
       <h1>{t('own.consultantTitle')}</h1>
       <p>{t('own.consultantIntro')}</p>
-      <Form
-        method="get"
-        action="/consultant/dashboard"
-        className="filters card"
-        role="search"
-        aria-label={t('filters.legend')}
-      >
-        <DashboardPeriodFields period={period} />
-        <div className="row">
-          <button type="submit" className="button button--secondary">
-            {t('filters.apply')}
-          </button>
-          <Link to="/consultant/dashboard">{t('filters.reset')}</Link>
-        </div>
-      </Form>
+      <DashboardFilterForm action="/consultant/dashboard" period={period} />
       <DashboardChartCards stacked={consultations} />
     </div>
   );

@@ -2,8 +2,8 @@
 // training, by competition, village (hers only) and period. Narrowed in SQL to her villages.
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
-import { DashboardPeriodFields } from '~/components/dashboard-period-fields';
+import { useLoaderData } from '@remix-run/react';
+import { DashboardFilterForm } from '~/components/dashboard-filter-form';
 import { DashboardChartCards } from '~/components/dashboard-chart-cards';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
@@ -41,13 +41,7 @@ export default function FacilitatorDashboardPage() {
       <h1>{t('own.facilitatorTitle')}</h1>
       <p>{t('own.facilitatorIntro')}</p>
       {villages.length === 0 ? <p>{t('own.noVillages')}</p> : null}
-      <Form
-        method="get"
-        action="/facilitator/dashboard"
-        className="filters card"
-        role="search"
-        aria-label={t('filters.legend')}
-      >
+      <DashboardFilterForm action="/facilitator/dashboard" period={period}>
         <div className="field">
           <label htmlFor="dashboard-village">{t('filters.village')}</label>
           <select
@@ -63,14 +57,7 @@ export default function FacilitatorDashboardPage() {
             ))}
           </select>
         </div>
-        <DashboardPeriodFields period={period} />
-        <div className="row">
-          <button type="submit" className="button button--secondary">
-            {t('filters.apply')}
-          </button>
-          <Link to="/facilitator/dashboard">{t('filters.reset')}</Link>
-        </div>
-      </Form>
+      </DashboardFilterForm>
       <DashboardChartCards bars={charts} stacked={consultations} extra={training} />
     </div>
   );

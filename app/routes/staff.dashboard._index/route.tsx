@@ -4,10 +4,10 @@
 // script needed) with their figures as tables, and every table downloads as CSV and Excel.
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { BarChart, Histogram, LineChart, SpreadChart } from '~/components/charts/charts';
 import { DashboardChartCards } from '~/components/dashboard-chart-cards';
-import { DashboardPeriodFields } from '~/components/dashboard-period-fields';
+import { DashboardFilterForm } from '~/components/dashboard-filter-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import {
@@ -70,13 +70,7 @@ export default function DashboardPage() {
     <div className="stack">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <Form
-        method="get"
-        action="/staff/dashboard"
-        className="filters card"
-        role="search"
-        aria-label={t('filters.legend')}
-      >
+      <DashboardFilterForm action="/staff/dashboard" period={period}>
         <div className="field">
           <label htmlFor="dashboard-competition">{t('filters.competition')}</label>
           <select
@@ -118,14 +112,7 @@ export default function DashboardPage() {
             ))}
           </select>
         </div>
-        <DashboardPeriodFields period={period} />
-        <div className="row">
-          <button type="submit" className="button button--secondary">
-            {t('filters.apply')}
-          </button>
-          <Link to="/staff/dashboard">{t('filters.reset')}</Link>
-        </div>
-      </Form>
+      </DashboardFilterForm>
       {periodNote ? <p className="card">{periodNote}</p> : null}
       <div className="dashboard-grid">
         {charts.map((chart) => (
