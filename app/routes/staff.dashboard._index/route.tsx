@@ -114,33 +114,16 @@ export default function DashboardPage() {
         </div>
       </DashboardFilterForm>
       {periodNote ? <p className="card">{periodNote}</p> : null}
-      <div className="dashboard-grid">
-        {charts.map((chart) => (
-          <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
-            <BarChart
-              id={chart.key}
-              text={chart.text}
-              bars={chart.bars}
-              axis={chart.axis}
-              after={
-                // Money is one table across currencies; export it once, under the first.
-                chart.table !== 'money' ||
-                chart.key === charts.find((c) => c.table === 'money')?.key ? (
-                  <p className="row">
-                    <a href={`/staff/dashboard/${chart.table}/csv${suffix}`} download>
-                      {t('export.csv')} <span className="visually-hidden">{chart.text.title}</span>
-                    </a>
-                    <a href={`/staff/dashboard/${chart.table}/xlsx${suffix}`} download>
-                      {t('export.xlsx')} <span className="visually-hidden">{chart.text.title}</span>
-                    </a>
-                  </p>
-                ) : null
-              }
-            />
-            {chart.note ? <p className="field__hint">{chart.note}</p> : null}
-          </section>
-        ))}
-      </div>
+      <DashboardChartCards
+        bars={charts}
+        stacked={[]}
+        after={(key, title) => {
+          const chart = charts.find((c) => c.key === key)!;
+          // Money is one table across currencies; export it once, under the first.
+          const first = chart.key === charts.find((c) => c.table === chart.table)?.key;
+          return first ? exportLinks(chart.table, title) : null;
+        }}
+      />
       <div className="dashboard-grid">
         {moneyOverTime.map((chart) => (
           <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
