@@ -4,6 +4,7 @@
 import type { Axis } from '~/components/charts/axis';
 import { niceAxis } from '~/components/charts/axis';
 import type { Bar, ChartText, LineSeries } from '~/components/charts/charts';
+import { untilWritten } from '~db/client';
 import type { Locale } from '~/i18n/config';
 import { formatMoney, formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
@@ -55,6 +56,15 @@ export function dashboardPeriodFrom(search: URLSearchParams, timeZone: string) {
     to: to ? zonedLocalToUtc(`${nextDay(to)}T00:00`, timeZone) : null,
     days: from || to ? { from: from ?? null, to: to ?? null } : null,
   } as const;
+}
+
+/** The period's fields as typed, for the form, and whether they were refused. */
+export function dashboardPeriodInput(search: URLSearchParams, timeZone: string) {
+  return {
+    from: search.get('from') ?? '',
+    to: search.get('to') ?? '',
+    invalid: dashboardPeriodFrom(search, timeZone).invalid,
+  };
 }
 
 /** The filters in the URL; anything unknown or malformed means "all" (a bad period: no period). */
@@ -525,6 +535,18 @@ export function dashboardPage(
     ).map((c) => ({ href: `/staff/competitions/${c.id}/outcomes`, title: c.title })),
   };
 }
+
+/**
+ * The page for a query string, kept until anything is written to the database: every figure is an
+ * aggregate over whole tables, and staff reload the same views far more often than data changes.
+ * (Training's "held" counts sessions already started, so a session starting with no write since
+ * is counted at the next write.)
+ */
+export const dashboardPageFor = untilWritten(
+  'dashboard-page',
+  (locale: Locale, query: string, timeZone: string) =>
+    dashboardPage(dashboardFiltersFrom(new URLSearchParams(query), timeZone), locale, timeZone),
+);
 
 /**
  * One dashboard table for the exports (with the filters applied): the category and its count, or

@@ -62,6 +62,10 @@ export const PERMISSIONS = {
   'visits:record': ['facilitator', 'staff', 'admin'],
   /** The family's own report between visits (she, or her facilitator for her). */
   'reports:send': ['applicant', 'facilitator'],
+  /** A small dashboard of her own villages' figures (a facilitator). */
+  'dashboard:villages': ['facilitator'],
+  /** A small dashboard of his own consultations (a consultant). */
+  'dashboard:consultations': ['consultant'],
   /** Outcomes of every grant and competition, exports, closing a competition. */
   'outcomes:read': ['staff', 'admin'],
   /** Safeguarding concerns a visit flagged: staff only, never a family or a facilitator. */

@@ -122,6 +122,18 @@ const PAGES: PageSpec[] = [
     path: (ids) => `/staff/dashboard/funnel/csv?competition=${ids.competitionId}`,
     kind: 'export',
   },
+  {
+    name: 'programme dashboard, one competition, a period',
+    who: 'staff',
+    path: (ids) =>
+      `/staff/dashboard?competition=${ids.competitionId}&from=2020-01-01&to=2099-12-31`,
+  },
+  {
+    name: 'programme dashboard CSV (jurors)',
+    who: 'staff',
+    path: (ids) => `/staff/dashboard/jurors/csv?competition=${ids.competitionId}`,
+    kind: 'export',
+  },
   { name: 'admin audit log', who: 'admin', path: () => '/admin/audit' },
   { name: 'juror queue (1,000 assignments)', who: 'juror', path: () => '/jury' },
   // Families

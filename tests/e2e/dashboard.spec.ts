@@ -7,6 +7,7 @@ import { resources } from '~/i18n/resources';
 import { createLocality, createUser } from '../support/factories';
 import { createGrantWorld } from '../support/grant-factories';
 import { createApplication, createHousehold } from '../support/programme-factories';
+import { roundWorld, scoreWholeRound } from '../support/round-scenario';
 import { expect, test } from './support/fixtures';
 import { checkPageWithoutJavaScript } from './support/journeys';
 
@@ -82,4 +83,64 @@ test('staff read the dashboard in Kyrgyz without JavaScript, filter by village a
   expect(lines[0]).toBe(`${ky.funnel.label};${ky.funnel.value}`);
   expect(lines).toContain(`${ky.funnel.stages.applied};2`);
   expect(lines).toContain(`${ky.funnel.stages.awarded};0`);
+});
+
+test('without JavaScript, staff read each round’s scores and jurors’ spread, and a facilitator sees only her villages', async ({
+  page,
+  signInAs,
+}) => {
+  // The hand-worked harsh / lenient / middle round (tests/support/round-scenario.ts).
+  const world = await roundWorld({ staffLocale: 'ky' });
+  const roundId = scoreWholeRound(world);
+  // Another village of the same competition, with an application of its own.
+  const other = createLocality();
+  const { household, members } = createHousehold({ localityId: other.id });
+  createApplication({
+    competition: world.competition,
+    household,
+    members,
+    enteredBy: world.staff,
+    status: 'submitted',
+  });
+
+  await signInAs(world.staff);
+  await page.goto(`/staff/dashboard?competition=${world.competition.id}`);
+  const round = 'Тур 1';
+  await expect(
+    page.getByRole('img', { name: ky.scores.title.replace('{{round}}', round) }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: ky.jurors.title.replace('{{round}}', round) }),
+  ).toBeVisible();
+  const spread = page.getByTestId(`jurors-${roundId}-figures`);
+  await spread.getByText(ky.chart.showFigures).click();
+  await expect(
+    spread.getByRole('row', { name: world.jurors.harsh.name }).getByRole('cell'),
+  ).toHaveText(['2', '25', '25', '35', '45', '45']);
+  await expect(page.getByRole('img', { name: ky.consultations.villages })).toBeVisible();
+  await expect(page.getByRole('img', { name: ky.training.title })).toBeVisible();
+  await checkPageWithoutJavaScript(page);
+
+  // A malformed period is said next to its fields, never a server error.
+  await page.goto(
+    `/staff/dashboard?competition=${world.competition.id}&from=2026-05-01&to=2026-04-01`,
+  );
+  await expect(page.getByRole('alert')).toHaveText(ky.period.invalid);
+
+  const facilitator = await createUser({
+    roles: ['facilitator'],
+    locale: 'ky',
+    worksIn: [world.village.id],
+  });
+  await signInAs(facilitator);
+  await page.goto('/');
+  await page.getByRole('link', { name: ky.own.link }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ky.own.facilitatorTitle);
+  await expect(page.getByRole('img', { name: ky.villages.title })).toBeVisible();
+  const villages = page.getByTestId('villages-figures');
+  await villages.getByText(ky.chart.showFigures).click();
+  await expect(villages.getByRole('row', { name: `round-village-${world.suffix} ky` })).toHaveCount(
+    1,
+  );
+  await expect(page.getByText(`${other.code} ky`)).toHaveCount(0);
 });

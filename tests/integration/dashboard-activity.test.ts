@@ -18,7 +18,11 @@ import { dashboardExportTable, dashboardFiltersFrom } from '~/services/dashboard
 import { tableCsv, tableXlsx } from '~/services/ledger-export.server';
 import { createSlot } from '../support/booking-factories';
 import { insertBooking } from '../support/consultation-factories';
-import { createLocality, createUser } from '../support/factories';
+import { browserRequest, createLocality, createUser } from '../support/factories';
+import { sessionCookieFor } from '../support/jury-factories';
+import { loader as facilitatorLoader } from '~/routes/facilitator.dashboard/route';
+import { loader as consultantLoader } from '~/routes/consultant.dashboard/route';
+import { consultantDashboard, facilitatorDashboard } from '~/services/dashboard-own-view.server';
 import {
   createApplication,
   createCompetition,
@@ -50,6 +54,8 @@ let filtersOf: (more?: Partial<DashboardFilters>) => DashboardFilters;
 let v1: number;
 let v2: number;
 let names: { v1: string; v2: string };
+let gulzat: { id: number };
+let bakytId: number;
 
 beforeAll(async () => {
   const staff = await createUser({ roles: ['staff'] });
@@ -60,6 +66,8 @@ beforeAll(async () => {
   v1 = l1.id;
   v2 = l2.id;
   names = { v1: l1.nameEn, v2: l2.nameEn };
+  gulzat = await createUser({ roles: ['facilitator'], worksIn: [v1], locale: 'en' });
+  bakytId = bakyt.id;
   const competition = createCompetition({ localityIds: [v1, v2], requiredTrainingSessions: 2 });
   filtersOf = (more = {}) => ({
     competitionId: competition.id,
@@ -265,5 +273,76 @@ describe('the consultations and training exports', () => {
       ['Registered families', 4],
       ['Met the training requirement', 1],
     ]);
+  });
+});
+
+describe('a facilitator’s and a consultant’s own dashboards', () => {
+  test('a facilitator sees her village’s figures, never another village’s', () => {
+    const own = facilitatorDashboard(gulzat.id, filtersOf(), 'en');
+    expect(own.villages.map((v) => v.name)).toEqual([names.v1]);
+    expect(parts(own.consultations[0]!)).toEqual({ [names.v1]: [1, 2, 0] });
+    const villages = own.charts.find((c) => c.key === 'villages')!;
+    expect(villages.bars.map((b) => [b.label, b.value])).toEqual([[names.v1, 2]]);
+    expect(own.charts.find((c) => c.key === 'funnel')!.bars[0]!.value).toBe(2);
+    // Training: t1 and t2 in her village; F3's cancelled session in V2 is not hers anyway.
+    expect(Object.fromEntries(own.training.bars.map((b) => [b.key, b.value]))).toMatchObject({
+      sessions: 2,
+      families: 2,
+      registered: 2,
+    });
+    expect(own.charts.some((c) => c.table === 'money')).toBe(false);
+    // Choosing another village in the URL gives nothing of it.
+    const other = facilitatorDashboard(gulzat.id, filtersOf({ localityId: v2 }), 'en');
+    expect(other.consultations[0]!.bars).toEqual([]);
+    expect(other.charts.find((c) => c.key === 'funnel')!.bars[0]!.value).toBe(0);
+  });
+
+  test('the facilitator page holds her village and not the other; a consultant sees his own', async () => {
+    const get = async (
+      loader: (args: Parameters<typeof facilitatorLoader>[0]) => Promise<Response>,
+      path: string,
+      user: { id: number },
+    ): Promise<Response> => {
+      try {
+        return await loader({
+          request: browserRequest(`http://localhost:3999${path}`, {
+            cookie: await sessionCookieFor(user),
+          }),
+          params: {},
+          context: {},
+        });
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    };
+    const page = JSON.stringify(
+      await (await get(facilitatorLoader, '/facilitator/dashboard', gulzat)).json(),
+    );
+    expect(page).toContain(names.v1);
+    expect(page).not.toContain(names.v2);
+    expect((await get(facilitatorLoader, '/facilitator/dashboard', { id: bakytId })).status).toBe(
+      403,
+    );
+    const mine = await (
+      await get(consultantLoader, '/consultant/dashboard?from=2025-04-01', { id: bakytId })
+    ).json();
+    expect(mine.consultations[0].bars.map((b: { label: string }) => b.label).sort()).toEqual(
+      [names.v1, names.v2].sort(),
+    );
+    expect(
+      parts(
+        consultantDashboard(bakytId, filtersOf({ competitionId: null }), 'en').consultations[0]!,
+      ),
+    ).toEqual({
+      [names.v1]: [0, 1, 0],
+      [names.v2]: [1, 0, 1],
+    });
+    const refused = await get(
+      consultantLoader,
+      '/consultant/dashboard?from=2025-05-01&to=2025-04-01',
+      { id: bakytId },
+    );
+    expect((await refused.json()).period.invalid).toBe(true);
   });
 });

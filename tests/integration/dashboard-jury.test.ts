@@ -10,7 +10,6 @@ import { Histogram, SpreadChart } from '~/components/charts/charts';
 import { TranslationProvider } from '~/i18n/react';
 import { resources } from '~/i18n/resources';
 import type { DashboardFilters } from '~/models/dashboard.server';
-import { assignRound, createRound, openRound, setRoundJurors } from '~/services/jury.server';
 import {
   dashboardJury,
   juryExportTable,
@@ -18,15 +17,7 @@ import {
 } from '~/services/dashboard-jury-view.server';
 import { dashboardExportTable } from '~/services/dashboard-view.server';
 import { tableCsv, tableXlsx } from '~/services/ledger-export.server';
-import { browserRequest } from '../support/factories';
-import {
-  declareForcingConflicts,
-  roundInput,
-  roundWorld,
-  submitScores,
-  type RoundWorld,
-} from '../support/round-scenario';
-import { sessionUserOf } from '../support/session-user';
+import { roundWorld, scoreWholeRound, type RoundWorld } from '../support/round-scenario';
 
 /*
  * The round's submitted totals (out of 100):
@@ -44,20 +35,7 @@ let section: RoundScoresSection;
 
 beforeAll(async () => {
   world = await roundWorld();
-  const staff = sessionUserOf(world.staff);
-  const created = createRound(browserRequest(), staff, world.competition.id, roundInput());
-  if (!created.ok) throw new Error('round not created');
-  const roundId = created.roundId;
-  setRoundJurors(
-    browserRequest(),
-    staff,
-    roundId,
-    Object.values(world.jurors).map((j) => j.id),
-  );
-  declareForcingConflicts(world, roundId);
-  assignRound(browserRequest(), staff, roundId);
-  openRound(browserRequest(), staff, roundId);
-  for (const role of ['harsh', 'lenient', 'middle'] as const) submitScores(world, roundId, role);
+  scoreWholeRound(world);
   [section] = dashboardJury(filters(), 'en') as [RoundScoresSection];
 });
 

@@ -21,7 +21,14 @@ import type { User } from '~db/schema/people';
 import type { Locale } from '~/i18n/config';
 import { assignmentsOfRound, criteriaOf } from '~/models/jury.server';
 import type { RoundFormInput } from '~/schemas/round';
-import { declareConflicts, saveScore } from '~/services/jury.server';
+import {
+  assignRound,
+  createRound,
+  declareConflicts,
+  openRound,
+  saveScore,
+  setRoundJurors,
+} from '~/services/jury.server';
 import { utcToZonedLocal } from '~/utils/timezone';
 import { browserRequest, createLocality, createUser, uniqueSuffix } from './factories';
 import { createApplication, createCompetition, createHousehold } from './programme-factories';
@@ -256,4 +263,23 @@ export function assignmentOf(
   return assignmentsOfRound(roundId).find(
     (a) => a.jurorId === world.jurors[role].id && a.applicationId === world.applications[key].id,
   )!;
+}
+
+/** The whole scenario in one call: the round created, assigned, opened, every score submitted. */
+export function scoreWholeRound(world: RoundWorld): number {
+  const staff = sessionUserOf(world.staff);
+  const created = createRound(browserRequest(), staff, world.competition.id, roundInput());
+  if (!created.ok) throw new Error('round not created');
+  const roundId = created.roundId;
+  setRoundJurors(
+    browserRequest(),
+    staff,
+    roundId,
+    Object.values(world.jurors).map((j) => j.id),
+  );
+  declareForcingConflicts(world, roundId);
+  assignRound(browserRequest(), staff, roundId);
+  openRound(browserRequest(), staff, roundId);
+  for (const role of ['harsh', 'lenient', 'middle'] as const) submitScores(world, roundId, role);
+  return roundId;
 }

@@ -6,6 +6,7 @@
 // (colour-blind safe), dash pattern and marker shape, so they stay apart in black-and-white print.
 // Styling lives in the stylesheet (classes), since the CSP blocks inline style attributes.
 import type { ReactNode } from 'react';
+import { TableFrame } from '~/components/table-frame';
 import { useTranslation } from '~/i18n/react';
 import type { Axis } from './axis';
 import { seriesStyle, type Marker } from './palette';
@@ -67,7 +68,7 @@ export function FiguresTable({
   return (
     <details className="chart__figures" data-testid={`${id}-figures`}>
       <summary>{t('chart.showFigures')}</summary>
-      <div className="table-wrap">
+      <TableFrame label={text.title}>
         <table>
           <caption className="visually-hidden">{text.title}</caption>
           <thead>
@@ -97,9 +98,40 @@ export function FiguresTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {after}
     </details>
+  );
+}
+
+/** A chart with its caption, its SVG and its figures table: the frame every chart shares. */
+function ChartFigure({
+  id,
+  text,
+  width,
+  height,
+  rows,
+  after,
+  children,
+}: {
+  id: string;
+  text: ChartText;
+  width: number;
+  height: number;
+  rows: { key: string; cells: readonly string[] }[];
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <figure className="chart">
+      <figcaption id={`${id}-caption`} className="chart__title">
+        {text.title}
+      </figcaption>
+      <ChartFrame id={id} text={text} width={width} height={height}>
+        {children}
+      </ChartFrame>
+      <FiguresTable id={id} text={text} rows={rows} after={after} />
+    </figure>
   );
 }
 
@@ -128,44 +160,40 @@ export function BarChart({
   const plotBottom = height - BAR.bottom;
   const x = (value: number) => BAR.left + (axis.max > 0 ? (value / axis.max) * plotW : 0);
   return (
-    <figure className="chart">
-      <figcaption id={`${id}-caption`} className="chart__title">
-        {text.title}
-      </figcaption>
-      <ChartFrame id={id} text={text} width={BAR.width} height={height}>
-        {axis.ticks.map((tick) => (
-          <g key={tick.value} className="chart__grid">
-            <line x1={x(tick.value)} x2={x(tick.value)} y1={BAR.top} y2={plotBottom} />
-            <text x={x(tick.value)} y={plotBottom + 18} textAnchor="middle">
-              {tick.text}
+    <ChartFigure
+      id={id}
+      text={text}
+      width={BAR.width}
+      height={height}
+      rows={bars.map((bar) => ({ key: bar.key, cells: [bar.label, bar.text] }))}
+      after={after}
+    >
+      {axis.ticks.map((tick) => (
+        <g key={tick.value} className="chart__grid">
+          <line x1={x(tick.value)} x2={x(tick.value)} y1={BAR.top} y2={plotBottom} />
+          <text x={x(tick.value)} y={plotBottom + 18} textAnchor="middle">
+            {tick.text}
+          </text>
+        </g>
+      ))}
+      {bars.map((bar, i) => {
+        const y = BAR.top + i * (BAR.row + BAR.gap) + BAR.gap / 2;
+        const w = Math.max(0, x(bar.value) - BAR.left);
+        return (
+          <g key={bar.key} className="chart__bar">
+            <text x={BAR.left - 8} y={y + BAR.row / 2 + 4} textAnchor="end">
+              {bar.label}
+            </text>
+            <rect x={BAR.left} y={y} width={w} height={BAR.row}>
+              <title>{`${bar.label}: ${bar.text}`}</title>
+            </rect>
+            <text x={BAR.left + w + 6} y={y + BAR.row / 2 + 4} className="chart__value">
+              {bar.text}
             </text>
           </g>
-        ))}
-        {bars.map((bar, i) => {
-          const y = BAR.top + i * (BAR.row + BAR.gap) + BAR.gap / 2;
-          const w = Math.max(0, x(bar.value) - BAR.left);
-          return (
-            <g key={bar.key} className="chart__bar">
-              <text x={BAR.left - 8} y={y + BAR.row / 2 + 4} textAnchor="end">
-                {bar.label}
-              </text>
-              <rect x={BAR.left} y={y} width={w} height={BAR.row}>
-                <title>{`${bar.label}: ${bar.text}`}</title>
-              </rect>
-              <text x={BAR.left + w + 6} y={y + BAR.row / 2 + 4} className="chart__value">
-                {bar.text}
-              </text>
-            </g>
-          );
-        })}
-      </ChartFrame>
-      <FiguresTable
-        id={id}
-        text={text}
-        rows={bars.map((bar) => ({ key: bar.key, cells: [bar.label, bar.text] }))}
-        after={after}
-      />
-    </figure>
+        );
+      })}
+    </ChartFigure>
   );
 }
 
@@ -407,83 +435,79 @@ export function StackedBarChart({
   const plotBottom = height - BAR.bottom - legendH;
   const scale = (value: number) => (axis.max > 0 ? (value / axis.max) * plotW : 0);
   return (
-    <figure className="chart">
-      <figcaption id={`${id}-caption`} className="chart__title">
-        {text.title}
-      </figcaption>
-      <ChartFrame id={id} text={text} width={BAR.width} height={height}>
-        <SeriesPatterns id={id} count={series.length} />
-        {axis.ticks.map((tick) => (
-          <g key={tick.value} className="chart__grid">
-            <line
-              x1={BAR.left + scale(tick.value)}
-              x2={BAR.left + scale(tick.value)}
-              y1={BAR.top}
-              y2={plotBottom}
+    <ChartFigure
+      id={id}
+      text={text}
+      width={BAR.width}
+      height={height}
+      rows={bars.map((bar) => ({
+        key: bar.key,
+        cells: [bar.label, ...bar.values.map((part) => part.text), bar.totalText],
+      }))}
+      after={after}
+    >
+      <SeriesPatterns id={id} count={series.length} />
+      {axis.ticks.map((tick) => (
+        <g key={tick.value} className="chart__grid">
+          <line
+            x1={BAR.left + scale(tick.value)}
+            x2={BAR.left + scale(tick.value)}
+            y1={BAR.top}
+            y2={plotBottom}
+          />
+          <text x={BAR.left + scale(tick.value)} y={plotBottom + 18} textAnchor="middle">
+            {tick.text}
+          </text>
+        </g>
+      ))}
+      {bars.map((bar, i) => {
+        const y = BAR.top + i * (BAR.row + BAR.gap) + BAR.gap / 2;
+        let left = BAR.left;
+        return (
+          <g key={bar.key} className="chart__stack">
+            <text x={BAR.left - 8} y={y + BAR.row / 2 + 4} textAnchor="end">
+              {bar.label}
+            </text>
+            {bar.values.map((part, index) => {
+              const w = scale(part.value);
+              const x = left;
+              left += w;
+              return part.value > 0 ? (
+                <rect
+                  key={index}
+                  x={x}
+                  y={y}
+                  width={w}
+                  height={BAR.row}
+                  fill={`url(#${id}-fill-${index})`}
+                >
+                  <title>{`${bar.label}, ${series[index]}: ${part.text}`}</title>
+                </rect>
+              ) : null;
+            })}
+            <text x={left + 6} y={y + BAR.row / 2 + 4} className="chart__value">
+              {bar.totalText}
+            </text>
+          </g>
+        );
+      })}
+      <g className="chart__legend">
+        {series.map((name, index) => (
+          <g key={name}>
+            <rect
+              x={BAR.left + index * 140}
+              y={height - 18}
+              width="14"
+              height="14"
+              fill={`url(#${id}-fill-${index})`}
             />
-            <text x={BAR.left + scale(tick.value)} y={plotBottom + 18} textAnchor="middle">
-              {tick.text}
+            <text x={BAR.left + index * 140 + 20} y={height - 6}>
+              {name}
             </text>
           </g>
         ))}
-        {bars.map((bar, i) => {
-          const y = BAR.top + i * (BAR.row + BAR.gap) + BAR.gap / 2;
-          let left = BAR.left;
-          return (
-            <g key={bar.key} className="chart__stack">
-              <text x={BAR.left - 8} y={y + BAR.row / 2 + 4} textAnchor="end">
-                {bar.label}
-              </text>
-              {bar.values.map((part, index) => {
-                const w = scale(part.value);
-                const x = left;
-                left += w;
-                return part.value > 0 ? (
-                  <rect
-                    key={index}
-                    x={x}
-                    y={y}
-                    width={w}
-                    height={BAR.row}
-                    fill={`url(#${id}-fill-${index})`}
-                  >
-                    <title>{`${bar.label}, ${series[index]}: ${part.text}`}</title>
-                  </rect>
-                ) : null;
-              })}
-              <text x={left + 6} y={y + BAR.row / 2 + 4} className="chart__value">
-                {bar.totalText}
-              </text>
-            </g>
-          );
-        })}
-        <g className="chart__legend">
-          {series.map((name, index) => (
-            <g key={name}>
-              <rect
-                x={BAR.left + index * 140}
-                y={height - 18}
-                width="14"
-                height="14"
-                fill={`url(#${id}-fill-${index})`}
-              />
-              <text x={BAR.left + index * 140 + 20} y={height - 6}>
-                {name}
-              </text>
-            </g>
-          ))}
-        </g>
-      </ChartFrame>
-      <FiguresTable
-        id={id}
-        text={text}
-        rows={bars.map((bar) => ({
-          key: bar.key,
-          cells: [bar.label, ...bar.values.map((part) => part.text), bar.totalText],
-        }))}
-        after={after}
-      />
-    </figure>
+      </g>
+    </ChartFigure>
   );
 }
 
@@ -513,62 +537,53 @@ export function Histogram({
   const binW = plotW / Math.max(1, bins.length);
   const y = (value: number) => HIST.top + plotH - (axis.max > 0 ? (value / axis.max) * plotH : 0);
   return (
-    <figure className="chart">
-      <figcaption id={`${id}-caption`} className="chart__title">
-        {text.title}
-      </figcaption>
-      <ChartFrame id={id} text={text} width={HIST.width} height={HIST.height}>
-        {axis.ticks.map((tick) => (
-          <g key={tick.value} className="chart__grid">
-            <line
-              x1={HIST.left}
-              x2={HIST.width - HIST.right}
-              y1={y(tick.value)}
-              y2={y(tick.value)}
-            />
-            <text x={HIST.left - 8} y={y(tick.value) + 4} textAnchor="end">
-              {tick.text}
-            </text>
-          </g>
-        ))}
-        {bins.map((bin, i) => {
-          const x = HIST.left + i * binW;
-          return (
-            <g key={bin.key} className="chart__bar">
-              {bin.value > 0 ? (
-                <rect x={x} y={y(bin.value)} width={binW} height={y(0) - y(bin.value)}>
-                  <title>{`${bin.label}: ${bin.text}`}</title>
-                </rect>
-              ) : null}
-              {bin.value > 0 ? (
-                <text
-                  x={x + binW / 2}
-                  y={y(bin.value) - 4}
-                  textAnchor="middle"
-                  className="chart__value"
-                >
-                  {bin.text}
-                </text>
-              ) : null}
+    <ChartFigure
+      id={id}
+      text={text}
+      width={HIST.width}
+      height={HIST.height}
+      rows={bins.map((bin) => ({ key: bin.key, cells: [bin.label, bin.text] }))}
+      after={after}
+    >
+      {axis.ticks.map((tick) => (
+        <g key={tick.value} className="chart__grid">
+          <line x1={HIST.left} x2={HIST.width - HIST.right} y1={y(tick.value)} y2={y(tick.value)} />
+          <text x={HIST.left - 8} y={y(tick.value) + 4} textAnchor="end">
+            {tick.text}
+          </text>
+        </g>
+      ))}
+      {bins.map((bin, i) => {
+        const x = HIST.left + i * binW;
+        return (
+          <g key={bin.key} className="chart__bar">
+            {bin.value > 0 ? (
+              <rect x={x} y={y(bin.value)} width={binW} height={y(0) - y(bin.value)}>
+                <title>{`${bin.label}: ${bin.text}`}</title>
+              </rect>
+            ) : null}
+            {bin.value > 0 ? (
               <text
                 x={x + binW / 2}
-                y={HIST.height - HIST.bottom + 18}
+                y={y(bin.value) - 4}
                 textAnchor="middle"
-                className="chart__label"
+                className="chart__value"
               >
-                {bin.label}
+                {bin.text}
               </text>
-            </g>
-          );
-        })}
-      </ChartFrame>
-      <FiguresTable
-        id={id}
-        text={text}
-        rows={bins.map((bin) => ({ key: bin.key, cells: [bin.label, bin.text] }))}
-        after={after}
-      />
-    </figure>
+            ) : null}
+            <text
+              x={x + binW / 2}
+              y={HIST.height - HIST.bottom + 18}
+              textAnchor="middle"
+              className="chart__label"
+            >
+              {bin.label}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }
 
@@ -616,123 +631,114 @@ export function SpreadChart({
   const box = seriesStyle(0);
   const mark = seriesStyle(1);
   return (
-    <figure className="chart">
-      <figcaption id={`${id}-caption`} className="chart__title">
-        {text.title}
-      </figcaption>
-      <ChartFrame id={id} text={text} width={SPREAD.width} height={height}>
-        {axis.ticks.map((tick) => (
-          <g key={tick.value} className="chart__grid">
-            <line x1={x(tick.value)} x2={x(tick.value)} y1={SPREAD.top} y2={plotBottom} />
-            <text x={x(tick.value)} y={plotBottom + 18} textAnchor="middle">
-              {tick.text}
+    <ChartFigure
+      id={id}
+      text={text}
+      width={SPREAD.width}
+      height={height}
+      rows={rows.map((row) => ({
+        key: row.key,
+        cells: [
+          row.label,
+          ...[row.count, row.min, row.q1, row.median, row.q3, row.max].map((f) => f.text),
+        ],
+      }))}
+      after={after}
+    >
+      {axis.ticks.map((tick) => (
+        <g key={tick.value} className="chart__grid">
+          <line x1={x(tick.value)} x2={x(tick.value)} y1={SPREAD.top} y2={plotBottom} />
+          <text x={x(tick.value)} y={plotBottom + 18} textAnchor="middle">
+            {tick.text}
+          </text>
+        </g>
+      ))}
+      {rows.map((row, i) => {
+        const top = SPREAD.top + i * (SPREAD.row + SPREAD.gap) + SPREAD.gap / 2;
+        const middle = top + SPREAD.row / 2;
+        const hint = `${row.label}: ${row.min.text} – ${row.max.text}, ${text.columns[4]} ${row.median.text}`;
+        return (
+          <g key={row.key} className="chart__spread">
+            <text x={SPREAD.left - 8} y={middle + 4} textAnchor="end">
+              {row.label}
+            </text>
+            <line
+              x1={x(row.min.value)}
+              x2={x(row.max.value)}
+              y1={middle}
+              y2={middle}
+              stroke={box.colour}
+              strokeWidth="1.5"
+            />
+            <rect
+              x={x(row.q1.value)}
+              y={top + 4}
+              width={Math.max(1, x(row.q3.value) - x(row.q1.value))}
+              height={SPREAD.row - 8}
+              fill="#fff"
+              stroke={box.colour}
+              strokeWidth="2"
+            >
+              <title>{hint}</title>
+            </rect>
+            <line
+              x1={x(row.median.value)}
+              x2={x(row.median.value)}
+              y1={top + 2}
+              y2={top + SPREAD.row - 2}
+              stroke={mark.colour}
+              strokeWidth="3"
+            />
+            <MarkerShape
+              shape="diamond"
+              cx={x(row.median.value)}
+              cy={middle}
+              colour={mark.colour}
+              label={hint}
+            />
+          </g>
+        );
+      })}
+      {reference ? (
+        <line
+          x1={x(reference.value)}
+          x2={x(reference.value)}
+          y1={SPREAD.top}
+          y2={plotBottom}
+          stroke="#000"
+          strokeWidth="1.5"
+          strokeDasharray="6 4"
+          className="chart__reference"
+        />
+      ) : null}
+      <g className="chart__legend">
+        <MarkerShape
+          shape="diamond"
+          cx={SPREAD.left + 7}
+          cy={height - 14}
+          colour={mark.colour}
+          label={text.columns[4] ?? ''}
+        />
+        <text x={SPREAD.left + 20} y={height - 10}>
+          {text.columns[4]}
+        </text>
+        {reference ? (
+          <g>
+            <line
+              x1={SPREAD.left + 200}
+              x2={SPREAD.left + 228}
+              y1={height - 14}
+              y2={height - 14}
+              stroke="#000"
+              strokeWidth="1.5"
+              strokeDasharray="6 4"
+            />
+            <text x={SPREAD.left + 234} y={height - 10}>
+              {reference.label}
             </text>
           </g>
-        ))}
-        {rows.map((row, i) => {
-          const top = SPREAD.top + i * (SPREAD.row + SPREAD.gap) + SPREAD.gap / 2;
-          const middle = top + SPREAD.row / 2;
-          const hint = `${row.label}: ${row.min.text} – ${row.max.text}, ${text.columns[4]} ${row.median.text}`;
-          return (
-            <g key={row.key} className="chart__spread">
-              <text x={SPREAD.left - 8} y={middle + 4} textAnchor="end">
-                {row.label}
-              </text>
-              <line
-                x1={x(row.min.value)}
-                x2={x(row.max.value)}
-                y1={middle}
-                y2={middle}
-                stroke={box.colour}
-                strokeWidth="1.5"
-              />
-              <rect
-                x={x(row.q1.value)}
-                y={top + 4}
-                width={Math.max(1, x(row.q3.value) - x(row.q1.value))}
-                height={SPREAD.row - 8}
-                fill="#fff"
-                stroke={box.colour}
-                strokeWidth="2"
-              >
-                <title>{hint}</title>
-              </rect>
-              <line
-                x1={x(row.median.value)}
-                x2={x(row.median.value)}
-                y1={top + 2}
-                y2={top + SPREAD.row - 2}
-                stroke={mark.colour}
-                strokeWidth="3"
-              />
-              <MarkerShape
-                shape="diamond"
-                cx={x(row.median.value)}
-                cy={middle}
-                colour={mark.colour}
-                label={hint}
-              />
-            </g>
-          );
-        })}
-        {reference ? (
-          <line
-            x1={x(reference.value)}
-            x2={x(reference.value)}
-            y1={SPREAD.top}
-            y2={plotBottom}
-            stroke="#000"
-            strokeWidth="1.5"
-            strokeDasharray="6 4"
-            className="chart__reference"
-          />
         ) : null}
-        <g className="chart__legend">
-          <MarkerShape
-            shape="diamond"
-            cx={SPREAD.left + 7}
-            cy={height - 14}
-            colour={mark.colour}
-            label={text.columns[4] ?? ''}
-          />
-          <text x={SPREAD.left + 20} y={height - 10}>
-            {text.columns[4]}
-          </text>
-          {reference ? (
-            <g>
-              <line
-                x1={SPREAD.left + 200}
-                x2={SPREAD.left + 228}
-                y1={height - 14}
-                y2={height - 14}
-                stroke="#000"
-                strokeWidth="1.5"
-                strokeDasharray="6 4"
-              />
-              <text x={SPREAD.left + 234} y={height - 10}>
-                {reference.label}
-              </text>
-            </g>
-          ) : null}
-        </g>
-      </ChartFrame>
-      <FiguresTable
-        id={id}
-        text={text}
-        rows={rows.map((row) => ({
-          key: row.key,
-          cells: [
-            row.label,
-            row.count.text,
-            row.min.text,
-            row.q1.text,
-            row.median.text,
-            row.q3.text,
-            row.max.text,
-          ],
-        }))}
-        after={after}
-      />
-    </figure>
+      </g>
+    </ChartFigure>
   );
 }

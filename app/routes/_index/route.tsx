@@ -316,6 +316,7 @@ function ConsultantCard() {
       <p className="row">
         <Link to="/consultant">{t('home.consultant.agenda')}</Link>
         <Link to="/consultant/publish">{t('home.consultant.publish')}</Link>
+        <ConsultantDashboardLink />
       </p>
     </section>
   );
@@ -404,6 +405,7 @@ export default function HomePage() {
         ) : null}
         {waiting ? <StaffWaitingCard waiting={waiting} /> : null}
         {hasPermission(roles, 'outcomes:read') ? <DashboardCard /> : null}
+        {hasPermission(roles, 'dashboard:villages') ? <VillagesDashboardCard /> : null}
         {roles.includes('juror') ? <JurorCard /> : null}
         {roles.includes('consultant') ? <ConsultantCard /> : null}
         {person.outbox ? (
@@ -433,6 +435,24 @@ export default function HomePage() {
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** A consultant: his own consultations at a glance. */
+function ConsultantDashboardLink() {
+  const { t } = useTranslation('dashboard');
+  return <Link to="/consultant/dashboard">{t('own.consultantTitle')}</Link>;
+}
+
+/** A facilitator: her own villages at a glance. */
+function VillagesDashboardCard() {
+  const { t } = useTranslation('dashboard');
+  return (
+    <section className="card" aria-labelledby="home-villages-dashboard">
+      <h2 id="home-villages-dashboard">{t('own.facilitatorTitle')}</h2>
+      <p>{t('own.facilitatorIntro')}</p>
+      <Link to="/facilitator/dashboard">{t('own.link')}</Link>
+    </section>
   );
 }
 

@@ -4,20 +4,17 @@
 // script needed) with their figures as tables, and every table downloads as CSV and Excel.
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
-import {
-  BarChart,
-  Histogram,
-  LineChart,
-  SpreadChart,
-  StackedBarChart,
-} from '~/components/charts/charts';
+import { Link, useLoaderData } from '@remix-run/react';
+import { BarChart, Histogram, LineChart, SpreadChart } from '~/components/charts/charts';
+import { DashboardChartCards } from '~/components/dashboard-chart-cards';
+import { DashboardFilterForm } from '~/components/dashboard-filter-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import {
   dashboardFiltersFrom,
-  dashboardPage,
-  dashboardPeriodFrom,
+  dashboardPageFor,
+  dashboardQuery,
+  dashboardPeriodInput,
 } from '~/services/dashboard-view.server';
 import { programmeTimeZone } from '~/services/programme-clock.server';
 import staffStyles from '~/styles/staff.css';
@@ -37,12 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     pageTitle: fixedT(user.locale)('dashboard:title'),
     // A malformed period is said next to its fields; the figures then cover every date.
-    period: {
-      from: search.get('from') ?? '',
-      to: search.get('to') ?? '',
-      invalid: dashboardPeriodFrom(search, timeZone).invalid,
-    },
-    ...dashboardPage(filters, user.locale, timeZone),
+    period: dashboardPeriodInput(search, timeZone),
+    ...dashboardPageFor(user.locale, dashboardQuery(filters), timeZone),
   });
 }
 
@@ -77,13 +70,7 @@ export default function DashboardPage() {
     <div className="stack">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <Form
-        method="get"
-        action="/staff/dashboard"
-        className="filters card"
-        role="search"
-        aria-label={t('filters.legend')}
-      >
+      <DashboardFilterForm action="/staff/dashboard" period={period}>
         <div className="field">
           <label htmlFor="dashboard-competition">{t('filters.competition')}</label>
           <select
@@ -125,68 +112,18 @@ export default function DashboardPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="dashboard-from">{t('period.from')}</label>
-          <input
-            id="dashboard-from"
-            name="from"
-            type="date"
-            defaultValue={period.from}
-            aria-invalid={period.invalid || undefined}
-            aria-describedby={period.invalid ? 'dashboard-period-error' : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-to">{t('period.to')}</label>
-          <input
-            id="dashboard-to"
-            name="to"
-            type="date"
-            defaultValue={period.to}
-            aria-invalid={period.invalid || undefined}
-            aria-describedby={period.invalid ? 'dashboard-period-error' : undefined}
-          />
-        </div>
-        {period.invalid ? (
-          <p id="dashboard-period-error" className="field__error" role="alert">
-            {t('period.invalid')}
-          </p>
-        ) : null}
-        <div className="row">
-          <button type="submit" className="button button--secondary">
-            {t('filters.apply')}
-          </button>
-          <Link to="/staff/dashboard">{t('filters.reset')}</Link>
-        </div>
-      </Form>
+      </DashboardFilterForm>
       {periodNote ? <p className="card">{periodNote}</p> : null}
-      <div className="dashboard-grid">
-        {charts.map((chart) => (
-          <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
-            <BarChart
-              id={chart.key}
-              text={chart.text}
-              bars={chart.bars}
-              axis={chart.axis}
-              after={
-                // Money is one table across currencies; export it once, under the first.
-                chart.table !== 'money' ||
-                chart.key === charts.find((c) => c.table === 'money')?.key ? (
-                  <p className="row">
-                    <a href={`/staff/dashboard/${chart.table}/csv${suffix}`} download>
-                      {t('export.csv')} <span className="visually-hidden">{chart.text.title}</span>
-                    </a>
-                    <a href={`/staff/dashboard/${chart.table}/xlsx${suffix}`} download>
-                      {t('export.xlsx')} <span className="visually-hidden">{chart.text.title}</span>
-                    </a>
-                  </p>
-                ) : null
-              }
-            />
-            {chart.note ? <p className="field__hint">{chart.note}</p> : null}
-          </section>
-        ))}
-      </div>
+      <DashboardChartCards
+        bars={charts}
+        stacked={[]}
+        after={(key, title) => {
+          const chart = charts.find((c) => c.key === key)!;
+          // Money is one table across currencies; export it once, under the first.
+          const first = chart.key === charts.find((c) => c.table === chart.table)?.key;
+          return first ? exportLinks(chart.table, title) : null;
+        }}
+      />
       <div className="dashboard-grid">
         {moneyOverTime.map((chart) => (
           <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
@@ -203,31 +140,8 @@ export default function DashboardPage() {
             {exportLinks('money-months', chart.text.title)}
           </section>
         ))}
-        {consultations.map((chart) => (
-          <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
-            <StackedBarChart
-              id={chart.key}
-              text={chart.text}
-              series={chart.series}
-              bars={chart.bars}
-              axis={chart.axis}
-              after={exportLinks(chart.key, chart.text.title)}
-            />
-            <p className="field__hint">{chart.note}</p>
-          </section>
-        ))}
-        <section className="card stack" aria-labelledby="training-caption">
-          <BarChart
-            id="training"
-            text={training.text}
-            bars={training.bars}
-            axis={training.axis}
-            after={exportLinks('training', training.text.title)}
-          />
-          {training.requirement ? <p>{training.requirement}</p> : null}
-          <p className="field__hint">{training.note}</p>
-        </section>
       </div>
+      <DashboardChartCards stacked={consultations} extra={training} after={exportLinks} />
       {jury.length > 0 ? (
         <section className="stack" aria-labelledby="dashboard-jury">
           <h2 id="dashboard-jury">{t('jury.title')}</h2>

@@ -185,6 +185,14 @@ export default {
     currency: 'Currency',
     sheet: 'Paid by month',
   },
+  own: {
+    facilitatorTitle: 'My villages at a glance',
+    facilitatorIntro: 'Applications, consultations and training in your villages only.',
+    consultantTitle: 'My consultations at a glance',
+    consultantIntro: 'Your consultations held, missed and cancelled, by the family’s village.',
+    link: 'Open the figures',
+    noVillages: 'No village is assigned to you yet.',
+  },
   export: {
     csv: 'Download CSV',
     xlsx: 'Download Excel',

@@ -1,0 +1,68 @@
+// Dashboard charts each in its card: bars, the consultations' stacked bars and the training
+// figures with its requirement. The staff dashboard adds export links under each; a facilitator's
+// and a consultant's small dashboards show the same cards without. Pages pass the loader's data.
+import type { ReactNode } from 'react';
+import type { Axis } from '~/components/charts/axis';
+import {
+  BarChart,
+  StackedBarChart,
+  type Bar,
+  type ChartText,
+  type StackedBar,
+} from '~/components/charts/charts';
+
+type BarCard = { key: string; text: ChartText; bars: Bar[]; axis: Axis; note: string | null };
+type StackedCard = {
+  key: string;
+  text: ChartText;
+  series: string[];
+  bars: StackedBar[];
+  axis: Axis;
+  note: string;
+};
+
+export function DashboardChartCards({
+  bars = [],
+  stacked,
+  extra,
+  after,
+}: {
+  bars?: readonly BarCard[];
+  stacked: readonly StackedCard[];
+  extra?: (BarCard & { requirement: string | null }) | null;
+  /** Under each chart's figures table (the staff's export links), by the chart's key. */
+  after?: (key: string, title: string) => ReactNode;
+}) {
+  return (
+    <div className="dashboard-grid">
+      {[...bars, ...(extra ? [extra] : [])].map(
+        (chart: BarCard & { requirement?: string | null }) => (
+          <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
+            <BarChart
+              id={chart.key}
+              text={chart.text}
+              bars={chart.bars}
+              axis={chart.axis}
+              after={after?.(chart.key, chart.text.title)}
+            />
+            {chart.requirement ? <p>{chart.requirement}</p> : null}
+            {chart.note ? <p className="field__hint">{chart.note}</p> : null}
+          </section>
+        ),
+      )}
+      {stacked.map((chart) => (
+        <section key={chart.key} className="card stack" aria-labelledby={`${chart.key}-caption`}>
+          <StackedBarChart
+            id={chart.key}
+            text={chart.text}
+            series={chart.series}
+            bars={chart.bars}
+            axis={chart.axis}
+            after={after?.(chart.key, chart.text.title)}
+          />
+          <p className="field__hint">{chart.note}</p>
+        </section>
+      ))}
+    </div>
+  );
+}
