@@ -6,7 +6,7 @@ import { niceAxis } from '~/components/charts/axis';
 import type { Bar, ChartText, LineSeries } from '~/components/charts/charts';
 import { untilWritten } from '~db/client';
 import type { Locale } from '~/i18n/config';
-import { formatMoney, formatNumber } from '~/i18n/format';
+import { formatDate, formatMoney, formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { pickLocalized, titleTexts } from '~/i18n/localized-text';
 import { localityName } from '~/i18n/locality';
@@ -56,6 +56,12 @@ export function dashboardPeriodFrom(search: URLSearchParams, timeZone: string) {
     to: to ? zonedLocalToUtc(`${nextDay(to)}T00:00`, timeZone) : null,
     days: from || to ? { from: from ?? null, to: to ?? null } : null,
   } as const;
+}
+
+/** A period's day as the reader writes dates ("…" when the period is open on that side). */
+function dayText(day: string | null, locale: Locale, timeZone: string): string {
+  const noon = day ? zonedLocalToUtc(`${day}T12:00`, timeZone) : null;
+  return noon ? formatDate(noon, locale, timeZone) : '…';
 }
 
 /** The period's fields as typed, for the form, and whether they were refused. */
@@ -524,8 +530,8 @@ export function dashboardPage(
     moneyOverTime: dashboardMoneyOverTime(filters, locale, timeZone),
     periodNote: filters.period
       ? t('dashboard:period.meaning', {
-          from: filters.period.from ?? '…',
-          to: filters.period.to ?? '…',
+          from: dayText(filters.period.from, locale, timeZone),
+          to: dayText(filters.period.to, locale, timeZone),
         })
       : null,
     // Outcome figures live on each competition's outcomes page; linked, not recomputed here.

@@ -14,7 +14,11 @@ import {
   dashboardConsultations,
   dashboardTraining,
 } from '~/services/dashboard-activity-view.server';
-import { dashboardExportTable, dashboardFiltersFrom } from '~/services/dashboard-view.server';
+import {
+  dashboardExportTable,
+  dashboardFiltersFrom,
+  dashboardPage,
+} from '~/services/dashboard-view.server';
 import { tableCsv, tableXlsx } from '~/services/ledger-export.server';
 import { createSlot } from '../support/booking-factories';
 import { insertBooking } from '../support/consultation-factories';
@@ -232,6 +236,10 @@ describe('the period in the URL', () => {
     expect(filters.from?.toISOString()).toBe('2025-03-31T18:00:00.000Z');
     expect(filters.to?.toISOString()).toBe('2025-04-30T18:00:00.000Z');
     expect(filters.period).toEqual({ from: '2025-04-01', to: '2025-04-30' });
+    // The page says what the period means, with the days as the reader writes dates.
+    expect(dashboardPage(filters, 'en').periodNote).toMatch(
+      /^Period 1 April 2025 – 30 April 2025: applications by the day they were submitted/,
+    );
   });
 
   test('a malformed or reversed period means no period', () => {
