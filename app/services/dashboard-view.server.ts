@@ -543,16 +543,20 @@ export function dashboardPage(
 }
 
 /**
- * The page for a query string, kept until anything is written to the database: every figure is an
- * aggregate over whole tables, and staff reload the same views far more often than data changes.
- * (Training's "held" counts sessions already started, so a session starting with no write since
- * is counted at the next write.)
+ * The page for a query string, kept until anything is written to the database, and at most ten
+ * minutes: every figure is an aggregate over whole tables, and staff reload the same views far
+ * more often than data changes; but training's "held" counts sessions already started, which
+ * changes with the clock alone.
  */
-export const dashboardPageFor = untilWritten(
+const keptDashboardPage = untilWritten(
   'dashboard-page',
-  (locale: Locale, query: string, timeZone: string) =>
+  (locale: Locale, query: string, timeZone: string, _tenMinutes: number) =>
     dashboardPage(dashboardFiltersFrom(new URLSearchParams(query), timeZone), locale, timeZone),
 );
+
+export function dashboardPageFor(locale: Locale, query: string, timeZone: string) {
+  return keptDashboardPage(locale, query, timeZone, Math.floor(Date.now() / 600_000));
+}
 
 /**
  * One dashboard table for the exports (with the filters applied): the category and its count, or
