@@ -146,8 +146,8 @@ export function loadCountsOf(loads: Map<number, { assigned: number; submitted: n
  * One page of the round's jurors by name, each with her conflicts; her load and submitted
  * scores come from `roundJurorLoads`.
  */
-export function jurorPage(roundId: number, competitionId: number, page: number, pageSize: number) {
-  return db
+const preparedJurorPage = preparedOnce((connection) =>
+  connection
     .select({
       id: users.id,
       name: users.name,
@@ -155,15 +155,24 @@ export function jurorPage(roundId: number, competitionId: number, page: number, 
       localityId: users.localityId,
       conflictsDeclaredAt: roundJurors.conflictsDeclaredAt,
       conflicts: sql<number>`(select count(*) from juror_conflicts c
-        where c.competition_id = ${competitionId} and c.juror_id = ${users.id})`,
+        where c.competition_id = ${sql.placeholder('competitionId')} and c.juror_id = ${users.id})`,
     })
     .from(roundJurors)
     .innerJoin(users, eq(users.id, roundJurors.jurorId))
-    .where(eq(roundJurors.roundId, roundId))
+    .where(eq(roundJurors.roundId, sql.placeholder('roundId')))
     .orderBy(asc(users.name), asc(users.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+
+export function jurorPage(roundId: number, competitionId: number, page: number, pageSize: number) {
+  return preparedJurorPage().all({
+    roundId,
+    competitionId,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
 }
 
 /**

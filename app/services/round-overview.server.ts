@@ -51,9 +51,19 @@ const progressOf = untilWritten('round-progress', (roundId: number) =>
 );
 const poolCount = untilWritten('round-pool', (roundId: number) => countRoundPool(roundId));
 
-function localityNames(locale: Locale): Map<number, string> {
-  return new Map(listLocalities().map((l) => [l.id, localityName(l, locale)]));
-}
+/** Every village's name in the reader's language, kept until anything is written. */
+const localityNames = untilWritten(
+  'locality-names',
+  (locale: Locale): ReadonlyMap<number, string> =>
+    new Map(listLocalities().map((l) => [l.id, localityName(l, locale)])),
+);
+
+/** The round's jurors and its criteria as shown, read once per write (the page shows both). */
+const keptJurorsOfRound = untilWritten('round-jurors', (roundId: number) => jurorsOfRound(roundId));
+const keptCriterionViews = untilWritten(
+  'round-criterion-views',
+  (roundId: number, locale: Locale) => criterionViews(roundId, locale),
+);
 
 /** A draft round's pool (what it would take now) and what its assignment leaves out, counted. */
 function draftPool(round: Round) {
@@ -181,7 +191,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
   const timeZone = competition.timezone;
   const villages = localityNames(locale);
   // The round's jurors are few (they are people staff chose); the form to change them needs all.
-  const jurors = jurorsOfRound(roundId);
+  const jurors = keptJurorsOfRound(roundId);
 
   const assignedTotal = assignedCount(roundId);
   const page = clampPage(pages.page, assignedTotal);
@@ -275,7 +285,7 @@ export function roundOverview(roundId: number, locale: Locale, pages: RoundPages
       id: competition.id,
       title: pickLocalized(titleTexts(competition), locale),
     },
-    criteria: criterionViews(roundId, locale),
+    criteria: keptCriterionViews(roundId, locale),
     pool: poolSize,
     /** Applications of the pool that the current assignment does not cover (assign again). */
     unassigned,
