@@ -4,6 +4,7 @@ import type { Locale } from '~/i18n/config';
 import { formattedInstant, moneyFormatSpec } from '~/i18n/format';
 import { localityName } from '~/i18n/locality';
 import { descriptionTexts, pickLocalized } from '~/i18n/localized-text';
+import { competitionTitle } from './application-view.server';
 import { submissionWindow } from '~/services/competitions.server';
 import { relationsPhrase, zonedInstant } from '~/utils/application-display.server';
 import {
@@ -26,14 +27,6 @@ export function listPastCompetitions(): Competition[] {
   return listCompetitions()
     .filter((competition) => competition.announcedAt !== null)
     .sort((a, b) => b.announcedAt!.getTime() - a.announcedAt!.getTime());
-}
-
-/** The competition's title in her language (or the one it was written in). */
-function competitionTitle(competition: Competition, locale: Locale) {
-  return pickLocalized(
-    { ky: competition.titleKy, ru: competition.titleRu, en: competition.titleEn },
-    locale,
-  );
 }
 
 /** A past competition as the list shows it: title, where, when its results were announced. */
