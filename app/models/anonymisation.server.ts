@@ -222,7 +222,7 @@ export function scrubHouseholdRows(
     sql`delete from sessions where user_id in ${users}`,
     sql`delete from password_tokens where user_id in ${users}`,
     sql`delete from kept_forms where user_id in ${users}`,
-    sql`update users set name = '', email = null, phone = null, password_hash = null,
+    sql`update users set name = '#' || id, email = null, phone = null, password_hash = null,
       disabled_at = coalesce(disabled_at, ${at}), updated_at = ${at} where id in ${users}`,
   ];
   for (const statement of statements) tx.run(statement);

@@ -270,6 +270,11 @@ describe('anonymisation after retention', () => {
       { wait: async () => {} },
     );
     expect(signedIn.ok).toBe(false);
+    // Lists still name the account by something a screen reader can say: its number.
+    const account = sqlite
+      .prepare<[number], { name: string }>('select name from users where id = ?')
+      .get(past.family.id)!;
+    expect(account.name).toBe(`#${past.family.id}`);
   });
 
   test('a redacted audit line is accepted by the verifier, and any edit of it afterwards is detected', async () => {

@@ -33,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const collator = collatorFor(user.locale, undefined);
   const households = listHouseholdsFor({ userId: user.id, seesAll }, { localityId })
     .map((h) => {
-      const names = h.members.map((m) => `${m.firstName} ${m.lastName}`);
+      // An anonymised family's members keep their place but not their names: "#id" stands in.
+      const names = h.members.map((m) => `${m.firstName} ${m.lastName}`.trim() || `#${h.id}`);
       return {
         id: h.id,
         names,
