@@ -6,11 +6,14 @@ import type { Locale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { appendAudit } from '~/models/audit.server';
+import { listCompetitions } from '~/models/competition.server';
 import { reportInboxPage } from '~/models/family-report.server';
 import { clientIp } from '~/utils/request.server';
 import type { SessionUser } from '~/utils/session.server';
-import { csvAmount, csvDelimiterFor, type ExportTable, tableCsv } from './ledger-export.server';
+import { csvAmount, csvDelimiterFor, type ExportTable } from './ledger-export.server';
+import { inboxCompetitionFrom } from './family-reports.server';
 import { calendarDayIn } from './outcome-figures.server';
+import { programmeTimeZone } from './programme-clock.server';
 
 const COLUMNS = [
   'family',
@@ -77,19 +80,27 @@ export function reportInboxTable(
   };
 }
 
-/** The CSV of the inbox: BOM, ";" in ky/ru (Excel's list separator there), "," in English. */
-export function reportInboxCsv(
-  competitionId: number | null,
-  locale: Locale,
-  timeZone: string,
-): string {
-  return tableCsv(reportInboxTable(competitionId, locale, timeZone), {
+/**
+ * An export asked for at `request` (the inbox's own competition filter): its table and file name,
+ * once its audit line is written.
+ */
+export function reportInboxExport(request: Request, actor: SessionUser, format: 'csv' | 'xlsx') {
+  const competitionId = inboxCompetitionFrom(
+    new URL(request.url).searchParams,
+    listCompetitions().map((c) => c.id),
+  );
+  const locale = actor.user.locale;
+  const table = reportInboxTable(competitionId, locale, programmeTimeZone());
+  auditReportExport(request, actor, competitionId, format);
+  return {
+    table,
     delimiter: csvDelimiterFor(locale),
-  });
+    fileName: `family-reports${competitionId === null ? '' : `-${competitionId}`}.${format}`,
+  };
 }
 
 /** The audit line of an export: who took the reports of which competition, in which format. */
-export function auditReportExport(
+function auditReportExport(
   request: Request,
   actor: SessionUser,
   competitionId: number | null,
@@ -105,9 +116,4 @@ export function auditReportExport(
       ipAddress: clientIp(request),
     }),
   );
-}
-
-/** The file name of a download. */
-export function reportInboxFileName(competitionId: number | null, ext: 'csv' | 'xlsx'): string {
-  return `family-reports${competitionId === null ? '' : `-${competitionId}`}.${ext}`;
 }

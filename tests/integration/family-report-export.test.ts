@@ -1,7 +1,6 @@
 // The family reports inbox as CSV and XLSX (issue 15): BOM, ";" in ky/ru and "," in English,
 // headers in the reader's language, the competition filter applied, dates and revenue as typed
 // Excel cells, an audit line per download, and a family refused — on a real SQLite file.
-import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
@@ -11,7 +10,7 @@ import { loader as csvLoader } from '~/routes/staff.reports[.]csv/route';
 import { loader as xlsxLoader } from '~/routes/staff.reports[.]xlsx/route';
 import { reportGrantFor, sendFamilyReport } from '~/services/family-reports.server';
 import { browserRequest, createUser } from '../support/factories';
-import { sessionCookieFor } from '../support/jury-factories';
+import { bodyBytes, loadAs } from '../support/download';
 import { createGrantWorld, createMoneyStaff } from '../support/grant-factories';
 import { sessionUserOf } from '../support/session-user';
 
@@ -30,39 +29,15 @@ async function sentReport(question: string) {
   return w;
 }
 
-async function call(
-  loader: typeof csvLoader,
-  file: string,
-  user: { id: number },
-  competitionId: number,
-): Promise<Response> {
-  try {
-    return await loader({
-      request: browserRequest(`http://localhost:3999/staff/${file}?competition=${competitionId}`, {
-        cookie: await sessionCookieFor(user),
-      }),
-      params: {},
-      context: {},
-    });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-async function bytes(response: Response): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of Readable.fromWeb(response.body! as never)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 describe('the family reports inbox exports', () => {
   test('the CSV has a BOM, the language’s separator and headers, and only the filtered competition', async () => {
     const question = 'Можно ли купить вторую теплицу?';
     const w = await sentReport(question);
     const other = await sentReport('Другой вопрос из другого конкурса');
     const ru = await createUser({ roles: ['staff'], locale: 'ru' });
-    const raw = await bytes(await call(csvLoader, 'reports.csv', ru, w.competition.id));
+    const raw = await bodyBytes(
+      await loadAs(csvLoader, `/staff/reports.csv?competition=${w.competition.id}`, ru),
+    );
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(raw);
     const [header, ...lines] = text.trim().split('\r\n');
@@ -75,7 +50,9 @@ describe('the family reports inbox exports', () => {
     expect(text).not.toContain('Другой вопрос');
     const en = await createUser({ roles: ['staff'], locale: 'en' });
     const english = new TextDecoder().decode(
-      await bytes(await call(csvLoader, 'reports.csv', en, other.competition.id)),
+      await bodyBytes(
+        await loadAs(csvLoader, `/staff/reports.csv?competition=${other.competition.id}`, en),
+      ),
     );
     expect(english.split('\r\n')[0]).toBe(
       'Family,Village,Application,Sent on,Read on,Business,Revenue this month,Currency,Question',
@@ -93,12 +70,16 @@ describe('the family reports inbox exports', () => {
   test('the workbook has typed cells and a frozen header; a family is refused', async () => {
     const w = await sentReport('Вопрос');
     const ky = await createUser({ roles: ['staff'], locale: 'ky' });
-    const response = await call(xlsxLoader, 'reports.xlsx', ky, w.competition.id);
+    const response = await loadAs(
+      xlsxLoader,
+      `/staff/reports.xlsx?competition=${w.competition.id}`,
+      ky,
+    );
     expect(response.headers.get('content-disposition')).toContain(
       `family-reports-${w.competition.id}.xlsx`,
     );
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await bytes(response)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await bodyBytes(response)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getRow(1).getCell(1).value).toBe('Үй-бүлө');
@@ -112,8 +93,8 @@ describe('the family reports inbox exports', () => {
       [csvLoader, 'reports.csv'],
       [xlsxLoader, 'reports.xlsx'],
     ] as const)
-      expect((await call(loader, file, w.family, w.competition.id)).status).toBeGreaterThanOrEqual(
-        300,
-      );
+      expect(
+        (await loadAs(loader, `/staff/${file}?competition=${w.competition.id}`, w.family)).status,
+      ).toBeGreaterThanOrEqual(300);
   });
 });

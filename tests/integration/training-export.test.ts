@@ -1,36 +1,14 @@
 // The training sessions list as CSV and XLSX (issue 15): BOM, ";" in ky/ru, headers in the
 // reader's language, the village filter and the facilitator's scope applied, the date and the
 // count present as typed Excel cells, and a family refused — on a real SQLite file.
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { loader as csvLoader } from '~/routes/training[.]csv/route';
 import { loader as xlsxLoader } from '~/routes/training[.]xlsx/route';
 import { createTrainingSession } from '~/services/training.server';
 import { browserRequest, createLocality, createUser, uniqueSuffix } from '../support/factories';
-import { sessionCookieFor } from '../support/jury-factories';
+import { bodyBytes, loadAs } from '../support/download';
 import { sessionUserOf } from '../support/session-user';
-
-async function call(loader: typeof csvLoader, path: string, user: { id: number }) {
-  try {
-    return await loader({
-      request: browserRequest(`http://localhost:3999${path}`, {
-        cookie: await sessionCookieFor(user),
-      }),
-      params: {},
-      context: {},
-    });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-async function bytes(response: Response): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of Readable.fromWeb(response.body! as never)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 async function twoVillages() {
   const here = createLocality();
@@ -58,7 +36,9 @@ async function twoVillages() {
 describe('the training sessions exports', () => {
   test('the CSV has a BOM, ";" and Russian headers, and only the filtered village', async () => {
     const { here, staffUser, places } = await twoVillages();
-    const raw = await bytes(await call(csvLoader, `/training.csv?locality=${here.id}`, staffUser));
+    const raw = await bodyBytes(
+      await loadAs(csvLoader, `/training.csv?locality=${here.id}`, staffUser),
+    );
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(raw);
     const [header, ...lines] = text.trim().split('\r\n');
@@ -76,9 +56,9 @@ describe('the training sessions exports', () => {
       worksIn: [here.id],
       locale: 'ky',
     });
-    const response = await call(xlsxLoader, '/training.xlsx', facilitator);
+    const response = await loadAs(xlsxLoader, '/training.xlsx', facilitator);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await bytes(response)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await bodyBytes(response)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getRow(1).getCell(1).value).toBe('Күнү жана убактысы');
@@ -88,7 +68,7 @@ describe('the training sessions exports', () => {
     expect(row.getCell(4).value).toBe(places.here);
     expect(row.getCell(5).value).toBe(0);
     const family = await createUser({ roles: ['applicant'] });
-    expect((await call(csvLoader, '/training.csv', family)).status).toBeGreaterThanOrEqual(300);
-    expect((await call(xlsxLoader, '/training.xlsx', family)).status).toBeGreaterThanOrEqual(300);
+    expect((await loadAs(csvLoader, '/training.csv', family)).status).toBeGreaterThanOrEqual(300);
+    expect((await loadAs(xlsxLoader, '/training.xlsx', family)).status).toBeGreaterThanOrEqual(300);
   });
 });

@@ -1,15 +1,8 @@
 // The family reports inbox (its competition filter applied) as an Excel workbook streamed a row
 // at a time: dates and revenue as typed cells, frozen header. Audited.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { listCompetitions } from '~/models/competition.server';
-import {
-  auditReportExport,
-  reportInboxFileName,
-  reportInboxTable,
-} from '~/services/family-report-export.server';
-import { inboxCompetitionFrom } from '~/services/family-reports.server';
+import { reportInboxExport } from '~/services/family-report-export.server';
 import { tableXlsxResponse } from '~/services/ledger-export.server';
-import { programmeTimeZone } from '~/services/programme-clock.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -17,11 +10,6 @@ export const handle: RouteAccess = { access: 'outcomes:read' };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requirePermission(request, 'outcomes:read');
-  const competitionId = inboxCompetitionFrom(
-    new URL(request.url).searchParams,
-    listCompetitions().map((c) => c.id),
-  );
-  const table = reportInboxTable(competitionId, staff.user.locale, programmeTimeZone());
-  auditReportExport(request, staff, competitionId, 'xlsx');
-  return tableXlsxResponse(table, reportInboxFileName(competitionId, 'xlsx'));
+  const { table, fileName } = reportInboxExport(request, staff, 'xlsx');
+  return tableXlsxResponse(table, fileName);
 }
