@@ -161,6 +161,15 @@ export function markReportRead(
 
 export const INBOX_PAGE_SIZE = 20;
 
+/** The inbox's competition filter from its query: an existing competition's id, else all (null). */
+export function inboxCompetitionFrom(
+  searchParams: URLSearchParams,
+  competitionIds: readonly number[],
+): number | null {
+  const asked = Number(searchParams.get('competition'));
+  return competitionIds.includes(asked) ? asked : null;
+}
+
 /** The staff inbox: one page of reports, unread first, optionally of one competition. */
 export function reportInbox(
   filter: { competitionId: number | null; page: number },

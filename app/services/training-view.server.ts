@@ -39,9 +39,8 @@ const isTopic = (value: string | null): value is TrainingTopic =>
 
 const isDay = (value: string | null): value is string => /^\d{4}-\d{2}-\d{2}$/.test(value ?? '');
 
-/** The list page: filters read from the address, one page of sessions from SQL. */
-export function trainingListView(actor: SessionUser, url: URL, page: number) {
-  const locale = actor.user.locale;
+/** The list's filters read from the address (the page and its exports alike). */
+export function trainingFilterFrom(actor: SessionUser, url: URL) {
   const localities = trainingLocalityOptions(actor);
   const params = url.searchParams;
   const localityParam = params.get('locality') ?? '';
@@ -65,19 +64,31 @@ export function trainingListView(actor: SessionUser, url: URL, page: number) {
         )
       : undefined,
   };
-  const { total, rows } = listSessions(
-    { facilitatorId: seesAllTraining(actor) ? null : actor.user.id },
-    filter,
-    { limit: SESSIONS_PAGE_SIZE, offset: (page - 1) * SESSIONS_PAGE_SIZE },
-  );
   return {
     localities,
+    filter,
+    scope: { facilitatorId: seesAllTraining(actor) ? null : actor.user.id },
     filters: {
       locality: localityId ? String(localityId) : '',
       topic: filter.topic ?? '',
       from: isDay(fromParam) ? fromParam : '',
       to: isDay(toParam) ? toParam : '',
     },
+  };
+}
+
+/** The list page: filters read from the address, one page of sessions from SQL. */
+export function trainingListView(actor: SessionUser, url: URL, page: number) {
+  const locale = actor.user.locale;
+  const { localities, filter, scope, filters } = trainingFilterFrom(actor, url);
+  const { total, rows } = listSessions(scope, filter, {
+    limit: SESSIONS_PAGE_SIZE,
+    offset: (page - 1) * SESSIONS_PAGE_SIZE,
+  });
+  return {
+    localities,
+    filters,
+    search: url.search,
     total,
     page,
     pageSize: SESSIONS_PAGE_SIZE,

@@ -98,6 +98,7 @@ export const AUDIT_ACTIONS = [
   'safeguarding.resolved',
   'family-report.sent',
   'family-report.read',
+  'family-report.exported',
   'audit.key-introduced',
   'audit.checkpointed',
   'audit.lines-redacted',

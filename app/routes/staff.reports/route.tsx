@@ -9,7 +9,12 @@ import { useTranslation } from '~/i18n/react';
 import { fixedT } from '~/i18n/i18n.server';
 import { competitionTitle } from '~/models/application-view.server';
 import { listCompetitions } from '~/models/competition.server';
-import { INBOX_PAGE_SIZE, markReportRead, reportInbox } from '~/services/family-reports.server';
+import {
+  INBOX_PAGE_SIZE,
+  inboxCompetitionFrom,
+  markReportRead,
+  reportInbox,
+} from '~/services/family-reports.server';
 import { programmeTimeZone } from '~/services/programme-clock.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formId, formIntent, readFormData } from '~/utils/forms.server';
@@ -28,8 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     id: c.id,
     title: competitionTitle(c, user.locale)?.text ?? String(c.id),
   }));
-  const asked = Number(url.searchParams.get('competition'));
-  const competitionId = competitions.some((c) => c.id === asked) ? asked : null;
+  const competitionId = inboxCompetitionFrom(
+    url.searchParams,
+    competitions.map((c) => c.id),
+  );
   const inbox = reportInbox(
     { competitionId, page: pageFromUrl(url) },
     user.locale,
@@ -62,7 +69,8 @@ export default function ReportInboxPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const { t } = useTranslation(['familyReports', 'outcomes']);
+  const { t } = useTranslation(['familyReports', 'outcomes', 'dashboard']);
+  const exportSearch = data.competitionId ? `?competition=${data.competitionId}` : '';
   return (
     <div className="stack">
       <h1>{t('inbox.title')}</h1>
@@ -97,6 +105,14 @@ export default function ReportInboxPage() {
           {t('inbox.show')}
         </button>
       </Form>
+      <div className="row">
+        <a href={`/staff/reports.csv${exportSearch}`} download>
+          {t('dashboard:export.csv')}
+        </a>
+        <a href={`/staff/reports.xlsx${exportSearch}`} download>
+          {t('dashboard:export.xlsx')}
+        </a>
+      </div>
       {data.reports.length === 0 ? <p className="muted">{t('inbox.none')}</p> : null}
       <ul className="plain-list stack" aria-label={t('inbox.title')}>
         {data.reports.map((r) => (

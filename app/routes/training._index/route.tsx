@@ -57,7 +57,7 @@ const EMPTY_FORM = {
 export default function TrainingListPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
-  const { t } = useTranslation('training');
+  const { t } = useTranslation(['training', 'dashboard']);
   const { filters } = data;
   return (
     <div className="stack">
@@ -101,6 +101,14 @@ export default function TrainingListPage() {
       <p className="muted" role="status">
         {t('list.count', { count: data.total })}
       </p>
+      <div className="row">
+        <a href={`/training.csv${data.search}`} download>
+          {t('dashboard:export.csv')}
+        </a>
+        <a href={`/training.xlsx${data.search}`} download>
+          {t('dashboard:export.xlsx')}
+        </a>
+      </div>
       {data.sessions.length > 0 ? (
         <TableFrame labelledBy="training-caption">
           <table>

@@ -259,6 +259,7 @@ export default {
       'family-report': {
         sent: 'Family report sent',
         read: 'Family report read',
+        exported: 'Family reports exported',
       },
       setting: {
         changed: 'Programme setting changed',

@@ -101,6 +101,17 @@ export default {
     markedRead: 'Marked as read.',
     refused: 'This report was not found.',
   },
+  export: {
+    family: 'Family',
+    village: 'Village',
+    reference: 'Application',
+    sentOn: 'Sent on',
+    readOn: 'Read on',
+    status: 'Business',
+    revenue: 'Revenue this month',
+    currency: 'Currency',
+    question: 'Question',
+  },
   home: {
     questions_one: '{{count}} family report with a question is unread',
     questions_other: '{{count}} family reports with a question are unread',

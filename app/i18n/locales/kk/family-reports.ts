@@ -102,6 +102,17 @@ export default {
     markedRead: 'Оқылды деп белгіленді.',
     refused: 'Есеп табылмады.',
   },
+  export: {
+    family: 'Отбасы',
+    village: 'Ауыл',
+    reference: 'Өтінім',
+    sentOn: 'Жіберілген күні',
+    readOn: 'Оқылған күні',
+    status: 'Бизнес',
+    revenue: 'Осы айдағы түсім',
+    currency: 'Валюта',
+    question: 'Сұрақ',
+  },
   home: {
     questions_one: 'Сұрағы бар {{count}} есеп оқылмаған',
     questions_other: 'Сұрағы бар {{count}} есеп оқылмаған',

@@ -101,6 +101,17 @@ export default {
     markedRead: 'Окулду деп белгиленди.',
     refused: 'Отчет табылган жок.',
   },
+  export: {
+    family: 'Үй-бүлө',
+    village: 'Айыл',
+    reference: 'Арыз',
+    sentOn: 'Жөнөтүлгөн күнү',
+    readOn: 'Окулган күнү',
+    status: 'Бизнес',
+    revenue: 'Ушул айдагы киреше',
+    currency: 'Валюта',
+    question: 'Суроо',
+  },
   home: {
     questions_one: 'Суроосу бар {{count}} отчет окула элек',
     questions_other: 'Суроосу бар {{count}} отчет окула элек',

@@ -267,6 +267,7 @@ export default {
       'family-report': {
         sent: 'Семья отправила отчёт',
         read: 'Отчёт семьи прочитан',
+        exported: 'Отчёты семей выгружены',
       },
       setting: {
         changed: 'Изменена настройка программы',

@@ -101,6 +101,17 @@ export default {
     markedRead: 'Отмечено как прочитанное.',
     refused: 'Отчёт не найден.',
   },
+  export: {
+    family: 'Семья',
+    village: 'Село',
+    reference: 'Заявка',
+    sentOn: 'Отправлен',
+    readOn: 'Прочитан',
+    status: 'Бизнес',
+    revenue: 'Выручка за месяц',
+    currency: 'Валюта',
+    question: 'Вопрос',
+  },
   home: {
     questions_one: '{{count}} непрочитанный отчёт семьи с вопросом',
     questions_few: '{{count}} непрочитанных отчёта семей с вопросом',

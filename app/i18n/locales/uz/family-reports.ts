@@ -102,6 +102,17 @@ export default {
     markedRead: 'Ўқилди деб белгиланди.',
     refused: 'Ҳисобот топилмади.',
   },
+  export: {
+    family: 'Оила',
+    village: 'Қишлоқ',
+    reference: 'Ариза',
+    sentOn: 'Юборилган кун',
+    readOn: 'Ўқилган кун',
+    status: 'Бизнес',
+    revenue: 'Шу ойдаги тушум',
+    currency: 'Валюта',
+    question: 'Савол',
+  },
   home: {
     questions_one: 'Саволи бор {{count}} та ҳисобот ўқилмаган',
     questions_other: 'Саволи бор {{count}} та ҳисобот ўқилмаган',
