@@ -46,7 +46,9 @@ export interface ExportTable<C extends string> {
   numberColumns: readonly C[];
   headers: string[];
   sheet: string;
-  rows: Iterable<{ text: Record<C, string>; cells: Record<C, string | number | null> }>;
+  rows: Iterable<{ text: Record<C, string>; cells: Record<C, string | number | Date | null> }>;
+  /** Columns whose cells are Dates holding the wall-clock time, shown as date and time. */
+  dateColumns?: readonly C[];
 }
 
 /** Excel in Kyrgyz and Russian expects ";" between fields (the decimal mark is a comma), English ",". */
@@ -88,6 +90,7 @@ export async function writeTableXlsx<C extends string>(
     header: table.headers[index],
     key: column,
     width: Math.max(12, Math.min(40, (table.headers[index]?.length ?? 10) + 4)),
+    style: table.dateColumns?.includes(column) ? { numFmt: 'yyyy-mm-dd hh:mm' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
