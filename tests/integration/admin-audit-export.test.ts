@@ -1,36 +1,14 @@
 // The audit log (/admin/audit) as CSV and XLSX: the page's filters apply, headers are in the
 // reader's language, ids are numbers and times are dates, the lines are read in keyset batches
 // (a batch of one keeps every line), and someone without audit:read gets no file.
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { writeTransaction } from '~db/client';
 import { appendAudit } from '~/models/audit.server';
 import { loader as csvLoader } from '~/routes/admin.audit[.]csv/route';
 import { loader as xlsxLoader } from '~/routes/admin.audit[.]xlsx/route';
 import { auditLines } from '~/services/admin-audit-export.server';
-import { browserRequest, createUser } from '../support/factories';
-import { sessionCookieFor } from '../support/jury-factories';
-
-async function call(
-  loader: typeof csvLoader,
-  query: string,
-  user: { id: number },
-  file = 'audit.csv',
-): Promise<Response> {
-  try {
-    return await loader({
-      request: browserRequest(`http://localhost:3999/admin/${file}${query}`, {
-        cookie: await sessionCookieFor(user),
-      }),
-      params: {},
-      context: {},
-    });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+import { createUser } from '../support/factories';
+import { csvOf, download, sheetOf } from '../support/export-reading';
 
 async function logWithThreeLines() {
   const admin = await createUser({ roles: ['admin'], locale: 'ru', name: 'Гүлзат Админова' });
@@ -55,11 +33,14 @@ async function logWithThreeLines() {
 describe('exports of the audit log', () => {
   test('the CSV has the BOM, ";", Russian headers and only the filtered lines, newest first', async () => {
     const { admin, lines } = await logWithThreeLines();
-    const response = await call(csvLoader, `?actor=${admin.id}&action=setting.changed`, admin);
+    const response = await download(
+      csvLoader,
+      `/admin/audit.csv?actor=${admin.id}&action=setting.changed`,
+      admin,
+    );
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const { csv, lines: rows } = await csvOf(response);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const rows = csv.slice(1).trimEnd().split('\r\n');
     expect(rows[0]).toBe('#;Когда;Кто;Действие;Запись;До;После');
     expect(rows).toHaveLength(3);
     expect(rows[1]!.startsWith(`${lines[2]!.id};`)).toBe(true);
@@ -70,13 +51,8 @@ describe('exports of the audit log', () => {
 
   test('the XLSX has typed ids and times; batches of one read every line; others get 403', async () => {
     const { admin, lines } = await logWithThreeLines();
-    const response = await call(xlsxLoader, `?actor=${admin.id}`, admin, 'audit.xlsx');
-    const chunks: Buffer[] = [];
-    for await (const chunk of Readable.fromWeb(response.body! as never))
-      chunks.push(chunk as Buffer);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0]!;
+    const response = await download(xlsxLoader, `/admin/audit.xlsx?actor=${admin.id}`, admin);
+    const sheet = await sheetOf(response);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getRow(2).getCell(1).value).toBe(lines[2]!.id);
@@ -89,7 +65,7 @@ describe('exports of the audit log', () => {
     expect(ids(1000)).toEqual(ids(1));
 
     const staff = await createUser({ roles: ['staff'] });
-    expect((await call(csvLoader, '', staff)).status).toBe(403);
-    expect((await call(xlsxLoader, '', staff, 'audit.xlsx')).status).toBe(403);
+    expect((await download(csvLoader, `/admin/audit.csv`, staff)).status).toBe(403);
+    expect((await download(xlsxLoader, `/admin/audit.xlsx`, staff)).status).toBe(403);
   });
 });

@@ -1,35 +1,13 @@
 // The admin's list of accounts (/admin/users) as CSV and XLSX: the search and role filter apply,
 // headers are in the reader's language, the last sign-in is a typed date, and a non-admin gets
 // no file. The rows are read in keyset batches, which a batch of one proves keeps every row.
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { sqlite } from '~db/client';
 import { allUsersForAdmin } from '~/models/user.server';
 import { loader as csvLoader } from '~/routes/admin.users[.]csv/route';
 import { loader as xlsxLoader } from '~/routes/admin.users[.]xlsx/route';
-import { browserRequest, createUser, uniqueSuffix } from '../support/factories';
-import { sessionCookieFor } from '../support/jury-factories';
-
-async function call(
-  loader: typeof csvLoader,
-  query: string,
-  user: { id: number },
-  file = 'users.csv',
-): Promise<Response> {
-  try {
-    return await loader({
-      request: browserRequest(`http://localhost:3999/admin/${file}${query}`, {
-        cookie: await sessionCookieFor(user),
-      }),
-      params: {},
-      context: {},
-    });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+import { createUser, uniqueSuffix } from '../support/factories';
+import { csvOf, download, sheetOf } from '../support/export-reading';
 
 async function people() {
   const surname = `Осмонова${uniqueSuffix()}`;
@@ -47,15 +25,14 @@ async function people() {
 describe('exports of the admin list of accounts', () => {
   test('the CSV has the BOM, ";", Russian headers, and only the people the filters find', async () => {
     const { surname, admin } = await people();
-    const response = await call(
+    const response = await download(
       csvLoader,
-      `?q=${encodeURIComponent(surname.toLowerCase())}&role=juror`,
+      `/admin/users.csv?q=${encodeURIComponent(surname.toLowerCase())}&role=juror`,
       admin,
     );
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const { csv, lines } = await csvOf(response);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Имя;Контакт;Роли;Статус;Последний вход');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`Айгүл ${surname}`);
@@ -66,26 +43,20 @@ describe('exports of the admin list of accounts', () => {
 
   test('the XLSX has a frozen header and the last sign-in as a date; others get 403', async () => {
     const { surname, admin, staffer } = await people();
-    const response = await call(
+    const response = await download(
       xlsxLoader,
-      `?q=${encodeURIComponent(surname)}`,
+      `/admin/users.xlsx?q=${encodeURIComponent(surname)}`,
       admin,
-      'users.xlsx',
     );
-    const chunks: Buffer[] = [];
-    for await (const chunk of Readable.fromWeb(response.body! as never))
-      chunks.push(chunk as Buffer);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0]!;
+    const sheet = await sheetOf(response);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getRow(1).getCell(5).value).toBe('Последний вход');
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getRow(2).getCell(5).value).toEqual(new Date('2026-03-02T12:00:00Z'));
     expect(sheet.getRow(3).getCell(5).value).toBeNull();
 
-    expect((await call(csvLoader, '', staffer)).status).toBe(403);
-    expect((await call(xlsxLoader, '', staffer, 'users.xlsx')).status).toBe(403);
+    expect((await download(csvLoader, `/admin/users.csv`, staffer)).status).toBe(403);
+    expect((await download(xlsxLoader, `/admin/users.xlsx`, staffer)).status).toBe(403);
   });
 
   test('batches of one read the same rows as one batch', async () => {
