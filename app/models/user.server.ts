@@ -118,8 +118,7 @@ export function listLocalities(reader: Reader = db) {
 
 export type UserListFilter = { search?: string; role?: Role; page: number; pageSize: number };
 
-/** The admin's list of accounts; never returns password hashes. */
-export function listUsersForAdmin(filter: UserListFilter) {
+function userListWhere(filter: Pick<UserListFilter, 'search' | 'role'>) {
   const conditions = [];
   if (filter.search) {
     const pattern = `%${filter.search.trim().toLowerCase()}%`;
@@ -139,7 +138,22 @@ export function listUsersForAdmin(filter: UserListFilter) {
       ),
     );
   }
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  return conditions;
+}
+
+/** One batch of the list's rows in its order (name, id), with each account's roles. */
+function userListRows(
+  conditions: ReturnType<typeof userListWhere>,
+  limit: number,
+  from: { offset: number } | { after: { name: string; id: number } | null },
+) {
+  const where = [...conditions];
+  if ('after' in from && from.after) {
+    const { name, id } = from.after;
+    where.push(
+      or(sql`${users.name} > ${name}`, and(eq(users.name, name), sql`${users.id} > ${id}`)),
+    );
+  }
   const rows = db
     .select({
       id: users.id,
@@ -151,17 +165,11 @@ export function listUsersForAdmin(filter: UserListFilter) {
       lastSignInAt: users.lastSignInAt,
     })
     .from(users)
-    .where(where)
+    .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(asc(users.name), asc(users.id))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
+    .limit(limit)
+    .offset('offset' in from ? from.offset : 0)
     .all();
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(users)
-      .where(where)
-      .get()?.n ?? 0;
   const roleRows = rows.length
     ? db
         .select()
@@ -174,14 +182,47 @@ export function listUsersForAdmin(filter: UserListFilter) {
         )
         .all()
     : [];
+  return rows.map((row) => ({
+    ...row,
+    hasPassword: Boolean(row.hasPassword),
+    roles: roleRows.filter((r) => r.userId === row.id).map((r) => r.role),
+  }));
+}
+
+export type AdminUserRow = ReturnType<typeof userListRows>[number];
+
+/** The admin's list of accounts; never returns password hashes. */
+export function listUsersForAdmin(filter: UserListFilter) {
+  const conditions = userListWhere(filter);
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(where)
+      .get()?.n ?? 0;
   return {
     total,
-    users: rows.map((row) => ({
-      ...row,
-      hasPassword: Boolean(row.hasPassword),
-      roles: roleRows.filter((r) => r.userId === row.id).map((r) => r.role),
-    })),
+    users: userListRows(conditions, filter.pageSize, {
+      offset: (filter.page - 1) * filter.pageSize,
+    }),
   };
+}
+
+/** Every account the admin's list shows for these filters, read in keyset batches (exports). */
+export function* allUsersForAdmin(
+  filter: Pick<UserListFilter, 'search' | 'role'>,
+  batchSize = 500,
+): Generator<AdminUserRow> {
+  const conditions = userListWhere(filter);
+  let after: { name: string; id: number } | null = null;
+  for (;;) {
+    const batch = userListRows(conditions, batchSize, { after });
+    yield* batch;
+    if (batch.length < batchSize) return;
+    const last = batch[batch.length - 1]!;
+    after = { name: last.name, id: last.id };
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // The competition's money ledger as CSV and XLSX for Excel. CSV: UTF-8 with a BOM (so Excel reads
 // Cyrillic), ";" between fields; both with headers in the reader's language, amounts as numbers
 // in major units.
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import ExcelJS from 'exceljs';
 import { INTL_TAGS, type Locale } from '~/i18n/config';
@@ -49,6 +49,8 @@ export interface ExportTable<C extends string> {
   rows: Iterable<{ text: Record<C, string>; cells: Record<C, string | number | Date | null> }>;
   /** Excel number formats by column (e.g. dates), where a column needs one. */
   numFmts?: Partial<Record<C, string>>;
+  /** Columns whose cells are Dates holding the wall-clock time, shown as date and time. */
+  dateColumns?: readonly C[];
 }
 
 /** Excel in Kyrgyz and Russian expects ";" between fields (the decimal mark is a comma), English ",". */
@@ -56,20 +58,50 @@ export function csvDelimiterFor(locale: Locale): string {
   return locale === 'en' ? ',' : ';';
 }
 
+/** A table's CSV in chunks of about 64 KB: BOM, headers, one line per row; ";" unless told otherwise. */
+export function* tableCsvChunks<C extends string>(
+  table: ExportTable<C>,
+  { delimiter = CSV_DELIMITER }: { delimiter?: string } = {},
+): Generator<string> {
+  let chunk =
+    UTF8_BOM + table.headers.map((h) => csvField(h, { delimiter })).join(delimiter) + '\r\n';
+  for (const row of table.rows) {
+    chunk +=
+      table.columns
+        .map((c) => csvField(row.text[c], { isText: !table.numberColumns.includes(c), delimiter }))
+        .join(delimiter) + '\r\n';
+    if (chunk.length >= 64 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
 /** The whole CSV of a table: BOM, headers, one line per row; ";" unless told otherwise. */
 export function tableCsv<C extends string>(
   table: ExportTable<C>,
-  { delimiter = CSV_DELIMITER }: { delimiter?: string } = {},
+  options: { delimiter?: string } = {},
 ): string {
-  const lines = [table.headers.map((h) => csvField(h, { delimiter })).join(delimiter)];
-  for (const row of table.rows) {
-    lines.push(
-      table.columns
-        .map((c) => csvField(row.text[c], { isText: !table.numberColumns.includes(c), delimiter }))
-        .join(delimiter),
-    );
+  return [...tableCsvChunks(table, options)].join('');
+}
+
+/** A table's CSV streamed to the browser as it is read (for lists of thousands of rows). */
+export function tableCsvStreamResponse<C extends string>(
+  table: ExportTable<C>,
+  filename: string,
+  options: { delimiter?: string } = {},
+): Response {
+  function* bytes() {
+    for (const chunk of tableCsvChunks(table, options)) yield Buffer.from(chunk, 'utf8');
   }
-  return UTF8_BOM + lines.join('\r\n') + '\r\n';
+  return new Response(createReadableStreamFromReadable(Readable.from(bytes())), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
 }
 
 /** Writes a table to `output` with exceljs' streaming writer, a row at a time. */
@@ -90,7 +122,11 @@ export async function writeTableXlsx<C extends string>(
     header: table.headers[index],
     key: column,
     width: Math.max(12, Math.min(40, (table.headers[index]?.length ?? 10) + 4)),
-    ...(table.numFmts?.[column] ? { style: { numFmt: table.numFmts[column] } } : {}),
+    style: table.numFmts?.[column]
+      ? { numFmt: table.numFmts[column] }
+      : table.dateColumns?.includes(column)
+        ? { numFmt: 'yyyy-mm-dd hh:mm' }
+        : {},
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();

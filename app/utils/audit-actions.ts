@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'household.updated',
   'household.consent-recorded',
   'household.data-downloaded',
+  'household.list-exported',
   'household.anonymised',
   'household.anonymised-on-request',
   'anonymisation.run',

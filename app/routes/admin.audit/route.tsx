@@ -8,6 +8,7 @@ import { FormattedDateTime } from '~/components/formatted';
 import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { listAuditPage } from '~/models/audit.server';
+import { auditFilterFrom, positiveInt } from '~/services/admin-audit-export.server';
 import { quickAuditVerdict } from '~/services/audit-integrity.server';
 import { isRedactedChange } from '~/services/anonymisation.server';
 import {
@@ -26,34 +27,11 @@ export const meta = titleFromLoader;
 
 const PAGE_SIZE = 50;
 
-/** "2026-11-23" in Asia/Bishkek → the UTC instant of that day's start. */
-function dayStart(value: string | null, plusDays = 0): Date | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const date = new Date(`${value}T00:00:00+06:00`);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return new Date(date.getTime() + plusDays * 24 * 60 * 60_000);
-}
-
-function positiveInt(value: string | undefined): number | undefined {
-  if (!value || !/^\d{1,15}$/.test(value)) return undefined;
-  const n = Number(value);
-  return n > 0 ? n : undefined;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'audit:read');
   const url = new URL(request.url);
   const get = (name: string) => url.searchParams.get(name)?.trim() || undefined;
-  const action = get('action');
-  const entityType = get('entityType');
-  const filters = {
-    action: action && isAuditAction(action) ? action : undefined,
-    entityType: entityType && isAuditEntityType(entityType) ? entityType : undefined,
-    entityId: get('entityId'),
-    actorUserId: positiveInt(get('actor')),
-    from: dayStart(url.searchParams.get('from')),
-    to: dayStart(url.searchParams.get('to'), 1),
-  };
+  const filters = auditFilterFrom(url.searchParams);
   const page = listAuditPage({
     ...filters,
     before: positiveInt(get('before')),
@@ -186,7 +164,12 @@ function Paging() {
 
 export default function AuditPage() {
   const { rows, form } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'dashboard']);
+  // The downloads take the filters, never the page's cursor.
+  const query = new URLSearchParams(
+    Object.entries(form).filter(([, value]) => value !== ''),
+  ).toString();
+  const exportQuery = query ? `?${query}` : '';
   return (
     <div className="stack">
       <h1>{t('audit.title')}</h1>
@@ -239,6 +222,14 @@ export default function AuditPage() {
           {t('audit.filter')}
         </button>
       </Form>
+      <div className="row">
+        <a href={`/admin/audit.csv${exportQuery}`} download>
+          {t('dashboard:export.csv')}
+        </a>
+        <a href={`/admin/audit.xlsx${exportQuery}`} download>
+          {t('dashboard:export.xlsx')}
+        </a>
+      </div>
       <TableFrame label={t('audit.title')}>
         <table>
           <caption className="visually-hidden">{t('audit.title')}</caption>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
@@ -10,7 +10,8 @@ import { fixedT } from '~/i18n/i18n.server';
 import { listUsersForAdmin } from '~/models/user.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
-import { ROLES, type Role, type RouteAccess } from '~/utils/permissions';
+import { adminUserFilter } from '~/services/admin-users-export.server';
+import { ROLES, type RouteAccess } from '~/utils/permissions';
 
 export const handle: RouteAccess = { access: 'users:manage' };
 export const meta = titleFromLoader;
@@ -20,11 +21,7 @@ const PAGE_SIZE = 25;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'users:manage');
   const url = new URL(request.url);
-  const search = url.searchParams.get('q')?.trim() ?? '';
-  const roleParam = url.searchParams.get('role');
-  const role = (ROLES as readonly string[]).includes(roleParam ?? '')
-    ? (roleParam as Role)
-    : undefined;
+  const { search, role } = adminUserFilter(url.searchParams);
   const page = pageFromUrl(url);
   const { users, total } = listUsersForAdmin({ search, role, page, pageSize: PAGE_SIZE });
   return json({
@@ -42,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function UsersPage() {
   const { users, total, page, pageSize, filters } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(['admin', 'common']);
+  const { t } = useTranslation(['admin', 'common', 'dashboard']);
+  const { search } = useLocation();
   return (
     <div className="stack">
       <div className="row">
@@ -71,7 +69,15 @@ export default function UsersPage() {
           {t('users.filter')}
         </button>
       </Form>
-      <p className="muted">{t('users.count', { count: total })}</p>
+      <div className="row">
+        <p className="muted">{t('users.count', { count: total })}</p>
+        <a href={`/admin/users.csv${search}`} download>
+          {t('dashboard:export.csv')}
+        </a>
+        <a href={`/admin/users.xlsx${search}`} download>
+          {t('dashboard:export.xlsx')}
+        </a>
+      </div>
       <TableFrame label={t('users.title')}>
         <table>
           <caption className="visually-hidden">{t('users.title')}</caption>

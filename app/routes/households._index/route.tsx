@@ -1,17 +1,13 @@
 import { collatorFor } from '~/i18n/intl-cache';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
-import { listHouseholdsFor } from '~/models/household.server';
-import {
-  facilitatorLocalityIds,
-  listFamiliesForHelper,
-  listLocalities,
-} from '~/models/user.server';
+import { listFamiliesForHelper } from '~/models/user.server';
+import { householdListFilter, householdListRows } from '~/services/household-list.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
 import { hasPermission, type RouteAccess } from '~/utils/permissions';
@@ -20,42 +16,13 @@ export const handle: RouteAccess = { access: 'households:view' };
 export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, roles } = await requirePermission(request, 'households:view');
-  const seesAll = roles.includes('staff') || roles.includes('admin');
+  const actor = await requirePermission(request, 'households:view');
+  const { user, roles } = actor;
   const url = new URL(request.url);
-  const search = url.searchParams.get('q')?.trim().toLowerCase() ?? '';
-  const localityParam = Number(url.searchParams.get('locality'));
-  const allowedLocalityIds = seesAll ? null : new Set(facilitatorLocalityIds(user.id));
-  const localities = listLocalities().filter(
-    (l) => !allowedLocalityIds || allowedLocalityIds.has(l.id),
-  );
-  const localityId = localities.some((l) => l.id === localityParam) ? localityParam : undefined;
+  const filter = householdListFilter(actor, url.searchParams);
+  const { seesAll, localities, localityId } = filter;
   const collator = collatorFor(user.locale, undefined);
-  const households = listHouseholdsFor({ userId: user.id, seesAll }, { localityId })
-    .map((h) => {
-      // An anonymised family's members keep their place but not their names: "#id" stands in.
-      const names = h.members.map((m) => `${m.firstName} ${m.lastName}`.trim() || `#${h.id}`);
-      return {
-        id: h.id,
-        names,
-        locality: localityName(
-          { nameKy: h.localityKy, nameRu: h.localityRu, nameEn: h.localityEn },
-          user.locale,
-        ),
-        receivesSocialBenefits: h.receivesSocialBenefits,
-        registerNumber: h.benefitRegisterNumber,
-        hasAccount: h.hasAccount,
-        phone: h.phone,
-      };
-    })
-    // A name typed in any case matches: Айгүл, айгүл, АЙГҮЛ.
-    .filter(
-      (h) =>
-        !search ||
-        h.names.some((n) => n.toLowerCase().includes(search)) ||
-        h.registerNumber?.toLowerCase().includes(search),
-    )
-    .sort((a, b) => collator.compare(a.names[0] ?? '', b.names[0] ?? ''));
+  const households = householdListRows(actor, filter);
   // Accounts of families who signed up but have not described their household yet.
   const accountsWithoutHousehold = listFamiliesForHelper({
     userId: user.id,
@@ -89,7 +56,8 @@ export default function HouseholdsPage() {
     canImport,
     seesAll,
   } = useLoaderData<typeof loader>();
-  const { t } = useTranslation('households');
+  const { t } = useTranslation(['households', 'dashboard']);
+  const { search } = useLocation();
   return (
     <div className="stack">
       <h1>{t('list.title')}</h1>
@@ -127,6 +95,16 @@ export default function HouseholdsPage() {
         </button>
       </Form>
       <p className="muted">{t('list.count', { count: households.length })}</p>
+      {households.length > 0 ? (
+        <p className="row">
+          <a href={`/households.csv${search}`} download>
+            {t('dashboard:export.csv')}
+          </a>
+          <a href={`/households.xlsx${search}`} download>
+            {t('dashboard:export.xlsx')}
+          </a>
+        </p>
+      ) : null}
       {households.length > 0 ? (
         <TableFrame label={t('list.title')}>
           <table>

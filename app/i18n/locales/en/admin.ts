@@ -155,6 +155,7 @@ export default {
         updated: 'Household details changed',
         'consent-recorded': 'Consent recorded',
         'data-downloaded': 'Data downloaded',
+        'list-exported': 'Family list downloaded',
         anonymised: 'Household anonymised (retention period over)',
         'anonymised-on-request': 'Household anonymised on its own request',
       },

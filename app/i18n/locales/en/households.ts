@@ -58,6 +58,7 @@ export default {
     hasAccount: 'Has a sign-in',
     noAccount: 'No sign-in',
     noMembers: '(no people yet)',
+    exportOthers: 'Other people',
     andOthers_one: 'and {{count}} more',
     andOthers_other: 'and {{count}} more',
     none: 'No families yet.',

@@ -60,6 +60,7 @@ export default {
     hasAccount: 'Аккаунты бар',
     noAccount: 'Аккаунты жоқ',
     noMembers: '(әзірге ешкім жоқ)',
+    exportOthers: 'Тағы адамдар',
     andOthers_one: 'және тағы {{count}}',
     andOthers_other: 'және тағы {{count}}',
     none: 'Әзірге отбасылар жоқ.',

@@ -58,6 +58,7 @@ export default {
     hasAccount: 'Кирүүсү бар',
     noAccount: 'Кирүүсү жок',
     noMembers: '(азырынча эч ким жок)',
+    exportOthers: 'Дагы адамдар',
     andOthers_one: 'жана дагы {{count}}',
     andOthers_other: 'жана дагы {{count}}',
     none: 'Азырынча үй-бүлөлөр жок.',

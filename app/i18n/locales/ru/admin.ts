@@ -163,6 +163,7 @@ export default {
         updated: 'Данные семьи изменены',
         'consent-recorded': 'Согласие записано',
         'data-downloaded': 'Данные выгружены',
+        'list-exported': 'Список семей выгружен',
         anonymised: 'Домохозяйство обезличено (срок хранения истёк)',
         'anonymised-on-request': 'Домохозяйство обезличено по его просьбе',
       },

@@ -58,6 +58,7 @@ export default {
     hasAccount: 'Есть вход',
     noAccount: 'Нет входа',
     noMembers: '(пока никого)',
+    exportOthers: 'Ещё людей',
     andOthers_one: 'и ещё {{count}}',
     andOthers_few: 'и ещё {{count}}',
     andOthers_many: 'и ещё {{count}}',

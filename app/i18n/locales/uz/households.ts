@@ -58,6 +58,7 @@ export default {
     hasAccount: 'Кириши бор',
     noAccount: 'Кириши йўқ',
     noMembers: '(ҳозирча ҳеч ким йўқ)',
+    exportOthers: 'Яна одамлар',
     andOthers_one: 'ва яна {{count}} киши',
     andOthers_other: 'ва яна {{count}} киши',
     none: 'Ҳозирча оилалар йўқ.',
