@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
+import { Pagination, pageFromUrl } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
@@ -13,6 +14,8 @@ import { titleFromLoader } from '~/utils/meta';
 import { hasPermission, type RouteAccess } from '~/utils/permissions';
 
 export const handle: RouteAccess = { access: 'households:view' };
+
+const HOUSEHOLDS_PAGE_SIZE = 50;
 export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = householdListFilter(actor, url.searchParams);
   const { seesAll, localities, localityId } = filter;
   const collator = collatorFor(user.locale, undefined);
-  const households = householdListRows(actor, filter);
+  // Fifty to a page: at 10,000 households the whole list was 5.5 MB of HTML and 1.5 s of the
+  // server's time. (The rows are still read and sorted whole in householdListRows.)
+  const rows = householdListRows(actor, filter);
+  const pages = Math.max(1, Math.ceil(rows.length / HOUSEHOLDS_PAGE_SIZE));
+  const page = Math.min(pageFromUrl(url), pages);
+  const households = rows.slice((page - 1) * HOUSEHOLDS_PAGE_SIZE, page * HOUSEHOLDS_PAGE_SIZE);
   // Accounts of families who signed up but have not described their household yet.
   const accountsWithoutHousehold = listFamiliesForHelper({
     userId: user.id,
@@ -34,6 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     pageTitle: fixedT(user.locale)('households:list.title'),
     households,
+    total: rows.length,
+    page,
+    pageSize: HOUSEHOLDS_PAGE_SIZE,
     accountsWithoutHousehold,
     localities: localities.map((l) => ({
       value: String(l.id),
@@ -49,6 +60,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function HouseholdsPage() {
   const {
     households,
+    total,
+    page,
+    pageSize,
     accountsWithoutHousehold,
     localities,
     filters,
@@ -94,7 +108,7 @@ export default function HouseholdsPage() {
           {t('list.filter')}
         </button>
       </Form>
-      <p className="muted">{t('list.count', { count: households.length })}</p>
+      <p className="muted">{t('list.count', { count: total })}</p>
       {households.length > 0 ? (
         <p className="row">
           <a href={`/households.csv${search}`} download>
@@ -142,6 +156,7 @@ export default function HouseholdsPage() {
       ) : (
         <p className="muted">{t('list.none')}</p>
       )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
       {accountsWithoutHousehold.length > 0 ? (
         <section aria-labelledby="accounts-without-household" className="stack">
           <h2 id="accounts-without-household">{t('list.accountsTitle')}</h2>
