@@ -1,6 +1,6 @@
 // Dashboard charts each in its card: bars, the consultations' stacked bars and the training
-// figures with its requirement. The staff dashboard adds export links under each; a facilitator's
-// and a consultant's small dashboards show the same cards without. Pages pass the loader's data.
+// figures with its requirement. Each dashboard (staff's, a facilitator's, a consultant's) adds its
+// export links under each. Pages pass the loader's data.
 import type { ReactNode } from 'react';
 import type { Axis } from '~/components/charts/axis';
 import {
@@ -30,7 +30,7 @@ export function DashboardChartCards({
   bars?: readonly BarCard[];
   stacked: readonly StackedCard[];
   extra?: (BarCard & { requirement: string | null }) | null;
-  /** Under each chart's figures table (the staff's export links), by the chart's key. */
+  /** Under each chart's figures table (the export links), by the chart's key. */
   after?: (key: string, title: string) => ReactNode;
 }) {
   return (

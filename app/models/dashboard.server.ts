@@ -16,6 +16,8 @@ export type DashboardFilters = {
   period?: { from: string | null; to: string | null };
   /** Who reads narrows it: a facilitator's villages (null: every village). */
   localityIds?: readonly number[] | null;
+  /** …or a consultant's own slots (null: every consultant's). */
+  consultantId?: number | null;
 };
 
 /** `column` (milliseconds) within the filters' period; true without one. */

@@ -43,7 +43,10 @@ export type ConsultationChart = {
 
 const PARTS = ['held', 'missed', 'cancelled'] as const;
 
-/** The bookings the filters allow: the competition's applications, a sector, the villages. */
+/**
+ * The bookings the filters allow: the competition's applications, a sector, the villages, and a
+ * consultant's own slots when he reads.
+ */
 function bookingScope(filters: DashboardFilters) {
   const chosen = filters.localityId === null ? null : [filters.localityId];
   const localityIds =
@@ -56,6 +59,7 @@ function bookingScope(filters: DashboardFilters) {
     competitionId: filters.competitionId,
     sector: filters.sector,
     localityIds,
+    consultantId: filters.consultantId ?? null,
   };
 }
 
@@ -63,11 +67,10 @@ function bookingScope(filters: DashboardFilters) {
 export function dashboardConsultations(
   filters: DashboardFilters,
   locale: Locale,
-  consultantId: number | null = null,
 ): ConsultationChart[] {
   const t = fixedT(locale);
   const format = (value: number) => formatNumber(value, locale);
-  const scope = { ...bookingScope(filters), consultantId };
+  const scope = bookingScope(filters);
   const chart = (key: ConsultationTable, rows: TotalsRow[]): ConsultationChart => {
     const parts = rows.map((row) => ({
       row,

@@ -24,7 +24,16 @@ import { findCompetition } from '~/models/competition.server';
 import { APPLICATION_STATUSES, SECTORS, type Currency, type Sector } from '~/schemas/enums';
 import { calendarDayIn, formatFte, formatShare, outcomeFigures } from './outcome-figures.server';
 import { dashboardJury, juryExportTable } from './dashboard-jury-view.server';
-import type { ExportTable } from './ledger-export.server';
+import {
+  csvAmount,
+  csvDelimiterFor,
+  csvResponse,
+  tableCsv,
+  tableXlsxResponse,
+  type ExportTable,
+} from './ledger-export.server';
+import { programmeTimeZone } from './programme-clock.server';
+import { facilitatorLocalityIds } from '~/models/user.server';
 import { dashboardPeriodSchema } from '~/schemas/dashboard';
 import { zonedLocalToUtc } from '~/utils/timezone';
 import {
@@ -35,7 +44,6 @@ import {
   dashboardTraining,
   type ConsultationTable,
 } from './dashboard-activity-view.server';
-import { csvAmount } from './ledger-export.server';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -125,6 +133,52 @@ export const DASHBOARD_TABLES = [
   'money-months',
 ] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
+
+/**
+ * Who reads a dashboard narrows it, in SQL, alike on the page and in its downloads: staff read the
+ * programme, a facilitator her own villages, a consultant his own consultations.
+ */
+export type DashboardScope =
+  | { kind: 'programme' }
+  | { kind: 'facilitator'; userId: number }
+  | { kind: 'consultant'; userId: number };
+
+export const PROGRAMME_SCOPE: DashboardScope = { kind: 'programme' };
+
+/**
+ * The tables each reader's dashboard shows, and so may download. Money is the programme's
+ * (budgets are not split by village): it stays on staff's dashboard.
+ */
+const SCOPE_TABLES: Record<DashboardScope['kind'], readonly DashboardTable[]> = {
+  programme: DASHBOARD_TABLES,
+  facilitator: ['villages', 'sectors', 'statuses', 'funnel', 'consultation-villages', 'training'],
+  consultant: ['consultation-villages'],
+};
+
+export function scopeShowsTable(scope: DashboardScope, table: string): table is DashboardTable {
+  return (SCOPE_TABLES[scope.kind] as readonly string[]).includes(table);
+}
+
+/**
+ * The URL's filters narrowed to who reads: a facilitator's villages (another village chosen: none
+ * of hers); a consultant's own slots, over the period only.
+ */
+export function scopedFilters(scope: DashboardScope, filters: DashboardFilters): DashboardFilters {
+  switch (scope.kind) {
+    case 'programme':
+      return filters;
+    case 'facilitator':
+      return { ...filters, localityIds: facilitatorLocalityIds(scope.userId) };
+    case 'consultant':
+      return {
+        ...filters,
+        competitionId: null,
+        localityId: null,
+        sector: null,
+        consultantId: scope.userId,
+      };
+  }
+}
 
 /** One chart of the dashboard: what it draws and, for the exports, the bare numbers. */
 export type DashboardChart = {
@@ -563,11 +617,13 @@ export function dashboardPageFor(locale: Locale, query: string, timeZone: string
  * for money the kind and its amount in major units, one block per currency.
  */
 export function dashboardExportTable(
-  filters: DashboardFilters,
+  urlFilters: DashboardFilters,
   which: DashboardTable,
   locale: Locale,
   timeZone = 'Asia/Bishkek',
+  scope: DashboardScope = PROGRAMME_SCOPE,
 ): ExportTable<string> {
+  const filters = scopedFilters(scope, urlFilters);
   if ((OUTCOME_TABLES as readonly string[]).includes(which))
     return outcomeExportTable(filters, which as OutcomeTable, locale);
   if (which === 'scores' || which === 'jurors') return juryExportTable(filters, which, locale);
@@ -600,4 +656,27 @@ export function dashboardExportTable(
     sheet: table === 'money' ? t('dashboard:money.label') : t(`dashboard:${table}.title`),
     rows,
   };
+}
+
+/**
+ * One dashboard table downloaded as CSV (a BOM so Excel reads Cyrillic; ";" in Kyrgyz and Russian,
+ * whose Excel expects it) or Excel (typed cells, frozen header), with the URL's filters, narrowed
+ * to who reads. A table that reader's dashboard does not show, or another format, is not found.
+ */
+export function dashboardDownload(
+  scope: DashboardScope,
+  request: Request,
+  params: { table?: string; format?: string },
+  locale: Locale,
+): Response {
+  const { table, format } = params;
+  if (!table || !scopeShowsTable(scope, table) || (format !== 'csv' && format !== 'xlsx'))
+    throw new Response('Not Found', { status: 404 });
+  const timeZone = programmeTimeZone();
+  const filters = dashboardFiltersFrom(new URL(request.url).searchParams, timeZone);
+  const exported = dashboardExportTable(filters, table, locale, timeZone, scope);
+  const filename = `dashboard-${table}.${format}`;
+  return format === 'csv'
+    ? csvResponse(tableCsv(exported, { delimiter: csvDelimiterFor(locale) }), filename)
+    : tableXlsxResponse(exported, filename);
 }

@@ -1,10 +1,12 @@
 // A consultant's small dashboard: his own consultations held, missed and cancelled, by the
-// family's village, over a period. Narrowed in SQL to his slots.
+// family's village, over a period. Narrowed in SQL to his slots; the table downloads as CSV and
+// Excel, narrowed alike.
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { DashboardFilterForm } from '~/components/dashboard-filter-form';
 import { DashboardChartCards } from '~/components/dashboard-chart-cards';
+import { DashboardExportLinks } from '~/components/dashboard-export-links';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import { dashboardFiltersFrom, dashboardPeriodInput } from '~/services/dashboard-view.server';
@@ -23,9 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'dashboard:consultations');
   const search = new URL(request.url).searchParams;
   const timeZone = programmeTimeZone();
-  // Only the period narrows his own consultations.
-  const period = dashboardFiltersFrom(search, timeZone);
-  const filters = { ...period, competitionId: null, localityId: null, sector: null };
+  const filters = dashboardFiltersFrom(search, timeZone);
   return json({
     pageTitle: fixedT(user.locale)('dashboard:own.consultantTitle'),
     period: dashboardPeriodInput(search, timeZone),
@@ -34,14 +34,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ConsultantDashboardPage() {
-  const { period, consultations } = useLoaderData<typeof loader>();
+  const { period, query, consultations } = useLoaderData<typeof loader>();
   const { t } = useTranslation('dashboard');
   return (
     <div className="stack">
       <h1>{t('own.consultantTitle')}</h1>
       <p>{t('own.consultantIntro')}</p>
       <DashboardFilterForm action="/consultant/dashboard" period={period} />
-      <DashboardChartCards stacked={consultations} />
+      <DashboardChartCards
+        stacked={consultations}
+        after={(key, title) => (
+          <DashboardExportLinks
+            base="/consultant/dashboard"
+            table={key}
+            title={title}
+            query={query}
+          />
+        )}
+      />
     </div>
   );
 }

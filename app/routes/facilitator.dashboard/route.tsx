@@ -1,10 +1,12 @@
 // A facilitator's small dashboard: her own villages' applications, funnel, consultations and
-// training, by competition, village (hers only) and period. Narrowed in SQL to her villages.
+// training, by competition, village (hers only) and period. Narrowed in SQL to her villages; each
+// table downloads as CSV and Excel, narrowed alike.
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { DashboardFilterForm } from '~/components/dashboard-filter-form';
 import { DashboardChartCards } from '~/components/dashboard-chart-cards';
+import { DashboardExportLinks } from '~/components/dashboard-export-links';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import { dashboardFiltersFrom, dashboardPeriodInput } from '~/services/dashboard-view.server';
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function FacilitatorDashboardPage() {
-  const { village, villages, period, charts, consultations, training } =
+  const { village, villages, period, query, charts, consultations, training } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation('dashboard');
   return (
@@ -58,7 +60,19 @@ export default function FacilitatorDashboardPage() {
           </select>
         </div>
       </DashboardFilterForm>
-      <DashboardChartCards bars={charts} stacked={consultations} extra={training} />
+      <DashboardChartCards
+        bars={charts}
+        stacked={consultations}
+        extra={training}
+        after={(key, title) => (
+          <DashboardExportLinks
+            base="/facilitator/dashboard"
+            table={key}
+            title={title}
+            query={query}
+          />
+        )}
+      />
     </div>
   );
 }

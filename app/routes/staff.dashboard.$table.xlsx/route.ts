@@ -1,13 +1,6 @@
-// One dashboard table, with the page's filters, as an Excel workbook (typed cells, frozen header).
+// One dashboard table, with the page's filters, as an Excel workbook (dashboardDownload says how).
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import {
-  DASHBOARD_TABLES,
-  dashboardExportTable,
-  dashboardFiltersFrom,
-  type DashboardTable,
-} from '~/services/dashboard-view.server';
-import { tableXlsxResponse } from '~/services/ledger-export.server';
-import { programmeTimeZone } from '~/services/programme-clock.server';
+import { PROGRAMME_SCOPE, dashboardDownload } from '~/services/dashboard-view.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { RouteAccess } from '~/utils/permissions';
 
@@ -15,12 +8,10 @@ export const handle: RouteAccess = { access: 'outcomes:read' };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'outcomes:read');
-  const table = params.table as DashboardTable;
-  if (!DASHBOARD_TABLES.includes(table)) throw new Response('Not Found', { status: 404 });
-  const timeZone = programmeTimeZone();
-  const filters = dashboardFiltersFrom(new URL(request.url).searchParams, timeZone);
-  return tableXlsxResponse(
-    dashboardExportTable(filters, table, user.locale, timeZone),
-    `dashboard-${table}.xlsx`,
+  return dashboardDownload(
+    PROGRAMME_SCOPE,
+    request,
+    { table: params.table, format: 'xlsx' },
+    user.locale,
   );
 }

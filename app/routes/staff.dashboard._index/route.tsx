@@ -7,6 +7,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { BarChart, Histogram, LineChart, SpreadChart } from '~/components/charts/charts';
 import { DashboardChartCards } from '~/components/dashboard-chart-cards';
+import { DashboardExportLinks } from '~/components/dashboard-export-links';
 import { DashboardFilterForm } from '~/components/dashboard-filter-form';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
@@ -55,16 +56,8 @@ export default function DashboardPage() {
     periodNote,
   } = useLoaderData<typeof loader>();
   const { t } = useTranslation('dashboard');
-  const suffix = query ? `?${query}` : '';
   const exportLinks = (table: string, title: string) => (
-    <p className="row">
-      <a href={`/staff/dashboard/${table}/csv${suffix}`} download>
-        {t('export.csv')} <span className="visually-hidden">{title}</span>
-      </a>
-      <a href={`/staff/dashboard/${table}/xlsx${suffix}`} download>
-        {t('export.xlsx')} <span className="visually-hidden">{title}</span>
-      </a>
-    </p>
+    <DashboardExportLinks base="/staff/dashboard" table={table} title={title} query={query} />
   );
   return (
     <div className="stack">
