@@ -1,6 +1,7 @@
 // The dashboard's consultations and training (issue 15), against an example worked out by hand on
 // a real SQLite file, with and without a period; the stacked chart's table equals its data; the
-// exports parse back (CSV with a BOM and Cyrillic, XLSX read with exceljs).
+// exports parse back (CSV with a BOM and Cyrillic, XLSX read with exceljs); a facilitator's and a
+// consultant's own dashboards download the tables their pages show, narrowed as the pages are.
 import ExcelJS from 'exceljs';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -22,10 +23,13 @@ import {
 import { tableCsv, tableXlsx } from '~/services/ledger-export.server';
 import { createSlot } from '../support/booking-factories';
 import { insertBooking } from '../support/consultation-factories';
-import { browserRequest, createLocality, createUser } from '../support/factories';
-import { sessionCookieFor } from '../support/jury-factories';
+import { createLocality, createUser } from '../support/factories';
+import { loadAs } from '../support/download';
+import { csvOf, sheetOf } from '../support/export-reading';
 import { loader as facilitatorLoader } from '~/routes/facilitator.dashboard/route';
 import { loader as consultantLoader } from '~/routes/consultant.dashboard/route';
+import { loader as facilitatorDownload } from '~/routes/facilitator.dashboard_.$table.$format/route';
+import { loader as consultantDownload } from '~/routes/consultant.dashboard_.$table.$format/route';
 import { consultantDashboard, facilitatorDashboard } from '~/services/dashboard-own-view.server';
 import {
   createApplication,
@@ -58,20 +62,28 @@ let filtersOf: (more?: Partial<DashboardFilters>) => DashboardFilters;
 let v1: number;
 let v2: number;
 let names: { v1: string; v2: string };
+let kyNames: { v1: string; v2: string };
+let ruNames: { v1: string; v2: string };
+let v2Code: string;
 let gulzat: { id: number };
 let bakytId: number;
+let aigulId: number;
 
 beforeAll(async () => {
   const staff = await createUser({ roles: ['staff'] });
   const aigul = await createUser({ roles: ['consultant'], name: 'Айгүл Сыдыкова' });
-  const bakyt = await createUser({ roles: ['consultant'], name: 'Бакыт Осмонов' });
+  const bakyt = await createUser({ roles: ['consultant'], name: 'Бакыт Осмонов', locale: 'ru' });
   const l1 = createLocality();
   const l2 = createLocality();
   v1 = l1.id;
   v2 = l2.id;
   names = { v1: l1.nameEn, v2: l2.nameEn };
+  kyNames = { v1: l1.nameKy, v2: l2.nameKy };
+  ruNames = { v1: l1.nameRu, v2: l2.nameRu };
+  v2Code = l2.code;
   gulzat = await createUser({ roles: ['facilitator'], worksIn: [v1], locale: 'en' });
   bakytId = bakyt.id;
+  aigulId = aigul.id;
   const competition = createCompetition({ localityIds: [v1, v2], requiredTrainingSessions: 2 });
   filtersOf = (more = {}) => ({
     competitionId: competition.id,
@@ -306,24 +318,7 @@ describe('a facilitator’s and a consultant’s own dashboards', () => {
   });
 
   test('the facilitator page holds her village and not the other; a consultant sees his own', async () => {
-    const get = async (
-      loader: (args: Parameters<typeof facilitatorLoader>[0]) => Promise<Response>,
-      path: string,
-      user: { id: number },
-    ): Promise<Response> => {
-      try {
-        return await loader({
-          request: browserRequest(`http://localhost:3999${path}`, {
-            cookie: await sessionCookieFor(user),
-          }),
-          params: {},
-          context: {},
-        });
-      } catch (thrown) {
-        if (thrown instanceof Response) return thrown;
-        throw thrown;
-      }
-    };
+    const get = loadAs;
     const page = JSON.stringify(
       await (await get(facilitatorLoader, '/facilitator/dashboard', gulzat)).json(),
     );
@@ -336,7 +331,7 @@ describe('a facilitator’s and a consultant’s own dashboards', () => {
       await get(consultantLoader, '/consultant/dashboard?from=2025-04-01', { id: bakytId })
     ).json();
     expect(mine.consultations[0].bars.map((b: { label: string }) => b.label).sort()).toEqual(
-      [names.v1, names.v2].sort(),
+      [ruNames.v1, ruNames.v2].sort(),
     );
     expect(
       parts(
@@ -352,5 +347,227 @@ describe('a facilitator’s and a consultant’s own dashboards', () => {
       { id: bakytId },
     );
     expect((await refused.json()).period.invalid).toBe(true);
+  });
+});
+
+/** A dashboard table as its page's loader gives it: the label, then each figure (and a total). */
+type PageChart = {
+  key: string;
+  bars: { label: string; value?: number; values?: { value: number }[] }[];
+};
+const pageRows = (chart: PageChart) =>
+  chart.bars.map((bar) =>
+    bar.values
+      ? [bar.label, ...bar.values.map((v) => v.value), bar.values.reduce((a, v) => a + v.value, 0)]
+      : [bar.label, bar.value!],
+  );
+const csvRows = (lines: string[], delimiter: string) =>
+  lines.slice(1).map((line) => line.split(delimiter));
+const asText = (rows: (string | number)[][]) => rows.map((row) => row.map(String));
+const sheetRows = (sheet: Awaited<ReturnType<typeof sheetOf>>) => {
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+};
+const byLabel = (a: (string | number)[], b: (string | number)[]) =>
+  String(a[0]).localeCompare(String(b[0]));
+
+describe('the downloads of a facilitator’s and a consultant’s own dashboards', () => {
+  const FACILITATOR_TABLES = [
+    'villages',
+    'sectors',
+    'statuses',
+    'funnel',
+    'consultation-villages',
+    'training',
+  ];
+
+  test('a facilitator downloads every table of her page: its figures, her village only, in Kyrgyz', async () => {
+    const ainura = await createUser({ roles: ['facilitator'], worksIn: [v1], locale: 'ky' });
+    const query = `competition=${filtersOf().competitionId}`;
+    const page = await (
+      await loadAs(facilitatorLoader, `/facilitator/dashboard?${query}`, ainura)
+    ).json();
+    const charts: PageChart[] = [...page.charts, ...page.consultations, page.training];
+    expect(charts.map((c) => c.key).sort()).toEqual([...FACILITATOR_TABLES].sort());
+    const files: Record<string, string[][]> = {};
+    for (const table of FACILITATOR_TABLES) {
+      const response = await loadAs(
+        facilitatorDownload,
+        `/facilitator/dashboard/${table}/csv?${query}`,
+        ainura,
+        { table, format: 'csv' },
+      );
+      expect(response.headers.get('content-type')).toContain('text/csv');
+      const { csv, lines } = await csvOf(response);
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      expect(csv).not.toContain(v2Code);
+      files[table] = csvRows(lines, ';');
+      // The page's own table, figure for figure.
+      expect(files[table]).toEqual(asText(pageRows(charts.find((c) => c.key === table)!)));
+    }
+    // By hand: F1 and F2 applied in V1; V1's consultations held 1, missed 2; training as above.
+    const ky = resources.ky.dashboard;
+    expect(files.villages).toEqual([[kyNames.v1, '2']]);
+    expect(files.funnel!.slice(0, 2)).toEqual([
+      [ky.funnel.stages.registered, '2'],
+      [ky.funnel.stages.applied, '2'],
+    ]);
+    expect(files['consultation-villages']).toEqual([[kyNames.v1, '1', '2', '0', '3']]);
+    expect(files.training).toEqual([
+      [ky.training.rows.sessions, '2'],
+      [ky.training.rows.families, '2'],
+      [ky.training.rows.registered, '2'],
+      [ky.training.rows.met, '1'],
+    ]);
+    const header = await csvOf(
+      await loadAs(facilitatorDownload, `/facilitator/dashboard/villages/csv?${query}`, ainura, {
+        table: 'villages',
+        format: 'csv',
+      }),
+    );
+    expect(header.lines[0]).toBe(`${ky.villages.label};${ky.villages.value}`);
+
+    // Excel: the same figures as typed numbers, the header frozen.
+    const sheet = await sheetOf(
+      await loadAs(
+        facilitatorDownload,
+        `/facilitator/dashboard/consultation-villages/xlsx?${query}`,
+        ainura,
+        { table: 'consultation-villages', format: 'xlsx' },
+      ),
+    );
+    expect(sheetRows(sheet)).toEqual([
+      [ky.consultations.village, ...Object.values(ky.consultations.series), ky.consultations.total],
+      [kyNames.v1, 1, 2, 0, 3],
+    ]);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  test('another village in a facilitator’s URL gives nothing of it; tables not on her page are not found', async () => {
+    const query = `competition=${filtersOf().competitionId}&village=${v2}`;
+    const rowsOf = async (table: string) => {
+      const response = await loadAs(
+        facilitatorDownload,
+        `/facilitator/dashboard/${table}/csv?${query}`,
+        gulzat,
+        { table, format: 'csv' },
+      );
+      return csvRows((await csvOf(response)).lines, ',');
+    };
+    expect(await rowsOf('villages')).toEqual([]);
+    expect(await rowsOf('consultation-villages')).toEqual([]);
+    expect((await rowsOf('funnel')).every((row) => row[1] === '0')).toBe(true);
+    for (const [table, format] of [
+      ['money', 'csv'],
+      ['consultation-consultants', 'xlsx'],
+      ['villages', 'pdf'],
+    ] as const)
+      expect(
+        (
+          await loadAs(facilitatorDownload, `/facilitator/dashboard/${table}/${format}`, gulzat, {
+            table,
+            format,
+          })
+        ).status,
+      ).toBe(404);
+  });
+
+  test('a consultant downloads his own consultations over the page’s period, in Russian', async () => {
+    const cid = filtersOf().competitionId;
+    // The competition and village in the URL do not narrow his page: only the period does.
+    for (const [query, expected] of [
+      [
+        '',
+        [
+          [ruNames.v1, 0, 1, 0, 1],
+          [ruNames.v2, 1, 0, 1, 2],
+        ],
+      ],
+      [
+        `from=2025-04-06&to=2025-04-06&competition=${cid}&village=${v2}`,
+        [
+          [ruNames.v1, 0, 1, 0, 1],
+          [ruNames.v2, 0, 0, 1, 1],
+        ],
+      ],
+    ] as const) {
+      const page = await (
+        await loadAs(consultantLoader, `/consultant/dashboard?${query}`, { id: bakytId })
+      ).json();
+      const { csv, lines } = await csvOf(
+        await loadAs(
+          consultantDownload,
+          `/consultant/dashboard/consultation-villages/csv?${query}`,
+          { id: bakytId },
+          { table: 'consultation-villages', format: 'csv' },
+        ),
+      );
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      expect(lines[0]).toBe(
+        [
+          resources.ru.dashboard.consultations.village,
+          ...Object.values(resources.ru.dashboard.consultations.series),
+          resources.ru.dashboard.consultations.total,
+        ].join(';'),
+      );
+      expect(csvRows(lines, ';')).toEqual(asText(pageRows(page.consultations[0])));
+      const hand = expected.map((row) => [...row]).sort(byLabel);
+      expect(csvRows(lines, ';').sort(byLabel)).toEqual(asText(hand));
+      const sheet = await sheetOf(
+        await loadAs(
+          consultantDownload,
+          `/consultant/dashboard/consultation-villages/xlsx?${query}`,
+          { id: bakytId },
+          { table: 'consultation-villages', format: 'xlsx' },
+        ),
+      );
+      expect(
+        sheetRows(sheet)
+          .slice(1)
+          .sort(byLabel as never),
+      ).toEqual(hand);
+    }
+    // Айгүл's download holds her own two consultations in V1, none of Бакыт's, in English.
+    const { lines } = await csvOf(
+      await loadAs(
+        consultantDownload,
+        '/consultant/dashboard/consultation-villages/csv',
+        { id: aigulId },
+        { table: 'consultation-villages', format: 'csv' },
+      ),
+    );
+    expect(csvRows(lines, ',')).toEqual([[names.v1, '1', '1', '0', '2']]);
+    for (const table of ['training', 'consultation-consultants', 'villages'])
+      expect(
+        (
+          await loadAs(
+            consultantDownload,
+            `/consultant/dashboard/${table}/csv`,
+            { id: bakytId },
+            {
+              table,
+              format: 'csv',
+            },
+          )
+        ).status,
+      ).toBe(404);
+  });
+
+  test('a family, a juror, or the other role is refused both downloads', async () => {
+    const family = await createUser({ roles: ['applicant'] });
+    const juror = await createUser({ roles: ['juror'] });
+    const params = { table: 'consultation-villages', format: 'csv' };
+    for (const [loader, path, user] of [
+      [facilitatorDownload, '/facilitator/dashboard', family],
+      [facilitatorDownload, '/facilitator/dashboard', juror],
+      [facilitatorDownload, '/facilitator/dashboard', { id: bakytId }],
+      [consultantDownload, '/consultant/dashboard', family],
+      [consultantDownload, '/consultant/dashboard', juror],
+      [consultantDownload, '/consultant/dashboard', gulzat],
+    ] as const) {
+      const response = await loadAs(loader, `${path}/consultation-villages/csv`, user, params);
+      expect(response.status).toBe(403);
+    }
   });
 });

@@ -4,18 +4,22 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { browserRequest } from './factories';
 import { sessionCookieFor } from './jury-factories';
 
-/** The loader's answer to `user` at `path`, a thrown Response (refusal, redirect) included. */
+/**
+ * The loader's answer to `user` at `path` (with the route's dynamic segments as `params`), a
+ * thrown Response (refusal, redirect) included.
+ */
 export async function loadAs(
   loader: (args: LoaderFunctionArgs) => Promise<Response>,
   path: string,
   user: { id: number },
+  params: Record<string, string> = {},
 ): Promise<Response> {
   try {
     return await loader({
       request: browserRequest(`http://localhost:3999${path}`, {
         cookie: await sessionCookieFor(user),
       }),
-      params: {},
+      params,
       context: {},
     });
   } catch (thrown) {
