@@ -143,4 +143,19 @@ test('without JavaScript, staff read each round’s scores and jurors’ spread,
     1,
   );
   await expect(page.getByText(`${other.code} ky`)).toHaveCount(0);
+
+  // Her villages' table downloads as on the staff dashboard: her village, never the other.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: `${ky.export.csv} ${ky.villages.title}` }).click(),
+  ]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv.slice(1).trimEnd().split('\r\n')).toEqual([
+    `${ky.villages.label};${ky.villages.value}`,
+    `round-village-${world.suffix} ky;${await villages
+      .getByRole('row', { name: `round-village-${world.suffix} ky` })
+      .getByRole('cell')
+      .textContent()}`,
+  ]);
 });
