@@ -10,6 +10,7 @@ import {
   type ChartText,
   type StackedBar,
 } from '~/components/charts/charts';
+import { DashboardExportLinks } from '~/components/dashboard-export-links';
 
 type BarCard = { key: string; text: ChartText; bars: Bar[]; axis: Axis; note: string | null };
 type StackedCard = {
@@ -25,12 +26,17 @@ export function DashboardChartCards({
   bars = [],
   stacked,
   extra,
-  after,
+  exportsFrom,
+  after = exportsFrom
+    ? (key, title) => <DashboardExportLinks {...exportsFrom} table={key} title={title} />
+    : undefined,
 }: {
   bars?: readonly BarCard[];
   stacked: readonly StackedCard[];
   extra?: (BarCard & { requirement: string | null }) | null;
-  /** Under each chart's figures table (the export links), by the chart's key. */
+  /** Each chart's downloads, the chart's key naming its table: the dashboard's path and query. */
+  exportsFrom?: { base: string; query: string };
+  /** Under each chart's figures table (other export links), by the chart's key. */
   after?: (key: string, title: string) => ReactNode;
 }) {
   return (

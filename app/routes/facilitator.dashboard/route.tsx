@@ -6,7 +6,6 @@ import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { DashboardFilterForm } from '~/components/dashboard-filter-form';
 import { DashboardChartCards } from '~/components/dashboard-chart-cards';
-import { DashboardExportLinks } from '~/components/dashboard-export-links';
 import { fixedT } from '~/i18n/i18n.server';
 import { useTranslation } from '~/i18n/react';
 import { dashboardFiltersFrom, dashboardPeriodInput } from '~/services/dashboard-view.server';
@@ -64,14 +63,7 @@ export default function FacilitatorDashboardPage() {
         bars={charts}
         stacked={consultations}
         extra={training}
-        after={(key, title) => (
-          <DashboardExportLinks
-            base="/facilitator/dashboard"
-            table={key}
-            title={title}
-            query={query}
-          />
-        )}
+        exportsFrom={{ base: '/facilitator/dashboard', query }}
       />
     </div>
   );

@@ -134,7 +134,11 @@ export default function DashboardPage() {
           </section>
         ))}
       </div>
-      <DashboardChartCards stacked={consultations} extra={training} after={exportLinks} />
+      <DashboardChartCards
+        stacked={consultations}
+        extra={training}
+        exportsFrom={{ base: '/staff/dashboard', query }}
+      />
       {jury.length > 0 ? (
         <section className="stack" aria-labelledby="dashboard-jury">
           <h2 id="dashboard-jury">{t('jury.title')}</h2>
