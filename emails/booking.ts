@@ -121,6 +121,7 @@ function bookingEmail(name: string, audience: Audience, event: BookingEmailEvent
     kind: 'programme',
     // Her own words and her family's name are read only after the neutral opening.
     sensitive: ['helpWith', 'familyName'],
+    namesFamily: audience === 'consultant',
     compose: (t, p, locale) => compose(audience, event, t, p, locale),
   });
 }

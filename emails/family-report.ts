@@ -12,6 +12,7 @@ export const familyReportReceivedEmail = defineEmail<{
 }>({
   name: 'family-report-received',
   kind: 'programme',
+  namesFamily: true,
   compose: (t, p) => ({
     reference: p.reference,
     blocks: [

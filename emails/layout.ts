@@ -35,6 +35,12 @@ export type EmailTemplate<Params> = {
    * layout refuses to render them in the subject, the preview or the first lines.
    */
   sensitive: readonly (keyof Params)[];
+  /**
+   * Written to someone other than the family (staff, a facilitator, a consultant) about one
+   * family, naming her or her application: the outbox row must carry her household, so that
+   * anonymising her scrubs it (queueNotice refuses it without).
+   */
+  namesFamily?: boolean;
   compose: (t: AppTFunction, params: Params, locale: Locale) => EmailContent;
 };
 

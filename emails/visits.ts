@@ -15,6 +15,7 @@ export const visitDueEmail = defineEmail<{
 }>({
   name: 'visit-due',
   kind: 'programme',
+  namesFamily: true,
   sensitive: ['familyName'],
   compose: (t, p) => ({
     reference: p.reference,

@@ -26,12 +26,15 @@
 //   family_reports                 question
 //   outcome_photos                 rows and files
 //   mail_outbox (to her account)   address, name, subject, bodies, attachments; pending dropped
-//   mail_outbox (visit reminders)  subject and bodies of the reminders naming her to a facilitator
+//   mail_outbox (naming her to     subject, bodies, attachments of every notice that names her
+//     others)                      household (household_id: a consultant's booking notices, a
+//                                  facilitator's visit reminders, staff's "a report came");
+//                                  pending dropped, the address of staff kept
 //   audit_log                      personal fields of the lines about her, redacted (audit.server)
 // Kept on purpose: ledger_entries (append-only money record: amounts, dates, method, voucher
 // reference and the staff's reversal reason, which is about the payment, not the family), budget
 // item names (what a grant bought, for donor reports), every number, date, status and enum.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { db, Tx } from '~db/client';
 
 type Reader = typeof db | Tx;
@@ -172,13 +175,7 @@ export function freeTextCount(reader: Reader, f: HouseholdFootprint): number {
 }
 
 /** Empties the personal fields of a batch (see the list at the top), in the caller's transaction. */
-export function scrubHouseholdRows(
-  tx: Tx,
-  f: HouseholdFootprint,
-  now: Date,
-  /** The job keys of notices to others that name her (a facilitator's visit reminders). */
-  jobKeys: string[],
-) {
+export function scrubHouseholdRows(tx: Tx, f: HouseholdFootprint, now: Date) {
   const list = (l: number[]) => (l.length ? sql`${l}` : sql`(null)`);
   const at = now.getTime();
   const hh = list(f.householdIds);
@@ -219,6 +216,7 @@ export function scrubHouseholdRows(
       where recipient_user_id in ${users} and status in ('pending', 'failed')`,
     sql`update mail_outbox set to_address = null, to_name = '', subject = '', html = '',
       text = '', attachments = null, last_error = null where recipient_user_id in ${users}`,
+    scrubMailNamingHouseholds(hh),
     sql`delete from sessions where user_id in ${users}`,
     sql`delete from password_tokens where user_id in ${users}`,
     sql`delete from kept_forms where user_id in ${users}`,
@@ -226,18 +224,22 @@ export function scrubHouseholdRows(
       disabled_at = coalesce(disabled_at, ${at}), updated_at = ${at} where id in ${users}`,
   ];
   for (const statement of statements) tx.run(statement);
-  // Notices to others that name her: their address stays, what names her goes.
-  if (jobKeys.length) {
-    tx.run(
-      sql`update mail_outbox set subject = '', html = '', text = '', attachments = null,
-        status = case when status in ('pending', 'failed') then 'dropped' else status end
-        where job_key in ${jobKeys}`,
-    );
-  }
   if (f.contacts.length) {
     tx.run(sql`delete from sign_in_failures where identifier in ${f.contacts}`);
   }
   for (const register of f.registerNumbers) scrubImportedLines(tx, register);
+}
+
+/**
+ * Notices to others that name her household (the one rule: the row's household_id, which every
+ * template that `namesFamily` must give): their address stays, what names her goes, and what
+ * was still to be sent is dropped.
+ */
+function scrubMailNamingHouseholds(householdIds: SQL) {
+  return sql`update mail_outbox set subject = '', html = '', text = '', attachments = null,
+    last_error = null,
+    status = case when status in ('pending', 'failed') then 'dropped' else status end
+    where household_id in ${householdIds}`;
 }
 
 /** An uploaded register keeps the other families' lines; the lines naming her number go. */

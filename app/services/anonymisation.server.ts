@@ -26,8 +26,6 @@ import {
 } from '~/models/audit.server';
 import { findHousehold } from '~/models/household.server';
 import { deleteAttachmentFile } from '~/services/attachment-storage.server';
-import { bookingReminderKey } from '~/services/booking-notices.server';
-import { visitReminderKey } from '~/services/visits.server';
 import { readSetting } from '~/services/settings.server';
 
 export const ANONYMISATION_BATCH = 200;
@@ -219,10 +217,7 @@ function anonymiseBatch(
 ) {
   const footprint = householdFootprint(tx, householdIds);
   const counts = countsOf(tx, footprint);
-  scrubHouseholdRows(tx, footprint, now, [
-    ...footprint.visitIds.map(visitReminderKey),
-    ...footprint.bookingIds.map(bookingReminderKey),
-  ]);
+  scrubHouseholdRows(tx, footprint, now);
   redactAuditLines(tx, auditLinesOf(tx, footprint), auditRedaction(footprint.userIds), actorUserId);
   for (const householdId of householdIds) {
     appendAudit(

@@ -41,6 +41,8 @@ export type BookingNoticeData = {
   family: NoticeRecipient | null;
   /** The family's name as the consultant should read it (household name). */
   familyName: string;
+  /** Her household, which the consultant's notices name (see EmailTemplate.namesFamily). */
+  householdId: number;
   /** The consultant (organiser). */
   consultant: NoticeRecipient;
   /** The application the booking is for, for the link in the e-mail. */
@@ -152,6 +154,7 @@ export function queueBookingNotices(
       template: BOOKING_EMAILS[audience][event],
       params,
       attachments: [invite(data, method, recipient, audience)],
+      householdId: data.householdId,
       now,
     });
     if (due) {
@@ -162,6 +165,7 @@ export function queueBookingNotices(
         attachments: [invite(data, 'REQUEST', recipient, audience)],
         notBefore: due,
         jobKey: reminderKey,
+        householdId: data.householdId,
         now,
       });
     }

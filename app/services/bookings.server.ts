@@ -145,6 +145,7 @@ export function bookingNoticeData(tx: Reader, bookingId: number): BookingNoticeD
     helpWith: booking.helpWith,
     family,
     familyName: familyNameOf(booking.householdId, application?.beneficiaryMemberId ?? null, tx),
+    householdId: booking.householdId,
     consultant,
     applicationId: booking.applicationId,
   };

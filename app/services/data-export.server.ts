@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { writeTransaction } from '~db/client';
 import type { Household } from '~db/schema/households';
 import type { Locale } from '~db/schema/people';
+import { HTML_LANG } from '~/i18n/config';
 import { formatMoney, type Currency } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { pickLocalized } from '~/i18n/localized-text';
@@ -366,7 +367,7 @@ export function renderDataSummary(content: HouseholdDataExport, locale: Locale):
     `<h2>${l('trainings')}</h2>${table(content.trainings, none)}`,
     `<h2>${l('notices')}</h2>${table(content.notices, none)}`,
   );
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${l('title')}</title><style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}</style></head><body><h1>${l('title')}</h1><p>${l('intro')}</p>${sections.join('\n')}</body></html>`;
+  return `<!doctype html><html lang="${HTML_LANG[locale]}"><head><meta charset="utf-8"><title>${l('title')}</title><style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}</style></head><body><h1>${l('title')}</h1><p>${l('intro')}</p>${sections.join('\n')}</body></html>`;
 }
 
 /** The download as the browser receives it: the ZIP streamed as it is written, never cached. */

@@ -116,6 +116,7 @@ export function sendFamilyReport(
         queueNotice(tx, {
           recipient: staff,
           template: familyReportReceivedEmail,
+          householdId: context.application.householdId,
           params: {
             name: staff.name,
             reference: context.application.reference ?? '',

@@ -53,6 +53,8 @@ export function queueNotice<Params>(
     attachments?: MailAttachment[];
     /** Groups notices a later change may drop (see dropPendingMail). */
     jobKey?: string;
+    /** The household the notice names; required by a template that `namesFamily`. */
+    householdId?: number;
     /** The time of the change that writes the notice; by default the clock. */
     now?: Date;
   },
@@ -60,6 +62,9 @@ export function queueNotice<Params>(
   const { recipient, template, params } = notice;
   if (notice.kind && notice.kind !== template.kind) {
     throw new Error(`Notice "${template.name}" is a ${template.kind} notice, not ${notice.kind}`);
+  }
+  if (template.namesFamily && notice.householdId === undefined) {
+    throw new Error(`Notice "${template.name}" names a family: give its householdId`);
   }
   const kind = template.kind;
   const locale: Locale = recipient.locale;
@@ -83,6 +88,7 @@ export function queueNotice<Params>(
     nextAttemptAt: notBefore ?? now,
     attachments: notice.attachments?.length ? notice.attachments : null,
     jobKey: notice.jobKey ?? null,
+    householdId: notice.householdId ?? null,
     createdAt: now,
     updatedAt: now,
   });

@@ -107,6 +107,7 @@ function queueVisitReminders(tx: Tx, grant: Grant, visits: MonitoringVisit[], no
         },
         notBefore: at,
         jobKey: visitReminderKey(visit.id),
+        householdId: household.id,
         now,
       });
     }

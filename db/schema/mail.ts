@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { id, instant, timestamps } from '../columns';
 import { MAIL_STATUSES, type MailStatus } from '../../app/schemas/enums';
+import { households } from './households';
 import { LOCALES, users } from './people';
 
 export { MAIL_STATUSES, type MailStatus };
@@ -51,6 +52,12 @@ export const mailOutbox = sqliteTable(
      * (`booking-reminder:<id>`): moving or cancelling it drops them (status "dropped").
      */
     jobKey: text(),
+    /**
+     * The family a notice to someone else names (a consultant's booking notice, a facilitator's
+     * visit reminder, staff's "a report came"): anonymising her household scrubs it
+     * (templates marked `namesFamily` must give it; see queueNotice).
+     */
+    householdId: integer().references(() => households.id),
     claimedAt: instant(),
     lastError: text(),
     sentAt: instant(),
@@ -60,6 +67,7 @@ export const mailOutbox = sqliteTable(
     index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('mail_outbox_recipient_idx').on(t.recipientUserId),
     index('mail_outbox_job_key_idx').on(t.jobKey, t.status),
+    index('mail_outbox_household_idx').on(t.householdId),
   ],
 );
 

@@ -26,9 +26,12 @@ import {
 import { readAttachmentFile } from '~/services/attachment-storage.server';
 import { verifyAuditLog } from '~/services/audit-integrity.server';
 import { dashboardFiltersFrom, dashboardPage } from '~/services/dashboard-view.server';
+import { bookConsultation } from '~/services/bookings.server';
 import { donorReport } from '~/services/donor-report.server';
+import { reportGrantFor, sendFamilyReport } from '~/services/family-reports.server';
 import { outcomesPage } from '~/services/outcome-figures.server';
 import { visitReminderKey } from '~/services/visits.server';
+import { createSlot } from '../support/booking-factories';
 import { browserRequest, createUser, TEST_PASSWORD } from '../support/factories';
 import { sessionCookieFor } from '../support/jury-factories';
 import { action as onRequestAction } from '~/routes/households.$householdId.anonymise/route';
@@ -40,6 +43,7 @@ import {
   TINY_PNG,
 } from '../support/household-data-factories';
 import { insertVisit, setGrantStatus } from '../support/outcome-view-factories';
+import { sessionUserOf } from '../support/session-user';
 
 const YEAR = 365 * 24 * 60 * 60_000;
 const NOW = new Date('2031-06-01T08:00:00Z');
@@ -120,7 +124,8 @@ async function familyClosed(marker: string, closedYearsAgo: number): Promise<Fam
       closedAt: new Date(NOW.getTime() - closedYearsAgo * YEAR),
     });
   });
-  // A visit with her notes, and its reminder to the facilitator, which names her.
+  // A visit with her notes, and its reminder to the facilitator, which names her (written as
+  // the visit service writes it: with her household).
   const facilitator = await createUser({ roles: ['facilitator'] });
   const visit = insertVisit(
     world.grant.id,
@@ -146,12 +151,51 @@ async function familyClosed(marker: string, closedYearsAgo: number): Promise<Fam
         html: `<p>Visit Family ${marker}</p>`,
         text: `Visit Family ${marker}`,
         jobKey: visitReminderKey(visit.id),
+        householdId: household.id,
         nextAttemptAt: new Date(),
       })
       .run(),
   );
+  // Notices to others that name her, through the services that write them: her consultant's
+  // "new booking" (her name, her words) and its reminder; staff's "a report came" (her reference).
+  const consultant = await createUser({ roles: ['consultant'], locale: 'ru' });
+  const slot = createSlot({
+    consultantId: consultant.id,
+    localityId: household.localityId,
+    startsAt: new Date(Date.now() + 3 * 24 * 60 * 60_000),
+  });
+  const family = sessionUserOf(world.family);
+  const booked = bookConsultation(family, {
+    slotId: slot.id,
+    applicationId: world.applicationId,
+    helpWith: `Help ${marker}`,
+    joinWaitingList: false,
+  });
+  if (!booked.ok) throw new Error(`not booked: ${booked.error}`);
+  const sent = sendFamilyReport(
+    browserRequest(),
+    family,
+    reportGrantFor(family, world.grant.id)!,
+    { businessStatus: 'operating', monthlyRevenue: 20_000_00, question: `Asked ${marker}` },
+    null,
+  );
+  if (!sent.ok) throw new Error(`report not sent: ${sent.error}`);
   setGrantStatus(world.grant.id, 'completed');
   return { ...world, householdId: household.id, marker, phone, email, register, files };
+}
+
+/** The outbox cells (any recipient) that carry one of the values, e.g. her reference. */
+function mailHolding(values: string[]): string[] {
+  return values.flatMap((value) =>
+    sqlite
+      .prepare<[string, string, string, string], { id: number; template: string }>(
+        `select id, template from mail_outbox
+          where instr(subject, ?) > 0 or instr(html, ?) > 0 or instr(text, ?) > 0
+            or instr(coalesce(attachments, ''), ?) > 0`,
+      )
+      .all(value, value, value, value)
+      .map((row) => `${row.template} #${row.id} ∋ ${value}`),
+  );
 }
 
 /** Every text cell of every table that contains one of the values. */
@@ -234,11 +278,22 @@ describe('anonymisation after retention', () => {
     const competitionIds = [past, recent, older].map((f) => f.competition.id);
     const before = figures(competitionIds);
     expect(cellsHolding(personalValues(past)).length).toBeGreaterThan(0);
+    // Mail to her consultant and to staff names her (her name, her words, her reference).
+    const namingPast = mailHolding([past.marker, past.reference]).join('\n');
+    for (const template of [
+      'consultant-booking-new',
+      'consultant-booking-reminder',
+      'family-report-received',
+      'visit-due',
+    ])
+      expect(namingPast).toContain(template);
 
     const result = runAnonymisation({ userId: admin.id, ipAddress: null }, NOW, 1);
     expect(result.counts).toEqual(preview.counts);
 
     expect(cellsHolding([...personalValues(past), ...personalValues(older)])).toEqual([]);
+    // No mail to anyone still names them, not even by their applications' references.
+    expect(mailHolding([past.reference, older.reference])).toEqual([]);
     expect([...past.files, ...older.files].map(fileExists)).toEqual([false, false, false, false]);
     // The other family keeps all of hers.
     expect(cellsHolding(personalValues(recent)).length).toBeGreaterThan(5);

@@ -11,6 +11,8 @@ import { applicationBudgetItems } from '~db/schema/applications';
 import { auditLog } from '~db/schema/audit';
 import { grantReceiptFiles, grantReceiptLines } from '~db/schema/grant-receipts';
 import { users } from '~db/schema/people';
+import { HTML_LANG } from '~/i18n/config';
+import { resources } from '~/i18n/resources';
 import { updateApplicationRow } from '~/models/application.server';
 import { findHouseholdOfUser, membersOf, updateHouseholdRow } from '~/models/household.server';
 import { criteriaOf } from '~/models/jury.server';
@@ -207,6 +209,18 @@ describe('the download of a family', () => {
     expect(html).toContain('<html lang="ky">');
     expect(html).toContain('Менин маалыматтарым');
     expect(data.applications.some((app) => app.grant?.visits.length)).toBe(true);
+  });
+
+  test("an Uzbek family's summary is marked as Uzbek in Cyrillic, as every page of the portal", async () => {
+    const world = await familyWithEverything(`UZ-${crypto.randomBytes(3).toString('hex')}`);
+    db.update(users).set({ locale: 'uz' }).where(eq(users.id, world.family.id)).run();
+    const result = downloadHouseholdData(browserRequest(), sessionUserOf(world.family), null, null);
+    if (!result.ok) throw new Error(result.error);
+    const zip = await JSZip.loadAsync(await streamBytes(result.stream));
+    const html = await zip.file('summary.html')!.async('string');
+    expect(HTML_LANG.uz).toBe('uz-Cyrl');
+    expect(html).toContain(`<html lang="${HTML_LANG.uz}">`);
+    expect(html).toContain(`<h1>${resources.uz.households.dataExport.summary.title}</h1>`);
   });
 });
 

@@ -50,6 +50,7 @@ export async function bookingNoticeWorld(options: { family?: FamilyOptions | nul
       helpWith: 'Теплица: кантип баштоо керек',
       family,
       familyName: 'Асановдор',
+      householdId: household.id,
       consultant,
       applicationId: application.id,
       ...overrides,
