@@ -1,5 +1,6 @@
 import { useTranslation } from '~/i18n/react';
 import { formatMoneyBySpec, type MoneyFormatSpec } from '~/i18n/format';
+import { HTML_LANG } from '~/i18n/config';
 import type { LocalizedText } from '~/i18n/localized-text';
 
 /**
@@ -20,7 +21,7 @@ export function LocalizedString({ value }: { value: LocalizedText | null }) {
   if (!value.isFallback) return <>{value.text}</>;
   return (
     <>
-      <span lang={value.shownIn}>{value.text}</span>{' '}
+      <span lang={HTML_LANG[value.shownIn]}>{value.text}</span>{' '}
       <span className="fallback-note">{t(`shownIn.${value.shownIn}`)}</span>
     </>
   );

@@ -35,6 +35,11 @@ export const LOCALE_NATIVE_NAMES: Record<Locale, string> = {
   uz: 'Ўзбекча',
 };
 
+/** The `lang` attribute for a text in this language, or none when its language is not known. */
+export function htmlLangOf(locale: Locale | null | undefined): string | undefined {
+  return locale ? HTML_LANG[locale] : undefined;
+}
+
 /** The locale a page's `<html lang>` names (HTML_LANG back to the locale), or null. */
 export function localeOfHtmlLang(lang: string): Locale | null {
   return LOCALES.find((locale) => HTML_LANG[locale] === lang) ?? null;

@@ -214,6 +214,10 @@ test('staff who never chose a language see a Kazakhstan competition in Kazakh; s
   // Pages of no one competition stay in her account's language.
   await page.goto('/staff/competitions');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ky');
+  // A donor report asked for in Uzbek names its language as the page does: Cyrillic Uzbek.
+  await page.goto(`/staff/competitions/${competition.id}/report?lang=uz`);
+  await expect(page.getByTestId('donor-report')).toHaveAttribute('lang', 'uz-Cyrl');
+  await expect(page.locator('[lang="uz"]')).toHaveCount(0);
 
   const choseRussian = await createUser({ roles: ['staff'], locale: 'ru' });
   const other = await newBrowserPage();

@@ -9,7 +9,7 @@ import { CheckboxField, FormAlert, SubmitButton } from '~/components/form-fields
 import type { FormFailure } from '~/components/use-validated-form';
 import { useValidatedForm } from '~/components/use-validated-form';
 import { declineAwardClientSchema, publishConsentClientSchema } from '~/schemas/application-client';
-import { LOCALE_NATIVE_NAMES } from '~/i18n/config';
+import { LOCALE_NATIVE_NAMES, htmlLangOf } from '~/i18n/config';
 import type { FamilyResult } from '~/services/results.server';
 import { INTENT } from './intent';
 
@@ -21,7 +21,7 @@ function Feedback({ result }: { result: Result }) {
   return (
     <section className="result-feedback" aria-labelledby="result-feedback-title">
       <h3 id="result-feedback-title">{t('family.feedbackTitle')}</h3>
-      <blockquote lang={result.feedbackIn ?? undefined}>
+      <blockquote lang={htmlLangOf(result.feedbackIn)}>
         <p>{result.feedback}</p>
       </blockquote>
       {result.feedbackIn ? (

@@ -1,4 +1,5 @@
 import { collatorFor } from '~/i18n/intl-cache';
+import { HTML_LANG } from '~/i18n/config';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -266,7 +267,7 @@ export default function CompetitionPage() {
       {description ? (
         <MultilineText
           value={description.text}
-          lang={description.isFallback ? description.shownIn : undefined}
+          lang={description.isFallback ? HTML_LANG[description.shownIn] : undefined}
         />
       ) : null}
       <CompetitionSummary competition={competition} />

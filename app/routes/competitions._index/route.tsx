@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { HTML_LANG } from '~/i18n/config';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
@@ -54,7 +55,13 @@ export default function CompetitionsPage() {
                 </p>
               ) : null}
               {competition.summary ? (
-                <p lang={competition.summary.isFallback ? competition.summary.shownIn : undefined}>
+                <p
+                  lang={
+                    competition.summary.isFallback
+                      ? HTML_LANG[competition.summary.shownIn]
+                      : undefined
+                  }
+                >
                   {competition.summary.text}
                 </p>
               ) : null}

@@ -7,7 +7,7 @@ import { Fragment } from 'react';
 import { useTranslation } from '~/i18n/react';
 import { TableFrame } from '~/components/table-frame';
 import { useHydrated } from '~/components/use-hydrated';
-import { LOCALES, LOCALE_NATIVE_NAMES } from '~/i18n/config';
+import { HTML_LANG, LOCALES, LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import { agreementLocale, agreementSheet, grantFor } from '~/services/family-grant.server';
 import { idParam, notFound } from '~/utils/application-route.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -89,7 +89,7 @@ export default function AgreementPage() {
   const { t } = useTranslation('grantFamily');
   const hydrated = useHydrated();
   return (
-    <article className="print-sheet agreement" lang={sheet.locale}>
+    <article className="print-sheet agreement" lang={HTML_LANG[sheet.locale]}>
       <div className="row no-print">
         <Link to={backTo}>
           <span aria-hidden="true">←</span> {t('agreement.back')}
@@ -103,7 +103,7 @@ export default function AgreementPage() {
       <p className="no-print small">
         {t('agreement.otherLanguages')}{' '}
         {LOCALES.filter((l) => l !== sheet.locale).map((l) => (
-          <Link key={l} to={`?lang=${l}`} lang={l} className="agreement__language">
+          <Link key={l} to={`?lang=${l}`} lang={HTML_LANG[l]} className="agreement__language">
             {LOCALE_NATIVE_NAMES[l]}
           </Link>
         ))}

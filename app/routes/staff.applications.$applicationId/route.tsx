@@ -12,7 +12,7 @@ import { RadioGroup, TextAreaField } from '~/components/choice-fields';
 import { FormAlert, SubmitButton } from '~/components/form-fields';
 import { ApplicationStatusBadge } from '~/components/status-badges';
 import { useValidatedForm } from '~/components/use-validated-form';
-import { LOCALE_NATIVE_NAMES, isLocale } from '~/i18n/config';
+import { LOCALE_NATIVE_NAMES, htmlLangOf, isLocale } from '~/i18n/config';
 import { screeningDecisionSchema } from '~/schemas/application';
 import {
   applicationFor,
@@ -133,7 +133,7 @@ export default function ApplicationScreeningPage() {
             <ApplicationStatusBadge status={application.status} />
           </dd>
           <dt>{t('detail.competition')}</dt>
-          <dd lang={competition.title?.shownIn}>{competition.title?.text ?? dash}</dd>
+          <dd lang={htmlLangOf(competition.title?.shownIn)}>{competition.title?.text ?? dash}</dd>
           <dt>{t('detail.reference')}</dt>
           <dd>{application.reference ?? dash}</dd>
           <dt>{t('detail.submitted')}</dt>

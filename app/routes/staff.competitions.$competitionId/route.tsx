@@ -1,3 +1,4 @@
+import { htmlLangOf } from '~/i18n/config';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -171,7 +172,9 @@ export default function CompetitionPage() {
       <p>
         <Link to="/staff/competitions">← {t('form.back')}</Link>
       </p>
-      <h1 lang={competition.title?.shownIn}>{competition.title?.text ?? t('form.editTitle')}</h1>
+      <h1 lang={htmlLangOf(competition.title?.shownIn)}>
+        {competition.title?.text ?? t('form.editTitle')}
+      </h1>
       {saved ? (
         <div className="alert alert--success" role="status">
           <p>

@@ -8,7 +8,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { OutcomeChart } from '~/components/outcome-chart';
 import { TableFrame } from '~/components/table-frame';
 import { useHydrated } from '~/components/use-hydrated';
-import { LOCALES, LOCALE_NATIVE_NAMES, isLocale } from '~/i18n/config';
+import { HTML_LANG, LOCALES, LOCALE_NATIVE_NAMES, isLocale } from '~/i18n/config';
 import { fixedT } from '~/i18n/i18n.server';
 import { TranslationProvider, useTranslation } from '~/i18n/react';
 import { resources, type Resources } from '~/i18n/resources';
@@ -60,7 +60,7 @@ function Report() {
   return (
     <article
       className="print-sheet donor-report stack"
-      lang={report.locale}
+      lang={HTML_LANG[report.locale]}
       data-testid="donor-report"
     >
       <div className="row no-print">
@@ -76,7 +76,7 @@ function Report() {
       <p className="no-print small">
         {t('report.otherLanguages')}{' '}
         {LOCALES.filter((l) => l !== report.locale).map((l) => (
-          <Link key={l} to={`?lang=${l}`} lang={l} className="agreement__language">
+          <Link key={l} to={`?lang=${l}`} lang={HTML_LANG[l]} className="agreement__language">
             {LOCALE_NATIVE_NAMES[l]}
           </Link>
         ))}

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { htmlLangOf } from '~/i18n/config';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
@@ -82,7 +83,7 @@ export default function CompetitionsPage() {
               {competitions.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link to={`/staff/competitions/${c.id}`} lang={c.title?.shownIn}>
+                    <Link to={`/staff/competitions/${c.id}`} lang={htmlLangOf(c.title?.shownIn)}>
                       {c.title?.text ?? t('list.noTitle')}
                     </Link>
                     {c.title?.isFallback ? (

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { FormattedDateTime } from '~/components/formatted';
 import { MailStatusBadge } from '~/components/mail-status';
-import { LOCALE_NATIVE_NAMES } from '~/i18n/config';
+import { HTML_LANG, LOCALE_NATIVE_NAMES } from '~/i18n/config';
 import { formattedInstant } from '~/i18n/format';
 import { findOutboxMail } from '~/models/outbox.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -120,7 +120,7 @@ export default function OutboxMailPage() {
         </dd>
       </dl>
       <h2>{t('outbox.text')}</h2>
-      <pre className="mail-text" lang={mail.locale}>
+      <pre className="mail-text" lang={HTML_LANG[mail.locale]}>
         {mail.text}
       </pre>
     </div>
