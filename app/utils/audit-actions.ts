@@ -100,6 +100,7 @@ export const AUDIT_ACTIONS = [
   'family-report.sent',
   'family-report.read',
   'family-report.exported',
+  'decision-board.exported',
   'audit.key-introduced',
   'audit.checkpointed',
   'audit.lines-redacted',

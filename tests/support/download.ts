@@ -9,13 +9,14 @@ export async function loadAs(
   loader: (args: LoaderFunctionArgs) => Promise<Response>,
   path: string,
   user: { id: number },
+  params: Record<string, string> = {},
 ): Promise<Response> {
   try {
     return await loader({
       request: browserRequest(`http://localhost:3999${path}`, {
         cookie: await sessionCookieFor(user),
       }),
-      params: {},
+      params,
       context: {},
     });
   } catch (thrown) {

@@ -26,6 +26,7 @@ import {
   type BoardRowView,
   type BoardTableRow,
 } from '~/services/decision-pages.server';
+import { boardFilterFrom } from '~/services/decision-board-export.server';
 import { decide, offerPlace, setFeedback, withdrawAward } from '~/services/decisions.server';
 import decisionStyles from '~/styles/decisions.css';
 import roundStyles from '~/styles/rounds.css';
@@ -59,21 +60,19 @@ function competitionIdFrom(params: { competitionId?: string }): number {
 function boardQueryFrom(url: URL) {
   const query = boardQuerySchema.parse(Object.fromEntries(url.searchParams));
   return {
-    filter: {
-      localityId: query.village,
-      status: query.status,
-      rankFrom: query.rankFrom,
-      rankTo: query.rankTo,
-    },
+    filter: boardFilterFrom(url.searchParams),
     page: query.page,
     decide: query.decide,
   };
 }
 
+/** The board's filter in its URL (the downloads take them too). */
+const FILTER_KEYS = ['village', 'status', 'rankFrom', 'rankTo'];
+
 /** The board's own filter and page, kept when a form on it comes back, and its open card. */
 function boardSearch(url: URL): URLSearchParams {
   const kept = new URLSearchParams();
-  for (const key of ['village', 'status', 'rankFrom', 'rankTo', 'page', 'decide']) {
+  for (const key of [...FILTER_KEYS, 'page', 'decide']) {
     const value = url.searchParams.get(key);
     if (value) kept.set(key, value);
   }
@@ -347,7 +346,32 @@ function BoardFilters() {
         </button>
       </Form>
       <p className="muted">{t('filter.count', { count: page.total, size: page.size })}</p>
+      <ExportLinks />
     </section>
+  );
+}
+
+/** The board with its filter as CSV and Excel (every row, not only this page). */
+function ExportLinks() {
+  const { competition } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation('dashboard');
+  const kept = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = searchParams.get(key);
+    if (value) kept.set(key, value);
+  }
+  const query = kept.toString() ? `?${kept}` : '';
+  const base = `/staff/competitions/${competition.id}/decisions`;
+  return (
+    <div className="row">
+      <a href={`${base}.csv${query}`} download>
+        {t('export.csv')}
+      </a>
+      <a href={`${base}.xlsx${query}`} download>
+        {t('export.xlsx')}
+      </a>
+    </div>
   );
 }
 

@@ -262,6 +262,9 @@ export default {
         read: 'Family report read',
         exported: 'Family reports exported',
       },
+      'decision-board': {
+        exported: 'Decision board downloaded',
+      },
       setting: {
         changed: 'Programme setting changed',
       },

@@ -270,6 +270,9 @@ export default {
         read: 'Отчёт семьи прочитан',
         exported: 'Отчёты семей выгружены',
       },
+      'decision-board': {
+        exported: 'Таблица решений выгружена',
+      },
       setting: {
         changed: 'Изменена настройка программы',
       },
