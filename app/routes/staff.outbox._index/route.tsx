@@ -9,7 +9,8 @@ import { Pagination, pageFromUrl } from '~/components/pagination';
 import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { countOutboxByStatus, listOutbox } from '~/models/outbox.server';
-import { MAIL_STATUSES, type MailStatus } from '~/schemas/enums';
+import { MAIL_STATUSES } from '~/schemas/enums';
+import { outboxStatusFrom } from '~/services/outbox-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import { env } from '~/utils/env.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -23,10 +24,7 @@ const PAGE_SIZE = 50;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'outbox:read');
   const url = new URL(request.url);
-  const statusParam = url.searchParams.get('status') ?? '';
-  const status = (MAIL_STATUSES as readonly string[]).includes(statusParam)
-    ? (statusParam as MailStatus)
-    : undefined;
+  const status = outboxStatusFrom(url.searchParams);
   const page = pageFromUrl(url);
   const { rows, total } = listOutbox({ status, page, pageSize: PAGE_SIZE });
   return json({
@@ -52,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function OutboxPage() {
   const { rows, total, page, pageSize, status, counts, smtpConfigured } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'dashboard']);
+  const exportQuery = status ? `?status=${status}` : '';
   return (
     <div className="stack">
       <h1>{t('outbox.title')}</h1>
@@ -86,6 +85,14 @@ export default function OutboxPage() {
         </button>
       </Form>
       <p className="muted">{t('outbox.count', { count: total })}</p>
+      <div className="row">
+        <a href={`/staff/outbox.csv${exportQuery}`} download>
+          {t('dashboard:export.csv')}
+        </a>
+        <a href={`/staff/outbox.xlsx${exportQuery}`} download>
+          {t('dashboard:export.xlsx')}
+        </a>
+      </div>
       <TableFrame label={t('outbox.title')}>
         <table>
           <caption className="visually-hidden">{t('outbox.title')}</caption>

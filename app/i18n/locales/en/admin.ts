@@ -265,6 +265,9 @@ export default {
       'decision-board': {
         exported: 'Decision board downloaded',
       },
+      outbox: {
+        exported: 'Outbox downloaded',
+      },
       setting: {
         changed: 'Programme setting changed',
       },
@@ -303,6 +306,7 @@ export default {
       visit: 'Monitoring visit',
       audit: 'Audit log',
       setting: 'Programme setting',
+      outbox: 'Outbox',
     },
     problems: {
       altered: 'Entry #{{id}} was altered.',

@@ -266,6 +266,9 @@ export default {
       'decision-board': {
         exported: 'Шешімдер кестесі жүктеп алынды',
       },
+      outbox: {
+        exported: 'Жіберілетін хаттар жүктеп алынды',
+      },
       setting: {
         changed: 'Бағдарлама баптауы өзгертілді',
       },
@@ -305,6 +308,7 @@ export default {
       visit: 'Мониторинг сапары',
       audit: 'Аудит журналы',
       setting: 'Бағдарлама баптауы',
+      outbox: 'Жіберілетін хаттар',
     },
     problems: {
       altered: '№{{id}} жазба өзгертілген.',

@@ -273,6 +273,9 @@ export default {
       'decision-board': {
         exported: 'Таблица решений выгружена',
       },
+      outbox: {
+        exported: 'Исходящие письма выгружены',
+      },
       setting: {
         changed: 'Изменена настройка программы',
       },
@@ -311,6 +314,7 @@ export default {
       visit: 'Мониторинговый визит',
       audit: 'Журнал аудита',
       setting: 'Настройка программы',
+      outbox: 'Исходящие письма',
     },
     problems: {
       altered: 'Запись №{{id}} изменена.',

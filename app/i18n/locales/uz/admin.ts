@@ -266,6 +266,9 @@ export default {
       'decision-board': {
         exported: 'Қарорлар жадвали юклаб олинди',
       },
+      outbox: {
+        exported: 'Юбориладиган хатлар юклаб олинди',
+      },
       setting: {
         changed: 'Дастур созламаси ўзгартирилди',
       },
@@ -305,6 +308,7 @@ export default {
       visit: 'Мониторинг ташрифи',
       audit: 'Аудит журнали',
       setting: 'Дастур созламаси',
+      outbox: 'Юбориладиган хатлар',
     },
     problems: {
       altered: '№{{id}} ёзув ўзгартирилган.',
