@@ -8,8 +8,7 @@ import { CompetitionStatusBadge } from '~/components/status-badges';
 import { formatDateTime } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { pickLocalized, titleTexts } from '~/i18n/localized-text';
-import { countApplicationsByStatus, listCompetitions } from '~/models/competition.server';
-import { APPLICATION_STATUSES } from '~/schemas/enums';
+import { staffCompetitions } from '~/services/competitions-export.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { timeZoneLabel } from '~/utils/competition-form.server';
@@ -23,35 +22,28 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStyle
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'competitions:manage');
   const locale = user.locale;
-  const competitions = listCompetitions().map((c) => {
-    const counts = new Map(countApplicationsByStatus(c.id).map((row) => [row.status, row.n]));
-    return {
-      id: c.id,
-      title: pickLocalized(titleTexts(c), locale),
-      status: c.status,
-      // Formatted on the server: browsers without Kyrgyz locale data would format differently.
-      opensAt: {
-        iso: c.opensAt.toISOString(),
-        text: formatDateTime(c.opensAt, locale, c.timezone),
-      },
-      closesAt: {
-        iso: c.closesAt.toISOString(),
-        text: formatDateTime(c.closesAt, locale, c.timezone),
-      },
-      timeZoneLabel: timeZoneLabel(c.timezone, locale),
-      // In the lifecycle's order, only the statuses that have applications.
-      counts: APPLICATION_STATUSES.filter((s) => counts.has(s)).map((status) => ({
-        status,
-        n: counts.get(status)!,
-      })),
-    };
-  });
+  const competitions = staffCompetitions().map(({ competition: c, counts }) => ({
+    id: c.id,
+    title: pickLocalized(titleTexts(c), locale),
+    status: c.status,
+    // Formatted on the server: browsers without Kyrgyz locale data would format differently.
+    opensAt: {
+      iso: c.opensAt.toISOString(),
+      text: formatDateTime(c.opensAt, locale, c.timezone),
+    },
+    closesAt: {
+      iso: c.closesAt.toISOString(),
+      text: formatDateTime(c.closesAt, locale, c.timezone),
+    },
+    timeZoneLabel: timeZoneLabel(c.timezone, locale),
+    counts,
+  }));
   return json({ pageTitle: fixedT(locale)('competitions:list.title'), competitions });
 }
 
 export default function CompetitionsPage() {
   const { competitions } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(['competitions', 'screening']);
+  const { t } = useTranslation(['competitions', 'screening', 'dashboard']);
   const labels = useEnumLabels();
   return (
     <div className="stack">
@@ -62,6 +54,14 @@ export default function CompetitionsPage() {
         </Link>
       </div>
       <p>{t('list.intro')}</p>
+      <div className="row">
+        <a href="/staff/competitions.csv" download>
+          {t('dashboard:export.csv')}
+        </a>
+        <a href="/staff/competitions.xlsx" download>
+          {t('dashboard:export.xlsx')}
+        </a>
+      </div>
       {competitions.length === 0 ? (
         <p className="muted">{t('list.none')}</p>
       ) : (
