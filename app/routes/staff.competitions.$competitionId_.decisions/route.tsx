@@ -6,6 +6,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { Pagination } from '~/components/pagination';
+import { DownloadLinks } from '~/components/download-links';
 import { TableFrame } from '~/components/table-frame';
 import { useEnumLabels } from '~/components/enum-labels';
 import type { FormFailure } from '~/components/use-validated-form';
@@ -355,23 +356,16 @@ function BoardFilters() {
 function ExportLinks() {
   const { competition } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation('dashboard');
   const kept = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     const value = searchParams.get(key);
     if (value) kept.set(key, value);
   }
-  const query = kept.toString() ? `?${kept}` : '';
-  const base = `/staff/competitions/${competition.id}/decisions`;
   return (
-    <div className="row">
-      <a href={`${base}.csv${query}`} download>
-        {t('export.csv')}
-      </a>
-      <a href={`${base}.xlsx${query}`} download>
-        {t('export.xlsx')}
-      </a>
-    </div>
+    <DownloadLinks
+      path={`/staff/competitions/${competition.id}/decisions`}
+      search={kept.toString() ? `?${kept}` : ''}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from '~/components/enum-labels';
+import { DownloadLinks } from '~/components/download-links';
 import { TableFrame } from '~/components/table-frame';
 import { CompetitionStatusBadge } from '~/components/status-badges';
 import { formatDateTime } from '~/i18n/format';
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CompetitionsPage() {
   const { competitions } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(['competitions', 'screening', 'dashboard']);
+  const { t } = useTranslation(['competitions', 'screening']);
   const labels = useEnumLabels();
   return (
     <div className="stack">
@@ -54,14 +55,7 @@ export default function CompetitionsPage() {
         </Link>
       </div>
       <p>{t('list.intro')}</p>
-      <div className="row">
-        <a href="/staff/competitions.csv" download>
-          {t('dashboard:export.csv')}
-        </a>
-        <a href="/staff/competitions.xlsx" download>
-          {t('dashboard:export.xlsx')}
-        </a>
-      </div>
+      <DownloadLinks path="/staff/competitions" />
       {competitions.length === 0 ? (
         <p className="muted">{t('list.none')}</p>
       ) : (

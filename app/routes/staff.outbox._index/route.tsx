@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
+import { DownloadLinks } from '~/components/download-links';
 import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
 import { MailStatusBadge } from '~/components/mail-status';
@@ -50,8 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function OutboxPage() {
   const { rows, total, page, pageSize, status, counts, smtpConfigured } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation(['admin', 'dashboard']);
-  const exportQuery = status ? `?status=${status}` : '';
+  const { t } = useTranslation('admin');
   return (
     <div className="stack">
       <h1>{t('outbox.title')}</h1>
@@ -85,14 +85,7 @@ export default function OutboxPage() {
         </button>
       </Form>
       <p className="muted">{t('outbox.count', { count: total })}</p>
-      <div className="row">
-        <a href={`/staff/outbox.csv${exportQuery}`} download>
-          {t('dashboard:export.csv')}
-        </a>
-        <a href={`/staff/outbox.xlsx${exportQuery}`} download>
-          {t('dashboard:export.xlsx')}
-        </a>
-      </div>
+      <DownloadLinks path="/staff/outbox" search={status ? `?status=${status}` : ''} />
       <TableFrame label={t('outbox.title')}>
         <table>
           <caption className="visually-hidden">{t('outbox.title')}</caption>
