@@ -5,6 +5,7 @@ import {
   and,
   asc,
   eq,
+  gt,
   gte,
   inArray,
   lt,
@@ -192,6 +193,24 @@ export function boardRows(
     .where(and(boardConditions(roundId, filter), gte(roundRanks.rank, from)))
     .orderBy(asc(roundRanks.rank))
     .limit(page.limit)
+    .all();
+}
+
+/**
+ * The filtered final ranking after place `afterRank`, best first, at most `limit` rows: the
+ * board's export walks it in keyset batches (the ranking can hold 10,000 applications).
+ */
+export function boardRowsAfter(
+  roundId: number,
+  filter: BoardFilter,
+  afterRank: number,
+  limit: number,
+  reader: Reader = db,
+) {
+  return boardRowQuery(reader)
+    .where(and(boardConditions(roundId, filter), gt(roundRanks.rank, afterRank)))
+    .orderBy(asc(roundRanks.rank))
+    .limit(limit)
     .all();
 }
 

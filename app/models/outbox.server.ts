@@ -149,6 +149,35 @@ export function listOutbox(filter: { status?: MailStatus; page: number; pageSize
   return { rows, total };
 }
 
+/**
+ * The outbox newest first below id `beforeId` (none: from the newest), at most `limit` mails,
+ * with what the outbox page shows of each: its export walks it in keyset batches of ids.
+ */
+export function outboxRowsBefore(filter: {
+  status?: MailStatus;
+  beforeId?: number;
+  limit: number;
+}) {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(mailOutbox.status, filter.status));
+  if (filter.beforeId) conditions.push(lt(mailOutbox.id, filter.beforeId));
+  return db
+    .select({
+      id: mailOutbox.id,
+      toName: mailOutbox.toName,
+      toAddress: mailOutbox.toAddress,
+      subject: mailOutbox.subject,
+      status: mailOutbox.status,
+      createdAt: mailOutbox.createdAt,
+      notBefore: mailOutbox.notBefore,
+    })
+    .from(mailOutbox)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(mailOutbox.id))
+    .limit(filter.limit)
+    .all();
+}
+
 export function findOutboxMail(mailId: number): OutboxMail | undefined {
   return db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId)).get();
 }

@@ -264,7 +264,7 @@ function headers(table: Pick<RankingSource, 'criteria'>, locale: Locale): string
 }
 
 /** Numbers for Excel: the locale's decimal mark, no grouping, one decimal. */
-function csvNumber(value: number | null, locale: Locale): string {
+export function csvNumber(value: number | null, locale: Locale): string {
   if (value === null) return '';
   return numberFormat(INTL_TAGS[locale], {
     useGrouping: false,
@@ -274,7 +274,7 @@ function csvNumber(value: number | null, locale: Locale): string {
 }
 
 /** One decimal, as the page shows it; the workbook keeps it a number. */
-function rounded(value: number | null): number | null {
+export function rounded(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10) / 10;
 }
 

@@ -100,6 +100,8 @@ export const AUDIT_ACTIONS = [
   'family-report.sent',
   'family-report.read',
   'family-report.exported',
+  'decision-board.exported',
+  'outbox.exported',
   'audit.key-introduced',
   'audit.checkpointed',
   'audit.lines-redacted',
@@ -137,6 +139,7 @@ export const AUDIT_ENTITY_TYPES = [
   'visit',
   'audit',
   'setting',
+  'outbox',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -148,6 +151,7 @@ export function isAuditEntityType(value: string): value is AuditEntityType {
 /** The page an admin opens to see the record a line is about, if the record has one. */
 export function auditEntityPath(entityType: string, entityId: string | null): string | null {
   if (entityType === 'setting') return '/admin/settings';
+  if (entityType === 'outbox') return '/staff/outbox';
   if (!entityId || !/^\d+$/.test(entityId)) return null;
   switch (entityType) {
     case 'user':

@@ -6,6 +6,7 @@ import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { Pagination } from '~/components/pagination';
+import { DownloadLinks } from '~/components/download-links';
 import { TableFrame } from '~/components/table-frame';
 import { useEnumLabels } from '~/components/enum-labels';
 import type { FormFailure } from '~/components/use-validated-form';
@@ -26,6 +27,7 @@ import {
   type BoardRowView,
   type BoardTableRow,
 } from '~/services/decision-pages.server';
+import { boardFilterFrom } from '~/services/decision-board-export.server';
 import { decide, offerPlace, setFeedback, withdrawAward } from '~/services/decisions.server';
 import decisionStyles from '~/styles/decisions.css';
 import roundStyles from '~/styles/rounds.css';
@@ -59,21 +61,19 @@ function competitionIdFrom(params: { competitionId?: string }): number {
 function boardQueryFrom(url: URL) {
   const query = boardQuerySchema.parse(Object.fromEntries(url.searchParams));
   return {
-    filter: {
-      localityId: query.village,
-      status: query.status,
-      rankFrom: query.rankFrom,
-      rankTo: query.rankTo,
-    },
+    filter: boardFilterFrom(url.searchParams),
     page: query.page,
     decide: query.decide,
   };
 }
 
+/** The board's filter in its URL (the downloads take them too). */
+const FILTER_KEYS = ['village', 'status', 'rankFrom', 'rankTo'];
+
 /** The board's own filter and page, kept when a form on it comes back, and its open card. */
 function boardSearch(url: URL): URLSearchParams {
   const kept = new URLSearchParams();
-  for (const key of ['village', 'status', 'rankFrom', 'rankTo', 'page', 'decide']) {
+  for (const key of [...FILTER_KEYS, 'page', 'decide']) {
     const value = url.searchParams.get(key);
     if (value) kept.set(key, value);
   }
@@ -347,7 +347,25 @@ function BoardFilters() {
         </button>
       </Form>
       <p className="muted">{t('filter.count', { count: page.total, size: page.size })}</p>
+      <ExportLinks />
     </section>
+  );
+}
+
+/** The board with its filter as CSV and Excel (every row, not only this page). */
+function ExportLinks() {
+  const { competition } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const kept = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = searchParams.get(key);
+    if (value) kept.set(key, value);
+  }
+  return (
+    <DownloadLinks
+      path={`/staff/competitions/${competition.id}/decisions`}
+      search={kept.toString() ? `?${kept}` : ''}
+    />
   );
 }
 

@@ -4,13 +4,13 @@ import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
 import { useEnumLabels } from '~/components/enum-labels';
+import { DownloadLinks } from '~/components/download-links';
 import { TableFrame } from '~/components/table-frame';
 import { CompetitionStatusBadge } from '~/components/status-badges';
 import { formatDateTime } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { pickLocalized, titleTexts } from '~/i18n/localized-text';
-import { countApplicationsByStatus, listCompetitions } from '~/models/competition.server';
-import { APPLICATION_STATUSES } from '~/schemas/enums';
+import { staffCompetitions } from '~/services/competitions-export.server';
 import staffStyles from '~/styles/staff.css';
 import { requirePermission } from '~/utils/auth.server';
 import { timeZoneLabel } from '~/utils/competition-form.server';
@@ -24,29 +24,22 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: staffStyle
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'competitions:manage');
   const locale = user.locale;
-  const competitions = listCompetitions().map((c) => {
-    const counts = new Map(countApplicationsByStatus(c.id).map((row) => [row.status, row.n]));
-    return {
-      id: c.id,
-      title: pickLocalized(titleTexts(c), locale),
-      status: c.status,
-      // Formatted on the server: browsers without Kyrgyz locale data would format differently.
-      opensAt: {
-        iso: c.opensAt.toISOString(),
-        text: formatDateTime(c.opensAt, locale, c.timezone),
-      },
-      closesAt: {
-        iso: c.closesAt.toISOString(),
-        text: formatDateTime(c.closesAt, locale, c.timezone),
-      },
-      timeZoneLabel: timeZoneLabel(c.timezone, locale),
-      // In the lifecycle's order, only the statuses that have applications.
-      counts: APPLICATION_STATUSES.filter((s) => counts.has(s)).map((status) => ({
-        status,
-        n: counts.get(status)!,
-      })),
-    };
-  });
+  const competitions = staffCompetitions().map(({ competition: c, counts }) => ({
+    id: c.id,
+    title: pickLocalized(titleTexts(c), locale),
+    status: c.status,
+    // Formatted on the server: browsers without Kyrgyz locale data would format differently.
+    opensAt: {
+      iso: c.opensAt.toISOString(),
+      text: formatDateTime(c.opensAt, locale, c.timezone),
+    },
+    closesAt: {
+      iso: c.closesAt.toISOString(),
+      text: formatDateTime(c.closesAt, locale, c.timezone),
+    },
+    timeZoneLabel: timeZoneLabel(c.timezone, locale),
+    counts,
+  }));
   return json({ pageTitle: fixedT(locale)('competitions:list.title'), competitions });
 }
 
@@ -63,6 +56,7 @@ export default function CompetitionsPage() {
         </Link>
       </div>
       <p>{t('list.intro')}</p>
+      <DownloadLinks path="/staff/competitions" />
       {competitions.length === 0 ? (
         <p className="muted">{t('list.none')}</p>
       ) : (

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
+import { DownloadLinks } from '~/components/download-links';
 import { TableFrame } from '~/components/table-frame';
 import { FormattedDateTime } from '~/components/formatted';
 import { MailStatusBadge } from '~/components/mail-status';
@@ -9,7 +10,8 @@ import { Pagination, pageFromUrl } from '~/components/pagination';
 import { formattedInstant } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
 import { countOutboxByStatus, listOutbox } from '~/models/outbox.server';
-import { MAIL_STATUSES, type MailStatus } from '~/schemas/enums';
+import { MAIL_STATUSES } from '~/schemas/enums';
+import { outboxStatusFrom } from '~/services/outbox-export.server';
 import { requirePermission } from '~/utils/auth.server';
 import { env } from '~/utils/env.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -23,10 +25,7 @@ const PAGE_SIZE = 50;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'outbox:read');
   const url = new URL(request.url);
-  const statusParam = url.searchParams.get('status') ?? '';
-  const status = (MAIL_STATUSES as readonly string[]).includes(statusParam)
-    ? (statusParam as MailStatus)
-    : undefined;
+  const status = outboxStatusFrom(url.searchParams);
   const page = pageFromUrl(url);
   const { rows, total } = listOutbox({ status, page, pageSize: PAGE_SIZE });
   return json({
@@ -86,6 +85,7 @@ export default function OutboxPage() {
         </button>
       </Form>
       <p className="muted">{t('outbox.count', { count: total })}</p>
+      <DownloadLinks path="/staff/outbox" search={status ? `?status=${status}` : ''} />
       <TableFrame label={t('outbox.title')}>
         <table>
           <caption className="visually-hidden">{t('outbox.title')}</caption>

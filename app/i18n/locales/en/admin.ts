@@ -262,6 +262,12 @@ export default {
         read: 'Family report read',
         exported: 'Family reports exported',
       },
+      'decision-board': {
+        exported: 'Decision board downloaded',
+      },
+      outbox: {
+        exported: 'Outbox downloaded',
+      },
       setting: {
         changed: 'Programme setting changed',
       },
@@ -300,6 +306,7 @@ export default {
       visit: 'Monitoring visit',
       audit: 'Audit log',
       setting: 'Programme setting',
+      outbox: 'Outbox',
     },
     problems: {
       altered: 'Entry #{{id}} was altered.',

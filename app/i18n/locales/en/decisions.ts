@@ -64,6 +64,7 @@ export default {
     decision: 'Decision',
     undecided: 'Not decided',
     waitlistPosition: 'place {{position}} on the waiting list',
+    waitlistPlace: 'Place on the waiting list',
     untitled: 'Untitled',
   },
   rows: {

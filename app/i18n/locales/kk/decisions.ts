@@ -64,6 +64,7 @@ export default {
     decision: 'Шешім',
     undecided: 'Шешім жоқ',
     waitlistPosition: 'күту тізімінде {{position}}-орын',
+    waitlistPlace: 'Күту тізіміндегі орын',
     untitled: 'Атауы жоқ',
   },
   rows: {

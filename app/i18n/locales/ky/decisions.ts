@@ -64,6 +64,7 @@ export default {
     decision: 'Чечим',
     undecided: 'Чечим жок',
     waitlistPosition: 'күтүү тизмесинде {{position}}-орун',
+    waitlistPlace: 'Күтүү тизмесиндеги орун',
     untitled: 'Аталышы жок',
   },
   rows: {

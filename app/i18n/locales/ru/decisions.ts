@@ -68,6 +68,7 @@ export default {
     decision: 'Решение',
     undecided: 'Не решено',
     waitlistPosition: '{{position}}-е место в листе ожидания',
+    waitlistPlace: 'Место в листе ожидания',
     untitled: 'Без названия',
   },
   rows: {

@@ -64,6 +64,7 @@ export default {
     decision: 'Қарор',
     undecided: 'Қарор йўқ',
     waitlistPosition: 'кутиш рўйхатида {{position}}-ўрин',
+    waitlistPlace: 'Кутиш рўйхатидаги ўрин',
     untitled: 'Номи йўқ',
   },
   rows: {
