@@ -257,6 +257,35 @@ export function listFamiliesForHelper(helper: { userId: number; seesAllLocalitie
     .map((row) => ({ ...row, hasHousehold: Boolean(row.hasHousehold) }));
 }
 
+/**
+ * The families' accounts a helper sees (her villages, or all) that have not described their
+ * household yet: the households list names them. Asked in SQL, with the households' unique index
+ * on user_id; reading every family's account for these few was a third of the list's time.
+ */
+export function familiesWithoutHousehold(helper: { userId: number; seesAllLocalities: boolean }) {
+  const localityScope = helper.seesAllLocalities
+    ? undefined
+    : inArray(
+        users.localityId,
+        db
+          .select({ id: facilitatorLocalities.localityId })
+          .from(facilitatorLocalities)
+          .where(eq(facilitatorLocalities.userId, helper.userId)),
+      );
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, phone: users.phone })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'applicant')))
+    .where(
+      and(
+        localityScope,
+        isNull(users.disabledAt),
+        sql`not exists (select 1 from households h where h.user_id = ${users.id})`,
+      ),
+    )
+    .all();
+}
+
 export function setUserLocale(tx: Tx, userId: number, locale: Locale) {
   tx.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
