@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Locale } from '~/i18n/config';
 import { db, preparedOnce, type Tx } from '~db/client';
 import { applications } from '~db/schema/applications';
@@ -231,7 +231,8 @@ function likePattern(search: string): string {
 /**
  * The list's households as SQL conditions: not anonymised, a facilitator's villages only, one
  * village, and a search matching any member's name (as the list shows it, "#id" for a member
- * without one) or the register number, in any case: fold() lower-cases Cyrillic too.
+ * without one) or the register number, in any case: the stored search text is lower-cased
+ * Cyrillic too (migration 0021), and so is what was typed.
  */
 function householdListConditions(viewer: HouseholdListViewer, filter: HouseholdListFilter) {
   const search = filter.search?.trim();
@@ -248,12 +249,7 @@ function householdListConditions(viewer: HouseholdListViewer, filter: HouseholdL
             .where(eq(facilitatorLocalities.userId, viewer.userId)),
         ),
     filter.localityId ? eq(households.localityId, filter.localityId) : undefined,
-    search
-      ? or(
-          sql`exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and fold(case when trim(m.first_name || ' ' || m.last_name) != '' then trim(m.first_name || ' ' || m.last_name) else '#' || m.household_id end) like ${pattern} escape '\\')`,
-          sql`fold(${households.benefitRegisterNumber}) like ${pattern} escape '\\'`,
-        )
-      : undefined,
+    search ? sql`${households.searchText} like ${pattern} escape '\\'` : undefined,
   );
 }
 

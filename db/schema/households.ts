@@ -34,6 +34,11 @@ export const households = sqliteTable(
     nameKeyEn: text().notNull().default(''),
     nameKeyKk: text().notNull().default(''),
     nameKeyUz: text().notNull().default(''),
+    /**
+     * What the list's search reads: the members' names as the list shows them, one a line, and
+     * the register number, lower-cased (Cyrillic too, as fold() does); kept by triggers.
+     */
+    searchText: text().notNull().default(''),
     ...timestamps,
   },
   (t) => [
