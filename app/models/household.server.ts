@@ -10,6 +10,7 @@ import {
   type HouseholdMember,
 } from '~db/schema/households';
 import { facilitatorLocalities, localities, users } from '~db/schema/people';
+import { inFacilitatorLocalities } from './user.server';
 
 type Reader = typeof db | Tx;
 
@@ -157,13 +158,7 @@ export function listHouseholdsFor(
 ) {
   const scope = viewer.seesAll
     ? undefined
-    : inArray(
-        households.localityId,
-        db
-          .select({ id: facilitatorLocalities.localityId })
-          .from(facilitatorLocalities)
-          .where(eq(facilitatorLocalities.userId, viewer.userId)),
-      );
+    : inFacilitatorLocalities(households.localityId, viewer.userId);
   const rows = db
     .select({
       id: households.id,
@@ -239,15 +234,7 @@ function householdListConditions(viewer: HouseholdListViewer, filter: HouseholdL
   const pattern = search ? likePattern(search) : '';
   return and(
     isNull(households.anonymisedAt),
-    viewer.seesAll
-      ? undefined
-      : inArray(
-          households.localityId,
-          db
-            .select({ id: facilitatorLocalities.localityId })
-            .from(facilitatorLocalities)
-            .where(eq(facilitatorLocalities.userId, viewer.userId)),
-        ),
+    viewer.seesAll ? undefined : inFacilitatorLocalities(households.localityId, viewer.userId),
     filter.localityId ? eq(households.localityId, filter.localityId) : undefined,
     search ? sql`${households.searchText} like ${pattern} escape '\\'` : undefined,
   );

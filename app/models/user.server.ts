@@ -1,4 +1,16 @@
-import { and, asc, eq, inArray, isNull, like, or, sql, type Placeholder } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  inArray,
+  isNull,
+  like,
+  or,
+  sql,
+  type Column,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import { db, preparedOnce, type Tx } from '~db/client';
 import {
   facilitatorLocalities,
@@ -74,6 +86,17 @@ export function replaceUserRoles(
       .values(roles.map((role) => ({ userId, role, grantedById })))
       .run();
   }
+}
+
+/** "In one of this facilitator's localities", as a condition on a locality column. */
+export function inFacilitatorLocalities(localityColumn: Column, facilitatorId: number): SQL {
+  return inArray(
+    localityColumn,
+    db
+      .select({ id: facilitatorLocalities.localityId })
+      .from(facilitatorLocalities)
+      .where(eq(facilitatorLocalities.userId, facilitatorId)),
+  );
 }
 
 export function facilitatorLocalityIds(userId: number, reader: Reader = db): number[] {
@@ -232,13 +255,7 @@ export function* allUsersForAdmin(
 export function listFamiliesForHelper(helper: { userId: number; seesAllLocalities: boolean }) {
   const localityScope = helper.seesAllLocalities
     ? undefined
-    : inArray(
-        users.localityId,
-        db
-          .select({ id: facilitatorLocalities.localityId })
-          .from(facilitatorLocalities)
-          .where(eq(facilitatorLocalities.userId, helper.userId)),
-      );
+    : inFacilitatorLocalities(users.localityId, helper.userId);
   return db
     .select({
       id: users.id,
@@ -265,13 +282,7 @@ export function listFamiliesForHelper(helper: { userId: number; seesAllLocalitie
 export function familiesWithoutHousehold(helper: { userId: number; seesAllLocalities: boolean }) {
   const localityScope = helper.seesAllLocalities
     ? undefined
-    : inArray(
-        users.localityId,
-        db
-          .select({ id: facilitatorLocalities.localityId })
-          .from(facilitatorLocalities)
-          .where(eq(facilitatorLocalities.userId, helper.userId)),
-      );
+    : inFacilitatorLocalities(users.localityId, helper.userId);
   return db
     .select({ id: users.id, name: users.name, email: users.email, phone: users.phone })
     .from(users)
