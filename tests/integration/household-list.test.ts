@@ -16,6 +16,9 @@ import {
 } from '~/services/household-list.server';
 import type { Locale } from '~/i18n/config';
 import { collationKey } from '~/utils/collation-key';
+import { loader as homeLoader } from '~/routes/_index/route';
+import { loader as listLoader } from '~/routes/households._index/route';
+import { loadAs } from '../support/download';
 import { createLocality, createUser } from '../support/factories';
 import { createHousehold } from '../support/programme-factories';
 import { sessionUserOf } from '../support/session-user';
@@ -96,6 +99,29 @@ describe('the households list, sorted and paged in SQL', () => {
     ]);
     const staff = await staffReading('ky');
     expect(listed(staff, `q=назира&locality=${other.id}`).total).toBe(1);
+  });
+
+  test("the page shows a facilitator her villages' households, and her home counts as many", async () => {
+    const own = createLocality();
+    createHousehold({ localityId: own.id, members: [person('Зарина'), person('Бакыт')] });
+    createHousehold({ localityId: createLocality().id, members: [person('Зарина')] });
+    const facilitator = await createUser({
+      roles: ['facilitator'],
+      locale: 'ky',
+      worksIn: [own.id],
+    });
+    const page = (await (await loadAs(listLoader, '/households', facilitator)).json()) as {
+      total: number;
+      households: { names: string[]; locality: string }[];
+    };
+    expect(page.total).toBe(1);
+    expect(page.households).toEqual([
+      expect.objectContaining({ names: ['Зарина Беков', 'Бакыт Беков'], locality: own.nameKy }),
+    ]);
+    const home = (await (await loadAs(homeLoader, '/', facilitator)).json()) as {
+      person: { familiesCount: number | null };
+    };
+    expect(home.person.familiesCount).toBe(1);
   });
 
   test('page 2 starts where page 1 ended; a page past the end shows the last', async () => {
