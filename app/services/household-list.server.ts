@@ -86,9 +86,19 @@ export function householdListRows(
   pageSize: number,
 ): { total: number; page: number; rows: HouseholdListRow[] } {
   const [viewer, listFilter] = viewerAndFilter(actor, filter);
-  const total = countHouseholdList(viewer, listFilter);
-  const shown = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / pageSize)));
   const locale = actor.user.locale;
+  const shownPage = (total: number) =>
+    Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / pageSize)));
+  if (filter.search) {
+    // A search reads every household's search text: once, for the matching ids in order (few),
+    // rather than once to count them and again for the page.
+    const matching = householdListIds(viewer, listFilter, locale);
+    const shown = shownPage(matching.length);
+    const ids = matching.slice((shown - 1) * pageSize, shown * pageSize);
+    return { total: matching.length, page: shown, rows: listRows(ids, locale) };
+  }
+  const total = countHouseholdList(viewer, listFilter);
+  const shown = shownPage(total);
   const ids = householdListIds(viewer, listFilter, locale, {
     limit: pageSize,
     offset: (shown - 1) * pageSize,

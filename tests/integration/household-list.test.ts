@@ -135,6 +135,14 @@ describe('the households list, sorted and paged in SQL', () => {
     expect(pages.map((p) => p.page)).toEqual([1, 2, 3, 3]);
     expect(pages.slice(0, 3).flatMap((p) => p.rows.map((r) => r.id))).toEqual(all);
     expect(pages[3]!.rows).toEqual(pages[2]!.rows);
+    // A search pages the same way.
+    const searched = [2, 9].map((page) => listed(actor, `${query}&q=беков`, page, 3));
+    expect(searched.map((p) => [p.total, p.page])).toEqual([
+      [9, 2],
+      [9, 3],
+    ]);
+    expect(searched[0]!.rows.map((r) => r.id)).toEqual(all.slice(3, 6));
+    expect(searched[1]!.rows.map((r) => r.id)).toEqual(all.slice(6));
     // The exports read the same order, a batch at a time.
     const filter = householdListFilter(actor, new URLSearchParams(query));
     expect([...householdListRowsInOrder(actor, filter, 2)].map((r) => r.id)).toEqual(all);
