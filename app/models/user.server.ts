@@ -249,32 +249,6 @@ export function* allUsersForAdmin(
 }
 
 /**
- * Applicant accounts a facilitator or staff member may help: staff see all, a facilitator only
- * those in her localities.
- */
-export function listFamiliesForHelper(helper: { userId: number; seesAllLocalities: boolean }) {
-  const localityScope = helper.seesAllLocalities
-    ? undefined
-    : inFacilitatorLocalities(users.localityId, helper.userId);
-  return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      phone: users.phone,
-      localityId: users.localityId,
-      disabledAt: users.disabledAt,
-      hasHousehold: sql<number>`exists (select 1 from households h where h.user_id = ${users.id})`,
-    })
-    .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'applicant')))
-    .where(and(localityScope, isNull(users.disabledAt)))
-    .orderBy(asc(users.name))
-    .all()
-    .map((row) => ({ ...row, hasHousehold: Boolean(row.hasHousehold) }));
-}
-
-/**
  * The families' accounts a helper sees (her villages, or all) that have not described their
  * household yet: the households list names them. Asked in SQL, with the households' unique index
  * on user_id; reading every family's account for these few was a third of the list's time.
