@@ -16,9 +16,10 @@ import {
 import { db, preparedOnce, preparedPerLimit, type Tx } from '~db/client';
 import { consultationBookings } from '~db/schema/consultations';
 import { householdMembers, households } from '~db/schema/households';
-import { facilitatorLocalities, localities } from '~db/schema/people';
+import { localities } from '~db/schema/people';
 import { trainingAttendance, trainingSessions, type TrainingSession } from '~db/schema/training';
 import type { TrainingTopic } from '~/schemas/enums';
+import { inFacilitatorLocalities } from './user.server';
 
 type Reader = typeof db | Tx;
 
@@ -83,13 +84,7 @@ export function listSessions(
   const where = and(
     scope.facilitatorId === null
       ? undefined
-      : inArray(
-          trainingSessions.localityId,
-          db
-            .select({ id: facilitatorLocalities.localityId })
-            .from(facilitatorLocalities)
-            .where(eq(facilitatorLocalities.userId, scope.facilitatorId)),
-        ),
+      : inFacilitatorLocalities(trainingSessions.localityId, scope.facilitatorId),
     filter.localityId ? eq(trainingSessions.localityId, filter.localityId) : undefined,
     filter.topic ? eq(trainingSessions.topic, filter.topic) : undefined,
     filter.from ? gte(trainingSessions.startsAt, filter.from) : undefined,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CONSENT_METHODS, HOUSEHOLD_SOURCES, RELATIONS, SEXES } from '../../app/schemas/enums';
 import { bool, id, instant, timestamps } from '../columns';
@@ -23,9 +24,44 @@ export const households = sqliteTable(
     source: text({ enum: HOUSEHOLD_SOURCES }).notNull(),
     registeredById: integer().references(() => users.id),
     anonymisedAt: instant(),
+    /**
+     * The sort key (app/utils/collation-key.ts) of the name the households list shows first —
+     * its first member's, "#id" for a member without a name, '' without members — per reading
+     * language; kept by triggers on household_members (migration 0021).
+     */
+    nameKeyKy: text().notNull().default(''),
+    nameKeyRu: text().notNull().default(''),
+    nameKeyEn: text().notNull().default(''),
+    nameKeyKk: text().notNull().default(''),
+    nameKeyUz: text().notNull().default(''),
+    /**
+     * What the list's search reads: the members' names as the list shows them, one a line, and
+     * the register number, lower-cased (Cyrillic too, as fold() does); kept by triggers.
+     */
+    searchText: text().notNull().default(''),
     ...timestamps,
   },
-  (t) => [index('households_locality_idx').on(t.localityId)],
+  (t) => [
+    index('households_locality_idx').on(t.localityId),
+    // The list shows households not anonymised, by name: each index holds exactly those, in
+    // the list's order, all villages together and one village at a time.
+    ...(
+      [
+        ['ky', t.nameKeyKy],
+        ['ru', t.nameKeyRu],
+        ['en', t.nameKeyEn],
+        ['kk', t.nameKeyKk],
+        ['uz', t.nameKeyUz],
+      ] as const
+    ).flatMap(([locale, key]) => [
+      index(`households_name_key_${locale}_idx`)
+        .on(key, t.id)
+        .where(sql`anonymised_at is null`),
+      index(`households_locality_name_key_${locale}_idx`)
+        .on(t.localityId, key, t.id)
+        .where(sql`anonymised_at is null`),
+    ]),
+  ],
 );
 
 export const householdMembers = sqliteTable(

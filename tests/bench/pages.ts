@@ -134,6 +134,21 @@ const PAGES: PageSpec[] = [
     path: (ids) => `/staff/dashboard/jurors/csv?competition=${ids.competitionId}`,
     kind: 'export',
   },
+  // The staff home counts the households in SQL (it read them all with their members: 1.2 s).
+  { name: 'staff home (households counted)', who: 'staff', path: () => '/' },
+  // The households list (/households): filtered, sorted by the stored name key and paged in SQL.
+  { name: 'households list, first page', who: 'staff', path: () => '/households' },
+  { name: 'households list, page 150', who: 'staff', path: () => '/households?page=150' },
+  {
+    name: 'households list, one village',
+    who: 'staff',
+    path: (ids) => `/households?locality=${ids.villageId}`,
+  },
+  {
+    name: 'households list, search',
+    who: 'staff',
+    path: () => `/households?q=${encodeURIComponent('АЙНУРА токтогулова77')}`,
+  },
   { name: 'admin audit log', who: 'admin', path: () => '/admin/audit' },
   { name: 'juror queue (1,000 assignments)', who: 'juror', path: () => '/jury' },
   // Families
@@ -192,6 +207,8 @@ const PAGES: PageSpec[] = [
     path: (ids) => `/staff/applications/export.xlsx?competition=${ids.competitionId}`,
     kind: 'export',
   },
+  { name: 'households CSV', who: 'staff', path: () => '/households.csv', kind: 'export' },
+  { name: 'households XLSX', who: 'staff', path: () => '/households.xlsx', kind: 'export' },
 ];
 
 const log = (text: string) => console.log(text);

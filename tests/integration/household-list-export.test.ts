@@ -67,6 +67,13 @@ describe('exports of the households list', () => {
       )
       .get(staff.id) as { n: number };
     expect(audit.n).toBe(2);
+    // Each line says how many households the file holds (counted, not read whole).
+    const counted = sqlite
+      .prepare(
+        "select json_extract(after, '$.rows') as rows from audit_log where action = 'household.list-exported' and actor_user_id = ? order by id",
+      )
+      .all(staff.id) as { rows: number }[];
+    expect(counted.map((line) => line.rows)).toEqual([2, 1]);
   });
 
   test('a facilitator gets only her villages; English uses ","', async () => {

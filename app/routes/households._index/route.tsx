@@ -7,7 +7,7 @@ import { Pagination, pageFromUrl } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
-import { listFamiliesForHelper } from '~/models/user.server';
+import { familiesWithoutHousehold } from '~/models/user.server';
 import { householdListFilter, householdListRows } from '~/services/household-list.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -25,24 +25,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = householdListFilter(actor, url.searchParams);
   const { seesAll, localities, localityId } = filter;
   const collator = collatorFor(user.locale, undefined);
-  // Fifty to a page: at 10,000 households the whole list was 5.5 MB of HTML and 1.5 s of the
-  // server's time. (The rows are still read and sorted whole in householdListRows.)
-  const rows = householdListRows(actor, filter);
-  const pages = Math.max(1, Math.ceil(rows.length / HOUSEHOLDS_PAGE_SIZE));
-  const page = Math.min(pageFromUrl(url), pages);
-  const households = rows.slice((page - 1) * HOUSEHOLDS_PAGE_SIZE, page * HOUSEHOLDS_PAGE_SIZE);
+  // Fifty to a page, filtered, sorted and cut in SQL: at 10,000 households the whole list was
+  // 5.5 MB of HTML, and reading and sorting every household 1.3-1.5 s of the server's time.
+  const {
+    total,
+    page,
+    rows: households,
+  } = householdListRows(actor, filter, pageFromUrl(url), HOUSEHOLDS_PAGE_SIZE);
   // Accounts of families who signed up but have not described their household yet.
-  const accountsWithoutHousehold = listFamiliesForHelper({
+  const accountsWithoutHousehold = familiesWithoutHousehold({
     userId: user.id,
     seesAllLocalities: seesAll,
   })
-    .filter((f) => !f.hasHousehold)
     .map((f) => ({ id: f.id, name: f.name, contact: f.email ?? f.phone ?? null }))
     .sort((a, b) => collator.compare(a.name, b.name));
   return json({
     pageTitle: fixedT(user.locale)('households:list.title'),
     households,
-    total: rows.length,
+    total,
     page,
     pageSize: HOUSEHOLDS_PAGE_SIZE,
     accountsWithoutHousehold,
