@@ -222,19 +222,32 @@ function likePattern(search: string): string {
 }
 
 /**
+ * The households whose search text holds what was typed. Three letters or more are looked up in
+ * the trigram index (migration 0023) as one quoted phrase, so quotes, stars or NEAR typed in a
+ * search are matched as themselves; one or two letters, too few for a trigram, scan the stored
+ * text with a LIKE.
+ */
+function searchCondition(search: string) {
+  if ([...search].length < 3) {
+    return sql`${households.searchText} like ${likePattern(search)} escape '\\'`;
+  }
+  const phrase = `"${search.toLowerCase().replaceAll('"', '""')}"`;
+  return sql`${households.id} in (select rowid from households_search where households_search match ${phrase})`;
+}
+
+/**
  * The list's households as SQL conditions: not anonymised, a facilitator's villages only, one
  * village, and a search matching any member's name (as the list shows it, "#id" for a member
  * without one) or the register number, in any case: the stored search text is lower-cased
- * Cyrillic too (migration 0021), and so is what was typed.
+ * Cyrillic too (migration 0022), and so is what was typed.
  */
 function householdListConditions(viewer: HouseholdListViewer, filter: HouseholdListFilter) {
   const search = filter.search?.trim();
-  const pattern = search ? likePattern(search) : '';
   return and(
     isNull(households.anonymisedAt),
     viewer.seesAll ? undefined : inFacilitatorLocalities(households.localityId, viewer.userId),
     filter.localityId ? eq(households.localityId, filter.localityId) : undefined,
-    search ? sql`${households.searchText} like ${pattern} escape '\\'` : undefined,
+    search ? searchCondition(search) : undefined,
   );
 }
 

@@ -88,3 +88,6 @@ export const householdClientSchema = rules(
     ['benefitRegisterNumber'],
   ),
 );
+
+/** The longest search the households list reads, and its search field accepts. */
+export const HOUSEHOLD_SEARCH_MAX_LENGTH = 100;

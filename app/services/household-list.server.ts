@@ -15,6 +15,7 @@ import { facilitatorLocalityIds, listLocalities } from '~/models/user.server';
 import type { SessionUser } from '~/utils/session.server';
 import { clientIp } from '~/utils/request.server';
 import type { ExportTable } from './ledger-export.server';
+import { HOUSEHOLD_SEARCH_MAX_LENGTH } from '~/schemas/household-client';
 
 export interface HouseholdListRow {
   id: number;
@@ -34,7 +35,8 @@ export function seesAllHouseholds(roles: readonly string[]): boolean {
 /** The list's filters read from its query string, and the villages this person may choose. */
 export function householdListFilter(actor: SessionUser, params: URLSearchParams) {
   const seesAll = seesAllHouseholds(actor.roles);
-  const search = params.get('q')?.trim().toLowerCase() ?? '';
+  // No name and register number is longer; a longer text would only make the search cost more.
+  const search = (params.get('q') ?? '').trim().slice(0, HOUSEHOLD_SEARCH_MAX_LENGTH).toLowerCase();
   const localityParam = Number(params.get('locality'));
   const allowedLocalityIds = seesAll ? null : new Set(facilitatorLocalityIds(actor.user.id));
   const localities = listLocalities().filter(

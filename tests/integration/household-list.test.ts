@@ -2,7 +2,7 @@
 // reader's collator's order (stored name keys kept by triggers, migration 0021), a name typed in
 // any case is found, a facilitator sees her villages only, pages follow one another, and the
 // order follows a member renamed, added or removed. The exports read the same order in batches.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { db, writeTransaction } from '~db/client';
 import { households } from '~db/schema/households';
@@ -199,5 +199,75 @@ describe('the households list, sorted and paged in SQL', () => {
     expect(stored.nameKeyKy).toBe(collationKey(`#${household.id}`, 'ky'));
     expect(stored.searchText).not.toContain('айпери');
     expect(stored.searchText).not.toContain('sr-');
+    // Nor does the search's trigram index still find her by name (migration 0023).
+    expect(indexedHouseholds('айпери токтогулова')).not.toContain(household.id);
+  });
+
+  test('the search index follows a member renamed and a register number changed', async () => {
+    const village = createLocality();
+    const actor = await staffReading('ky');
+    const { household } = createHousehold({
+      localityId: village.id,
+      members: [person('Бермет', 'Садыкова')],
+    });
+    const found = (typed: string) =>
+      listed(actor, `locality=${village.id}&q=${encodeURIComponent(typed)}`).rows.map((r) => r.id);
+    expect(found('бермет')).toEqual([household.id]);
+    expect(indexedHouseholds('бермет садыкова')).toEqual([household.id]);
+
+    const [member] = membersOf(household.id);
+    writeTransaction((tx) =>
+      replaceMembers(tx, household.id, [{ ...member!, id: member!.id, firstName: 'Чолпон' }]),
+    );
+    expect(found('бермет')).toEqual([]);
+    expect(found('ЧОЛПОН сады')).toEqual([household.id]);
+    expect(indexedHouseholds('бермет')).not.toContain(household.id);
+
+    db.update(households)
+      .set({ benefitRegisterNumber: 'ZX-90210' })
+      .where(eq(households.id, household.id))
+      .run();
+    expect(found('zx-902')).toEqual([household.id]);
+  });
+
+  test('one or two letters, and what full-text search would read as syntax, are matched as typed', async () => {
+    const village = createLocality();
+    const actor = await staffReading('ru');
+    const { household } = createHousehold({
+      localityId: village.id,
+      members: [person('Ая', 'Ок')],
+    });
+    const total = (typed: string) =>
+      listed(actor, `locality=${village.id}&q=${encodeURIComponent(typed)}`).total;
+    // Too short for a trigram: still found, by the stored text.
+    expect(total('ая')).toBe(1);
+    expect(total('Я')).toBe(1);
+    for (const typed of [
+      '"',
+      '""ая',
+      'ая OR ок',
+      'NEAR(ая ок)',
+      'ая*',
+      '^ая',
+      'а:я',
+      '%_\\',
+      "'; drop",
+    ])
+      expect(total(typed)).toBe(0);
+    expect(total('ая ок')).toBe(1);
+    // A search longer than any name reads only its first hundred characters.
+    expect(total(`ая ок${'я'.repeat(5000)}`)).toBe(0);
+    expect(
+      listed(actor, `locality=${village.id}&q=${'ая ок'.padEnd(100, ' ')}x`).rows.map((r) => r.id),
+    ).toEqual([household.id]);
   });
 });
+
+/** The households the trigram index itself finds for a phrase, whatever the list's filters. */
+function indexedHouseholds(phrase: string): number[] {
+  return db
+    .all<{ id: number }>(
+      sql`select rowid as id from households_search where households_search match ${`"${phrase}"`}`,
+    )
+    .map((r) => r.id);
+}

@@ -8,6 +8,7 @@ import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
 import { localityName } from '~/i18n/locality';
 import { familiesWithoutHousehold } from '~/models/user.server';
+import { HOUSEHOLD_SEARCH_MAX_LENGTH } from '~/schemas/household-client';
 import { householdListFilter, householdListRows } from '~/services/household-list.server';
 import { requirePermission } from '~/utils/auth.server';
 import { titleFromLoader } from '~/utils/meta';
@@ -91,7 +92,13 @@ export default function HouseholdsPage() {
       <Form method="get" className="filters" role="search" aria-label={t('list.searchLabel')}>
         <div className="field">
           <label htmlFor="households-q">{t('list.search')}</label>
-          <input id="households-q" type="search" name="q" defaultValue={filters.q} />
+          <input
+            id="households-q"
+            type="search"
+            name="q"
+            maxLength={HOUSEHOLD_SEARCH_MAX_LENGTH}
+            defaultValue={filters.q}
+          />
         </div>
         <div className="field">
           <label htmlFor="households-locality">{t('list.locality')}</label>
