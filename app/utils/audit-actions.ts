@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = [
   'round.advanced',
   'round.conflicts-declared',
   'round.recused',
+  'round.assignments-exported',
+  'round.jurors-exported',
   'score.saved',
   'score.submitted',
   'score.reopened',

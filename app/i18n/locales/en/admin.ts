@@ -200,6 +200,8 @@ export default {
         advanced: 'Applications advanced to the next round',
         'conflicts-declared': 'Conflicts of interest declared',
         recused: 'Juror stepped back from an application',
+        'assignments-exported': "The round's assignments downloaded",
+        'jurors-exported': "The round's jurors downloaded",
       },
       score: {
         saved: 'Score saved',

@@ -208,6 +208,8 @@ export default {
         advanced: 'Заявки переведены в следующий тур',
         'conflicts-declared': 'Заявлен конфликт интересов',
         recused: 'Член жюри взял самоотвод',
+        'assignments-exported': 'Назначения тура выгружены',
+        'jurors-exported': 'Список членов жюри тура выгружен',
       },
       score: {
         saved: 'Оценка сохранена',
