@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
   'consultation-slot.cancelled',
   'consultation-slot.changed',
   'consultation-slot.published',
+  'consultation-slot.agenda-exported',
   'consultation-booking.attendance-recorded',
   'consultation-booking.advice-written',
   'training.session-created',

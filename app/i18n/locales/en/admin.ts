@@ -242,6 +242,7 @@ export default {
         cancelled: 'Consultation time cancelled',
         changed: 'Consultation time or place changed',
         published: 'Consultation times published',
+        'agenda-exported': "Consultant's agenda downloaded",
       },
       training: {
         'session-created': 'Training session created',
