@@ -19,6 +19,16 @@ export function countAssignedApplications(roundId: number): number {
   );
 }
 
+/** What the round's tables show of an assigned application: its reference, idea and village. */
+const assignedApplicationColumns = {
+  id: applications.id,
+  reference: applications.reference,
+  title: applications.title,
+  localityKy: localities.nameKy,
+  localityRu: localities.nameRu,
+  localityEn: localities.nameEn,
+};
+
 /**
  * One page of the round's applications with an active assignment, by reference. This query and
  * the next are compiled once (db/client.ts, preparedOnce): building them afresh cost more than
@@ -26,15 +36,7 @@ export function countAssignedApplications(roundId: number): number {
  */
 const preparedAssignedApplicationPage = preparedOnce((connection) =>
   connection
-    .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      status: applications.status,
-      localityKy: localities.nameKy,
-      localityRu: localities.nameRu,
-      localityEn: localities.nameEn,
-    })
+    .select({ ...assignedApplicationColumns, status: applications.status })
     .from(applications)
     .innerJoin(households, eq(households.id, applications.householdId))
     .innerJoin(localities, eq(localities.id, households.localityId))
@@ -270,14 +272,7 @@ export function assignedApplicationsAfter(
 ) {
   const key = sql`coalesce(${applications.reference}, '')`;
   return db
-    .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      localityKy: localities.nameKy,
-      localityRu: localities.nameRu,
-      localityEn: localities.nameEn,
-    })
+    .select(assignedApplicationColumns)
     .from(applications)
     .innerJoin(households, eq(households.id, applications.householdId))
     .innerJoin(localities, eq(localities.id, households.localityId))
