@@ -19,6 +19,16 @@ export function countAssignedApplications(roundId: number): number {
   );
 }
 
+/** What the round's tables show of an assigned application: its reference, idea and village. */
+const assignedApplicationColumns = {
+  id: applications.id,
+  reference: applications.reference,
+  title: applications.title,
+  localityKy: localities.nameKy,
+  localityRu: localities.nameRu,
+  localityEn: localities.nameEn,
+};
+
 /**
  * One page of the round's applications with an active assignment, by reference. This query and
  * the next are compiled once (db/client.ts, preparedOnce): building them afresh cost more than
@@ -26,15 +36,7 @@ export function countAssignedApplications(roundId: number): number {
  */
 const preparedAssignedApplicationPage = preparedOnce((connection) =>
   connection
-    .select({
-      id: applications.id,
-      reference: applications.reference,
-      title: applications.title,
-      status: applications.status,
-      localityKy: localities.nameKy,
-      localityRu: localities.nameRu,
-      localityEn: localities.nameEn,
-    })
+    .select({ ...assignedApplicationColumns, status: applications.status })
     .from(applications)
     .innerJoin(households, eq(households.id, applications.householdId))
     .innerJoin(localities, eq(localities.id, households.localityId))
@@ -257,4 +259,31 @@ export function countDraftPool(
     )
     .get();
   return { pool: row?.pool ?? 0, uncovered: row?.uncovered ?? 0 };
+}
+
+/**
+ * The round's applications with an active assignment after (`reference`, `id`), by reference as
+ * the page lists them: one keyset batch of the assignment table's download.
+ */
+export function assignedApplicationsAfter(
+  roundId: number,
+  after: { reference: string; id: number } | null,
+  limit: number,
+) {
+  const key = sql`coalesce(${applications.reference}, '')`;
+  return db
+    .select(assignedApplicationColumns)
+    .from(applications)
+    .innerJoin(households, eq(households.id, applications.householdId))
+    .innerJoin(localities, eq(localities.id, households.localityId))
+    .where(
+      and(
+        sql`exists (select 1 from assignments a where a.round_id = ${roundId}
+          and a.application_id = ${applications.id} and a.status = 'active')`,
+        after ? sql`(${key}, ${applications.id}) > (${after.reference}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(key), asc(applications.id))
+    .limit(limit)
+    .all();
 }

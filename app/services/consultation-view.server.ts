@@ -73,6 +73,9 @@ export type FamilyAtBooking = {
   applicationId: number;
   title: string;
   amount: string;
+  /** The amount asked in minor units and its currency (for a download's typed cell). */
+  requestedMinor: number;
+  currency: string;
   noShows: number;
   earlierAdvice: { date: string; consultant: string; advice: string }[];
 };
@@ -161,6 +164,8 @@ function familiesAt(
       applicationId: row.applicationId,
       title: row.title,
       amount: formatMoney(row.requestedAmount, row.currency as Currency, locale),
+      requestedMinor: row.requestedAmount,
+      currency: row.currency,
       noShows: noShows.get(row.householdId) ?? 0,
       earlierAdvice: advice
         .filter(

@@ -4,20 +4,12 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
+import { DownloadLinks } from '~/components/download-links';
 import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
 import { findUserById } from '~/models/user.server';
-import {
-  actsForAnyConsultant,
-  listConsultants,
-  programmeTimeZone,
-} from '~/services/consultation-slots.server';
-import {
-  agendaRange,
-  consultantAgenda,
-  todayIn,
-  type SlotView,
-} from '~/services/consultation-view.server';
+import { agendaScope } from '~/services/consultant-agenda.server';
+import { consultantAgenda, todayIn, type SlotView } from '~/services/consultation-view.server';
 import consultantStyles from '~/styles/consultant.css';
 import { requirePermission } from '~/utils/auth.server';
 import { timeZoneLabel } from '~/utils/competition-form.server';
@@ -28,25 +20,12 @@ export const handle: RouteAccess = { access: 'consultations:publish' };
 export const meta = titleFromLoader;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: consultantStyles }];
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, 'consultations:publish');
   const locale = actor.user.locale;
-  const url = new URL(request.url);
-  const asked = Number(url.searchParams.get('consultant'));
-  let consultantId = actor.user.id;
-  if (actsForAnyConsultant(actor)) {
-    if (Number.isInteger(asked) && listConsultants().some((c) => c.id === asked))
-      consultantId = asked;
-    else if (!actor.roles.includes('consultant')) return redirect('/staff/consultations');
-  }
-  const timeZone = programmeTimeZone();
-  const view = url.searchParams.get('view') === 'week' ? 'week' : 'day';
-  const askedDate = url.searchParams.get('date') ?? '';
-  const date =
-    DATE.test(askedDate) && !Number.isNaN(Date.parse(askedDate)) ? askedDate : todayIn(timeZone);
-  const range = agendaRange(view, date, timeZone);
+  const scope = agendaScope(actor, new URL(request.url).searchParams);
+  if (!scope) return redirect('/staff/consultations');
+  const { consultantId, timeZone, view, date, range } = scope;
   const slots = consultantAgenda(consultantId, range, locale, timeZone);
   const days = [...new Set(slots.map((s) => s.day))].map((day) => ({
     day,
@@ -187,7 +166,14 @@ export default function ConsultantHome() {
           ? data.range.first
           : t('home.range', { from: data.range.first, to: data.range.last })}
       </h2>
-      {data.days.length === 0 ? <p className="muted">{t('home.none')}</p> : null}
+      {data.days.length === 0 ? (
+        <p className="muted">{t('home.none')}</p>
+      ) : (
+        <DownloadLinks
+          path="/consultant"
+          search={`?${new URLSearchParams([...base, ['view', data.view], ['date', data.date]])}`}
+        />
+      )}
       {data.days.map((day) => (
         <section key={day.day} className="agenda-day" aria-labelledby={`day-${day.day}`}>
           <h3 id={`day-${day.day}`}>

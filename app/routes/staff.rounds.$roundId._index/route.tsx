@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { json, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
+import { DownloadLinks } from '~/components/download-links';
 import { CheckboxGroup, FormAlert, SubmitButton } from '~/components/form-fields';
 import { FormattedDateTime } from '~/components/formatted';
 import { LocalizedString } from '~/components/localized';
@@ -355,6 +356,9 @@ export default function RoundPage() {
         {actionData && 'moveRefusal' in actionData ? (
           <MoveRefusal refusal={actionData.moveRefusal} />
         ) : null}
+        {data.assignmentsPaging.total > 0 ? (
+          <DownloadLinks path={`/staff/rounds/${round.id}/assignments`} />
+        ) : null}
         <AssignmentSection
           rows={data.assignments}
           jurors={data.roundJurors}
@@ -418,6 +422,7 @@ function JurorsSection() {
         <p className="muted">{t('jurors.none')}</p>
       ) : (
         <>
+          <DownloadLinks path={`/staff/rounds/${round.id}/jurors`} />
           <TableFrame labelledBy="round-jurors-caption">
             <table>
               <caption id="round-jurors-caption" className="visually-hidden">

@@ -200,6 +200,8 @@ export default {
         advanced: 'Applications advanced to the next round',
         'conflicts-declared': 'Conflicts of interest declared',
         recused: 'Juror stepped back from an application',
+        'assignments-exported': "The round's assignments downloaded",
+        'jurors-exported': "The round's jurors downloaded",
       },
       score: {
         saved: 'Score saved',
@@ -240,6 +242,7 @@ export default {
         cancelled: 'Consultation time cancelled',
         changed: 'Consultation time or place changed',
         published: 'Consultation times published',
+        'agenda-exported': "Consultant's agenda downloaded",
       },
       training: {
         'session-created': 'Training session created',

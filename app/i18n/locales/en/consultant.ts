@@ -194,4 +194,13 @@ export default {
     onlyStaffConsultantNoShow:
       'Only the programme office can mark that the consultant did not come.',
   },
+  export: {
+    sheet: 'Agenda',
+    starts: 'Starts',
+    ends: 'Ends',
+    taken: 'Taken',
+    list: 'Booked or waiting',
+    booked: 'Booked',
+    familyVillage: "Family's village",
+  },
 };

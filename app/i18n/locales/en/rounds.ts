@@ -365,6 +365,10 @@ export default {
     ofMax_other: 'of {{count}}',
   },
   export: {
+    recused: 'Stepped back',
+    conflicts: 'Families known',
+    assignmentsSheet: 'Assignments',
+    jurorsSheet: 'Jurors',
     sheet: 'Ranking round {{number}}',
     columns: {
       rank: 'Rank',

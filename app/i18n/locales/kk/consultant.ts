@@ -194,4 +194,13 @@ export default {
     notYet: 'Кеңес әлі басталған жоқ.',
     onlyStaffConsultantNoShow: 'Кеңесшінің келмегенін тек бағдарлама кеңсесі белгілей алады.',
   },
+  export: {
+    sheet: 'Кесте',
+    starts: 'Басталуы',
+    ends: 'Аяқталуы',
+    taken: 'Бос емес',
+    list: 'Жазылды ма, күтуде ме',
+    booked: 'Жазылды',
+    familyVillage: 'Отбасының ауылы',
+  },
 };

@@ -365,6 +365,10 @@ export default {
     ofMax_other: '{{count}} ішінен',
   },
   export: {
+    recused: 'Бас тартқандар',
+    conflicts: 'Танитын отбасылар',
+    assignmentsSheet: 'Тағайындаулар',
+    jurorsSheet: 'Қазылар',
     sheet: '{{number}}-турдың рейтингі',
     columns: {
       rank: 'Орын',

@@ -365,6 +365,10 @@ export default {
     ofMax_other: '{{count}} ичинен',
   },
   export: {
+    recused: 'Баш тарткандар',
+    conflicts: 'Тааныган үй-бүлөлөр',
+    assignmentsSheet: 'Бөлүштүрүү',
+    jurorsSheet: 'Калыстар',
     sheet: '{{number}}-турдун рейтинги',
     columns: {
       rank: 'Орун',

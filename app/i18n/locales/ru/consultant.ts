@@ -202,4 +202,13 @@ export default {
     notYet: 'Консультация ещё не началась.',
     onlyStaffConsultantNoShow: 'Отметить, что консультант не пришёл, может только офис программы.',
   },
+  export: {
+    sheet: 'Расписание',
+    starts: 'Начало',
+    ends: 'Конец',
+    taken: 'Занято',
+    list: 'Записана или ждёт',
+    booked: 'Записана',
+    familyVillage: 'Село семьи',
+  },
 };

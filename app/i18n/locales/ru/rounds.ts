@@ -430,6 +430,10 @@ export default {
     ofMax_other: 'из {{count}}',
   },
   export: {
+    recused: 'Взяли самоотвод',
+    conflicts: 'Знакомых семей',
+    assignmentsSheet: 'Назначения',
+    jurorsSheet: 'Члены жюри',
     sheet: 'Рейтинг тура {{number}}',
     columns: {
       rank: 'Место',

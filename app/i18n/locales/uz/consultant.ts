@@ -193,4 +193,13 @@ export default {
     notYet: 'Маслаҳат ҳали бошланмаган.',
     onlyStaffConsultantNoShow: 'Маслаҳатчи келмаганини фақат дастур идораси белгилай олади.',
   },
+  export: {
+    sheet: 'Жадвал',
+    starts: 'Бошланиши',
+    ends: 'Тугаши',
+    taken: 'Банд',
+    list: 'Ёзилган ёки кутмоқда',
+    booked: 'Ёзилган',
+    familyVillage: 'Оиланинг қишлоғи',
+  },
 };

@@ -368,6 +368,10 @@ export default {
     ofMax_other: '{{count}} баллдан',
   },
   export: {
+    recused: 'Воз кечганлар',
+    conflicts: 'Танийдиган оилалар',
+    assignmentsSheet: 'Тайинлашлар',
+    jurorsSheet: 'Ҳакамлар',
     sheet: '{{number}}-тур рейтинги',
     columns: {
       rank: 'Ўрин',

@@ -1,0 +1,18 @@
+// The round page's jurors table as CSV for Excel, streamed in batches; audited (it names jurors).
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { csvDelimiterFor, tableCsvStreamResponse } from '~/services/ledger-export.server';
+import { exportRoundTable } from '~/services/round-tables-export.server';
+import { requirePermission } from '~/utils/auth.server';
+import type { RouteAccess } from '~/utils/permissions';
+
+export const handle: RouteAccess = { access: 'rounds:manage' };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, 'rounds:manage');
+  const id = Number(params.roundId);
+  const table = exportRoundTable(request, actor, id, 'jurors', 'csv');
+  if (!table) throw new Response('Not Found', { status: 404 });
+  return tableCsvStreamResponse(table, `round-${id}-jurors.csv`, {
+    delimiter: csvDelimiterFor(actor.user.locale),
+  });
+}
