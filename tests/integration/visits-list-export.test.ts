@@ -5,7 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { sqlite } from '~db/client';
 import { loader as csvLoader } from '~/routes/visits[.]csv/route';
 import { loader as xlsxLoader } from '~/routes/visits[.]xlsx/route';
-import { createUser } from '../support/factories';
+import { exportVisitsList } from '~/services/visits-export.server';
+import { tableCsv } from '~/services/ledger-export.server';
+import { browserRequest, createUser } from '../support/factories';
+import { sessionUserOf } from '../support/session-user';
 import { csvOf, download, sheetOf } from '../support/export-reading';
 import {
   createCompetitionWithGrants,
@@ -135,5 +138,15 @@ describe('exports of the monitoring visits list', () => {
     const family = await createUser({ roles: ['applicant'] });
     expect((await download(csvLoader, '/visits.csv', family)).status).toBe(403);
     expect((await download(xlsxLoader, '/visits.xlsx', family)).status).toBe(403);
+  });
+
+  test('read a batch of ids at a time, the file is the same, in the page’s order', async () => {
+    const w = await world();
+    const staff = sessionUserOf(await createUser({ roles: ['staff'], locale: 'en' }));
+    const request = browserRequest(`http://localhost:3999/visits.csv?village=${w.villageA}`, {});
+    const whole = tableCsv(exportVisitsList(request, staff, 'csv'));
+    const oneByOne = tableCsv(exportVisitsList(request, staff, 'csv', 1));
+    expect(oneByOne).toBe(whole);
+    expect(whole.indexOf(w.overdue.reference)).toBeLessThan(whole.indexOf(w.done.reference));
   });
 });
