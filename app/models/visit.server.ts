@@ -147,12 +147,8 @@ export type VisitListRow = {
   lastName: string | null;
 };
 
-/**
- * One page of visits, overdue first, then the soonest due, then the done ones (latest due
- * first). The filter and order are in the query; the (status, due_on) index serves each state's
- * filter and order, the join from the grant reaches the village. Cancelled grants are left out.
- */
-export function listVisits(filter: VisitListFilter): { rows: VisitListRow[]; total: number } {
+/** The list's conditions: live grants, the facilitator's villages, the village and the state. */
+function visitListWhere(filter: Omit<VisitListFilter, 'page' | 'pageSize'>) {
   const conditions = [sql`${grants.status} <> 'cancelled'`];
   if (filter.facilitatorId !== null)
     conditions.push(
@@ -174,52 +170,100 @@ export function listVisits(filter: VisitListFilter): { rows: VisitListRow[]; tot
     conditions.push(
       and(eq(monitoringVisits.status, 'due'), sql`${monitoringVisits.dueOn} < ${filter.today}`)!,
     );
-  const where = and(...conditions);
-  const base = () =>
-    db
-      .select({
-        id: monitoringVisits.id,
-        grantId: monitoringVisits.grantId,
-        month: monitoringVisits.month,
-        dueOn: monitoringVisits.dueOn,
-        status: monitoringVisits.status,
-        visitedOn: monitoringVisits.visitedOn,
-        applicationId: applications.id,
-        reference: applications.reference,
-        localityId: households.localityId,
-        localityKy: localities.nameKy,
-        localityRu: localities.nameRu,
-        localityEn: localities.nameEn,
-        firstName: householdMembers.firstName,
-        lastName: householdMembers.lastName,
-      })
-      .from(monitoringVisits)
-      .innerJoin(grants, eq(grants.id, monitoringVisits.grantId))
-      .innerJoin(applications, eq(applications.id, grants.applicationId))
-      .innerJoin(households, eq(households.id, applications.householdId))
-      .innerJoin(localities, eq(localities.id, households.localityId))
-      .leftJoin(householdMembers, eq(householdMembers.id, grants.beneficiaryMemberId));
+  return and(...conditions);
+}
+
+/** Overdue first, then the soonest due, then the done ones (latest due first). */
+function visitListOrder(today: string) {
   const rank = sql`case when ${monitoringVisits.status} = 'done' then 2
-    when ${monitoringVisits.dueOn} < ${filter.today} then 0 else 1 end`;
-  const rows = base()
+    when ${monitoringVisits.dueOn} < ${today} then 0 else 1 end`;
+  return [
+    rank,
+    sql`case when ${monitoringVisits.status} = 'done' then null else ${monitoringVisits.dueOn} end`,
+    sql`${monitoringVisits.dueOn} desc`,
+    asc(monitoringVisits.id),
+  ] as const;
+}
+
+function visitListRowsQuery() {
+  return db
+    .select({
+      id: monitoringVisits.id,
+      grantId: monitoringVisits.grantId,
+      month: monitoringVisits.month,
+      dueOn: monitoringVisits.dueOn,
+      status: monitoringVisits.status,
+      visitedOn: monitoringVisits.visitedOn,
+      applicationId: applications.id,
+      reference: applications.reference,
+      localityId: households.localityId,
+      localityKy: localities.nameKy,
+      localityRu: localities.nameRu,
+      localityEn: localities.nameEn,
+      firstName: householdMembers.firstName,
+      lastName: householdMembers.lastName,
+    })
+    .from(monitoringVisits)
+    .innerJoin(grants, eq(grants.id, monitoringVisits.grantId))
+    .innerJoin(applications, eq(applications.id, grants.applicationId))
+    .innerJoin(households, eq(households.id, applications.householdId))
+    .innerJoin(localities, eq(localities.id, households.localityId))
+    .leftJoin(householdMembers, eq(householdMembers.id, grants.beneficiaryMemberId));
+}
+
+/**
+ * One page of visits, overdue first, then the soonest due, then the done ones (latest due
+ * first). The filter and order are in the query; the (status, due_on) index serves each state's
+ * filter and order, the join from the grant reaches the village. Cancelled grants are left out.
+ */
+export function listVisits(filter: VisitListFilter): { rows: VisitListRow[]; total: number } {
+  const where = visitListWhere(filter);
+  const rows = visitListRowsQuery()
     .where(where)
-    .orderBy(
-      rank,
-      sql`case when ${monitoringVisits.status} = 'done' then null else ${monitoringVisits.dueOn} end`,
-      sql`${monitoringVisits.dueOn} desc`,
-      asc(monitoringVisits.id),
-    )
+    .orderBy(...visitListOrder(filter.today))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .all() as VisitListRow[];
-  const total =
+  return { rows, total: countVisitList(filter) };
+}
+
+/** How many visits the list shows for the filter. */
+export function countVisitList(filter: Omit<VisitListFilter, 'page' | 'pageSize'>): number {
+  return (
     db
       .select({ n: sql<number>`count(*)` })
       .from(monitoringVisits)
       .innerJoin(grants, eq(grants.id, monitoringVisits.grantId))
       .innerJoin(applications, eq(applications.id, grants.applicationId))
       .innerJoin(households, eq(households.id, applications.householdId))
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total };
+      .where(visitListWhere(filter))
+      .get()?.n ?? 0
+  );
+}
+
+/** Every visit id of the list in its order (small: one number a row), for the exports. */
+export function visitListIds(filter: Omit<VisitListFilter, 'page' | 'pageSize'>): number[] {
+  return db
+    .select({ id: monitoringVisits.id })
+    .from(monitoringVisits)
+    .innerJoin(grants, eq(grants.id, monitoringVisits.grantId))
+    .innerJoin(applications, eq(applications.id, grants.applicationId))
+    .innerJoin(households, eq(households.id, applications.householdId))
+    .where(visitListWhere(filter))
+    .orderBy(...visitListOrder(filter.today))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The list rows of these visits, in the order of `ids`. */
+export function visitListRowsOf(ids: readonly number[]): VisitListRow[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(
+    (
+      visitListRowsQuery()
+        .where(inArray(monitoringVisits.id, [...ids]))
+        .all() as VisitListRow[]
+    ).map((r) => [r.id, r]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -15,6 +15,7 @@ import { facilitatorsOfLocality, lastStatusChangeBy } from '~/models/result-view
 import { findUserById, listLocalities } from '~/models/user.server';
 import type { ApplicationStatus, Sector } from '~/schemas/enums';
 import type { SessionUser } from '~/utils/session.server';
+import { zonedCalendarDay } from './visit-schedule.server';
 import {
   DECIDED,
   publicResults,
@@ -209,40 +210,65 @@ export type ToTellRow = {
   toldAt: FormattedInstant | null;
 };
 
+/** A row of her list with the plain values the downloads write as typed cells. */
+export type ToTellEntry = {
+  row: ToTellRow;
+  awardedAmount: number | null;
+  /** The day she told it, "YYYY-MM-DD" in the competition's time zone. */
+  toldOn: string | null;
+};
+
 /** The results she must tell in person: those still to tell first, then the ones done. */
 export function resultsToTell(facilitator: SessionUser, locale: Locale): ToTellRow[] {
+  return resultsToTellEntries(facilitator, locale).map((entry) => entry.row);
+}
+
+/** Her list as the page orders it, with each row's plain amount and day (for the downloads). */
+export function resultsToTellEntries(facilitator: SessionUser, locale: Locale): ToTellEntry[] {
   const collator = collatorFor(locale, undefined);
   return resultsToTellInPerson(facilitator)
-    .map(({ row, application, household }) => {
+    .map(({ row, application, household }): ToTellEntry => {
       const competition = findCompetition(application.competitionId)!;
       const account = household.userId ? findUserById(household.userId) : undefined;
+      const awardedAmount =
+        row.status === 'awarded' && application.awardedAmount !== null
+          ? application.awardedAmount
+          : null;
       return {
-        applicationId: application.id,
-        reference: application.reference,
-        competition: pickLocalized(titleTexts(competition), locale),
-        family: [row.beneficiaryFirstName, row.beneficiaryLastName].filter(Boolean).join(' '),
-        village: localityName(
-          { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
-          locale,
-        ),
-        phone: household.phone ?? account?.phone ?? null,
-        decision: row.status as ToTellRow['decision'],
-        amount:
-          row.status === 'awarded' && application.awardedAmount !== null
-            ? formatMoney(application.awardedAmount, competition.currency, locale)
-            : null,
-        waitlistPosition: row.status === 'waitlisted' ? application.waitlistPosition : null,
-        feedback: application.feedback?.trim() || null,
-        toldAt: application.resultToldAt
-          ? formattedInstant(application.resultToldAt, locale, { timeZone: competition.timezone })
+        awardedAmount,
+        toldOn: application.resultToldAt
+          ? zonedCalendarDay(application.resultToldAt, competition.timezone)
           : null,
+        row: {
+          applicationId: application.id,
+          reference: application.reference,
+          competition: pickLocalized(titleTexts(competition), locale),
+          family: [row.beneficiaryFirstName, row.beneficiaryLastName].filter(Boolean).join(' '),
+          village: localityName(
+            { nameKy: row.localityKy, nameRu: row.localityRu, nameEn: row.localityEn },
+            locale,
+          ),
+          phone: household.phone ?? account?.phone ?? null,
+          decision: row.status as ToTellRow['decision'],
+          amount:
+            awardedAmount === null
+              ? null
+              : formatMoney(awardedAmount, competition.currency, locale),
+          waitlistPosition: row.status === 'waitlisted' ? application.waitlistPosition : null,
+          feedback: application.feedback?.trim() || null,
+          toldAt: application.resultToldAt
+            ? formattedInstant(application.resultToldAt, locale, {
+                timeZone: competition.timezone,
+              })
+            : null,
+        },
       };
     })
     .sort(
       (a, b) =>
-        Number(a.toldAt !== null) - Number(b.toldAt !== null) ||
-        collator.compare(a.village, b.village) ||
-        collator.compare(a.family, b.family),
+        Number(a.row.toldAt !== null) - Number(b.row.toldAt !== null) ||
+        collator.compare(a.row.village, b.row.village) ||
+        collator.compare(a.row.family, b.row.family),
     );
 }
 

@@ -30,32 +30,37 @@ export function formatDay(day: string, locale: Locale): string {
   return formatDate(new Date(`${day}T12:00:00Z`), locale, 'UTC');
 }
 
-/** The /visits page: one page of visits for the filter, and the villages to filter by. */
-export function visitsListPage(actor: SessionUser, url: URL) {
+/** The list's filters read from its query string (page and downloads), and its villages. */
+export function visitsListFilter(actor: SessionUser, params: URLSearchParams) {
   const locale = actor.user.locale;
-  const t = fixedT(locale);
   const everyVillage = seesEveryVillage(actor);
   const own = everyVillage ? null : new Set(facilitatorLocalityIds(actor.user.id));
   const villages = listLocalities()
     .filter((l) => !own || own.has(l.id))
     .map((l) => ({ id: l.id, name: localityName(l, locale) }));
-  const villageParam = Number(url.searchParams.get('village') ?? '');
+  const villageParam = Number(params.get('village') ?? '');
   const localityId = villages.some((v) => v.id === villageParam) ? villageParam : null;
-  const stateParam = url.searchParams.get('state') ?? '';
+  const stateParam = params.get('state') ?? '';
   const state = (LIST_STATES as string[]).includes(stateParam)
     ? (stateParam as VisitListState)
     : null;
+  const today = zonedCalendarDay(new Date(), programmeTimeZone());
+  return {
+    everyVillage,
+    villages,
+    filter: { facilitatorId: everyVillage ? null : actor.user.id, localityId, state, today },
+  };
+}
+
+/** The /visits page: one page of visits for the filter, and the villages to filter by. */
+export function visitsListPage(actor: SessionUser, url: URL) {
+  const locale = actor.user.locale;
+  const t = fixedT(locale);
+  const { everyVillage, villages, filter } = visitsListFilter(actor, url.searchParams);
+  const { localityId, state, today } = filter;
   const pageParam = Number(url.searchParams.get('page') ?? '1');
   const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
-  const today = zonedCalendarDay(new Date(), programmeTimeZone());
-  const { rows, total } = listVisits({
-    facilitatorId: everyVillage ? null : actor.user.id,
-    localityId,
-    state,
-    today,
-    page,
-    pageSize: VISITS_PAGE_SIZE,
-  });
+  const { rows, total } = listVisits({ ...filter, page, pageSize: VISITS_PAGE_SIZE });
   return {
     pageTitle: t('visits:title'),
     everyVillage,

@@ -7,6 +7,7 @@ import type {
 import { json, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/react';
+import { DownloadLinks } from '~/components/download-links';
 import { FormAlert } from '~/components/form-fields';
 import { LocalizedString } from '~/components/localized';
 import { ApplicationStatusBadge } from '~/components/status-badges';
@@ -130,6 +131,7 @@ export default function ResultsToTellPage() {
         <p>{t('tell.none')}</p>
       ) : (
         <>
+          <DownloadLinks path="/facilitator/results" />
           <section aria-labelledby="todo-title" className="stack">
             <h2 id="todo-title">
               {t('tell.todoTitle')} ({todo.length})

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { DownloadLinks } from '~/components/download-links';
 import { Pagination } from '~/components/pagination';
 import { TableFrame } from '~/components/table-frame';
 import { useTranslation } from '~/i18n/react';
@@ -24,6 +25,15 @@ const STATE_TONE: Record<VisitState, string> = {
   due: 'badge--info',
   done: 'badge--ok',
 };
+
+/** The list's filters as the downloads' query string ("" when none is set). */
+function downloadSearch(filter: { village: string; state: string }): string {
+  const params = new URLSearchParams();
+  if (filter.village) params.set('village', filter.village);
+  if (filter.state) params.set('state', filter.state);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
 
 export default function VisitsPage() {
   const data = useLoaderData<typeof loader>();
@@ -60,6 +70,9 @@ export default function VisitsPage() {
         </button>
       </Form>
       <p className="muted">{t('count', { count: data.total })}</p>
+      {data.total > 0 ? (
+        <DownloadLinks path="/visits" search={downloadSearch(data.filter)} />
+      ) : null}
       {data.rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (

@@ -186,6 +186,7 @@ export default {
         'award-withdrawn': 'Grant withdrawn',
         'publish-consent-changed': 'Consent to publish the name changed',
         'result-told-in-person': 'Result told in person',
+        'results-list-exported': 'Results list downloaded',
       },
       round: {
         created: 'Round created',
@@ -255,6 +256,7 @@ export default {
         scheduled: 'Monitoring visits scheduled',
         recorded: 'Monitoring visit recorded',
         'draft-saved': 'Monitoring visit draft kept',
+        'list-exported': 'Monitoring visits list downloaded',
       },
       safeguarding: {
         flagged: 'Safeguarding concern flagged',

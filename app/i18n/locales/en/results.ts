@@ -96,6 +96,9 @@ export default {
     competition: 'Competition',
     reference: 'Application',
     result: 'Result',
+    exportAmount: 'Grant amount',
+    exportPosition: 'Place on the waiting list',
+    exportToldOn: 'Told on',
     whatToSay: 'What to tell her',
     sayAwarded:
       'Her application won a grant of {{amount}}. You will call her to sign the grant agreement; the money is paid in parts, the first after signing.',

@@ -187,6 +187,7 @@ export default {
         'award-withdrawn': 'Грант кері қайтарылды',
         'publish-consent-changed': 'Атын жариялауға келісім өзгерді',
         'result-told-in-person': 'Қорытынды жеке айтылды',
+        'results-list-exported': 'Қорытындылар тізімі жүктеп алынды',
       },
       round: {
         created: 'Тур жасалды',
@@ -256,6 +257,7 @@ export default {
         scheduled: 'Мониторинг сапарларының мерзімі белгіленді',
         recorded: 'Мониторинг сапары жазылды',
         'draft-saved': 'Мониторинг сапарының нобайы сақталды',
+        'list-exported': 'Мониторинг сапарларының тізімі жүктеп алынды',
       },
       safeguarding: {
         flagged: 'Қауіпсіздікке қатер белгіленді',

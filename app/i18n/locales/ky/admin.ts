@@ -185,6 +185,7 @@ export default {
         'award-withdrawn': 'Грант кайтарылып алынды',
         'publish-consent-changed': 'Атын жарыялоого макулдук өзгөрдү',
         'result-told-in-person': 'Жыйынтык жеке айтылды',
+        'results-list-exported': 'Жыйынтыктардын тизмеси жүктөлүп алынды',
       },
       round: {
         created: 'Тур түзүлдү',
@@ -254,6 +255,7 @@ export default {
         scheduled: 'Мониторинг барууларынын мөөнөтү коюлду',
         recorded: 'Мониторинг баруусу жазылды',
         'draft-saved': 'Мониторинг баруусунун долбоору сакталды',
+        'list-exported': 'Мониторинг барууларынын тизмеси жүктөлүп алынды',
       },
       safeguarding: {
         flagged: 'Коопсуздук коркунучу белгиленди',

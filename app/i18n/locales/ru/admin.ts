@@ -194,6 +194,7 @@ export default {
         'award-withdrawn': 'Грант отозван',
         'publish-consent-changed': 'Согласие на публикацию имени изменено',
         'result-told-in-person': 'Итог сообщён лично',
+        'results-list-exported': 'Список итогов выгружен',
       },
       round: {
         created: 'Тур создан',
@@ -263,6 +264,7 @@ export default {
         scheduled: 'Мониторинговые визиты назначены',
         recorded: 'Мониторинговый визит записан',
         'draft-saved': 'Черновик мониторингового визита сохранён',
+        'list-exported': 'Список мониторинговых визитов выгружен',
       },
       safeguarding: {
         flagged: 'Отмечена угроза безопасности',

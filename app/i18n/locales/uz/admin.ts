@@ -187,6 +187,7 @@ export default {
         'award-withdrawn': 'Грант қайтариб олинди',
         'publish-consent-changed': 'Исмни эълон қилишга розилик ўзгарди',
         'result-told-in-person': 'Натижа шахсан айтилди',
+        'results-list-exported': 'Натижалар рўйхати юклаб олинди',
       },
       round: {
         created: 'Тур яратилди',
@@ -256,6 +257,7 @@ export default {
         scheduled: 'Мониторинг ташрифлари муддати белгиланди',
         recorded: 'Мониторинг ташрифи ёзилди',
         'draft-saved': 'Мониторинг ташрифининг қораламаси сақланди',
+        'list-exported': 'Мониторинг ташрифлари рўйхати юклаб олинди',
       },
       safeguarding: {
         flagged: 'Хавфсизлик бўйича ташвиш белгиланди',
