@@ -4,64 +4,22 @@
 // unknown intents, ids of rows that do not exist, oversize bodies). None may answer 5xx.
 // The rows it posts to are its own (a family, a competition, a round), never the demo's,
 // which other tests read.
-import path from 'node:path';
-import url from 'node:url';
-import type { APIRequestContext } from '@playwright/test';
-import type { ServerBuild } from '@remix-run/node';
 import type { User } from '~db/schema/people';
-import { APPLICATION_STEPS } from '~/schemas/application';
-import {
-  PERMISSIONS,
-  ROLES,
-  type Permission,
-  type Role,
-  type RouteAccess,
-} from '~/utils/permissions';
-import { createLocality, createUser } from '../support/factories';
-import { roundWithJurors, sessionCookieFor } from '../support/jury-factories';
-import {
-  createApplication,
-  createCompetition,
-  createHousehold,
-} from '../support/programme-factories';
 import { expect, test } from './support/fixtures';
-import { uniquePrefix } from './support/application-journey';
+import {
+  MISSING_ID,
+  buildRoutes,
+  fuzzWorld,
+  pickWith,
+  seededRandom,
+  sessions,
+  statusSummary,
+  type BuildRoute,
+} from './support/route-fuzz';
 
 const SEED = 20261206;
-const MISSING_ID = '99999999';
 const MIN_REQUESTS = 1000;
 const LARGE_BODY = 64 * 1024;
-
-/** mulberry32: the same sequence of requests on every run. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type ActionRoute = { id: string; pattern: string; access: RouteAccess['access'] };
-
-async function actionRoutes(): Promise<ActionRoute[]> {
-  const buildUrl = url.pathToFileURL(path.resolve('build/index.js')).href;
-  const build = (await import(buildUrl)) as ServerBuild;
-  const fullPath = (id: string): string => {
-    const route = build.routes[id]!;
-    const parent = route.parentId ? fullPath(route.parentId) : '';
-    return [parent, route.path ?? ''].filter(Boolean).join('/');
-  };
-  return Object.values(build.routes)
-    .filter((route) => route.id !== 'root' && typeof route.module.action === 'function')
-    .map((route) => ({
-      id: route.id,
-      pattern: `/${fullPath(route.id)}`,
-      access: (route.module.handle as RouteAccess | undefined)?.access ?? 'public',
-    }));
-}
 
 type Field = [name: string, value: string];
 
@@ -149,7 +107,7 @@ function multipartOf(fields: Field[], file?: { name: string; bytes: Buffer }): S
 
 /** The malformed variants of one form; `random` picks values, names and shapes. */
 function malformed(random: () => number, fields: Field[], intents: string[]): Sent[] {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = pickWith(random);
   const withIntent = (): Field[] =>
     intents.length > 0 ? [...fields, ['intent', pick(intents)]] : [...fields];
   const form = (kind: string, sent: Field[]): Sent => ({
@@ -240,91 +198,23 @@ test('no malformed post to any form answers a server error', async ({ playwright
   test.slow();
 
   // The fuzz's own world.
-  const locality = createLocality();
-  const users = {} as Record<Role, User>;
-  for (const role of ROLES) {
-    users[role] = await createUser({
-      roles: [role],
-      localityId: locality.id,
-      worksIn: role === 'facilitator' ? [locality.id] : undefined,
-    });
-  }
-  const victim = await createUser({ roles: ['applicant'], localityId: locality.id });
-  const { household, members } = createHousehold({
-    localityId: locality.id,
-    user: users.applicant,
-  });
-  const competition = createCompetition({
-    localityIds: [locality.id],
-    referencePrefix: uniquePrefix(),
-  });
-  const application = createApplication({
-    competition,
-    household,
-    members,
-    enteredBy: users.applicant,
-  });
-  const judged = createCompetition({
-    localityIds: [locality.id],
-    referencePrefix: uniquePrefix(),
-    status: 'judging',
-    closesAt: new Date(Date.now() - 60_000),
-  });
-  const roundId = roundWithJurors({
-    staff: users.staff,
-    competition: judged,
-    jurors: [users.juror],
-  });
-
-  const paramValues: Record<string, string[]> = {
-    applicationId: [String(application.id), MISSING_ID],
-    step: [...APPLICATION_STEPS, 'nope'],
-    competitionId: [String(competition.id), String(judged.id), MISSING_ID],
-    roundId: [String(roundId), MISSING_ID],
-    userId: [String(victim.id), MISSING_ID],
-    householdId: [String(household.id), MISSING_ID],
-    lng: ['en'],
-  };
-  const urlsOf = (pattern: string): string[] => {
-    let urls = [pattern];
-    for (const [, name] of pattern.matchAll(/:(\w+)/g)) {
-      const values = paramValues[name!] ?? [MISSING_ID];
-      urls = urls.flatMap((u) => values.map((v) => u.replace(`:${name}`, v)));
-    }
-    return urls.map((u) => u.replace(/\/+$/, '') || '/');
-  };
-
-  const contexts: APIRequestContext[] = [];
-  const contextFor = async (user: User | null) => {
-    const context = await playwright.request.newContext({
-      baseURL,
-      maxRedirects: 0,
-      extraHTTPHeaders: user ? { Cookie: await sessionCookieFor(user) } : {},
-    });
-    contexts.push(context);
-    return context;
-  };
+  const { urlsOf, identitiesOf } = await fuzzWorld();
+  const { contextFor, disposeAll } = sessions(playwright, baseURL);
 
   const byStatus = new Map<number, number>();
   const serverErrors: string[] = [];
   let requests = 0;
   let resets = 0;
   const kinds = new Set<string>();
-  const routes = await actionRoutes();
+  const routes = await buildRoutes('action');
   expect(routes.length).toBeGreaterThan(20);
 
   // Every (address, person) pair gets a few variants in turn, so that all kinds are sent to
   // every form over the pairs while a run stays short.
-  const pairs: { route: ActionRoute; target: string; identity: User | null }[] = [];
+  const pairs: { route: BuildRoute; target: string; identity: User | null }[] = [];
   for (const route of routes) {
-    const allowed: readonly Role[] =
-      route.access === 'public' ? ['applicant'] : PERMISSIONS[route.access as Permission];
-    const identities: (User | null)[] = [
-      null,
-      ...ROLES.filter((r) => allowed.includes(r)).map((r) => users[r]),
-    ];
     for (const target of urlsOf(route.pattern)) {
-      for (const identity of identities) pairs.push({ route, target, identity });
+      for (const identity of identitiesOf(route)) pairs.push({ route, target, identity });
     }
   }
   // The run's budget of posts, shared out evenly over the pairs.
@@ -383,11 +273,10 @@ test('no malformed post to any form answers a server error', async ({ playwright
   for (let start = 0; start < pairs.length; start += 4) {
     await Promise.all(pairs.slice(start, start + 4).map((pair, i) => fuzzPair(pair, start + i)));
   }
-  for (const context of contexts) await context.dispose().catch(() => undefined);
+  await disposeAll();
 
-  const counts = [...byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`);
   console.log(
-    `malformed-forms fuzz (seed ${SEED}): ${requests} requests to ${routes.length} forms; by status ${counts.join(', ')}; ${resets} large bodies cut off after an early answer`,
+    `malformed-forms fuzz (seed ${SEED}): ${requests} requests to ${routes.length} forms; by status ${statusSummary(byStatus)}; ${resets} large bodies cut off after an early answer`,
   );
   expect(requests).toBeGreaterThanOrEqual(MIN_REQUESTS);
   expect(kinds.size).toBe(malformed(seededRandom(SEED), [], []).length);

@@ -1,0 +1,229 @@
+// A seeded fuzz of every page's query string: for each route of the build with a loader (pages
+// and downloads), as a visitor and as a signed-in person of each role the route serves, GETs with
+// hostile query strings — the names the app's loaders read and random ones, repeated and
+// nested-looking keys, broken percent-encodings, numbers out of range, impossible dates, long
+// and unicode text. None may answer 5xx, and none may answer with more than MAX_BODY bytes
+// (a hostile query costs no more than a normal one); a hang fails on the request timeout.
+import type { User } from '~db/schema/people';
+import { expect, test } from './support/fixtures';
+import {
+  buildRoutes,
+  fuzzWorld,
+  pickWith,
+  seededRandom,
+  sessions,
+  statusSummary,
+  type BuildRoute,
+} from './support/route-fuzz';
+
+const SEED = 20261207;
+const MIN_REQUESTS = 1000;
+/** The largest answer any GET may give: the biggest download of the e2e data is far below. */
+const MAX_BODY = 5 * 1024 * 1024;
+
+/** The query parameters the app's loaders read (`searchParams.get(`/`.getAll(` in app/). */
+const KNOWN_NAMES = [
+  'absent',
+  'after',
+  'applicationId',
+  'attendance',
+  'booked',
+  'cancelled',
+  'competition',
+  'consent',
+  'consultant',
+  'count',
+  'date',
+  'day',
+  'decided',
+  'declined',
+  'dir',
+  'done',
+  'from',
+  'invited',
+  'lang',
+  'lng',
+  'locality',
+  'missing',
+  'mode',
+  'moved',
+  'next',
+  'notice',
+  'page',
+  'password',
+  'present',
+  'promoted',
+  'published',
+  'q',
+  'recused',
+  'redirectTo',
+  'ref',
+  'role',
+  'round',
+  'rows',
+  'saved',
+  'sector',
+  'session',
+  'show',
+  'sort',
+  'state',
+  'status',
+  'to',
+  'token',
+  'told',
+  'topic',
+  'v',
+  'view',
+  'village',
+  'waiting',
+  'welcome',
+  'withdrawn',
+  // Remix's own: which route's data a client fetch asks for.
+  '_data',
+];
+const ODD_NAMES = [
+  'a[b]',
+  'a[]',
+  'page[]',
+  'status[0]',
+  'q[$ne]',
+  '__proto__',
+  'constructor',
+  'toString',
+  '',
+  '%',
+  'ё',
+];
+
+const HOSTILE = [
+  '',
+  ' ',
+  '-1',
+  '0',
+  '1',
+  '1.5',
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '99999999999999999999',
+  '9007199254740993',
+  '0x10',
+  '2024-13-45',
+  '2026-02-30',
+  '0000-00-00',
+  '9999-12-31T23:59:59Z',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '%00',
+  '\u0000',
+  '\r\n',
+  'x'.repeat(10_000),
+  'Кыргызча тили',
+  '🧕🏽👨‍👩‍👧‍👦',
+  'مرحبا \u202Eevil',
+  'true',
+  'null',
+  'undefined',
+  '[object Object]',
+  '__proto__',
+  '//evil.example',
+  '/%09/evil.example',
+  'asc',
+  'desc',
+  'list',
+  'calendar',
+  'ky',
+  'xx',
+];
+/** Written into the address as they are, not percent-encoded: broken escapes and stray marks. */
+const RAW = ['%', '%E0%A4%A', '%zz', '%%%', '&&', '==', '=', '#', '%2', '+%2B+', '%C0%AF'];
+
+/** One hostile query string, drawn with `random`. */
+function hostileQuery(random: () => number): string {
+  const pick = pickWith(random);
+  const name = () => (random() < 0.8 ? pick(KNOWN_NAMES) : pick(ODD_NAMES));
+  const parts: string[] = [];
+  let long = false;
+  const count = 1 + Math.floor(random() * 4);
+  for (let i = 0; i < count; i++) {
+    const key = name();
+    let value = pick(HOSTILE);
+    // One long text per request: two would pass Node's header limit, a 431 not worth sending.
+    if (value.length > 1000) {
+      if (long) value = '1';
+      long = true;
+    }
+    const encoded = `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+    const shape = random();
+    if (shape < 0.1) parts.push(`${encodeURIComponent(key)}=${pick(RAW)}`);
+    else if (shape < 0.2) parts.push(encodeURIComponent(key));
+    else parts.push(encoded);
+    // The same key again, with another value.
+    if (random() < 0.2)
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(pick(HOSTILE))}`);
+  }
+  return parts.join('&');
+}
+
+test('no hostile query string on any page answers a server error', async ({
+  playwright,
+  baseURL,
+}) => {
+  // Over a thousand GETs over every page of the portal: three times a journey's time.
+  test.slow();
+
+  const { urlsOf, identitiesOf } = await fuzzWorld();
+  const { contextFor, disposeAll } = sessions(playwright, baseURL);
+  const routes = await buildRoutes('loader');
+  expect(routes.length).toBeGreaterThan(40);
+
+  const pairs: { route: BuildRoute; target: string; identity: User | null }[] = [];
+  for (const route of routes) {
+    for (const target of urlsOf(route.pattern)) {
+      for (const identity of identitiesOf(route)) pairs.push({ route, target, identity });
+    }
+  }
+  // The run's budget of requests, shared out evenly over the (address, person) pairs.
+  const budget = Math.max(MIN_REQUESTS + 50, pairs.length * 2);
+  const firstOf = (pairIndex: number) => Math.floor((pairIndex * budget) / pairs.length);
+
+  const byStatus = new Map<number, number>();
+  const failures: string[] = [];
+  let requests = 0;
+  let largest = 0;
+  // Each pair draws from its own seeded sequence: the same requests on every run whatever
+  // order the answers come in.
+  const fuzzPair = async ({ target, identity }: (typeof pairs)[number], pairIndex: number) => {
+    const random = seededRandom(SEED + pairIndex);
+    const context = await contextFor(identity);
+    for (let n = firstOf(pairIndex); n < firstOf(pairIndex + 1); n++) {
+      const address = `${target}?${hostileQuery(random)}`;
+      requests++;
+      const response = await context.get(address, { failOnStatusCode: false, timeout: 10_000 });
+      const status = response.status();
+      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+      const body = await response.body();
+      largest = Math.max(largest, body.byteLength);
+      const who = identity ? identity.name : 'visitor';
+      if (status >= 500) {
+        const text = body.toString('utf8', 0, 300).replace(/\s+/g, ' ');
+        failures.push(`${status} GET ${address.slice(0, 300)} as ${who}: ${text}`);
+      } else if (body.byteLength > MAX_BODY) {
+        failures.push(`${body.byteLength} bytes GET ${address.slice(0, 300)} as ${who}`);
+      }
+    }
+    await context.dispose();
+  };
+  for (let start = 0; start < pairs.length; start += 4) {
+    await Promise.all(pairs.slice(start, start + 4).map((pair, i) => fuzzPair(pair, start + i)));
+  }
+  await disposeAll();
+
+  console.log(
+    `malformed-queries fuzz (seed ${SEED}): ${requests} requests to ${routes.length} routes (${pairs.length} address-person pairs); by status ${statusSummary(byStatus)}; largest answer ${largest} bytes`,
+  );
+  expect(requests).toBeGreaterThanOrEqual(MIN_REQUESTS);
+  expect(failures).toEqual([]);
+});
