@@ -39,8 +39,12 @@ export function Pagination({
   );
 }
 
-/** Reads ?page= (or another parameter) safely. */
+/**
+ * Reads ?page= (or another parameter) safely: anything but a whole number from 1 up to the
+ * largest exact one (?page=99999999999999999999 reads as 1e20, whose offset SQLite refuses
+ * as a non-integer) is the first page.
+ */
 export function pageFromUrl(url: URL, param = 'page'): number {
   const page = Number(url.searchParams.get(param) ?? '1');
-  return Number.isInteger(page) && page > 0 ? page : 1;
+  return Number.isSafeInteger(page) && page > 0 ? page : 1;
 }

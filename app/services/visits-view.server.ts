@@ -1,5 +1,6 @@
 // The DTOs of the visit pages (/visits and /visits/:visitId), already in the reader's language.
 // A facilitator's DTOs never carry a safeguarding flag nor the place of the visit: only staff's do.
+import { pageFromUrl } from '~/components/pagination';
 import type { Locale } from '~/i18n/config';
 import { formatDate, formatMoney, formatNumber } from '~/i18n/format';
 import { fixedT } from '~/i18n/i18n.server';
@@ -58,8 +59,7 @@ export function visitsListPage(actor: SessionUser, url: URL) {
   const t = fixedT(locale);
   const { everyVillage, villages, filter } = visitsListFilter(actor, url.searchParams);
   const { localityId, state, today } = filter;
-  const pageParam = Number(url.searchParams.get('page') ?? '1');
-  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+  const page = pageFromUrl(url);
   const { rows, total } = listVisits({ ...filter, page, pageSize: VISITS_PAGE_SIZE });
   return {
     pageTitle: t('visits:title'),

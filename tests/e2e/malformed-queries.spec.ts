@@ -4,6 +4,7 @@
 // nested-looking keys, broken percent-encodings, numbers out of range, impossible dates, long
 // and unicode text. None may answer 5xx, and none may answer with more than MAX_BODY bytes
 // (a hostile query costs no more than a normal one); a hang fails on the request timeout.
+import type { APIRequestContext } from '@playwright/test';
 import type { User } from '~db/schema/people';
 import { expect, test } from './support/fixtures';
 import {
@@ -137,13 +138,40 @@ const HOSTILE = [
   'ky',
   'xx',
 ];
+/** Sent in every query name a page uses at once, so that each of its parsers meets each. */
+const EXTREMES = [
+  '99999999999999999999',
+  '-1',
+  '1e309',
+  '2024-13-45',
+  "' OR 1=1 --",
+  'Кыргызча 🧕🏽',
+];
 /** Written into the address as they are, not percent-encoded: broken escapes and stray marks. */
 const RAW = ['%', '%E0%A4%A', '%zz', '%%%', '&&', '==', '=', '#', '%2', '+%2B+', '%C0%AF'];
 
-/** One hostile query string, drawn with `random`. */
-function hostileQuery(random: () => number): string {
+/** The query names a page itself uses: in its links' query strings and its forms' fields. */
+function namesOnPage(html: string): string[] {
+  const names = new Set<string>();
+  for (const [, href] of html.matchAll(/\shref="[^"?#]*\?([^"#]*)"/g)) {
+    for (const [, name] of href!.replace(/&amp;/g, '&').matchAll(/(?:^|&)([^=&]+)=/g)) {
+      names.add(decodeURIComponent(name!));
+    }
+  }
+  for (const [, name] of html.matchAll(/<(?:input|select|textarea)\b[^>]*\sname="([^"]+)"/g)) {
+    names.add(name!);
+  }
+  return [...names];
+}
+
+/** One hostile query string, drawn with `random`; `own` are the names its page uses. */
+function hostileQuery(random: () => number, own: string[]): string {
   const pick = pickWith(random);
-  const name = () => (random() < 0.8 ? pick(KNOWN_NAMES) : pick(ODD_NAMES));
+  const name = () => {
+    const draw = random();
+    if (own.length > 0 && draw < 0.6) return pick(own);
+    return draw < 0.85 ? pick(KNOWN_NAMES) : pick(ODD_NAMES);
+  };
   const parts: string[] = [];
   let long = false;
   const count = 1 + Math.floor(random() * 4);
@@ -193,37 +221,64 @@ test('no hostile query string on any page answers a server error', async ({
   const failures: string[] = [];
   let requests = 0;
   let largest = 0;
+  let ownNames = 0;
+  // Reported, never asserted: where the time went.
+  const slowest: [number, string][] = [];
   // Each pair draws from its own seeded sequence: the same requests on every run whatever
   // order the answers come in.
-  const fuzzPair = async ({ target, identity }: (typeof pairs)[number], pairIndex: number) => {
+  // A page that uses query names of its own, as the first person it answered.
+  const sweeps = new Map<string, { target: string; identity: User | null; own: string[] }>();
+  const send = async (context: APIRequestContext, address: string, identity: User | null) => {
+    requests++;
+    const started = Date.now();
+    const response = await context.get(address, { failOnStatusCode: false, timeout: 10_000 });
+    const status = response.status();
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    const body = await response.body();
+    slowest.push([Date.now() - started, address.slice(0, 160)]);
+    slowest.sort(([a], [b]) => b - a).splice(5);
+    largest = Math.max(largest, body.byteLength);
+    const who = identity ? identity.name : 'visitor';
+    if (status >= 500) {
+      const text = body.toString('utf8', 0, 300).replace(/\s+/g, ' ');
+      failures.push(`${status} GET ${address.slice(0, 300)} as ${who}: ${text}`);
+    } else if (body.byteLength > MAX_BODY) {
+      failures.push(`${body.byteLength} bytes GET ${address.slice(0, 300)} as ${who}`);
+    }
+  };
+  const fuzzPair = async (
+    { route, target, identity }: (typeof pairs)[number],
+    pairIndex: number,
+  ) => {
     const random = seededRandom(SEED + pairIndex);
     const context = await contextFor(identity);
+    // The page as it is first, to learn the query names it uses itself.
+    const plain = await context.get(target, { failOnStatusCode: false });
+    const own = plain.status() === 200 ? namesOnPage(await plain.text()) : [];
+    ownNames += own.length;
+    if (own.length > 0 && !sweeps.has(route.id)) sweeps.set(route.id, { target, identity, own });
     for (let n = firstOf(pairIndex); n < firstOf(pairIndex + 1); n++) {
-      const address = `${target}?${hostileQuery(random)}`;
-      requests++;
-      const response = await context.get(address, { failOnStatusCode: false, timeout: 10_000 });
-      const status = response.status();
-      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-      const body = await response.body();
-      largest = Math.max(largest, body.byteLength);
-      const who = identity ? identity.name : 'visitor';
-      if (status >= 500) {
-        const text = body.toString('utf8', 0, 300).replace(/\s+/g, ' ');
-        failures.push(`${status} GET ${address.slice(0, 300)} as ${who}: ${text}`);
-      } else if (body.byteLength > MAX_BODY) {
-        failures.push(`${body.byteLength} bytes GET ${address.slice(0, 300)} as ${who}`);
-      }
+      await send(context, `${target}?${hostileQuery(random, own)}`, identity);
     }
     await context.dispose();
   };
   for (let start = 0; start < pairs.length; start += 4) {
     await Promise.all(pairs.slice(start, start + 4).map((pair, i) => fuzzPair(pair, start + i)));
   }
+  for (const { target, identity, own } of sweeps.values()) {
+    const context = await contextFor(identity);
+    for (const value of EXTREMES) {
+      const query = own.map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+      await send(context, `${target}?${query.join('&')}`, identity);
+    }
+    await context.dispose();
+  }
   await disposeAll();
 
   console.log(
-    `malformed-queries fuzz (seed ${SEED}): ${requests} requests to ${routes.length} routes (${pairs.length} address-person pairs); by status ${statusSummary(byStatus)}; largest answer ${largest} bytes`,
+    `malformed-queries fuzz (seed ${SEED}): ${requests} requests to ${routes.length} routes (${pairs.length} address-person pairs); by status ${statusSummary(byStatus)}; ${ownNames} query names read off the pages; largest answer ${largest} bytes`,
   );
+  console.log(`slowest answers: ${slowest.map(([ms, a]) => `${ms} ms ${a}`).join(' | ')}`);
   expect(requests).toBeGreaterThanOrEqual(MIN_REQUESTS);
   expect(failures).toEqual([]);
 });
