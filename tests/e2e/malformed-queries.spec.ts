@@ -138,15 +138,8 @@ const HOSTILE = [
   'ky',
   'xx',
 ];
-/** Sent in every query name a page uses at once, so that each of its parsers meets each. */
-const EXTREMES = [
-  '99999999999999999999',
-  '-1',
-  '1e309',
-  '2024-13-45',
-  "' OR 1=1 --",
-  'Кыргызча 🧕🏽',
-];
+/** Sent in every query name a page uses (and ?page=) at once, so that each of its parsers meets each. */
+const EXTREMES = ['99999999999999999999', '1e309', '2024-13-45', "' OR 1=1 --"];
 /** Written into the address as they are, not percent-encoded: broken escapes and stray marks. */
 const RAW = ['%', '%E0%A4%A', '%zz', '%%%', '&&', '==', '=', '#', '%2', '+%2B+', '%C0%AF'];
 
@@ -214,7 +207,7 @@ test('no hostile query string on any page answers a server error', async ({
     }
   }
   // The run's budget of requests, shared out evenly over the (address, person) pairs.
-  const budget = Math.max(MIN_REQUESTS + 50, pairs.length * 2);
+  const budget = Math.max(MIN_REQUESTS - 200, Math.ceil(pairs.length * 1.25));
   const firstOf = (pairIndex: number) => Math.floor((pairIndex * budget) / pairs.length);
 
   const byStatus = new Map<number, number>();
@@ -256,7 +249,10 @@ test('no hostile query string on any page answers a server error', async ({
     const plain = await context.get(target, { failOnStatusCode: false });
     const own = plain.status() === 200 ? namesOnPage(await plain.text()) : [];
     ownNames += own.length;
-    if (own.length > 0 && !sweeps.has(route.id)) sweeps.set(route.id, { target, identity, own });
+    // Every list reads ?page=, though a short one shows no link to another page.
+    if (plain.status() === 200 && !sweeps.has(route.id)) {
+      sweeps.set(route.id, { target, identity, own: [...new Set(['page', ...own])] });
+    }
     for (let n = firstOf(pairIndex); n < firstOf(pairIndex + 1); n++) {
       await send(context, `${target}?${hostileQuery(random, own)}`, identity);
     }
