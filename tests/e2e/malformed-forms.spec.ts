@@ -4,7 +4,6 @@
 // unknown intents, ids of rows that do not exist, oversize bodies). None may answer 5xx.
 // The rows it posts to are its own (a family, a competition, a round), never the demo's,
 // which other tests read.
-import type { User } from '~db/schema/people';
 import { expect, test } from './support/fixtures';
 import {
   MISSING_ID,
@@ -14,7 +13,6 @@ import {
   seededRandom,
   sessions,
   statusSummary,
-  type BuildRoute,
 } from './support/route-fuzz';
 
 const SEED = 20261206;
@@ -198,7 +196,7 @@ test('no malformed post to any form answers a server error', async ({ playwright
   test.slow();
 
   // The fuzz's own world.
-  const { urlsOf, identitiesOf } = await fuzzWorld();
+  const { pairsOf } = await fuzzWorld();
   const { contextFor, disposeAll } = sessions(playwright, baseURL);
 
   const byStatus = new Map<number, number>();
@@ -211,12 +209,7 @@ test('no malformed post to any form answers a server error', async ({ playwright
 
   // Every (address, person) pair gets a few variants in turn, so that all kinds are sent to
   // every form over the pairs while a run stays short.
-  const pairs: { route: BuildRoute; target: string; identity: User | null }[] = [];
-  for (const route of routes) {
-    for (const target of urlsOf(route.pattern)) {
-      for (const identity of identitiesOf(route)) pairs.push({ route, target, identity });
-    }
-  }
+  const pairs = pairsOf(routes);
   // The run's budget of posts, shared out evenly over the pairs.
   const budget = Math.max(MIN_REQUESTS + 50, pairs.length * 4);
   const firstOf = (pairIndex: number) => Math.floor((pairIndex * budget) / pairs.length);

@@ -126,7 +126,14 @@ export async function fuzzWorld() {
       route.access === 'public' ? ['applicant'] : PERMISSIONS[route.access as Permission];
     return [null, ...ROLES.filter((r) => allowed.includes(r)).map((r) => users[r])];
   };
-  return { locality, users, urlsOf, identitiesOf };
+  /** Every (address, person) pair of the routes: each address as each person it serves. */
+  const pairsOf = (routes: BuildRoute[]) =>
+    routes.flatMap((route) =>
+      urlsOf(route.pattern).flatMap((target) =>
+        identitiesOf(route).map((identity) => ({ route, target, identity })),
+      ),
+    );
+  return { locality, users, pairsOf };
 }
 
 /** Request contexts signed in as a person (or a visitor), never following redirects. */
