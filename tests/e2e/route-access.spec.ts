@@ -1,8 +1,5 @@
 // Walks every route of the built app: each must declare who may use it, and its loader and
 // action must enforce that for an anonymous visitor and for a person with the wrong role.
-import path from 'node:path';
-import url from 'node:url';
-import type { ServerBuild } from '@remix-run/node';
 import {
   PERMISSIONS,
   ROLES,
@@ -12,6 +9,7 @@ import {
 } from '~/utils/permissions';
 import { createUser } from '../support/factories';
 import { expect, test } from './support/fixtures';
+import { buildRouteTable } from './support/route-fuzz';
 
 /** A value for each dynamic segment, so that the route's URL can be requested. */
 const SAMPLE_PARAMS: Record<string, string> = { userId: '1', mailId: '1', lng: 'en' };
@@ -25,29 +23,20 @@ type RouteInfo = {
 };
 
 async function appRoutes(): Promise<RouteInfo[]> {
-  const buildUrl = url.pathToFileURL(path.resolve('build/index.js')).href;
-  const build = (await import(buildUrl)) as ServerBuild;
-  const fullPath = (id: string): string => {
-    const route = build.routes[id]!;
-    const parent = route.parentId ? fullPath(route.parentId) : '';
-    return [parent, route.path ?? ''].filter(Boolean).join('/');
-  };
-  return Object.values(build.routes)
-    .filter((route) => route.id !== 'root')
-    .map((route) => {
-      const pathname = `/${fullPath(route.id)}`.replace(
-        /:(\w+)/g,
-        (_m, name: string) => SAMPLE_PARAMS[name] ?? '1',
-      );
-      const handle = route.module.handle as Partial<RouteAccess> | undefined;
-      return {
-        id: route.id,
-        url: pathname.replace(/\/+$/, '') || '/',
-        access: handle?.access,
-        hasLoader: typeof route.module.loader === 'function',
-        hasAction: typeof route.module.action === 'function',
-      };
-    });
+  return (await buildRouteTable()).map((route) => {
+    const pathname = route.pattern.replace(
+      /:(\w+)/g,
+      (_m, name: string) => SAMPLE_PARAMS[name] ?? '1',
+    );
+    const handle = route.module.handle as Partial<RouteAccess> | undefined;
+    return {
+      id: route.id,
+      url: pathname.replace(/\/+$/, '') || '/',
+      access: handle?.access,
+      hasLoader: typeof route.module.loader === 'function',
+      hasAction: typeof route.module.action === 'function',
+    };
+  });
 }
 
 function roleWithout(permission: Permission): Role | undefined {

@@ -46,8 +46,8 @@ export const pickWith =
 
 export type BuildRoute = { id: string; pattern: string; access: RouteAccess['access'] };
 
-/** The build's routes that export `exported` (an action, a loader), with their full patterns. */
-export async function buildRoutes(exported: 'action' | 'loader'): Promise<BuildRoute[]> {
+/** Every route of the build but the root, with its full pattern ("/staff/rounds/:roundId"). */
+export async function buildRouteTable() {
   const buildUrl = url.pathToFileURL(path.resolve('build/index.js')).href;
   const build = (await import(buildUrl)) as ServerBuild;
   const fullPath = (id: string): string => {
@@ -56,10 +56,17 @@ export async function buildRoutes(exported: 'action' | 'loader'): Promise<BuildR
     return [parent, route.path ?? ''].filter(Boolean).join('/');
   };
   return Object.values(build.routes)
-    .filter((route) => route.id !== 'root' && typeof route.module[exported] === 'function')
+    .filter((route) => route.id !== 'root')
+    .map((route) => ({ id: route.id, pattern: `/${fullPath(route.id)}`, module: route.module }));
+}
+
+/** The build's routes that export `exported` (an action, a loader), with their full patterns. */
+export async function buildRoutes(exported: 'action' | 'loader'): Promise<BuildRoute[]> {
+  return (await buildRouteTable())
+    .filter((route) => typeof route.module[exported] === 'function')
     .map((route) => ({
       id: route.id,
-      pattern: `/${fullPath(route.id)}`,
+      pattern: route.pattern,
       access: (route.module.handle as RouteAccess | undefined)?.access ?? 'public',
     }));
 }
