@@ -209,6 +209,30 @@ const PAGES: PageSpec[] = [
   },
   { name: 'households CSV', who: 'staff', path: () => '/households.csv', kind: 'export' },
   { name: 'households XLSX', who: 'staff', path: () => '/households.xlsx', kind: 'export' },
+  {
+    name: 'decision board CSV',
+    who: 'staff',
+    path: (ids) => `/staff/competitions/${ids.competitionId}/decisions.csv`,
+    kind: 'export',
+  },
+  {
+    name: 'decision board XLSX',
+    who: 'staff',
+    path: (ids) => `/staff/competitions/${ids.competitionId}/decisions.xlsx`,
+    kind: 'export',
+  },
+  {
+    name: 'round assignments CSV',
+    who: 'staff',
+    path: (ids) => `/staff/rounds/${ids.roundId}/assignments.csv`,
+    kind: 'export',
+  },
+  {
+    name: 'round assignments XLSX',
+    who: 'staff',
+    path: (ids) => `/staff/rounds/${ids.roundId}/assignments.xlsx`,
+    kind: 'export',
+  },
 ];
 
 const log = (text: string) => console.log(text);
