@@ -31,7 +31,7 @@ import { loader as visitsLoader } from '~/routes/visits._index/route';
 import { loader as visitLoader } from '~/routes/visits.$visitId/route';
 import { outcomePhotos } from '~db/schema/outcomes';
 import { browserRequest, createUser } from '../support/factories';
-import { sessionCookieFor } from '../support/jury-factories';
+import { loadAs } from '../support/download';
 import {
   createGrantWorld,
   createMoneyStaff,
@@ -434,26 +434,13 @@ test('the pages answer through their loaders: her visit without the concern, 404
     record(facilitator, visit.id, answers({ safeguarding: true, safeguardingNote: CONCERN }), JPEG)
       .ok,
   ).toBe(true);
-  type AnyLoader = (args: Parameters<typeof visitLoader>[0]) => Promise<Response>;
-  const call = async (
-    loader: AnyLoader,
+  // The loaders' answers (or refusals) as each person signed in.
+  const call = (
+    loader: Parameters<typeof loadAs>[0],
     path: string,
     params: Record<string, string>,
     user: { id: number },
-  ): Promise<Response> => {
-    try {
-      return await loader({
-        request: browserRequest(`http://localhost:3999${path}`, {
-          cookie: await sessionCookieFor(user),
-        }),
-        params,
-        context: {},
-      });
-    } catch (thrown) {
-      if (thrown instanceof Response) return thrown;
-      throw thrown;
-    }
-  };
+  ) => loadAs(loader, path, user, params);
   const page = (user: { id: number }) =>
     call(visitLoader, `/visits/${visit.id}`, { visitId: String(visit.id) }, user);
   const hers = await page(facilitator);
