@@ -5,6 +5,7 @@ import { FormattedDateTime } from '~/components/formatted';
 import { KeysetPaging } from '~/components/keyset-paging';
 import { TableFrame } from '~/components/table-frame';
 import { fixedT } from '~/i18n/i18n.server';
+import { DownloadLinks } from '~/components/download-links';
 import { useTranslation } from '~/i18n/react';
 import { householdHeading, householdReadsPage } from '~/services/household-reads-view.server';
 import { idParam, notFound } from '~/utils/application-route.server';
@@ -57,7 +58,6 @@ function Paging() {
 export default function HouseholdReadsPage() {
   const { household, rows } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
-  const base = `/admin/households/${household.id}/reads`;
   return (
     <div className="stack">
       <p>
@@ -68,15 +68,7 @@ export default function HouseholdReadsPage() {
         {household.name ? `: ${household.name}` : ''}
       </h1>
       <p>{t('reads.intro')}</p>
-      <p className="row">
-        {t('reads.download')}{' '}
-        <a href={`${base}.csv`} download>
-          CSV
-        </a>
-        <a href={`${base}.xlsx`} download>
-          XLSX
-        </a>
-      </p>
+      <DownloadLinks path={`/admin/households/${household.id}/reads`} />
       {rows.length === 0 ? (
         <p>{t('reads.none')}</p>
       ) : (

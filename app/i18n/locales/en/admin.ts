@@ -466,7 +466,6 @@ export default {
       "Each time a staff member, an administrator or a facilitator opened this family's page, an application, a file, her grant or her data. Newest first; times on the programme's clock.",
     back: "Back to the family's page",
     none: 'No one has opened this file yet.',
-    download: 'Download:',
     paging: 'Pages of the list',
     newer: '← Newer',
     older: 'Older →',
